@@ -1,0 +1,243 @@
+"""Cross-checks that need more than one item: ids, references, sums, time.
+
+Each check yields ``(path, message, severity)`` with ``path`` into the raw tree, so
+the loader can name file and line. Severity ``fout`` fails ``lea check``;
+``waarschuwing`` only fails it with ``--strict``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any, Iterator
+
+from .model import Agenda, Budget, Party, YearPlan
+from .problems import Path, did_you_mean
+from .values import school_year_bounds
+
+Found = tuple[Path, str, str]
+ERROR, WARNING = "fout", "waarschuwing"
+STALE_AFTER = timedelta(days=183)  # "no progress note for six months"
+
+
+def euro(amount: int) -> str:
+    # Checks speak plain text; the site formats with Babel (render.format).
+    from .render.format import money
+
+    return money(amount)
+
+
+def _raw_ids(tree: Any, section: str, key: str = "id") -> set[str]:
+    return {str(item.get(key)) for item in tree.get(section) or [] if isinstance(item, dict) and item.get(key) is not None}
+
+
+def _raw_indicator_ids(tree: Any) -> set[str]:
+    return {
+        str(ind.get("id"))
+        for amb in tree.get("ambities") or [] if isinstance(amb, dict)
+        for ind in (amb.get("indicatoren") or []) if isinstance(ind, dict) and ind.get("id") is not None
+    }
+
+
+class _Refs:
+    """Known ids (from the raw tree, so invalid items still count as existing)."""
+
+    def __init__(self, tree: Any):
+        self.ids = {
+            "partner": _raw_ids(tree, "partners"),
+            "ambitie": _raw_ids(tree, "ambities"),
+            "orgaan": _raw_ids(tree, "organen"),
+            "indicator": _raw_indicator_ids(tree),
+        }
+
+    def check(self, kind: str, value: str | None, path: Path) -> Iterator[Found]:
+        if value is None or value in self.ids[kind]:
+            return
+        known = self.ids[kind]
+        hint = did_you_mean(value, known) or (f"; bekende ids: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else "")
+        section = {"partner": "partners", "ambitie": "ambities", "orgaan": "organen", "indicator": "indicatoren van de ambities"}[kind]
+        yield path, f"onbekende {kind} '{value}': staat niet in {section}{hint}", ERROR
+
+    def party(self, party: Party | None, path: Path) -> Iterator[Found]:
+        if party is not None and party.partner is not None:
+            sub = path + ("partner",) if party.rol is not None else path
+            yield from self.check("partner", party.partner, sub)
+
+
+def _duplicates(ids: list[tuple[str, Path]], what: str) -> Iterator[Found]:
+    seen: dict[str, Path] = {}
+    for value, path in ids:
+        if value in seen:
+            yield path, f"{what} '{value}' komt twee keer voor", ERROR
+        else:
+            seen[value] = path
+
+
+def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date) -> Iterator[Found]:
+    refs = _Refs(tree)
+
+    def at(section: str, i: int) -> Path:
+        return (section, indexes[section][i])
+
+    yield from _duplicates([(p.id, at("partners", i) + ("id",)) for i, p in enumerate(agenda.partners)], "partner-id")
+    yield from _duplicates([(a.id, at("ambities", i) + ("id",)) for i, a in enumerate(agenda.ambities)], "ambitie-id")
+    yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id")
+    yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id")
+    yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar")
+    yield from _duplicates(
+        [(ind.id, at("ambities", i) + ("indicatoren", k, "id")) for i, a in enumerate(agenda.ambities) for k, ind in enumerate(a.indicatoren)],
+        "indicator-id",
+    )
+
+    for i, amb in enumerate(agenda.ambities):
+        for k, owner in enumerate(amb.eigenaars):
+            yield from refs.party(owner, at("ambities", i) + ("eigenaars", k))
+        for k, ind in enumerate(amb.indicatoren):
+            path = at("ambities", i) + ("indicatoren", k)
+            periods = Counter((m.periode.text, m.soort) for m in ind.metingen)
+            for m_index, m in enumerate(ind.metingen):
+                if periods[(m.periode.text, m.soort)] > 1:
+                    yield path + ("metingen", m_index, "periode"), f"periode {m.periode} staat twee keer in de metingen ({m.soort})", ERROR
+                    periods[(m.periode.text, m.soort)] = 0
+                if m.soort == "gemeten" and m.periode.start > today:
+                    yield path + ("metingen", m_index, "soort"), f"meting voor {m.periode} ligt in de toekomst; is het een prognose?", WARNING
+
+    for i, body in enumerate(agenda.organen):
+        path = at("organen", i)
+        for k, member in enumerate(body.leden):
+            yield from refs.party(member, path + ("leden", k))
+        yield from refs.party(body.voorzitter, path + ("voorzitter",))
+        yield from refs.check("ambitie", body.ambitie, path + ("ambitie",))
+        for key in ("rapporteert_aan", "adviseert", "bereidt_voor"):
+            for k, target in enumerate(getattr(body, key)):
+                if target == body.id:
+                    yield path + (key, k), f"orgaan '{body.id}' kan niet naar zichzelf verwijzen", ERROR
+                else:
+                    yield from refs.check("orgaan", target, path + (key, k))
+
+    for i, item in enumerate(agenda.interventies):
+        path = at("interventies", i)
+        yield from refs.check("ambitie", item.ambitie, path + ("ambitie",))
+        for k, party in enumerate(item.betrokken_partijen):
+            yield from refs.party(party, path + ("betrokken_partijen", k))
+        if item.contact:
+            yield from refs.check("partner", item.contact.partner, path + ("contact", "partner"))
+
+    if agenda.info is not None:
+        if agenda.info.contact:
+            yield from refs.check("partner", agenda.info.contact.partner, ("agenda", "contact", "partner"))
+
+    plans = {y.schooljaar: y for y in agenda.jaarplannen}
+    for i, plan in enumerate(agenda.jaarplannen):
+        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today)
+
+
+def _plan_total(plan_budget: Budget | None, action_budgets: list[Budget]) -> tuple[int, int]:
+    amounts = [b for b in action_budgets if b.soort == "bedrag"]
+    if amounts:
+        return sum(b.cost for b in amounts), sum(b.covered for b in amounts)
+    if plan_budget is not None:
+        return plan_budget.cost, plan_budget.covered
+    return 0, 0
+
+
+def year_totals(plan: YearPlan) -> tuple[int, int, int]:
+    """(costs, covered, charged to the LEA budget) of a year plan, from its parts."""
+    cost = covered = 0
+    for amb_plan in plan.ambities:
+        c, d = _plan_total(amb_plan.begroting, [a.begroting for a in amb_plan.acties if a.begroting])
+        cost, covered = cost + c, covered + d
+    return cost, covered, cost - covered
+
+
+def ambition_plan_totals(amb_plan: Any) -> tuple[int, int, int]:
+    c, d = _plan_total(amb_plan.begroting, [a.begroting for a in amb_plan.acties if a.begroting])
+    return c, d, c - d
+
+
+def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date) -> Iterator[Found]:
+    start, end = school_year_bounds(plan.schooljaar)
+    info = agenda.info
+    if info is not None and not (info.periode.van <= start.year and end.year <= info.periode.tot):
+        yield path + ("schooljaar",), (
+            f"schooljaar {plan.schooljaar} valt buiten de looptijd van de agenda ({info.periode.van}-{info.periode.tot})"
+        ), ERROR
+    if plan.vaststelling.datum and plan.vaststelling.datum > end:
+        yield path + ("vaststelling", "datum"), f"vastgesteld na het einde van schooljaar {plan.schooljaar}", WARNING
+
+    seen_ambitions: dict[str, int] = {}
+    yield from _duplicates(
+        [(a.id, path + ("ambities", k, "acties", n, "id")) for k, ap in enumerate(plan.ambities) for n, a in enumerate(ap.acties)],
+        f"actie-id (in schooljaar {plan.schooljaar})",
+    )
+    current = start <= today <= end
+    for k, amb_plan in enumerate(plan.ambities):
+        ppath = path + ("ambities", k)
+        yield from refs.check("ambitie", amb_plan.ambitie, ppath + ("ambitie",))
+        if amb_plan.ambitie in seen_ambitions:
+            yield ppath + ("ambitie",), f"ambitie '{amb_plan.ambitie}' staat twee keer in dit jaarplan; voeg de acties samen", ERROR
+        seen_ambitions[amb_plan.ambitie] = k
+        action_budgets = [a.begroting for a in amb_plan.acties if a.begroting and a.begroting.soort == "bedrag"]
+        if amb_plan.begroting is not None and amb_plan.begroting.soort == "bedrag" and action_budgets:
+            cost = sum(b.cost for b in action_budgets)
+            covered = sum(b.covered for b in action_budgets)
+            if amb_plan.begroting.cost != cost:
+                yield ppath + ("begroting", "kosten"), (
+                    f"opgegeven kosten {euro(amb_plan.begroting.cost)} kloppen niet met de som van de acties: {euro(cost)}"
+                ), ERROR
+            if amb_plan.begroting.covered != covered:
+                yield ppath + ("begroting", "dekking"), (
+                    f"opgegeven dekking {euro(amb_plan.begroting.covered)} klopt niet met de som van de acties: {euro(covered)}"
+                ), ERROR
+        for n, action in enumerate(amb_plan.acties):
+            yield from _action(action, ppath + ("acties", n), plan, refs, plans, today, current)
+
+    budget = plan.budget
+    if budget is not None:
+        cost, covered, charged = year_totals(plan)
+        for key, stated, actual in (("kosten", budget.kosten, cost), ("dekking", budget.dekking, covered), ("lea", budget.lea, charged)):
+            if stated is not None and stated != actual:
+                yield path + ("budget", key), (
+                    f"opgegeven totaal {key} {euro(stated)} klopt niet met de som van de ambities: {euro(actual)}"
+                ), ERROR
+        if charged > budget.beschikbaar:
+            yield path + ("budget", "beschikbaar"), (
+                f"het LEA-budget wordt overschreden: {euro(charged)} ten laste van het LEA-budget, "
+                f"{euro(budget.beschikbaar)} beschikbaar ({euro(charged - budget.beschikbaar)} te veel)"
+            ), WARNING
+
+
+def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[str, YearPlan], today: date, current: bool) -> Iterator[Found]:
+    yield from refs.party(action.trekker, path + ("trekker",))
+    for k, party in enumerate(action.partners):
+        yield from refs.party(party, path + ("partners", k))
+    for k, ind in enumerate(action.indicatoren):
+        yield from refs.check("indicator", ind, path + ("indicatoren", k))
+    if action.doorgeschoven_van:
+        earlier = plans.get(action.doorgeschoven_van)
+        if action.doorgeschoven_van >= plan.schooljaar:
+            yield path + ("doorgeschoven_van",), f"een actie kan alleen uit een eerder schooljaar doorschuiven, niet uit {action.doorgeschoven_van}", ERROR
+        elif earlier is None:
+            yield path + ("doorgeschoven_van",), f"er is geen jaarplan voor schooljaar {action.doorgeschoven_van}", ERROR
+        elif action.id not in {a.id for _, a in earlier.actions()}:
+            yield path + ("doorgeschoven_van",), f"schooljaar {action.doorgeschoven_van} heeft geen actie met id '{action.id}'", ERROR
+    start, end = school_year_bounds(plan.schooljaar)
+    if action.planning is not None and not action.planning.whole_year:
+        first, last = action.planning.bounds(plan.schooljaar)
+        if last < start or first > end:
+            yield path + ("planning",), f"planning {action.planning} valt buiten schooljaar {plan.schooljaar}", WARNING
+    for k, note in enumerate(action.voortgang):
+        if note.datum > today:
+            yield path + ("voortgang", k, "datum"), f"voortgangsnotitie is gedateerd in de toekomst ({note.datum.isoformat()})", WARNING
+    last = action.last_note()
+    if last is not None and last.status is not None and last.status != action.status:
+        yield path + ("status",), f"status is '{action.status}', maar de laatste voortgangsnotitie ({last.datum.isoformat()}) zegt '{last.status}'", WARNING
+    if current and action.status in ("lopend", "vertraagd"):
+        since = last.datum if last else start
+        if today - since > STALE_AFTER:
+            what = f"de laatste is van {last.datum.isoformat()}" if last else "er is er nog geen"
+            yield path + ("voortgang",) if last else path + ("status",), (
+                f"actie is {action.status} maar heeft al meer dan zes maanden geen voortgangsnotitie ({what})"
+            ), WARNING
+    if start > today and action.status in ("afgerond", "gestopt", "lopend"):
+        yield path + ("status",), f"status '{action.status}' voor een schooljaar dat nog niet begonnen is", WARNING

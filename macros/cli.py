@@ -1,0 +1,62 @@
+"""The ``lea`` command: check the data, print the schema (more subcommands join here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Sequence
+
+from .load import load
+from .problems import Problem
+
+
+def _github(problem: Problem) -> str:
+    level = "error" if problem.is_error else "warning"
+    text = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={problem.file},line={problem.line}::{text}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    today = date.fromisoformat(args.today) if args.today else None
+    result = load(args.directory, today)
+    for problem in result.problems:
+        print(_github(problem) if args.format == "github" else str(problem))
+    errors, warnings = len(result.errors), len(result.warnings)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    summary = f"{len(result.files)} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
+    if failed and errors == 0:
+        summary += " (--strict: waarschuwingen tellen als fout)"
+    print(summary, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lea", description="Lokale Educatieve Agenda: controleren en publiceren.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="controleer de agendadata en meld alle fouten met bestand en regel")
+    check.add_argument("directory", nargs="?", default="data", help="map met de YAML-bestanden (standaard: data)")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
+    check.add_argument("--format", choices=["text", "github"], default="text", help="github: annotaties voor GitHub Actions")
+    check.add_argument("--today", help=argparse.SUPPRESS)  # fixed date for tests (JJJJ-MM-DD)
+    check.set_defaults(func=cmd_check)
+    schema = sub.add_parser("schema", help="druk het JSON Schema van de databestanden af (voor editors)")
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

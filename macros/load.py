@@ -1,0 +1,220 @@
+"""Load ``data/`` into a validated :class:`~macros.model.Agenda`, collecting every problem.
+
+``data/`` may be split over any number of YAML files. Each file holds one or more
+sections: ``agenda`` (once in all files), and the lists ``partners``, ``ambities``,
+``jaarplannen``, ``organen`` and ``interventies``. A file may hold a single item
+under the singular key (``ambitie:``, ``jaarplan:``, ...), which is handy for one
+file per ambition or per school year.
+
+Each item is validated on its own, so one bad action does not hide the problems
+of the next; cross-checks (references, sums, duplicates) run on the items that are
+valid, against the ids of all items, so an invalid partner does not also turn up as
+"unknown" everywhere it is used.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .model import Agenda, AgendaInfo, Ambition, Body, Intervention, Partner, YearPlan
+from .problems import AgendaError, Path, Problem, did_you_mean, format_path, locate, translate
+from .yamlsource import Position, SourceDict, SourceList, YamlSyntaxError, load_file
+
+LIST_SECTIONS: dict[str, type[BaseModel]] = {
+    "partners": Partner,
+    "ambities": Ambition,
+    "jaarplannen": YearPlan,
+    "organen": Body,
+    "interventies": Intervention,
+}
+SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies"}
+ALL_KEYS = ["agenda", *LIST_SECTIONS, *SINGULAR]
+
+
+@dataclass
+class LoadResult:
+    """What a load produced: the agenda (None when there are errors) and every problem."""
+
+    agenda: Agenda | None
+    problems: list[Problem]
+    raw: SourceDict
+    files: list[str] = field(default_factory=list)
+    # raw index of each valid item, per section, so checks can name positions
+    indexes: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def data_files(directory: FsPath) -> list[FsPath]:
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _empty(pos: Position) -> SourceDict:
+    tree = SourceDict()
+    tree.pos, tree.key_pos = pos, {}
+    return tree
+
+
+def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str]]:
+    problems: list[Problem] = []
+    files = data_files(directory)
+    names: list[str] = []
+    merged = _empty(Position(display_root, 1))
+    if not directory.is_dir():
+        problems.append(Problem(display_root, 1, "", f"map '{display_root}' bestaat niet"))
+        return merged, problems, names
+    if not files:
+        problems.append(Problem(display_root, 1, "", f"geen YAML-bestanden (.yml) gevonden in '{display_root}'"))
+    for path in files:
+        name = f"{display_root.rstrip('/')}/{path.relative_to(directory).as_posix()}"
+        names.append(name)
+        try:
+            doc = load_file(path, name)
+        except YamlSyntaxError as err:
+            problems.append(Problem(err.pos.file, err.pos.line, "", err.message))
+            continue
+        if doc is None:
+            problems.append(Problem(name, 1, "", "bestand is leeg", "waarschuwing"))
+            continue
+        if not isinstance(doc, SourceDict):
+            problems.append(Problem(name, 1, "", f"verwacht secties zoals 'agenda:' of 'ambities:' bovenaan het bestand, kreeg {type(doc).__name__ == 'SourceList' and 'een lijst' or 'losse tekst'}"))
+            continue
+        for key, value in doc.items():
+            pos = doc.key_pos[key]
+            if key not in ALL_KEYS:
+                hint = did_you_mean(str(key), ALL_KEYS) or f" (toegestaan: {', '.join(ALL_KEYS)})"
+                problems.append(Problem(name, pos.line, str(key), f"onbekende sectie '{key}'{hint}"))
+                continue
+            if key == "agenda":
+                if "agenda" in merged:
+                    first = merged.key_pos["agenda"]
+                    problems.append(Problem(name, pos.line, "agenda", f"sectie 'agenda' staat ook al in {first.file}:{first.line}; er is één agenda"))
+                    continue
+                merged["agenda"], merged.key_pos["agenda"] = value, pos
+                continue
+            section = SINGULAR.get(key, key)
+            if key in SINGULAR:
+                items, item_pos = [value], [getattr(value, "pos", pos)]
+            elif isinstance(value, SourceList):
+                items, item_pos = list(value), list(value.item_pos)
+            elif value is None:
+                continue
+            else:
+                problems.append(Problem(name, pos.line, str(key), f"verwacht een lijst (regels die beginnen met '- '); voor één item gebruik '{_singular(key)}:'"))
+                continue
+            target = merged.get(section)
+            if target is None:
+                target = SourceList()
+                target.pos, target.item_pos = pos, []
+                merged[section], merged.key_pos[section] = target, pos
+            target.extend(items)
+            target.item_pos.extend(item_pos)
+    if "agenda" not in merged and files:
+        problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
+    return merged, problems, names
+
+
+def _singular(section: str) -> str:
+    return next(k for k, v in SINGULAR.items() if v == section)
+
+
+# --- mapping pydantic locations back to models (for did-you-mean) ------------------
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(tp) for t in _unwrap(arg)]
+    return [tp]
+
+
+def _model_at(cls: Any, loc: Path) -> Any:
+    """The model class at ``loc`` inside ``cls`` (None where it is not a model)."""
+    current: list[Any] = [cls]
+    for step in loc:
+        nxt: list[Any] = []
+        for tp in current:
+            if isinstance(step, int):
+                if typing.get_origin(tp) is list:
+                    nxt.extend(_unwrap(typing.get_args(tp)[0]))
+            elif isinstance(tp, type) and issubclass(tp, BaseModel) and step in tp.model_fields:
+                nxt.extend(_unwrap(tp.model_fields[step].annotation))
+        current = nxt
+    return next((t for t in current if isinstance(t, type) and issubclass(t, BaseModel)), None)
+
+
+def allowed_keys(cls: type[BaseModel], loc: Path) -> list[str]:
+    model = _model_at(cls, loc)
+    return list(model.model_fields) if model else []
+
+
+# --- validation ---------------------------------------------------------------------
+
+
+def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, problems: list[Problem]) -> Any:
+    try:
+        return cls.model_validate(raw)
+    except ValidationError as err:
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            rel, message = translate(error, allowed_keys(cls, loc[:-1]))
+            path = base + rel
+            pos = locate(tree, path, tree.pos)
+            problems.append(Problem(pos.file, pos.line, format_path(tree, path), message))
+        return None
+
+
+def load(directory: str | FsPath = "data", today: date | None = None) -> LoadResult:
+    """Load and validate ``directory``; never raises for bad input."""
+    display_root = str(directory).rstrip("/") or "."
+    tree, problems, names = _merge(FsPath(directory), display_root)
+    info = None
+    if "agenda" in tree:
+        info = _validate(AgendaInfo, tree["agenda"], ("agenda",), tree, problems)
+    sections: dict[str, list[Any]] = {}
+    indexes: dict[str, list[int]] = {}
+    for section, cls in LIST_SECTIONS.items():
+        sections[section], indexes[section] = [], []
+        for index, raw in enumerate(tree.get(section) or []):
+            model = _validate(cls, raw, (section, index), tree, problems)
+            if model is not None:
+                sections[section].append(model)
+                indexes[section].append(index)
+    result = LoadResult(None, problems, tree, names, indexes)
+    if info is None:
+        if "agenda" in tree:  # errors in the agenda section are already reported
+            pass
+        agenda = Agenda.model_construct(info=None, **sections)  # for cross-checks only
+    else:
+        agenda = Agenda(info=info, **sections)
+    for path, message, severity in checks.run(agenda, tree, indexes, today or date.today()):
+        pos = locate(tree, path, tree.pos)
+        problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
+    problems.sort(key=lambda p: (p.file, p.line, p.path, p.message))
+    if info is not None and not result.errors:
+        result.agenda = agenda
+    return result
+
+
+def load_agenda(directory: str | FsPath = "data", today: date | None = None) -> Agenda:
+    """Load and validate, raising :class:`AgendaError` with all problems if there are errors."""
+    result = load(directory, today)
+    if result.agenda is None:
+        raise AgendaError(result.problems)
+    return result.agenda

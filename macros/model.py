@@ -1,0 +1,547 @@
+"""The typed model of a Lokale Educatieve Agenda.
+
+Field names are the Dutch keys that editors write in ``data/*.yml``; every field has
+a description, which is published in the JSON Schema (``lea schema``) and checked
+to appear in the documentation. Lenient input (``geen`` as a budget, a partner id
+where a party is expected) is normalised in ``model_validator(mode="before")``
+hooks or in :mod:`macros.values`, never in renderers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+from .values import AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, describe
+
+# --- small shared types ----------------------------------------------------
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _parse_id(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een id (kleine letters, cijfers en streepjes), kreeg {describe(value)}")
+    if not _ID.match(value):
+        suggestion = re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-")
+        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
+        raise ValueError(f"ongeldig id '{value}': gebruik alleen kleine letters, cijfers en streepjes{hint}")
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_parse_id),
+    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "description": "Id: kleine letters, cijfers en streepjes"}),
+]
+Text = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
+
+Sector = Literal[
+    "gemeente", "kinderopvang", "po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo", "swv", "jgz",
+    "jeugdhulp", "bibliotheek", "cultuur", "sport", "welzijn", "werkgevers", "overig",
+]
+SECTOR_LABELS: dict[str, str] = {
+    "gemeente": "gemeente", "kinderopvang": "kinderopvang", "po": "primair onderwijs",
+    "vo": "voortgezet onderwijs", "so": "speciaal onderwijs", "vso": "voortgezet speciaal onderwijs",
+    "sbo": "speciaal basisonderwijs", "mbo": "mbo", "hbo": "hbo", "wo": "universiteit",
+    "swv": "samenwerkingsverband passend onderwijs", "jgz": "jeugdgezondheidszorg",
+    "jeugdhulp": "jeugdhulp", "bibliotheek": "bibliotheek", "cultuur": "cultuur", "sport": "sport",
+    "welzijn": "welzijn", "werkgevers": "werkgevers", "overig": "overig",
+}
+Status = Literal["gepland", "lopend", "afgerond", "vertraagd", "gestopt"]
+STATUSES: tuple[str, ...] = ("gepland", "lopend", "vertraagd", "afgerond", "gestopt")
+Level = Literal["bestuurlijk", "regie", "uitvoering", "advies"]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, numbers given for text become text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True)
+
+
+def _shorthand(field: str, *, only_str: bool = True):
+    """A before-validator that lets a plain string stand for ``{field: string}``."""
+
+    def hook(cls, value: Any) -> Any:
+        if isinstance(value, str) or (not only_str and isinstance(value, int) and not isinstance(value, bool)):
+            return {field: value}
+        return value
+
+    return model_validator(mode="before")(classmethod(hook))
+
+
+# --- parties, places, money --------------------------------------------------
+
+
+class Party(Model):
+    """A partner organisation, a role, or a role at a partner. A plain string is a partner id."""
+
+    partner: Id | None = Field(None, description="Id van een partner uit `partners`.")
+    rol: Text | None = Field(None, description="Een rol, geen persoonsnaam: 'beleidsadviseur onderwijs', 'jeugdconsulent'.")
+
+    _from_str = _shorthand("partner")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Party":
+        if self.partner is None and self.rol is None:
+            raise ValueError("noem een partner (id) of een rol")
+        return self
+
+
+class Owner(Party):
+    """An owner of an ambition, possibly for a term (owners may rotate)."""
+
+    van: PeriodField | None = Field(None, description="Begin van de termijn, bijvoorbeeld 2022-2023 of 2022-08.")
+    tot: PeriodField | None = Field(None, description="Einde van de termijn.")
+
+    @model_validator(mode="after")
+    def _term(self) -> "Owner":
+        if self.van and self.tot and self.tot.end < self.van.start:
+            raise ValueError(f"de termijn eindigt ({self.tot}) voordat hij begint ({self.van})")
+        return self
+
+
+class Contact(Model):
+    """How to reach someone about an item: a role, never a person's name."""
+
+    rol: Text = Field(description="Rol van de contactpersoon, bijvoorbeeld 'beleidsadviseur onderwijs'.")
+    partner: Id | None = Field(None, description="Id van de organisatie van de contactpersoon.")
+    email: Text | None = Field(None, description="Een algemeen e-mailadres (functiemailbox), geen persoonlijk adres.")
+    url: Text | None = Field(None, description="Webpagina met contactgegevens.")
+
+
+class Location(Model):
+    """Where something happens. The string 'hele gemeente' means everywhere."""
+
+    hele_gemeente: bool = Field(False, description="true als het in de hele gemeente (of regio) plaatsvindt.")
+    gemeenten: list[Text] = Field(default_factory=list, description="Gemeenten (bij een regionale agenda).")
+    wijken: list[Text] = Field(default_factory=list, description="Wijken of kernen.")
+    scholen: list[Text] = Field(default_factory=list, description="Scholen of kindcentra, bij naam.")
+    locaties: list[Text] = Field(default_factory=list, description="Andere locaties: bibliotheek, sporthal, kinderopvanglocatie.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_str(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value.strip().lower() in ("hele gemeente", "hele regio", "gemeentebreed"):
+                return {"hele_gemeente": True}
+            return {"locaties": [value]}
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> "Location":
+        if not (self.hele_gemeente or self.gemeenten or self.wijken or self.scholen or self.locaties):
+            raise ValueError("noem 'hele gemeente' of ten minste één gemeente, wijk, school of locatie")
+        return self
+
+    def names(self) -> list[str]:
+        return [*self.gemeenten, *self.wijken, *self.scholen, *self.locaties]
+
+
+BUDGET_KINDS = {"geen": "geen", "eigen uren": "eigen_uren", "eigen_uren": "eigen_uren", "n.v.t.": "geen", "nvt": "geen"}
+
+
+class Budget(Model):
+    """Money for an action or a plan: costs, what other sources cover, the rest on the LEA budget.
+
+    The strings ``geen`` (no costs) and ``eigen uren`` (partners' own hours) stand for
+    ``{soort: geen}`` and ``{soort: eigen_uren}``.
+    """
+
+    soort: Literal["bedrag", "geen", "eigen_uren"] = Field("bedrag", description="bedrag, geen of eigen_uren.")
+    kosten: Money | None = Field(None, description="Totale kosten in hele euro's.")
+    dekking: Money = Field(0, description="Deel van de kosten dat uit andere bronnen komt (dekking, reeds beschikbaar).")
+    dekking_door: Text | None = Field(None, description="Waar de dekking vandaan komt, bijvoorbeeld 'NPO-middelen'.")
+    lea: Money | None = Field(None, description="Ten laste van het LEA-budget; moet gelijk zijn aan kosten min dekking (mag je weglaten).")
+    toelichting: Text | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_str(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            kind = BUDGET_KINDS.get(value.strip().lower())
+            if kind is None:
+                raise ValueError(
+                    f"'{value}' is geen begroting; schrijf 'geen', 'eigen uren' of een groep met kosten (en eventueel dekking)"
+                )
+            return {"soort": kind}
+        return value
+
+    @model_validator(mode="after")
+    def _sums(self) -> "Budget":
+        if self.soort != "bedrag":
+            if self.kosten or self.dekking or self.lea:
+                raise ValueError(f"een begroting van soort '{self.soort}' heeft geen bedragen; laat kosten, dekking en lea weg")
+            return self
+        if self.kosten is None:
+            raise ValueError("kosten ontbreekt; schrijf 'begroting: geen' als er geen kosten zijn")
+        if self.dekking > self.kosten:
+            raise ValueError(f"de dekking ({self.dekking}) is hoger dan de kosten ({self.kosten})")
+        if self.lea is not None and self.lea != self.kosten - self.dekking:
+            raise ValueError(
+                f"lea ({self.lea}) is niet gelijk aan kosten min dekking ({self.kosten} - {self.dekking} = {self.kosten - self.dekking})"
+            )
+        return self
+
+    @property
+    def cost(self) -> int:
+        return self.kosten or 0
+
+    @property
+    def covered(self) -> int:
+        return self.dekking
+
+    @property
+    def charged(self) -> int:
+        """The part charged to the LEA budget."""
+        return self.cost - self.dekking
+
+
+# --- actions -----------------------------------------------------------------
+
+
+class ProgressNote(Model):
+    """A dated note on how an action is going."""
+
+    datum: date = Field(description="Datum van de notitie (JJJJ-MM-DD).")
+    tekst: Text = Field(description="Wat er is gebeurd of besloten.")
+    status: Status | None = Field(None, description="Status van de actie vanaf deze datum, als die veranderde.")
+
+
+class Evaluation(Model):
+    """A moment at which an action is evaluated, and what came out."""
+
+    moment: PlanningField = Field(description="Wanneer: een kwartaal, maand of datum.")
+    soort: Text | None = Field(None, description="Bijvoorbeeld tussenevaluatie of eindevaluatie.")
+    uitkomst: Text | None = Field(None, description="Wat de evaluatie opleverde (vul in als hij geweest is).")
+
+    _from_str = _shorthand("moment")
+
+
+class Action(Model):
+    """A concrete piece of work in a school year's plan (actie, activiteit, interventie)."""
+
+    id: Id = Field(description="Uniek binnen het schooljaar; een doorgeschoven actie houdt haar id.")
+    titel: Text = Field(description="Korte naam van de actie.")
+    beschrijving: Markdown | None = Field(None, description="Toelichting in Markdown.")
+    trekker: Party | None = Field(None, description="Wie de actie trekt: partner-id of rol.")
+    partners: list[Party] = Field(default_factory=list, description="Wie meedoen: partner-ids of rollen.")
+    planning: PlanningField | None = Field(None, description="Wanneer: 'hele schooljaar', Q4 2021, 2021-11, november 2021 of een reeks 'Q2 2022 t/m Q3 2022'.")
+    begroting: Budget | None = Field(None, description="Kosten, dekking en deel ten laste van het LEA-budget; of 'geen' of 'eigen uren'.")
+    status: Status = Field("gepland", description="gepland, lopend, afgerond, vertraagd of gestopt.")
+    voortgang: list[ProgressNote] = Field(default_factory=list, description="Voortgangsnotities met datum.")
+    evaluatie: list[Evaluation] = Field(default_factory=list, description="Evaluatiemomenten.")
+    resultaat: Markdown | None = Field(None, description="Wat de actie heeft opgeleverd (voor afgeronde of gestopte acties).")
+    leeftijden: AgesField | None = Field(None, description="Leeftijd van de kinderen voor wie de actie is, bijvoorbeeld 0-4.")
+    locatie: Location | None = Field(None, description="Waar: 'hele gemeente', of wijken, scholen, locaties.")
+    indicatoren: list[Id] = Field(default_factory=list, description="Ids van indicatoren waaraan de actie bijdraagt.")
+    doorgeschoven_van: SchoolYear | None = Field(None, description="Schooljaar waaruit deze actie is doorgeschoven (zelfde id).")
+
+    def participants(self) -> list[Party]:
+        return ([self.trekker] if self.trekker else []) + list(self.partners)
+
+    def last_note(self) -> ProgressNote | None:
+        return max(self.voortgang, key=lambda n: n.datum) if self.voortgang else None
+
+
+class AmbitionPlan(Model):
+    """What partners do for one ambition in one school year."""
+
+    ambitie: Id = Field(description="Id van de ambitie uit `ambities`.")
+    jaardoel: Markdown | None = Field(None, description="Het doel voor dit schooljaar.")
+    huidige_situatie: Markdown | None = Field(None, description="De situatie bij de start van het schooljaar.")
+    aanpak: Markdown | None = Field(None, description="Wat de partners samen gaan doen, in het kort.")
+    acties: list[Action] = Field(default_factory=list, description="De acties van dit schooljaar voor deze ambitie.")
+    begroting: Budget | None = Field(
+        None,
+        description="Begroting voor de ambitie als geheel. Hebben de acties zelf bedragen, dan is dit het opgegeven totaal en moet het kloppen met de som.",
+    )
+
+
+class YearBudget(Model):
+    """The LEA budget available for a school year, and the totals the plan states."""
+
+    beschikbaar: Money = Field(description="Beschikbaar LEA-budget in hele euro's.")
+    kostenplaats: Text | None = Field(None, description="Begrotingspost of kostenplaats, bijvoorbeeld 64521071.")
+    omschrijving: Text | None = Field(None, description="Naam van het budget, bijvoorbeeld 'LEA-budget 2021'.")
+    kosten: Money | None = Field(None, description="Opgegeven totale kosten; wordt nagerekend.")
+    dekking: Money | None = Field(None, description="Opgegeven totale dekking; wordt nagerekend.")
+    lea: Money | None = Field(None, description="Opgegeven totaal ten laste van het LEA-budget; wordt nagerekend.")
+
+
+class Adoption(Model):
+    """Whether a document is a draft or adopted, when and by whom."""
+
+    status: Literal["concept", "vastgesteld"] = Field(description="concept of vastgesteld.")
+    datum: date | None = Field(None, description="Datum van vaststelling (JJJJ-MM-DD).")
+    door: Text | None = Field(None, description="Wie vaststelde: de stuurgroep, de gemeenteraad.")
+
+    @model_validator(mode="after")
+    def _adopted(self) -> "Adoption":
+        if self.status == "vastgesteld" and (self.datum is None or self.door is None):
+            raise ValueError("een vastgesteld document heeft een datum en 'door' (wie het vaststelde)")
+        if self.status == "concept" and self.datum is not None:
+            raise ValueError("een concept heeft nog geen vaststellingsdatum; zet status op vastgesteld of laat datum weg")
+        return self
+
+
+class YearPlan(Model):
+    """The plan for one school year (jaaragenda, jaarplan, uitvoeringsagenda, werkagenda)."""
+
+    schooljaar: SchoolYear = Field(description="Het schooljaar, augustus tot juli: 2021-2022.")
+    vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
+    inleiding: Markdown | None = Field(None, description="Inleiding op het jaarplan.")
+    budget: YearBudget | None = Field(None, description="Beschikbaar LEA-budget en opgegeven totalen.")
+    ambities: list[AmbitionPlan] = Field(default_factory=list, description="Per ambitie: jaardoel, huidige situatie en acties.")
+
+    def actions(self) -> list[tuple[AmbitionPlan, Action]]:
+        return [(plan, action) for plan in self.ambities for action in plan.acties]
+
+
+# --- ambitions and indicators ------------------------------------------------
+
+
+class Measurement(Model):
+    """One value of an indicator, measured or forecast."""
+
+    periode: PeriodField = Field(description="Periode van de meting: 2022, 2021-2022, Q4 2021, 2021-10.")
+    waarde: Number = Field(description="De waarde, met een punt als decimaalteken.")
+    soort: Literal["gemeten", "prognose"] = Field("gemeten", description="gemeten of prognose.")
+    toelichting: Text | None = Field(None, description="Toelichting bij deze waarde.")
+
+
+class Target(Model):
+    """What an indicator should reach (te bereiken resultaat), and by when."""
+
+    waarde: Number | None = Field(None, description="Streefwaarde.")
+    uiterlijk: PeriodField | None = Field(None, description="Wanneer de streefwaarde bereikt moet zijn.")
+    omschrijving: Text | None = Field(None, description="Het doel in woorden, voor doelen die niet in een getal passen.")
+
+    @model_validator(mode="after")
+    def _something(self) -> "Target":
+        if self.waarde is None and self.omschrijving is None:
+            raise ValueError("een doel heeft een waarde of een omschrijving")
+        return self
+
+
+class Indicator(Model):
+    """A measurable indicator (prestatie-indicator) of an ambition."""
+
+    id: Id = Field(description="Uniek in de hele agenda.")
+    titel: Text = Field(description="Wat er gemeten wordt.")
+    eenheid: Text | None = Field(None, description="Eenheid: %, kinderen, leerlingen.")
+    beter: Literal["hoger", "lager"] | None = Field(None, description="Welke richting beter is: hoger of lager.")
+    huidige_situatie: Text | None = Field(None, description="De situatie in woorden, als die (nog) niet in een getal is gemeten.")
+    nulmeting: Measurement | None = Field(None, description="Het uitgangspunt (baseline).")
+    metingen: list[Measurement] = Field(default_factory=list, description="Metingen en prognoses.")
+    doel: Target | None = Field(None, description="Te bereiken resultaat: waarde en uiterlijk wanneer.")
+    bron: Text | None = Field(None, description="Waar de cijfers vandaan komen.")
+
+    def series(self) -> list[Measurement]:
+        """Baseline and measurements in time order."""
+        items = ([self.nulmeting] if self.nulmeting else []) + list(self.metingen)
+        return sorted(items, key=lambda m: (m.periode.start, m.periode.end))
+
+    def latest(self) -> Measurement | None:
+        measured = [m for m in self.series() if m.soort == "gemeten"]
+        return measured[-1] if measured else None
+
+
+class Ambition(Model):
+    """A long-term goal of the agenda (ambitie, programma, thema, actielijn)."""
+
+    id: Id = Field(description="Uniek; wordt deel van het webadres.")
+    titel: Text = Field(description="Naam van de ambitie.")
+    samenvatting: Text = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
+    beschrijving: Markdown | None = Field(None, description="Uitgebreide beschrijving in Markdown.")
+    pijlers: list[Text] = Field(default_factory=list, description="Pijlers, speerpunten of focuspunten.")
+    vraagstukken: list[Text] = Field(default_factory=list, description="Open vragen die de partners samen willen beantwoorden.")
+    eigenaars: list[Owner] = Field(default_factory=list, description="Eigenaars: partners of rollen, eventueel met termijn (van, tot).")
+    leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de ambitie geldt, bijvoorbeeld 0-12.")
+    indicatoren: list[Indicator] = Field(default_factory=list, description="Prestatie-indicatoren met metingen en doel.")
+
+
+# --- governance, partners, interventions ---------------------------------------
+
+
+class Body(Model):
+    """A governing, steering, working or advisory body."""
+
+    id: Id = Field(description="Uniek.")
+    naam: Text = Field(description="Naam: Stuurgroep LEA, Werkgroep Gelijke kansen.")
+    niveau: Level = Field(description="bestuurlijk, regie, uitvoering of advies.")
+    soort: Text | None = Field(None, description="Soort orgaan in eigen woorden: stuurgroep, werkgroep, broedplaats, klankbordgroep.")
+    beschrijving: Markdown | None = Field(None, description="Wat dit orgaan is en doet.")
+    leden: list[Party] = Field(default_factory=list, description="Leden: partner-ids of rollen.")
+    voorzitter: Party | None = Field(None, description="Voorzitter: partner-id of rol.")
+    frequentie: Text | None = Field(None, description="Hoe vaak het orgaan bijeenkomt: '4 keer per jaar'.")
+    taken: list[Text] = Field(default_factory=list, description="Taken en bevoegdheden.")
+    rapporteert_aan: list[Id] = Field(default_factory=list, description="Ids van organen waaraan dit orgaan rapporteert.")
+    adviseert: list[Id] = Field(default_factory=list, description="Ids van organen die dit orgaan adviseert.")
+    bereidt_voor: list[Id] = Field(default_factory=list, description="Ids van organen waarvoor dit orgaan besluiten voorbereidt.")
+    ambitie: Id | None = Field(None, description="Id van de ambitie waaraan dit orgaan werkt (werkgroep per ambitie).")
+
+
+class Partner(Model):
+    """An organisation that takes part in the agenda."""
+
+    id: Id = Field(description="Kort en uniek, bijvoorbeeld 'gemeente' of 'spoh'.")
+    naam: Text = Field(description="Volledige naam.")
+    sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ".")
+    afkorting: Text | None = Field(None, description="Gangbare afkorting.")
+    url: Text | None = Field(None, description="Website.")
+    omschrijving: Text | None = Field(None, description="Korte omschrijving.")
+
+
+class Funding(Model):
+    """A source of money for an intervention."""
+
+    bron: Text = Field(description="Bron: OAB, NPO, gemeentelijke middelen, GKA.")
+    bedrag: Money | None = Field(None, description="Bedrag in hele euro's, als bekend.")
+    periode: Text | None = Field(None, description="Voor welke periode.")
+
+    _from_str = _shorthand("bron")
+
+
+class TargetGroup(Model):
+    """Who an intervention is for."""
+
+    omschrijving: Text = Field(description="De doelgroep in woorden.")
+    leeftijden: AgesField | None = Field(None, description="Leeftijden, bijvoorbeeld 0-6.")
+
+    _from_str = _shorthand("omschrijving")
+
+
+class Intervention(Model):
+    """An intervention in the format of the Gelijke Kansen Alliantie (GKA)."""
+
+    id: Id = Field(description="Uniek.")
+    titel: Text = Field(description="Naam van de interventie.")
+    ambitie: Id | None = Field(None, description="Id van de ambitie waar de interventie onder valt.")
+    betrokken_partijen: list[Party] = Field(default_factory=list, description="Betrokken partijen: partner-ids of rollen.")
+    planning: Text | None = Field(None, description="Planning in woorden, bijvoorbeeld 'schooljaar 2022-2023 en 2023-2024'.")
+    doel: Markdown = Field(description="Doel van de interventie.")
+    doelgroep: TargetGroup | None = Field(None, description="Doelgroep, met leeftijden.")
+    locatie: Location | None = Field(None, description="Waar: 'hele gemeente', of wijken, scholen, locaties.")
+    activiteiten: list[Text] = Field(default_factory=list, description="Activiteiten.")
+    monitoring: Markdown | None = Field(None, description="Hoe de interventie wordt gemonitord en geëvalueerd.")
+    financiering: list[Funding] = Field(default_factory=list, description="Financieringsbronnen.")
+    informatie: Text | None = Field(None, description="Webadres met meer informatie.")
+    contact: Contact | None = Field(None, description="Contact: een rol, geen persoon.")
+
+
+# --- the agenda --------------------------------------------------------------
+
+
+class Region(Model):
+    """The municipality, or the region of several municipalities, the agenda covers."""
+
+    naam: Text = Field(description="Naam van de gemeente of regio.")
+    gemeenten: list[Text] = Field(min_length=1, description="De gemeente(n); bij een regio-agenda meerdere.")
+
+
+class Term(Model):
+    """The years the agenda runs."""
+
+    van: int = Field(ge=1990, le=2100, description="Beginjaar.")
+    tot: int = Field(ge=1990, le=2100, description="Eindjaar.")
+
+    @model_validator(mode="after")
+    def _order(self) -> "Term":
+        if self.tot < self.van:
+            raise ValueError(f"de looptijd eindigt ({self.tot}) voordat hij begint ({self.van})")
+        return self
+
+
+class Principle(Model):
+    """A leading principle (leidend principe) of the cooperation."""
+
+    titel: Text = Field(description="Het principe in een paar woorden.")
+    toelichting: Text | None = Field(None, description="Uitleg.")
+
+    _from_str = _shorthand("titel")
+
+
+class Naming(Model):
+    """The word this agenda uses for an ambition."""
+
+    enkelvoud: Text = Field(description="Bijvoorbeeld 'programma', 'thema' of 'actielijn'.")
+    meervoud: Text = Field(description="Bijvoorbeeld 'programma's', 'thema's' of 'actielijnen'.")
+
+
+class AgendaInfo(Model):
+    """The agenda as a whole: the `agenda:` section of the data."""
+
+    titel: Text = Field(description="Titel van de agenda.")
+    regio: Region = Field(description="Gemeente of regio met gemeenten.")
+    periode: Term = Field(description="Looptijd in jaren: van en tot.")
+    vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
+    voorbeeld: bool = Field(False, description="true voor fictieve voorbeelddata; de site toont dan een duidelijke melding.")
+    samenvatting: Text | None = Field(None, description="Wat deze agenda is, in eenvoudig Nederlands (B1).")
+    visie: Markdown | None = Field(None, description="De gedeelde (kind)visie, in Markdown.")
+    principes: list[Principle] = Field(default_factory=list, description="Leidende principes van de samenwerking.")
+    leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de agenda geldt, bijvoorbeeld 0-23.")
+    benaming: Naming = Field(
+        default_factory=lambda: Naming(enkelvoud="ambitie", meervoud="ambities"),
+        description="Het woord voor een ambitie in deze agenda.",
+    )
+    contact: Contact | None = Field(None, description="Contact voor vragen over de agenda: een rol.")
+    huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
+
+
+class Agenda(BaseModel):
+    """The whole validated agenda, assembled from all data files."""
+
+    info: AgendaInfo
+    partners: list[Partner] = []
+    ambities: list[Ambition] = []
+    jaarplannen: list[YearPlan] = []
+    organen: list[Body] = []
+    interventies: list[Intervention] = []
+
+    # lookups ---------------------------------------------------------------
+    def partner(self, pid: str) -> Partner | None:
+        return next((p for p in self.partners if p.id == pid), None)
+
+    def ambition(self, aid: str) -> Ambition | None:
+        return next((a for a in self.ambities if a.id == aid), None)
+
+    def body(self, bid: str) -> Body | None:
+        return next((b for b in self.organen if b.id == bid), None)
+
+    def year_plan(self, school_year: str) -> YearPlan | None:
+        return next((y for y in self.jaarplannen if y.schooljaar == school_year), None)
+
+    def indicators(self) -> list[tuple[Ambition, Indicator]]:
+        return [(a, i) for a in self.ambities for i in a.indicatoren]
+
+    def year_plans_sorted(self) -> list[YearPlan]:
+        return sorted(self.jaarplannen, key=lambda y: y.schooljaar)
+
+    def current_school_year(self, today: date) -> str | None:
+        """The year the site calls current: configured, else today's, clamped to the plans."""
+        if self.info.huidig_schooljaar:
+            return self.info.huidig_schooljaar
+        years = [y.schooljaar for y in self.year_plans_sorted()]
+        if not years:
+            return None
+        from .values import school_year_of
+
+        today_year = school_year_of(today)
+        if today_year in years:
+            return today_year
+        past = [y for y in years if y <= today_year]
+        return past[-1] if past else years[0]
+
+
+__all__ = [
+    "Action", "Adoption", "AgeRange", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
+    "Contact", "Evaluation", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
+    "Partner", "Party", "Period", "Planning", "ProgressNote", "Target", "TargetGroup", "YearBudget", "YearPlan",
+]

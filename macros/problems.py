@@ -1,0 +1,158 @@
+"""Problems found in the data, and how they are worded and located.
+
+A :class:`Problem` is one line of ``lea check`` output:
+``data/jaarplannen/2021-2022.yml:42: ambities[zorg].acties[zo-3].trekker: onbekende partner 'jgzz'; bedoelde je 'jgz'?``
+
+Pydantic's errors are translated here into plain Dutch, with the position taken
+from the raw YAML tree and a did-you-mean for unknown keys and values.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .values import describe
+from .yamlsource import Position, SourceDict, SourceList
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    message: str
+    severity: str = field(default="fout", compare=False)  # "fout" or "waarschuwing"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        kind = "" if self.severity == "fout" else "waarschuwing: "
+        return f"{where}: {self.path}: {kind}{self.message}" if self.path else f"{where}: {kind}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fout"
+
+
+class AgendaError(Exception):
+    """Raised at the boundary when the data has errors; carries all of them."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.is_error]
+        super().__init__(f"{len(errors)} fout(en) in de agendadata:\n" + "\n".join(str(p) for p in errors))
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f"; bedoelde je '{match[0]}'?" if match else ""
+
+
+# --- positions -----------------------------------------------------------------
+
+
+def locate(tree: Any, path: Path, fallback: Position) -> Position:
+    """The position of the deepest element of ``path`` that exists in the raw tree."""
+    pos = getattr(tree, "pos", fallback)
+    node = tree
+    for step in path:
+        if isinstance(node, SourceDict) and step in node:
+            pos = node.key_pos.get(step, pos)
+            node = node[step]
+        elif isinstance(node, SourceList) and isinstance(step, int) and 0 <= step < len(node):
+            pos = node.item_pos[step]
+            node = node[step]
+        else:
+            break
+    return pos
+
+
+def _label(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in ("id", "schooljaar", "ambitie"):
+            value = item.get(key)
+            if isinstance(value, (str, int)) and not isinstance(value, bool):
+                return str(value)
+    return None
+
+
+def format_path(tree: Any, path: Path) -> str:
+    """``ambities[zorg].acties[zo-3].trekker``: list items named by id where they have one."""
+    out = ""
+    node = tree
+    for step in path:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            out += f"[{_label(item) or step + 1}]"
+            node = item
+        else:
+            out += f".{step}" if out else str(step)
+            node = node.get(step) if isinstance(node, dict) else None
+    return out
+
+
+# --- pydantic errors -------------------------------------------------------------
+
+
+def _expected(kind: str) -> str:
+    return {
+        "string_type": "tekst", "int_type": "een geheel getal", "int_parsing": "een geheel getal",
+        "int_from_float": "een geheel getal", "float_type": "een getal", "float_parsing": "een getal",
+        "bool_type": "true of false", "bool_parsing": "true of false", "list_type": "een lijst (regels die beginnen met '- ')",
+        "dict_type": "een groep velden (veld: waarde)", "model_type": "een groep velden (veld: waarde)",
+        "model_attributes_type": "een groep velden (veld: waarde)", "date_type": "een datum (JJJJ-MM-DD)",
+    }.get(kind, "iets anders")
+
+
+def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]:
+    """Turn one pydantic error into (path, Dutch message). ``allowed``: valid keys at the parent."""
+    kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
+    # Discriminated/tagged unions and validators add non-key steps; keep only data keys.
+    loc = tuple(step for step in loc if isinstance(step, int) or not str(step).startswith(("function-", "tagged-")))
+    if kind == "missing":
+        return loc, "verplicht veld ontbreekt"
+    if kind == "extra_forbidden":
+        key = loc[-1] if loc else "?"
+        options = ", ".join(allowed)
+        return loc, f"onbekend veld '{key}'{did_you_mean(key, allowed)}" + ("" if did_you_mean(key, allowed) else f" (toegestaan: {options})")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
+        if isinstance(value, bool):
+            return loc, f"kreeg {describe(value)}; kies uit: {', '.join(options)}"
+        hint = did_you_mean(str(value), options)
+        return loc, f"onbekende waarde '{value}'{hint}" + ("" if hint else f"; kies uit: {', '.join(options)}")
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return loc, message
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
+        reason = str(error.get("ctx", {}).get("error", ""))
+        if "month value is outside" in reason or "month" in reason and "range" in reason:
+            return loc, f"datum '{value}' bestaat niet: die maand bestaat niet"
+        if "day value is outside" in reason:
+            return loc, f"datum '{value}' bestaat niet: die dag bestaat niet in die maand"
+        return loc, f"'{value}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14"
+    if kind == "date_type":
+        return loc, f"verwacht een datum (JJJJ-MM-DD), kreeg {describe(value)}"
+    if kind == "too_short":
+        return loc, "mag niet leeg zijn"
+    if kind == "string_too_short":
+        return loc, "mag niet leeg zijn; vul een waarde in of laat het veld weg"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        ctx = error.get("ctx", {})
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = "minstens" if kind.startswith("greater") else "hoogstens"
+        return loc, f"moet {word} {bound} zijn, kreeg {value}"
+    if kind in ("bool_parsing", "bool_type") and isinstance(value, str):
+        return loc, f"verwacht true of false, kreeg tekst '{value}'"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        message = f"verwacht {_expected(kind)}, kreeg {describe(value)}"
+        if kind == "string_type" and isinstance(value, bool):
+            message += f"; staat er ja/nee bedoeld als tekst? Zet het tussen aanhalingstekens: '{str(value).lower()}'"
+        if kind == "string_type" and isinstance(value, dict):
+            message += "; staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens"
+        return loc, message
+    return loc, error["msg"]

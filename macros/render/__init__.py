@@ -1,0 +1,1 @@
+"""Pure render functions: validated model in, Markdown/HTML/SVG strings out."""

@@ -1,0 +1,62 @@
+"""Dutch formatting of money, dates, periods and plannings, through Babel.
+
+Quarters are written ``Q4 2021`` as Dutch agendas do, although CLDR's Dutch
+quarter abbreviation is ``K4``; everything else is Babel's ``nl_NL`` locale.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from ..values import Period, Planning
+
+LOCALE = "nl_NL"
+
+
+def money(amount: int) -> str:
+    """``€ 66.650``: whole euros, as the agendas write them."""
+    return format_currency(amount, "EUR", locale=LOCALE, format="¤ #,##0", currency_digits=False)
+
+
+def number(value: float) -> str:
+    """``25,5`` or ``1.234``: no trailing ``,0`` for whole numbers."""
+    return format_decimal(int(value) if float(value).is_integer() else value, locale=LOCALE)
+
+
+def percent(fraction: float) -> str:
+    return format_percent(fraction, locale=LOCALE)
+
+
+def day(d: date) -> str:
+    """``14 oktober 2021``."""
+    return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def month(d: date) -> str:
+    """``oktober 2021``."""
+    return format_date(d, "MMMM y", locale=LOCALE)
+
+
+def school_year(sy: str) -> str:
+    return f"schooljaar {sy}"
+
+
+def period(p: Period) -> str:
+    if p.kind == "maand":
+        return month(p.start)
+    if p.kind == "dag":
+        return day(p.start)
+    return p.text  # 2022, 2021-2022, Q4 2021
+
+
+def planning(p: Planning | None) -> str:
+    if p is None:
+        return "nog niet gepland"
+    if p.first is None:
+        return "hele schooljaar"
+    if p.last is None or p.last == p.first:
+        return period(p.first)
+    return f"{period(p.first)} t/m {period(p.last)}"

@@ -1,0 +1,60 @@
+"""JSON Schema of one data file, for editors (VS Code's YAML extension) and docs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import AgendaInfo, Ambition, Body, Intervention, Partner, YearPlan
+
+# Models whose before-validator also accepts a plain string (see model.py).
+SHORTHANDS = {
+    "Party": "partner-id",
+    "Owner": "partner-id",
+    "Location": "'hele gemeente' of de naam van één locatie",
+    "Budget": "'geen' of 'eigen uren'",
+    "Evaluation": "moment, bijvoorbeeld Q2 2022",
+    "Funding": "bron",
+    "TargetGroup": "omschrijving",
+    "Principle": "titel",
+}
+
+
+class DataFile(BaseModel):
+    """One YAML file in data/: any of these sections; together the files make one agenda."""
+
+    model_config = ConfigDict(extra="forbid", title="Lokale Educatieve Agenda: databestand")
+
+    agenda: AgendaInfo | None = Field(None, description="De agenda zelf; in precies één bestand.")
+    partners: list[Partner] | None = Field(None, description="Partners.")
+    partner: Partner | None = Field(None, description="Eén partner.")
+    ambities: list[Ambition] | None = Field(None, description="Ambities (programma's, thema's, actielijnen).")
+    ambitie: Ambition | None = Field(None, description="Eén ambitie, bijvoorbeeld in een eigen bestand.")
+    jaarplannen: list[YearPlan] | None = Field(None, description="Jaarplannen per schooljaar.")
+    jaarplan: YearPlan | None = Field(None, description="Eén jaarplan, bijvoorbeeld in een eigen bestand.")
+    organen: list[Body] | None = Field(None, description="Overleg- en bestuursorganen.")
+    orgaan: Body | None = Field(None, description="Eén orgaan.")
+    interventies: list[Intervention] | None = Field(None, description="Interventies in het GKA-format.")
+    interventie: Intervention | None = Field(None, description="Eén interventie.")
+
+
+def json_schema() -> dict[str, Any]:
+    schema = DataFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    for name, what in SHORTHANDS.items():
+        definition = schema.get("$defs", {}).get(name)
+        if definition is None:
+            continue
+        obj = {k: v for k, v in definition.items() if k not in ("title", "description")}
+        schema["$defs"][name] = {
+            "title": definition.get("title", name),
+            "description": definition.get("description", ""),
+            "anyOf": [{"type": "string", "description": f"Kort: {what}"}, obj],
+        }
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,342 @@
+"""The one place that turns lenient scalar input into typed values.
+
+Editors write money, school years, plannings, periods and age ranges the way they
+speak. Every such string is parsed here, once, into a small immutable value, or
+rejected with a Dutch message that says what to write instead. The pydantic model
+uses these parsers through ``Annotated`` types (see ``model.py``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from .yamlsource import YamlFloat
+
+MONTHS_NL = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]
+_MONTH_ABBR = {name[:3]: i + 1 for i, name in enumerate(MONTHS_NL)}
+_MONTH_ABBR["sept"] = 9
+_MONTH_ABBR["mrt"] = 3
+
+WHOLE_YEAR = "hele schooljaar"
+
+
+def describe(value: Any) -> str:
+    """Name a raw YAML value's type in plain Dutch, for error messages."""
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return f"ja/nee-waarde {str(value).lower()}"
+    if isinstance(value, YamlFloat):
+        return f"kommagetal {value.raw}"
+    if isinstance(value, int):
+        return f"getal {value}"
+    if isinstance(value, float):
+        return f"kommagetal {value}"
+    if isinstance(value, str):
+        return f"tekst '{value}'"
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return type(value).__name__
+
+
+# --- money -----------------------------------------------------------------
+
+_DUTCH_AMOUNT = re.compile(r"^(€|eur|euro)?\s*-?\d{1,3}(\.\d{3})+(,\d{1,2}|,-)?$", re.I)
+_PLAIN_AMOUNT = re.compile(r"^(€|eur|euro)\s*-?\d+(,\d{1,2}|,-)?$", re.I)
+
+
+def _digits(text: str) -> str:
+    text = re.sub(r"^(€|eur|euro)\s*", "", text.strip(), flags=re.I)
+    return re.sub(r"(,\d{1,2}|,-)$", "", text).replace(".", "")
+
+
+def parse_money(value: Any) -> int:
+    """Whole euros as an exact int; catches Dutch notation that YAML misreads."""
+    if isinstance(value, bool):
+        raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
+    if isinstance(value, YamlFloat):
+        if _DUTCH_AMOUNT.match(value.raw):
+            raise ValueError(
+                f"{value.raw} is een bedrag in Nederlandse notatie, maar YAML leest het als "
+                f"{float(value)!r}; schrijf het zonder punt: {_digits(value.raw)}"
+            )
+        raise ValueError(f"verwacht een bedrag in hele euro's zonder cijfers achter de komma, kreeg {value.raw}")
+    if isinstance(value, float):
+        raise ValueError(f"verwacht een bedrag in hele euro's, kreeg kommagetal {value}")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError(f"een bedrag kan niet negatief zijn (kreeg {value})")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _DUTCH_AMOUNT.match(text) or _PLAIN_AMOUNT.match(text):
+            raise ValueError(
+                f"'{text}' is tekst; schrijf een bedrag als heel getal zonder euroteken of punt: "
+                f"{_digits(text)}"
+            )
+        raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
+    raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
+
+
+Money = Annotated[
+    int,
+    BeforeValidator(parse_money),
+    WithJsonSchema({"type": "integer", "minimum": 0, "description": "Bedrag in hele euro's, zonder punt of euroteken: 66650"}),
+]
+
+
+# --- numbers (indicator values) ---------------------------------------------
+
+
+def parse_number(value: Any) -> float:
+    """A measured value; a Dutch decimal comma gets a hint instead of a crash."""
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise ValueError(f"verwacht een getal, kreeg {describe(value)}")
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    if re.fullmatch(r"-?\d+,\d+", text):
+        raise ValueError(f"'{text}' is tekst; gebruik een punt als decimaalteken: {text.replace(',', '.')}")
+    if re.fullmatch(r"-?\d+(\.\d+)?\s*%", text):
+        raise ValueError(f"'{text}' is tekst; laat het procentteken weg (de eenheid staat bij de indicator)")
+    raise ValueError(f"verwacht een getal, kreeg {describe(value)}")
+
+
+Number = Annotated[
+    float,
+    BeforeValidator(parse_number),
+    WithJsonSchema({"type": "number", "description": "Getal met een punt als decimaalteken: 25.5"}),
+]
+
+
+# --- school years ----------------------------------------------------------
+
+_SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def parse_school_year(value: Any) -> str:
+    """``2021-2022``: August 2021 to July 2022; the second year follows the first."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(f"verwacht een schooljaar zoals {value}-{value + 1}, kreeg alleen het jaar {value}")
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een schooljaar zoals 2021-2022, kreeg {describe(value)}")
+    text = value.strip()
+    alt = re.fullmatch(r"(\d{4})\s*[/–]\s*(\d{4})|(\d{4})\s+-\s+(\d{4})", text)
+    if alt:
+        a, b = [g for g in alt.groups() if g]
+        raise ValueError(f"schrijf een schooljaar als {a}-{b} (met een liggend streepje, zonder spaties)")
+    match = _SCHOOL_YEAR.match(text)
+    if not match:
+        raise ValueError(f"verwacht een schooljaar zoals 2021-2022, kreeg '{text}'")
+    first, second = int(match[1]), int(match[2])
+    if second != first + 1:
+        raise ValueError(
+            f"schooljaar {text} bestaat niet: een schooljaar loopt van augustus tot juli, "
+            f"dus na {first} komt {first + 1}"
+        )
+    if not 1990 <= first <= 2100:
+        raise ValueError(f"schooljaar {text} ligt buiten het bereik 1990-2100")
+    return text
+
+
+SchoolYear = Annotated[
+    str,
+    BeforeValidator(parse_school_year),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$", "description": "Schooljaar, bijvoorbeeld 2021-2022"}),
+]
+
+
+def school_year_bounds(school_year: str) -> tuple[date, date]:
+    first = int(school_year[:4])
+    return date(first, 8, 1), date(first + 1, 7, 31)
+
+
+def school_year_of(day: date) -> str:
+    first = day.year if day.month >= 8 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+# --- periods and plannings -------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of the calendar named the way agendas name it."""
+
+    start: date
+    end: date
+    kind: str  # jaar, schooljaar, kwartaal, maand, dag
+    text: str  # canonical spelling
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _parse_point(text: str) -> Period | None:
+    t = text.strip().lower().rstrip(".")
+    if m := re.fullmatch(r"(\d{4})", t):
+        y = int(m[1])
+        return Period(date(y, 1, 1), date(y, 12, 31), "jaar", str(y))
+    if m := _SCHOOL_YEAR.fullmatch(t):
+        sy = parse_school_year(t)
+        start, end = school_year_bounds(sy)
+        return Period(start, end, "schooljaar", sy)
+    if m := re.fullmatch(r"[qk]([1-4])\s*(\d{4})", t):
+        q, y = int(m[1]), int(m[2])
+        return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "kwartaal", f"Q{q} {y}")
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
+        y, mo = int(m[1]), int(m[2])
+        if not 1 <= mo <= 12:
+            raise ValueError(f"maand {mo} bestaat niet in '{text}'")
+        return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
+    if m := re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", t):
+        name, y = m[1], int(m[2])
+        mo = MONTHS_NL.index(name) + 1 if name in MONTHS_NL else _MONTH_ABBR.get(name)
+        if mo is None:
+            return None
+        return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+        try:
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as err:
+            raise ValueError(f"datum '{text}' bestaat niet ({_date_reason(err)})") from None
+        return Period(d, d, "dag", d.isoformat())
+    return None
+
+
+def _date_reason(err: ValueError) -> str:
+    msg = str(err)
+    if "month" in msg:
+        return "die maand bestaat niet"
+    return "die dag bestaat niet in die maand"
+
+
+PERIOD_HELP = "een jaar (2022), schooljaar (2021-2022), kwartaal (Q4 2021), maand (2021-10 of oktober 2021) of datum (2021-10-14)"
+
+
+def parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht {PERIOD_HELP}, kreeg {describe(value)}")
+    point = _parse_point(value)
+    if point is None:
+        raise ValueError(f"'{value}' is geen periode; schrijf {PERIOD_HELP}")
+    return point
+
+
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(parse_period),
+    WithJsonSchema({"type": ["string", "integer"], "description": "Periode: " + PERIOD_HELP}),
+]
+
+
+@dataclass(frozen=True)
+class Planning:
+    """When an action happens: one period, a range of them, or the whole school year."""
+
+    first: Period | None  # None means the whole school year
+    last: Period | None
+
+    @property
+    def whole_year(self) -> bool:
+        return self.first is None
+
+    def bounds(self, school_year: str) -> tuple[date, date]:
+        if self.first is None or self.last is None:
+            return school_year_bounds(school_year)
+        return self.first.start, self.last.end
+
+    def __str__(self) -> str:
+        if self.first is None:
+            return WHOLE_YEAR
+        if self.last is None or self.last == self.first:
+            return self.first.text
+        return f"{self.first.text} t/m {self.last.text}"
+
+
+PLANNING_HELP = f"'{WHOLE_YEAR}', een kwartaal (Q4 2021), een maand (2021-10 of november 2021), een datum, of een reeks ('Q2 2022 t/m Q3 2022')"
+
+
+def parse_planning(value: Any) -> Planning:
+    if isinstance(value, Planning):
+        return value
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise ValueError(f"verwacht een planning: {PLANNING_HELP}; kreeg {describe(value)}")
+    text = str(value).strip()
+    if text.lower() in (WHOLE_YEAR, "heel schooljaar", "schooljaar"):
+        return Planning(None, None)
+    parts = re.split(r"\s+(?:t/m|tot en met|tot)\s+|\s+-\s+|\s+–\s+", text, maxsplit=1)
+    points = [_parse_point(p) for p in parts]
+    if any(p is None for p in points):
+        raise ValueError(f"'{text}' is geen planning; schrijf {PLANNING_HELP}")
+    first, last = points[0], points[-1]
+    assert first is not None and last is not None
+    if last.end < first.start:
+        raise ValueError(f"planning '{text}' eindigt ({last.text}) voordat hij begint ({first.text})")
+    return Planning(first, last)
+
+
+PlanningField = Annotated[
+    Planning,
+    BeforeValidator(parse_planning),
+    WithJsonSchema({"type": ["string", "integer"], "description": "Planning: " + PLANNING_HELP}),
+]
+
+
+# --- age ranges ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    low: int
+    high: int
+
+    def overlaps(self, other: "AgeRange") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high} jaar" if self.low != self.high else f"{self.low} jaar"
+
+
+def parse_ages(value: Any) -> AgeRange:
+    if isinstance(value, AgeRange):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12, kreeg {describe(value)}")
+    m = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|t/m|tot en met)\s*(\d{1,2})\s*(jaar)?\s*|\s*(\d{1,2})\s*(jaar)?\s*", value)
+    if not m:
+        raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
+    low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[4]))
+    if low > high:
+        raise ValueError(f"leeftijdsbereik '{value}': de eerste leeftijd is hoger dan de tweede")
+    if high > 30:
+        raise ValueError(f"leeftijdsbereik '{value}': leeftijden boven 30 horen niet in een onderwijsagenda")
+    return AgeRange(low, high)
+
+
+AgesField = Annotated[
+    AgeRange,
+    BeforeValidator(parse_ages),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{1,2}(-\d{1,2})?( jaar)?$", "description": "Leeftijden in jaren, bijvoorbeeld 0-23 of 4-12"}),
+]
