@@ -60,10 +60,10 @@ def locate(tree: Any, path: Path, fallback: Position) -> Position:
     node = tree
     for step in path:
         if isinstance(node, SourceDict) and step in node:
-            pos = node.key_pos.get(step, pos)
+            pos = node.key_pos(step)
             node = node[step]
         elif isinstance(node, SourceList) and isinstance(step, int) and 0 <= step < len(node):
-            pos = node.item_pos[step]
+            pos = node.item_pos(step)
             node = node[step]
         else:
             break

@@ -1,0 +1,19 @@
+"""Shared test helpers: paths and the fixed 'today' the data is checked against."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
+DEMO_TODAY = date(2026, 11, 22)  # the demo data's "now": the current school year is 2026-2027
+FIXTURE_TODAY = date(2022, 6, 1)
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
