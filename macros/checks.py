@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any, Iterator
 
 from .model import Agenda, Budget, Party, YearPlan
-from .problems import Path, did_you_mean
+from .problems import Path, did_you_mean, locate
 from .values import school_year_bounds
 
 Found = tuple[Path, str, str]
@@ -54,9 +54,10 @@ class _Refs:
         if value is None or value in self.ids[kind]:
             return
         known = self.ids[kind]
+        unknown = "onbekend" if kind == "orgaan" else "onbekende"  # het orgaan, de partner
         hint = did_you_mean(value, known) or (f"; bekende ids: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else "")
         section = {"partner": "partners", "ambitie": "ambities", "orgaan": "organen", "indicator": "indicatoren van de ambities"}[kind]
-        yield path, f"onbekende {kind} '{value}': staat niet in {section}{hint}", ERROR
+        yield path, f"{unknown} {kind} '{value}': staat niet in {section}{hint}", ERROR
 
     def party(self, party: Party | None, path: Path) -> Iterator[Found]:
         if party is not None and party.partner is not None:
@@ -64,11 +65,12 @@ class _Refs:
             yield from self.check("partner", party.partner, sub)
 
 
-def _duplicates(ids: list[tuple[str, Path]], what: str) -> Iterator[Found]:
+def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = "") -> Iterator[Found]:
     seen: dict[str, Path] = {}
     for value, path in ids:
         if value in seen:
-            yield path, f"{what} '{value}' komt twee keer voor", ERROR
+            first = locate(tree, seen[value], tree.pos)
+            yield path, f"{what} '{value}' komt twee keer voor{where} (eerst in {first.file}:{first.line})", ERROR
         else:
             seen[value] = path
 
@@ -79,14 +81,14 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date) -
     def at(section: str, i: int) -> Path:
         return (section, indexes[section][i])
 
-    yield from _duplicates([(p.id, at("partners", i) + ("id",)) for i, p in enumerate(agenda.partners)], "partner-id")
-    yield from _duplicates([(a.id, at("ambities", i) + ("id",)) for i, a in enumerate(agenda.ambities)], "ambitie-id")
-    yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id")
-    yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id")
-    yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar")
+    yield from _duplicates([(p.id, at("partners", i) + ("id",)) for i, p in enumerate(agenda.partners)], "partner-id", tree)
+    yield from _duplicates([(a.id, at("ambities", i) + ("id",)) for i, a in enumerate(agenda.ambities)], "ambitie-id", tree)
+    yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id", tree)
+    yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id", tree)
+    yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar", tree)
     yield from _duplicates(
         [(ind.id, at("ambities", i) + ("indicatoren", k, "id")) for i, a in enumerate(agenda.ambities) for k, ind in enumerate(a.indicatoren)],
-        "indicator-id",
+        "indicator-id", tree,
     )
 
     for i, amb in enumerate(agenda.ambities):
@@ -129,7 +131,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date) -
 
     plans = {y.schooljaar: y for y in agenda.jaarplannen}
     for i, plan in enumerate(agenda.jaarplannen):
-        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today)
+        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree)
 
 
 def _plan_total(plan_budget: Budget | None, action_budgets: list[Budget]) -> tuple[int, int]:
@@ -155,7 +157,7 @@ def ambition_plan_totals(amb_plan: Any) -> tuple[int, int, int]:
     return c, d, c - d
 
 
-def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date) -> Iterator[Found]:
+def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date, tree: Any) -> Iterator[Found]:
     start, end = school_year_bounds(plan.schooljaar)
     info = agenda.info
     if info is not None and not (info.periode.van <= start.year and end.year <= info.periode.tot):
@@ -168,7 +170,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
     seen_ambitions: dict[str, int] = {}
     yield from _duplicates(
         [(a.id, path + ("ambities", k, "acties", n, "id")) for k, ap in enumerate(plan.ambities) for n, a in enumerate(ap.acties)],
-        f"actie-id (in schooljaar {plan.schooljaar})",
+        "actie-id", tree, f" in schooljaar {plan.schooljaar}",
     )
     current = start <= today <= end
     for k, amb_plan in enumerate(plan.ambities):

@@ -129,7 +129,8 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             target.extend(items)
             target.item_lines.extend(p.line for p in item_pos)
             target.item_files.extend(p.file for p in item_pos)
-    if "agenda" not in merged and files:
+    unreadable = any(not p.path and p.is_error for p in problems)
+    if "agenda" not in merged and files and not unreadable:
         problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
     return merged, problems, names
 

@@ -140,7 +140,7 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     if kind == "too_short":
         return loc, "mag niet leeg zijn"
     if kind == "string_too_short":
-        return loc, "mag niet leeg zijn; vul een waarde in of laat het veld weg"
+        return loc, "mag niet leeg zijn; vul een waarde in"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = error.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))

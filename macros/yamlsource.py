@@ -122,17 +122,17 @@ def _build(node: yaml.Node, filename: str) -> Any:
     if isinstance(node, yaml.ScalarNode):
         convert = _SCALARS.get(node.tag)
         if convert is None:
-            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {node.tag}; laat de tag weg")
+            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
         return convert(node.value)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {node.tag}; laat de tag weg")
+            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
         seq = SourceList([_build(child, filename) for child in node.value])
         seq.file, seq.line = filename, node.start_mark.line + 1
         seq.item_lines = [child.start_mark.line + 1 for child in node.value]
         return seq
     if node.tag != "tag:yaml.org,2002:map":
-        raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {node.tag}; laat de tag weg")
+        raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
     mapping = SourceDict()
     mapping.file, mapping.line = filename, node.start_mark.line + 1
     lines: dict[Any, int] = {}
@@ -154,16 +154,37 @@ def _build(node: yaml.Node, filename: str) -> Any:
     return mapping
 
 
+# Hints keyed on the wording of libyaml (the C parser) and of PyYAML's Python parser.
 _SYNTAX_HINTS = [
-    ("found character '\\t'", "gebruik spaties om in te springen, geen tabs"),
-    ("mapping values are not allowed here", "staat er een dubbele punt in een waarde? Zet de waarde dan tussen aanhalingstekens"),
-    ("found undefined alias", "een * aan het begin van een waarde betekent in YAML een verwijzing; zet de waarde tussen aanhalingstekens"),
-    ("found character '@'", "een waarde die met @ of ` begint moet tussen aanhalingstekens"),
-    ("found character '`'", "een waarde die met @ of ` begint moet tussen aanhalingstekens"),
-    ("could not find expected ':'", "ontbreekt er een dubbele punt na een veldnaam, of een aanhalingsteken aan het eind?"),
-    ("expected <block end>", "klopt het inspringen? Velden van dezelfde groep staan recht onder elkaar"),
-    ("found unexpected end of stream", "ontbreekt er een sluitend aanhalingsteken?"),
+    (("found a tab character", "found character '\\t'"), "gebruik spaties om in te springen, geen tabs"),
+    (("mapping values are not allowed",), "staat er een dubbele punt in een waarde? Zet de waarde dan tussen aanhalingstekens"),
+    (("found undefined alias",), "een * aan het begin van een waarde betekent in YAML een verwijzing; zet de waarde tussen aanhalingstekens"),
+    (("cannot start any token", "found character '@'", "found character '`'"), "een waarde die met @, ` of % begint moet tussen aanhalingstekens"),
+    (("did not find expected key", "did not find expected '-' indicator", "expected <block end>"), "klopt het inspringen? Velden van dezelfde groep staan recht onder elkaar"),
+    (("could not find expected ':'",), "ontbreekt er een dubbele punt na een veldnaam, of een aanhalingsteken aan het eind?"),
+    (("found unexpected end of stream", "end of stream"), "ontbreekt er een sluitend aanhalingsteken of haakje?"),
 ]
+
+
+_PROBLEMS_NL = {
+    "found character that cannot start any token": "hier staat een teken waarmee een waarde niet mag beginnen",
+    "found a tab character that violates indentation": "er staat een tab in het inspringen",
+    "found a tab character where an indentation space is expected": "er staat een tab in het inspringen",
+    "mapping values are not allowed in this context": "hier staat een dubbele punt waar dat niet mag",
+    "mapping values are not allowed here": "hier staat een dubbele punt waar dat niet mag",
+    "did not find expected key": "hier werd een veldnaam verwacht",
+    "did not find expected '-' indicator": "hier werd een lijstregel verwacht die met '- ' begint",
+    "found unexpected end of stream": "het bestand houdt onverwacht op",
+    "could not find expected ':'": "hier werd een dubbele punt verwacht",
+    "did not find expected ',' or '}'": "hier werd een komma of } verwacht",
+    "did not find expected ',' or ']'": "hier werd een komma of ] verwacht",
+    "did not find expected node content": "hier werd een waarde verwacht",
+    "found undefined alias": "onbekende verwijzing (*)",
+}
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def load_text(text: str, filename: str) -> Any:
@@ -179,11 +200,15 @@ def load_text(text: str, filename: str) -> Any:
         raise
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        if mark is not None and mark.line + 1 > last_line and err.context_mark is not None:
+            mark = err.context_mark  # e.g. an unclosed quote: point at where it opened
+        line = min(mark.line + 1, max(last_line, 1)) if mark else 1
         problem = err.problem or "onleesbare YAML"
+        problem = next((nl for en, nl in _PROBLEMS_NL.items() if problem.startswith(en)), problem)
         if "expected a single document" in str(err):
             problem = "dit bestand bevat meer dan één YAML-document (---); gebruik er één per bestand"
-        hint = next((h for key, h in _SYNTAX_HINTS if key in str(err)), "")
+        hint = next((h for keys, h in _SYNTAX_HINTS if any(k in str(err) for k in keys)), "")
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
         raise YamlSyntaxError(Position(filename, line), message) from None
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as err:

@@ -37,6 +37,7 @@ def reported(data_dir: Path) -> list[str]:
     for p in result.problems:
         assert p.file == f"{data_dir}/case.yml"
         prefix = "waarschuwing: " if not p.is_error else ""
+        p = type(p)(p.file, p.line, p.path, p.message.replace(f"{data_dir}/", ""), p.severity)
         lines.append(f"{prefix}{p.line}: {p.path}: {p.message}" if p.path else f"{prefix}{p.line}: {p.message}")
     return lines
 

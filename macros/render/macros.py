@@ -1,0 +1,107 @@
+"""The macros that pages in docs/ can call, with a documented example each.
+
+``MACROS`` is the single list: ``macros/__init__.py`` registers it, and a test
+checks that every name and example appears in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import format as fmt
+from . import governance, pages
+from .charts import indicator_chart, indicator_summary, indicator_table
+from .html import esc, md_inline
+from .pages import View
+from .tables import actions_table as _actions_table
+from .tables import year_budget as _year_budget
+
+
+@dataclass(frozen=True)
+class Macro:
+    render: Callable[..., str]
+    example: str
+    help: str
+
+
+def agenda_title(view: View) -> str:
+    """The agenda's title, escaped for a Markdown heading."""
+    return md_inline(view.agenda.info.titel)
+
+
+def actions_table(view: View, ambition: str, year: str | None = None) -> str:
+    """The actions table of one ambition in one school year (default: the current one)."""
+    school_year = year or view.current
+    plan = view.agenda.year_plan(school_year) if school_year else None
+    amb_plan = next((p for p in plan.ambities if p.ambitie == ambition), None) if plan else None
+    if amb_plan is None:
+        raise KeyError(f"geen acties voor ambitie '{ambition}' in schooljaar {school_year}")
+    amb = view.agenda.ambition(ambition)
+    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties {amb.titel if amb else ambition}, schooljaar {school_year}")
+
+
+def year_budget(view: View, year: str | None = None) -> str:
+    """Budget table, room-left sentence and bar chart of one school year."""
+    school_year = year or view.current
+    plan = view.agenda.year_plan(school_year) if school_year else None
+    if plan is None:
+        raise KeyError(f"geen jaarplan voor schooljaar {school_year}")
+    return _year_budget(view.agenda, plan, view.link)
+
+
+def indicator(view: View, id: str) -> str:  # noqa: A002 - the data calls it id
+    """Chart and table of one indicator."""
+    found = next((i for _, i in view.agenda.indicators() if i.id == id), None)
+    if found is None:
+        raise KeyError(f"onbekende indicator '{id}'")
+    return f'<figure class="lea-figure">{indicator_chart(found)}<figcaption>{esc(indicator_summary(found))}</figcaption></figure>\n\n{indicator_table(found)}'
+
+
+def build_info(view: View) -> str:
+    """When the site was built, and the latest progress note."""
+    notes = [n.datum for y in view.agenda.jaarplannen for _, a in y.actions() for n in a.voortgang if n.datum <= view.today]
+    text = f"Deze site is gebouwd op {fmt.day(view.today)}."
+    if notes:
+        text += f" De laatste voortgangsnotitie is van {fmt.day(max(notes))}."
+    return f"<p>{esc(text)}</p>"
+
+
+def governance_diagram(view: View) -> str:
+    """The governance structure as an SVG diagram."""
+    return governance.governance_diagram(view.agenda)
+
+
+def governance_text(view: View) -> str:
+    """Every body with level, chair, members, frequency, tasks and relations."""
+    return governance.governance_text(view.agenda, view.link)
+
+
+MACROS: dict[str, Macro] = {
+    "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
+    "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
+    "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),
+    "vision": Macro(pages.vision, "{{ vision() }}", "de gedeelde visie"),
+    "principles": Macro(pages.principles, "{{ principles() }}", "de leidende principes"),
+    "year_links": Macro(pages.year_links, "{{ year_links() }}", "lijst van schooljaren met status"),
+    "ambition_page": Macro(pages.ambition_page_md, '{{ ambition_page("gelijke-kansen") }}', "de hele pagina van een ambitie"),
+    "year_page": Macro(pages.year_page_md, '{{ year_page("2026-2027") }}', "de hele pagina van een schooljaar"),
+    "age_page": Macro(pages.age_page_md, '{{ age_page("4-12") }}', "de hele pagina voor een leeftijdsgroep"),
+    "actions_table": Macro(actions_table, '{{ actions_table(ambition="gelijke-kansen", year="2026-2027") }}', "acties van een ambitie in een schooljaar"),
+    "year_budget": Macro(year_budget, '{{ year_budget(year="2026-2027") }}', "begroting van een schooljaar"),
+    "budget_overview": Macro(pages.budget_overview, "{{ budget_overview() }}", "begroting van alle schooljaren"),
+    "progress_summary": Macro(pages.progress_summary, "{{ progress_summary() }}", "aantal acties per status, huidig schooljaar"),
+    "actions_by_status": Macro(pages.actions_by_status, "{{ actions_by_status() }}", "alle acties van het huidige schooljaar per status"),
+    "timeline": Macro(pages.timeline, "{{ timeline() }}", "tijdlijn van het huidige schooljaar per kwartaal"),
+    "recent_changes": Macro(pages.recent_changes, "{{ recent_changes(limit=10) }}", "de laatste voortgangsnotities"),
+    "governance_diagram": Macro(governance_diagram, "{{ governance_diagram() }}", "organisatieschema (SVG)"),
+    "governance_text": Macro(governance_text, "{{ governance_text() }}", "organisatie als tekst"),
+    "partners_overview": Macro(pages.partners_overview, "{{ partners_overview() }}", "rolverdeling per partner"),
+    "age_groups_list": Macro(pages.age_groups_list, "{{ age_groups_list() }}", "links naar de pagina's per leeftijd"),
+    "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
+    "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
+    "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),
+    "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
+}
+
+__all__ = ["MACROS", "Macro"]

@@ -1,0 +1,541 @@
+"""Whole pages and page sections, as Markdown with embedded HTML blocks.
+
+Headings stay Markdown (so they appear in the table of contents); tables, charts
+and cards are HTML blocks separated by blank lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from ..checks import year_totals
+from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LABELS, YearPlan
+from ..values import AgeRange, school_year_bounds
+from . import format as fmt
+from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
+from .governance import body_details
+from .html import Link, esc, md, md_inline, party, parties, status_badge, table, ul
+from .paths import AGE_GROUPS, age_page, ambition_page, year_page
+from .tables import action_cell, actions_table, year_budget
+
+
+class View:
+    """What every page renderer needs: the agenda, 'today' and a link function."""
+
+    def __init__(self, agenda: Agenda, today: date, link: Link):
+        self.agenda = agenda
+        self.today = today
+        self.link = link
+        self.current = agenda.current_school_year(today)
+
+    @property
+    def word(self) -> str:
+        return self.agenda.info.benaming.enkelvoud
+
+    @property
+    def words(self) -> str:
+        return self.agenda.info.benaming.meervoud
+
+    def a(self, target: str, text: str) -> str:
+        return f'<a href="{esc(self.link(target))}">{esc(text)}</a>'
+
+    def plans_for(self, ambition_id: str) -> list[tuple[YearPlan, AmbitionPlan]]:
+        return [(y, p) for y in self.agenda.year_plans_sorted() for p in y.ambities if p.ambitie == ambition_id]
+
+
+def _status_counts(actions: list[Action]) -> str:
+    counts = Counter(a.status for a in actions)
+    items = [f"{status_badge(s)} <span class=\"lea-count\">{counts[s]}</span>" for s in STATUSES if counts[s]]
+    return '<ul class="lea-statuslist">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
+
+
+def _trend(view: View, amb: Ambition) -> str:
+    """Indicator trend in words: closer to or further from the target."""
+    out = []
+    for ind in amb.indicatoren:
+        measured = [m for m in ind.series() if m.soort == "gemeten"]
+        if len(measured) < 2 or not ind.beter:
+            continue
+        first, last = measured[0], measured[-1]
+        better = (last.waarde > first.waarde) == (ind.beter == "hoger")
+        same = last.waarde == first.waarde
+        word = "gelijk gebleven" if same else ("verbeterd" if better else "verslechterd")
+        arrow = "→" if same else ("↑" if last.waarde > first.waarde else "↓")
+        out.append(f'<span aria-hidden="true">{arrow}</span> {esc(ind.titel)}: {word} ({esc(first.periode.text)} → {esc(last.periode.text)})')
+    return ul(out, "lea-trend") if out else ""
+
+
+# --- home -------------------------------------------------------------------------
+
+
+def home_intro(view: View) -> str:
+    info = view.agenda.info
+    region = info.regio
+    municipalities = ", ".join(region.gemeenten)
+    lines = []
+    if info.samenvatting:
+        lines.append(f'<p class="lea-lead">{esc(info.samenvatting)}</p>')
+    facts = [
+        ("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"),
+        ("Gemeente" if len(region.gemeenten) == 1 else "Gemeenten", municipalities),
+        ("Voor kinderen en jongeren van", str(info.leeftijden)) if info.leeftijden else None,
+        ("Status", "vastgesteld op " + fmt.day(info.vaststelling.datum) + f" door {info.vaststelling.door}" if info.vaststelling.datum else "concept (nog niet vastgesteld)"),
+        ("Partners", f"{len(view.agenda.partners)} organisaties"),
+    ]
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in (f for f in facts if f))
+    lines.append(f'<dl class="lea-dl lea-facts">{dl}</dl>')
+    return "\n".join(lines)
+
+
+def ambition_cards(view: View) -> str:
+    """A Material grid card per ambition: summary, actions by status, budget used, trend."""
+    cards = []
+    plan = view.agenda.year_plan(view.current) if view.current else None
+    for amb in view.agenda.ambities:
+        amb_plan = next((p for p in plan.ambities if p.ambitie == amb.id), None) if plan else None
+        actions = amb_plan.acties if amb_plan else []
+        parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), amb.titel)}</h3>', f"<p>{esc(amb.samenvatting)}</p>"]
+        if actions:
+            parts.append(f'<p class="lea-card__sub">Acties in schooljaar {esc(view.current)}:</p>' + _status_counts(actions))
+        if amb_plan is not None:
+            from ..checks import ambition_plan_totals
+
+            cost, covered, charged = ambition_plan_totals(amb_plan)
+            if cost:
+                parts.append(f"<p>Begroot: {esc(fmt.money(cost))}, waarvan {esc(fmt.money(charged))} uit het LEA-budget.</p>")
+        parts.append(_trend(view, amb))
+        cards.append("<li>" + "".join(parts) + "</li>")
+    return '<div class="grid cards lea-cards"><ul>' + "".join(cards) + "</ul></div>" if cards else ""
+
+
+def principles(view: View) -> str:
+    items = [f"<strong>{esc(p.titel)}</strong>" + (f": {esc(p.toelichting)}" if p.toelichting else "") for p in view.agenda.info.principes]
+    return ul(items)
+
+
+def vision(view: View) -> str:
+    return md(view.agenda.info.visie)
+
+
+def year_links(view: View) -> str:
+    items = []
+    for plan in view.agenda.year_plans_sorted():
+        state = "concept" if plan.vaststelling.status == "concept" else "vastgesteld"
+        mark = " (huidig)" if plan.schooljaar == view.current else ""
+        items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
+    return ul(items)
+
+
+# --- ambition page -----------------------------------------------------------------
+
+
+def _owners(view: View, amb: Ambition) -> str:
+    items = []
+    for owner in amb.eigenaars:
+        term = ""
+        if owner.van or owner.tot:
+            term = f" (van {fmt.period(owner.van)}" if owner.van else " ("
+            term += f" tot {fmt.period(owner.tot)})" if owner.tot else ")"
+        items.append(party(view.agenda, owner, view.link) + esc(term))
+    return ul(items)
+
+
+def _indicators(view: View, amb: Ambition) -> str:
+    parts = []
+    for ind in amb.indicatoren:
+        parts.append(f"### {md_inline(ind.titel)} {{#indicator-{ind.id}}}\n")
+        facts = []
+        if ind.huidige_situatie:
+            facts.append(("Huidige situatie", esc(ind.huidige_situatie)))
+        if ind.nulmeting:
+            facts.append(("Nulmeting", esc(f"{with_unit(ind, ind.nulmeting.waarde)} ({ind.nulmeting.periode})")))
+        latest = ind.latest()
+        if latest and latest is not ind.nulmeting:
+            facts.append(("Laatste meting", esc(f"{with_unit(ind, latest.waarde)} ({latest.periode})")))
+        if ind.doel:
+            goal = ind.doel.omschrijving or ""
+            if ind.doel.waarde is not None:
+                goal = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "") + (f". {goal}" if goal else "")
+            facts.append(("Doel", esc(goal)))
+        if ind.beter:
+            facts.append(("Beter is", esc(ind.beter)))
+        if ind.bron:
+            facts.append(("Bron", esc(ind.bron)))
+        parts.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+        chart = indicator_chart(ind)
+        if chart:
+            parts.append(f'<figure class="lea-figure">{chart}<figcaption>{esc(indicator_summary(ind))}</figcaption></figure>\n')
+            parts.append(indicator_table(ind) + "\n")
+    return "\n".join(parts)
+
+
+def ambition_page_md(view: View, ambition_id: str) -> str:
+    agenda = view.agenda
+    amb = agenda.ambition(ambition_id)
+    if amb is None:
+        raise KeyError(f"onbekende ambitie '{ambition_id}'")
+    out = [f"# {md_inline(amb.titel)}\n"]
+    out.append("## Wat betekent dit voor kinderen en ouders?\n")
+    ages = f'<p class="lea-muted">Voor kinderen en jongeren van {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
+    out.append(f'<p class="lea-lead">{esc(amb.samenvatting)}</p>{ages}\n')
+    if amb.beschrijving:
+        out.append(f"## Waar gaat het om?\n\n{md(amb.beschrijving)}\n")
+    if amb.pijlers:
+        out.append(f"## Pijlers\n\n{ul(esc(p) for p in amb.pijlers)}\n")
+    if amb.vraagstukken:
+        out.append(f"## Open vragen\n\n{ul(esc(q) for q in amb.vraagstukken)}\n")
+    plans = view.plans_for(amb.id)
+    current = next(((y, p) for y, p in plans if y.schooljaar == view.current), None)
+    if current:
+        year, plan = current
+        out.append(f"## Acties in schooljaar {year.schooljaar}\n")
+        out.append(_plan_intro(plan) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}") + "\n")
+    if amb.indicatoren:
+        out.append("## Indicatoren\n")
+        out.append(_indicators(view, amb))
+    bodies = [b for b in agenda.organen if b.ambitie == amb.id]
+    if bodies or amb.eigenaars:
+        out.append("## Wie werkt eraan?\n")
+        if amb.eigenaars:
+            out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
+        for body in bodies:
+            out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link)}\n")
+    earlier = [(y, p) for y, p in plans if view.current and y.schooljaar < view.current]
+    if earlier:
+        out.append("## Eerdere schooljaren\n")
+        for year, plan in reversed(earlier):
+            out.append(f"### Schooljaar {year.schooljaar}\n")
+            out.append(_results_table(view, plan, year.schooljaar) + "\n")
+    later = [(y, p) for y, p in plans if view.current and y.schooljaar > view.current]
+    for year, plan in later:
+        state = " (concept)" if year.vaststelling.status == "concept" else ""
+        out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
+        out.append(_plan_intro(plan) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}") + "\n")
+    return "\n".join(out)
+
+
+def _plan_intro(plan: AmbitionPlan) -> str:
+    parts = []
+    for label, text in (("Jaardoel", plan.jaardoel), ("Huidige situatie", plan.huidige_situatie), ("Aanpak", plan.aanpak)):
+        if text:
+            parts.append(f'<div class="lea-block"><p class="lea-block__label">{label}</p>{md(text)}</div>')
+    return "".join(parts)
+
+
+def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
+    rows = []
+    for action in plan.acties:
+        outcome = md(action.resultaat) if action.resultaat else ""
+        outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {esc(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
+        rows.append([action_cell(action, with_details=False), status_badge(action.status), outcome or "—"])
+    if not rows:
+        return '<p class="lea-muted">Geen acties.</p>'
+    return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}")
+
+
+# --- school year page -----------------------------------------------------------------
+
+
+def year_page_md(view: View, school_year: str) -> str:
+    agenda = view.agenda
+    plan = agenda.year_plan(school_year)
+    if plan is None:
+        raise KeyError(f"geen jaarplan voor schooljaar {school_year}")
+    out = [f"# Schooljaar {school_year}\n"]
+    adoption = plan.vaststelling
+    if adoption.status == "vastgesteld" and adoption.datum:
+        out.append(f"<p>Dit jaarplan is vastgesteld op {esc(fmt.day(adoption.datum))} door {esc(adoption.door)}.</p>\n")
+    else:
+        out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
+    if plan.inleiding:
+        out.append(md(plan.inleiding) + "\n")
+    out.append("## Begroting\n")
+    out.append(year_budget(agenda, plan, view.link) + "\n")
+    for amb_plan in plan.ambities:
+        amb = agenda.ambition(amb_plan.ambitie)
+        title = amb.titel if amb else amb_plan.ambitie
+        out.append(f"## {md_inline(title)}\n")
+        if amb:
+            out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
+        out.append(_plan_intro(amb_plan) + "\n")
+        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}") + "\n")
+    return "\n".join(out)
+
+
+# --- budget overview ---------------------------------------------------------------------
+
+
+def budget_overview(view: View) -> str:
+    out = []
+    rows = []
+    for plan in reversed(view.agenda.year_plans_sorted()):
+        cost, covered, charged = year_totals(plan)
+        available = plan.budget.beschikbaar if plan.budget else None
+        rows.append([
+            view.a(year_page(plan.schooljaar), plan.schooljaar) + (" (concept)" if plan.vaststelling.status == "concept" else ""),
+            esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
+            esc(fmt.money(available)) if available is not None else "—",
+            esc(fmt.money(available - charged)) if available is not None else "—",
+        ])
+    out.append(table(["Schooljaar", "Kosten", "Dekking", "Ten laste van LEA-budget", "Beschikbaar", "Over (of tekort)"], rows,
+                     caption="Begroting per schooljaar", numeric=[1, 2, 3, 4, 5]) + "\n")
+    for plan in reversed(view.agenda.year_plans_sorted()):
+        state = " (concept)" if plan.vaststelling.status == "concept" else ""
+        out.append(f"## Schooljaar {plan.schooljaar}{state}\n")
+        out.append(year_budget(view.agenda, plan, view.link) + "\n")
+    return "\n".join(out)
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+def _current_actions(view: View) -> list[tuple[AmbitionPlan, Action]]:
+    plan = view.agenda.year_plan(view.current) if view.current else None
+    return plan.actions() if plan else []
+
+
+def _ambition_link(view: View, amb_plan: AmbitionPlan) -> str:
+    amb = view.agenda.ambition(amb_plan.ambitie)
+    return view.a(ambition_page(amb.id), amb.titel) if amb else esc(amb_plan.ambitie)
+
+
+def progress_summary(view: View) -> str:
+    actions = [a for _, a in _current_actions(view)]
+    if not actions:
+        return '<p class="lea-muted">Er is geen jaarplan voor het huidige schooljaar.</p>'
+    return f"<p>Schooljaar {esc(view.current)}: {len(actions)} acties.</p>" + _status_counts(actions)
+
+
+def actions_by_status(view: View) -> str:
+    pairs = _current_actions(view)
+    out = []
+    for status in STATUSES:
+        group = [(p, a) for p, a in pairs if a.status == status]
+        if not group:
+            continue
+        out.append(f"### {status.capitalize()} ({len(group)})\n")
+        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(fmt.planning(a.planning)),
+                 esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] for p, a in group]  # type: ignore[union-attr]
+        out.append(table(["Actie", "Ambitie", "Planning", "Laatste voortgang"], rows, caption=f"Acties met status {status}") + "\n")
+    return "\n".join(out)
+
+
+def _quarters(school_year: str) -> list[tuple[str, date, date]]:
+    start, end = school_year_bounds(school_year)
+    out = []
+    y, q = start.year, (start.month - 1) // 3 + 1
+    while True:
+        first = date(y, 3 * q - 2, 1)
+        last = date(y + (q == 4), (3 * q) % 12 + 1, 1)
+        out.append((f"Q{q} {y}", max(first, start), min(end, date.fromordinal(last.toordinal() - 1))))
+        if last > end:
+            return out
+        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+
+
+def timeline(view: View) -> str:
+    """A table with a column per quarter of the school year; a mark where an action runs."""
+    if not view.current:
+        return ""
+    quarters = _quarters(view.current)
+    rows = []
+    for amb_plan, action in _current_actions(view):
+        first, last = action.planning.bounds(view.current) if action.planning else (None, None)
+        cells = []
+        for label, qs, qe in quarters:
+            on = first is not None and last is not None and first <= qe and last >= qs
+            cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
+        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', status_badge(action.status), *cells])
+    headers = ["Actie", "Status"] + [esc(q[0]) for q in quarters]
+    return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline")
+
+
+def recent_changes(view: View, limit: int = 10) -> str:
+    notes = []
+    for plan in view.agenda.jaarplannen:
+        for amb_plan, action in plan.actions():
+            for note in action.voortgang:
+                if note.datum <= view.today:
+                    notes.append((note.datum, action, amb_plan, note))
+    notes.sort(key=lambda n: n[0], reverse=True)
+    items = []
+    for when, action, amb_plan, note in notes[:limit]:
+        status = f" {status_badge(note.status)}" if note.status else ""
+        items.append(f'<strong>{esc(fmt.day(when))}</strong>: {esc(action.titel)} ({_ambition_link(view, amb_plan)}){status}<br>{esc(note.tekst)}')
+    return ul(items, "lea-changes") or '<p class="lea-muted">Nog geen voortgang gemeld.</p>'
+
+
+# --- partners -----------------------------------------------------------------------------
+
+
+def partners_overview(view: View) -> str:
+    agenda = view.agenda
+    leads: dict[str, list[str]] = defaultdict(list)
+    joins: dict[str, list[str]] = defaultdict(list)
+    for plan in agenda.year_plans_sorted():
+        for amb_plan, action in plan.actions():
+            label = f"{action.titel} ({plan.schooljaar})"
+            target = f"{year_page(plan.schooljaar)}#actie-{action.id}"
+            if action.trekker and action.trekker.partner:
+                leads[action.trekker.partner].append(view.a(target, label))
+            for p in action.partners:
+                if p.partner:
+                    joins[p.partner].append(view.a(target, label))
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for body in agenda.organen:
+        for p in [*body.leden, *([body.voorzitter] if body.voorzitter else [])]:
+            if p.partner and view.a(f"organisatie.md#{body.id}", body.naam) not in bodies[p.partner]:
+                bodies[p.partner].append(view.a(f"organisatie.md#{body.id}", body.naam))
+    owns: dict[str, list[str]] = defaultdict(list)
+    for amb in agenda.ambities:
+        for o in amb.eigenaars:
+            if o.partner:
+                owns[o.partner].append(view.a(ambition_page(amb.id), amb.titel))
+    interventions: dict[str, list[str]] = defaultdict(list)
+    for item in agenda.interventies:
+        for p in item.betrokken_partijen:
+            if p.partner:
+                interventions[p.partner].append(view.a(f"interventies.md#{item.id}", item.titel))
+    rows = []
+    for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
+        rows.append([
+            f'<span id="{esc(partner.id)}">{esc(partner.naam)}</span>' + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),
+            esc(SECTOR_LABELS[partner.sector]),
+            str(len(leads[partner.id])), str(len(joins[partner.id])), str(len(bodies[partner.id])),
+        ])
+    summary = table(["Partner", "Sector", "Trekt acties", "Doet mee aan acties", "Zit in organen"], rows, caption="Rolverdeling: partners en hun rol", numeric=[2, 3, 4])
+    out = [summary + "\n"]
+    for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
+        out.append(f"### {md_inline(partner.naam)} {{#partner-{partner.id}}}\n")
+        facts = [("Sector", esc(SECTOR_LABELS[partner.sector]))]
+        if partner.omschrijving:
+            facts.append(("Over", esc(partner.omschrijving)))
+        if partner.url:
+            facts.append(("Website", f'<a href="{esc(partner.url)}">{esc(partner.url)}</a>'))
+        for label, items in (("Eigenaar van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
+                             ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
+            if items:
+                facts.append((label, ul(items)))
+        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+    return "\n".join(out)
+
+
+# --- parents --------------------------------------------------------------------------------
+
+
+def _action_ages(view: View, amb_plan: AmbitionPlan, action: Action) -> AgeRange | None:
+    if action.leeftijden:
+        return action.leeftijden
+    amb = view.agenda.ambition(amb_plan.ambitie)
+    return amb.leeftijden if amb and amb.leeftijden else view.agenda.info.leeftijden
+
+
+def _in_group(ages: AgeRange | None, group: AgeRange) -> bool:
+    if ages is None:
+        return False
+    if ages.low == ages.high:
+        return group.low <= ages.low < group.high or (group.high == ages.low == 23)
+    return ages.low < group.high and ages.high > group.low
+
+
+def age_groups_list(view: View) -> str:
+    return ul(view.a(age_page(g), label) for g, _, label in AGE_GROUPS)
+
+
+def age_page_md(view: View, group: str) -> str:
+    entry = next((e for e in AGE_GROUPS if e[0] == group), None)
+    if entry is None:
+        raise KeyError(f"onbekende leeftijdsgroep '{group}'")
+    _, ages, label = entry
+    out = [f"# {esc(label)}\n"]
+    out.append(f"<p>Wat doen de partners van deze agenda voor kinderen en jongeren van {esc(group)} jaar? Hieronder staat wat er dit schooljaar gebeurt.</p>\n")
+    ambitions = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
+    if ambitions:
+        out.append("## Waar werken we aan?\n")
+        out.append(ul(f"<strong>{view.a(ambition_page(a.id), a.titel)}</strong>: {esc(a.samenvatting)}" for a in ambitions) + "\n")
+    pairs = [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
+    out.append(f"## Wat gebeurt er in schooljaar {esc(view.current or '')}?\n")
+    if pairs:
+        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(a)), esc(fmt.planning(a.planning)), status_badge(a.status)] for p, a in pairs]
+        out.append(table(["Actie", "Ambitie", "Waar", "Wanneer", "Status"], rows, caption=f"Acties voor {group} jaar") + "\n")
+    else:
+        out.append('<p class="lea-muted">Er zijn dit schooljaar geen acties speciaal voor deze leeftijd.</p>\n')
+    items = [i for i in view.agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
+    if items:
+        out.append("## Interventies voor deze leeftijd\n")
+        out.append(ul(view.a(f"interventies.md#{i.id}", i.titel) for i in items) + "\n")
+    return "\n".join(out)
+
+
+def _where(action: Action) -> str:
+    if action.locatie is None:
+        return "—"
+    if action.locatie.hele_gemeente:
+        return "hele gemeente"
+    return ", ".join(action.locatie.names())
+
+
+def actions_by_location(view: View) -> str:
+    places: dict[str, list[tuple[AmbitionPlan, Action]]] = defaultdict(list)
+    for amb_plan, action in _current_actions(view):
+        if action.locatie is None:
+            continue
+        names = ["Hele gemeente"] if action.locatie.hele_gemeente else []
+        for name in names + action.locatie.names():
+            places[name].append((amb_plan, action))
+    if not places:
+        return '<p class="lea-muted">Geen acties met een locatie in het huidige schooljaar.</p>'
+    out = []
+    for name in sorted(places, key=lambda n: (n != "Hele gemeente", n.lower())):
+        out.append(f"### {md_inline(name)}\n")
+        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
+    return "\n".join(out)
+
+
+# --- interventions --------------------------------------------------------------------------
+
+
+def interventions(view: View) -> str:
+    agenda = view.agenda
+    if not agenda.interventies:
+        return '<p class="lea-muted">Deze agenda heeft geen interventies in het format van de Gelijke Kansen Alliantie.</p>'
+    out = []
+    for item in agenda.interventies:
+        out.append(f"## {md_inline(item.titel)} {{#{item.id}}}\n")
+        facts: list[tuple[str, str]] = []
+        if item.ambitie and agenda.ambition(item.ambitie):
+            amb = agenda.ambition(item.ambitie)
+            assert amb is not None
+            facts.append((view.word.capitalize(), view.a(ambition_page(amb.id), amb.titel)))
+        facts.append(("Doel", md(item.doel)))
+        if item.doelgroep:
+            ages = f" ({esc(item.doelgroep.leeftijden)})" if item.doelgroep.leeftijden else ""
+            facts.append(("Doelgroep", esc(item.doelgroep.omschrijving) + ages))
+        if item.betrokken_partijen:
+            facts.append(("Betrokken partijen", parties(agenda, item.betrokken_partijen, view.link)))
+        if item.planning:
+            facts.append(("Planning", esc(item.planning)))
+        if item.locatie:
+            facts.append(("Locatie", esc("hele gemeente" if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+        if item.activiteiten:
+            facts.append(("Activiteiten", ul(esc(a) for a in item.activiteiten)))
+        if item.monitoring:
+            facts.append(("Monitoring en evaluatie", md(item.monitoring)))
+        if item.financiering:
+            facts.append(("Financiering", ul(esc(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "") + (f" ({esc(f.periode)})" if f.periode else "") for f in item.financiering)))
+        if item.informatie:
+            facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
+        if item.contact:
+            c = item.contact
+            contact = esc(c.rol)
+            if c.partner and agenda.partner(c.partner):
+                contact += f", {esc(agenda.partner(c.partner).naam)}"  # type: ignore[union-attr]
+            if c.email:
+                contact += f', <a href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
+            facts.append(("Contact", contact))
+        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+    return "\n".join(out)
+

@@ -1,0 +1,61 @@
+"""Where each generated page lives, and relative links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Agenda
+from ..values import AgeRange
+
+AGE_GROUPS: list[tuple[str, AgeRange, str]] = [
+    ("0-4", AgeRange(0, 4), "Baby's, dreumesen en peuters (0 tot 4 jaar)"),
+    ("4-12", AgeRange(4, 12), "Kinderen op de basisschool (4 tot 12 jaar)"),
+    ("12-18", AgeRange(12, 18), "Jongeren op het voortgezet onderwijs (12 tot 18 jaar)"),
+    ("18-23", AgeRange(18, 23), "Jongvolwassenen (18 tot 23 jaar)"),
+]
+
+
+def ambition_page(ambition_id: str) -> str:
+    return f"ambities/{ambition_id}.md"
+
+
+def year_page(school_year: str) -> str:
+    return f"schooljaren/{school_year}.md"
+
+
+def age_page(group: str) -> str:
+    return f"ouders/{group}.md"
+
+
+def generated_pages(agenda: Agenda) -> dict[str, str]:
+    """Docs-relative path -> Markdown source (a macro call) of every generated page."""
+    pages = {ambition_page(a.id): f'{{{{ ambition_page("{a.id}") }}}}\n' for a in agenda.ambities}
+    pages.update({year_page(y.schooljaar): f'{{{{ year_page("{y.schooljaar}") }}}}\n' for y in agenda.year_plans_sorted()})
+    pages.update({age_page(g): f'{{{{ age_page("{g}") }}}}\n' for g, _, _ in AGE_GROUPS})
+    return pages
+
+
+def url_of(src_path: str, use_directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) that MkDocs gives a docs file."""
+    path, _, anchor = src_path.partition("#")
+    stem = path[:-3] if path.endswith(".md") else path
+    if use_directory_urls:
+        if stem == "index" or stem.endswith("/index"):
+            url = stem[: -len("index")]
+        else:
+            url = stem + "/"
+    else:
+        url = stem + ".html"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
+    to_path, hash_, anchor = to_url.partition("#")
+    base = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath("/" + (to_path or ""), "/" + base) if to_path else ""
+    if to_path.endswith("/") and rel not in (".", "") and not rel.endswith("/"):
+        rel += "/"
+    if rel == ".":
+        rel = "./"
+    return rel + (hash_ + anchor if hash_ else "")

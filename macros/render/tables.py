@@ -1,0 +1,126 @@
+"""Tables of actions, budgets and partners (HTML strings from the model)."""
+
+from __future__ import annotations
+
+from ..checks import ambition_plan_totals, year_totals
+from ..model import Action, Agenda, AmbitionPlan, Budget, YearPlan
+from . import format as fmt
+from .charts import budget_bars
+from .html import Link, esc, md, parties, status_badge, table
+
+
+def budget_cell(budget: Budget | None) -> str:
+    if budget is None:
+        return "—"
+    if budget.soort == "geen":
+        return "geen kosten"
+    if budget.soort == "eigen_uren":
+        return "eigen uren partners"
+    text = esc(fmt.money(budget.cost))
+    if budget.covered:
+        text += f'<br><span class="lea-muted">waarvan {esc(fmt.money(budget.covered))} gedekt</span>'
+    return text
+
+
+def action_cell(action: Action, *, with_details: bool = True) -> str:
+    """Title, plus (folded) description, carry-over note and latest progress."""
+    out = f'<strong id="actie-{esc(action.id)}">{esc(action.titel)}</strong>'
+    if action.doorgeschoven_van:
+        out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
+    if not with_details:
+        return out
+    details = md(action.beschrijving)
+    last = action.last_note()
+    if last:
+        details += f'<p><em>Voortgang {esc(fmt.day(last.datum))}:</em> {esc(last.tekst)}</p>'
+    if action.resultaat:
+        details += "<p><em>Resultaat:</em></p>" + md(action.resultaat)
+    evals = [e for e in action.evaluatie if e.uitkomst]
+    for e in evals:
+        details += f'<p><em>{esc(e.soort or "Evaluatie")} ({esc(fmt.planning(e.moment))}):</em> {esc(e.uitkomst)}</p>'
+    if details:
+        out += f'<details class="lea-details"><summary>Meer over deze actie</summary>{details}</details>'
+    return out
+
+
+def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str) -> str:
+    rows = [
+        [
+            str(n),
+            action_cell(action),
+            parties(agenda, action.participants(), link) or "—",
+            esc(fmt.planning(action.planning)),
+            budget_cell(action.begroting),
+            status_badge(action.status),
+        ]
+        for n, action in enumerate(plan.acties, start=1)
+    ]
+    cost, covered, charged = ambition_plan_totals(plan)
+    footer = []
+    if cost or plan.begroting is not None:
+        label = "Totaal"
+        value = esc(fmt.money(cost)) + (f'<br><span class="lea-muted">t.l.v. LEA-budget {esc(fmt.money(charged))}</span>' if covered else "")
+        if plan.begroting is not None and plan.begroting.soort != "bedrag":
+            value = budget_cell(plan.begroting)
+        footer = [[label, "", "", "", value, ""]]
+    if not rows:
+        return '<p class="lea-muted">Voor dit schooljaar zijn (nog) geen acties opgenomen.</p>'
+    return table(["Nr", "Actie", "Partners", "Planning", "Begroting", "Status"], rows, caption=caption, numeric=[4], footer=footer, row_header=False)
+
+
+def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
+    rows = []
+    for amb_plan in plan.ambities:
+        amb = agenda.ambition(amb_plan.ambitie)
+        cost, covered, _ = ambition_plan_totals(amb_plan)
+        rows.append((amb.titel if amb else amb_plan.ambitie, cost, covered))
+    return rows
+
+
+def room_sentence(plan: YearPlan) -> str:
+    """Overspending or room left, in words."""
+    if plan.budget is None:
+        return "Voor dit schooljaar is geen beschikbaar LEA-budget opgegeven."
+    _, _, charged = year_totals(plan)
+    available = plan.budget.beschikbaar
+    if charged > available:
+        return (
+            f"Let op: de plannen vragen {fmt.money(charged)} van het LEA-budget, maar er is {fmt.money(available)} beschikbaar. "
+            f"Dat is {fmt.money(charged - available)} te veel."
+        )
+    if charged == available:
+        return f"De plannen gebruiken het beschikbare LEA-budget van {fmt.money(available)} precies."
+    return f"De plannen gebruiken {fmt.money(charged)} van de {fmt.money(available)} beschikbaar. Er is nog {fmt.money(available - charged)} over."
+
+
+def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
+    """Budget summary of one year: table with totals, the sentence on room left, and bars."""
+    rows = year_budget_rows(agenda, plan)
+    body = [
+        [
+            f'<a href="{esc(link(f"ambities/{amb_plan.ambitie}.md"))}">{esc(label)}</a>' if agenda.ambition(amb_plan.ambitie) else esc(label),
+            esc(fmt.money(cost)) if cost else budget_cell(amb_plan.begroting) if amb_plan.begroting and amb_plan.begroting.soort != "bedrag" else esc(fmt.money(0)),
+            esc(fmt.money(covered)),
+            esc(fmt.money(cost - covered)),
+        ]
+        for amb_plan, (label, cost, covered) in zip(plan.ambities, rows)
+    ]
+    cost, covered, charged = year_totals(plan)
+    footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged))]]
+    if plan.budget is not None:
+        name = plan.budget.omschrijving or "Beschikbaar LEA-budget"
+        if plan.budget.kostenplaats:
+            name += f" ({plan.budget.kostenplaats})"
+        footer.append([esc(name), "", "", esc(fmt.money(plan.budget.beschikbaar))])
+    caption = f"Begroting schooljaar {plan.schooljaar}"
+    sentence = room_sentence(plan)
+    over = plan.budget is not None and charged > plan.budget.beschikbaar
+    sentence_html = (
+        f'<div class="admonition warning"><p class="admonition-title">Budget overschreden</p><p>{esc(sentence)}</p></div>'
+        if over else f'<p class="lea-room">{esc(sentence)}</p>'
+    )
+    return (
+        table(["Ambitie", "Kosten", "Dekking", "Ten laste van LEA-budget"], body, caption=caption, numeric=[1, 2, 3], footer=footer)
+        + "\n" + sentence_html + "\n"
+        + budget_bars(rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per ambitie, schooljaar {plan.schooljaar}")
+    )

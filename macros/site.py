@@ -1,0 +1,61 @@
+"""The agenda as the website sees it: loaded once per build, plus 'today'.
+
+Both MkDocs entry points (``__init__.define_env`` for mkdocs-macros and
+``mkdocs_hooks`` for pages and navigation) ask this module, so the data is read
+and validated once per build, and again only when a data file changed (``mkdocs serve``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .load import LoadResult, data_files, load
+from .model import Agenda
+
+
+@dataclass
+class Site:
+    agenda: Agenda
+    today: date
+    result: LoadResult
+
+
+_cache: dict[str, tuple[tuple, Site | LoadResult]] = {}
+
+
+def today() -> date:
+    """The build's 'today'; ``LEA_TODAY=2026-11-22`` fixes it for tests and screenshots."""
+    value = os.environ.get("LEA_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
+def data_dir(config_file: str | None, extra: dict) -> Path:
+    base = Path(config_file).parent if config_file else Path.cwd()
+    configured = (extra.get("lea") or {}).get("data", "data")
+    return (base / configured).resolve()
+
+
+def display_root(directory: Path) -> str:
+    """The data folder as a path relative to the working directory when possible."""
+    try:
+        return os.path.relpath(directory)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(directory)
+
+
+def load_site(directory: Path) -> Site | LoadResult:
+    """A :class:`Site`, or the :class:`LoadResult` with the problems when the data has errors."""
+    day = today()
+    files = data_files(directory) if directory.is_dir() else []
+    signature = (day, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    key = str(directory)
+    cached = _cache.get(key)
+    if cached and cached[0] == signature:
+        return cached[1]
+    result = load(display_root(directory), day)
+    value: Site | LoadResult = Site(result.agenda, day, result) if result.agenda is not None else result
+    _cache[key] = (signature, value)
+    return value

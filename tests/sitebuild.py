@@ -1,0 +1,37 @@
+"""Build a real site from any data folder with the project's docs/ and theme."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_config(data: Path, out: Path, **overrides) -> Path:
+    """An mkdocs.yml in ``out`` that uses the project's docs/, theme and hooks with ``data``."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["site_dir"] = str(out / "site")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / "macros" / "mkdocs_hooks.py")]
+    config["watch"] = []
+    config["extra"]["lea"]["data"] = str(data)
+    config.update(overrides)
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / "macros").exists():  # mkdocs-macros imports module_name from the config's folder
+        (out / "macros").symlink_to(ROOT / "macros")
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(data: Path, out: Path, today: str, strict: bool = True, **overrides) -> subprocess.CompletedProcess:
+    config = write_config(data, out, **overrides)
+    env = {**os.environ, "LEA_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)] + (["--strict"] if strict else [])
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
