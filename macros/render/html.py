@@ -98,7 +98,8 @@ def table(
     )
     foot = "".join("<tr>" + "".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(row)) + "</tr>" for row in footer)
     return (
-XX
+        f'<div class="lea-scroll {cls}" role="region" tabindex="0" aria-label="{esc(caption)}">'
+        f"<table><caption>{esc(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
         + (f"<tfoot>{foot}</tfoot>" if foot else "")
         + "</table></div>"
