@@ -39,6 +39,33 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from .diff import diff_markdown
+    from .gitdata import GitError, export
+
+    today = date.fromisoformat(args.today) if args.today else None
+    with tempfile.TemporaryDirectory() as tmp:
+        agendas = []
+        for revision in (args.base, args.head):
+            try:
+                folder = export(revision, Path(args.data), Path(tmp))
+            except GitError as err:
+                print(f"lea diff: {revision}: {err}", file=sys.stderr)
+                return 2
+            result = load(folder, today)
+            if result.agenda is None:
+                print(f"De agenda in {revision} bevat fouten; draai 'lea check' op die versie:", file=sys.stderr)
+                for problem in result.errors:
+                    print(f"  {problem}", file=sys.stderr)
+                return 1
+            agendas.append(result.agenda)
+    sys.stdout.write(diff_markdown(*agendas))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lea", description="Lokale Educatieve Agenda: controleren en publiceren.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -50,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="druk het JSON Schema van de databestanden af (voor editors)")
     schema.set_defaults(func=cmd_schema)
+    diff = sub.add_parser("diff", help="wat er in de agenda veranderde tussen twee git-versies (Markdown)")
+    diff.add_argument("base", help="de oude versie, bijvoorbeeld origin/main")
+    diff.add_argument("head", nargs="?", default="HEAD", help="de nieuwe versie (standaard: HEAD)")
+    diff.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
+    diff.add_argument("--today", help=argparse.SUPPRESS)
+    diff.set_defaults(func=cmd_diff)
     return parser
 
 

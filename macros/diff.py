@@ -1,0 +1,209 @@
+"""What changed between two versions of an agenda, in Dutch Markdown for a pull-request comment.
+
+Pure: two validated agendas in, Markdown out. Reading the versions from git is
+:mod:`macros.gitdata`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .checks import ambition_plan_totals, year_totals
+from .model import Action, Agenda, Body, Party
+from .render import format as fmt
+
+NO_CHANGES = "Geen wijzigingen in de agenda."
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _party(agenda: Agenda, p: Party | None) -> str:
+    if p is None:
+        return "niemand"
+    name = ""
+    if p.partner:
+        partner = agenda.partner(p.partner)
+        name = partner.naam if partner else p.partner
+    return f"{p.rol} ({name})" if p.rol and name else (p.rol or name)
+
+
+def _amb_title(agenda: Agenda, aid: str) -> str:
+    amb = agenda.ambition(aid)
+    return amb.titel if amb else aid
+
+
+def _actions(agenda: Agenda) -> dict[tuple[str, str], tuple[str, Action]]:
+    return {(y.schooljaar, a.id): (p.ambitie, a) for y in agenda.jaarplannen for p, a in y.actions()}
+
+
+def _budget_text(action: Action) -> str:
+    b = action.begroting
+    if b is None:
+        return "geen begroting"
+    if b.soort == "geen":
+        return "geen kosten"
+    if b.soort == "eigen_uren":
+        return "eigen uren"
+    return fmt.money(b.cost) + (f" (dekking {fmt.money(b.covered)})" if b.covered else "")
+
+
+def _action_changes(old: Agenda, new: Agenda) -> Section:
+    section = Section("Acties")
+    before, after = _actions(old), _actions(new)
+    for key in [k for k in after if k not in before]:  # in data order
+        amb, action = after[key]
+        section.lines.append(
+            f"- **Nieuw** in schooljaar {key[0]} ({_amb_title(new, amb)}): {action.titel} "
+            f"(`{action.id}`, {fmt.planning(action.planning)}, {_budget_text(action)}, status {action.status})"
+        )
+    for key in [k for k in before if k not in after]:
+        amb, action = before[key]
+        section.lines.append(f"- **Verwijderd** uit schooljaar {key[0]} ({_amb_title(old, amb)}): {action.titel} (`{action.id}`)")
+    for key in [k for k in after if k in before]:
+        (old_amb, a), (new_amb, b) = before[key], after[key]
+        where = f"{b.titel} (`{b.id}`, {key[0]})"
+        if a.titel != b.titel:
+            section.lines.append(f"- **Nieuwe naam**: '{a.titel}' heet nu '{b.titel}' (`{b.id}`, {key[0]})")
+        if old_amb != new_amb:
+            section.lines.append(f"- {where}: verplaatst van {_amb_title(old, old_amb)} naar {_amb_title(new, new_amb)}")
+        if a.status != b.status:
+            section.lines.append(f"- {where}: status **{a.status} → {b.status}**")
+        if str(a.planning) != str(b.planning):
+            section.lines.append(f"- {where}: planning verschoven van {fmt.planning(a.planning)} naar {fmt.planning(b.planning)}")
+        if _budget_text(a) != _budget_text(b):
+            section.lines.append(f"- {where}: begroting van {_budget_text(a)} naar {_budget_text(b)}")
+        if _party(old, a.trekker) != _party(new, b.trekker):
+            section.lines.append(f"- {where}: trekker van {_party(old, a.trekker)} naar {_party(new, b.trekker)}")
+        old_parts = {_party(old, p) for p in a.partners}
+        new_parts = {_party(new, p) for p in b.partners}
+        if old_parts != new_parts:
+            plus, minus = sorted(new_parts - old_parts), sorted(old_parts - new_parts)
+            change = "; ".join(x for x in (f"erbij: {', '.join(plus)}" if plus else "", f"eraf: {', '.join(minus)}" if minus else "") if x)
+            section.lines.append(f"- {where}: partners ({change})")
+        new_notes = [n for n in b.voortgang if (n.datum, n.tekst) not in {(m.datum, m.tekst) for m in a.voortgang}]
+        for note in new_notes:
+            section.lines.append(f"- {where}: voortgang {fmt.day(note.datum)}: {note.tekst}")
+    return section
+
+
+def _budget_changes(old: Agenda, new: Agenda) -> Section:
+    section = Section("Begroting")
+    for plan in new.year_plans_sorted():
+        before = old.year_plan(plan.schooljaar)
+        rows = []
+        for amb_plan in plan.ambities:
+            new_total = ambition_plan_totals(amb_plan)
+            old_plan = next((p for p in before.ambities if p.ambitie == amb_plan.ambitie), None) if before else None
+            old_total = ambition_plan_totals(old_plan) if old_plan else (0, 0, 0)
+            if new_total != old_total:
+                rows.append(
+                    f"| {_amb_title(new, amb_plan.ambitie)} | {fmt.money(old_total[0])} | {fmt.money(new_total[0])} | "
+                    f"{fmt.money(new_total[2] - old_total[2])} |"
+                )
+        if before is not None:
+            for old_plan in before.ambities:
+                if not any(p.ambitie == old_plan.ambitie for p in plan.ambities):
+                    t = ambition_plan_totals(old_plan)
+                    rows.append(f"| {_amb_title(old, old_plan.ambitie)} | {fmt.money(t[0])} | {fmt.money(0)} | {fmt.money(-t[2])} |")
+        available_changed = before is not None and (before.budget.beschikbaar if before.budget else None) != (plan.budget.beschikbaar if plan.budget else None)
+        if not rows and not available_changed:
+            continue
+        cost, covered, charged = year_totals(plan)
+        section.lines.append(f"**Schooljaar {plan.schooljaar}**\n")
+        if rows:
+            section.lines.append("| Ambitie | Kosten was | Kosten wordt | Verschil t.l.v. LEA-budget |")
+            section.lines.append("|---|---:|---:|---:|")
+            section.lines.extend(rows)
+            section.lines.append("")
+        line = f"Nieuwe totalen: kosten {fmt.money(cost)}, dekking {fmt.money(covered)}, ten laste van het LEA-budget {fmt.money(charged)}"
+        if plan.budget is not None:
+            available = plan.budget.beschikbaar
+            line += f" van {fmt.money(available)} beschikbaar."
+            section.lines.append(line)
+            if charged > available:
+                section.lines.append(
+                    f"\n> **Let op: het LEA-budget wordt overschreden** met {fmt.money(charged - available)} "
+                    f"({fmt.money(charged)} gevraagd, {fmt.money(available)} beschikbaar)."
+                )
+            else:
+                section.lines.append(f"Er blijft {fmt.money(available - charged)} over.")
+        else:
+            section.lines.append(line + ".")
+        section.lines.append("")
+    return section
+
+
+def _body_summary(agenda: Agenda, body: Body) -> dict[str, str]:
+    return {
+        "naam": body.naam, "niveau": body.niveau, "voorzitter": _party(agenda, body.voorzitter),
+        "leden": ", ".join(sorted(_party(agenda, p) for p in body.leden)), "frequentie": body.frequentie or "",
+        "rapporteert aan": ", ".join(body.rapporteert_aan), "adviseert": ", ".join(body.adviseert),
+        "bereidt voor": ", ".join(body.bereidt_voor), "taken": "; ".join(body.taken),
+    }
+
+
+def _governance_changes(old: Agenda, new: Agenda) -> Section:
+    section = Section("Organisatie en partners")
+    old_bodies, new_bodies = {b.id: b for b in old.organen}, {b.id: b for b in new.organen}
+    for bid in sorted(new_bodies.keys() - old_bodies.keys()):
+        section.lines.append(f"- **Nieuw orgaan**: {new_bodies[bid].naam} ({new_bodies[bid].niveau})")
+    for bid in sorted(old_bodies.keys() - new_bodies.keys()):
+        section.lines.append(f"- **Orgaan opgeheven**: {old_bodies[bid].naam}")
+    for bid in sorted(old_bodies.keys() & new_bodies.keys()):
+        a, b = _body_summary(old, old_bodies[bid]), _body_summary(new, new_bodies[bid])
+        for key in a:
+            if a[key] != b[key]:
+                section.lines.append(f"- {new_bodies[bid].naam}: {key} van '{a[key] or '-'}' naar '{b[key] or '-'}'")
+    old_partners, new_partners = {p.id: p for p in old.partners}, {p.id: p for p in new.partners}
+    for pid in sorted(new_partners.keys() - old_partners.keys()):
+        section.lines.append(f"- **Nieuwe partner**: {new_partners[pid].naam} ({new_partners[pid].sector})")
+    for pid in sorted(old_partners.keys() - new_partners.keys()):
+        section.lines.append(f"- **Partner verwijderd**: {old_partners[pid].naam}")
+    for pid in sorted(old_partners.keys() & new_partners.keys()):
+        if old_partners[pid].naam != new_partners[pid].naam:
+            section.lines.append(f"- Partner '{old_partners[pid].naam}' heet nu '{new_partners[pid].naam}'")
+    return section
+
+
+def _ambition_changes(old: Agenda, new: Agenda) -> Section:
+    section = Section("Ambities en indicatoren")
+    old_amb, new_amb = {a.id: a for a in old.ambities}, {a.id: a for a in new.ambities}
+    for aid in new_amb.keys() - old_amb.keys():
+        section.lines.append(f"- **Nieuwe ambitie**: {new_amb[aid].titel}")
+    for aid in old_amb.keys() - new_amb.keys():
+        section.lines.append(f"- **Ambitie verwijderd**: {old_amb[aid].titel}")
+    for aid in old_amb.keys() & new_amb.keys():
+        if old_amb[aid].titel != new_amb[aid].titel:
+            section.lines.append(f"- Ambitie '{old_amb[aid].titel}' heet nu '{new_amb[aid].titel}'")
+    old_ind = {i.id: i for _, i in old.indicators()}
+    for _, ind in new.indicators():
+        before = old_ind.get(ind.id)
+        known = {(m.periode.text, m.soort, m.waarde) for m in (before.series() if before else [])}
+        for m in ind.series():
+            if (m.periode.text, m.soort, m.waarde) not in known:
+                unit = f" {ind.eenheid}" if ind.eenheid and ind.eenheid != "%" else ind.eenheid or ""
+                section.lines.append(f"- Indicator {ind.titel}: {m.soort} {m.periode}: {fmt.number(m.waarde)}{unit}")
+    old_years, new_years = {y.schooljaar: y for y in old.jaarplannen}, {y.schooljaar: y for y in new.jaarplannen}
+    for sy in sorted(new_years.keys() - old_years.keys()):
+        section.lines.append(f"- **Nieuw jaarplan**: schooljaar {sy} ({new_years[sy].vaststelling.status})")
+    for sy in sorted(old_years.keys() & new_years.keys()):
+        a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
+        if a.status != b.status:
+            when = f" op {fmt.day(b.datum)} door {b.door}" if b.datum else ""
+            section.lines.append(f"- Jaarplan {sy}: {a.status} → {b.status}{when}")
+    return section
+
+
+def diff_markdown(old: Agenda, new: Agenda, title: str = "Wat verandert er in de agenda?") -> str:
+    sections = [s for s in (_action_changes(old, new), _budget_changes(old, new), _ambition_changes(old, new), _governance_changes(old, new)) if s.lines]
+    if not sections:
+        return f"## {title}\n\n{NO_CHANGES}\n"
+    out = [f"## {title}\n"]
+    for s in sections:
+        out.append(f"### {s.title}\n")
+        out.append("\n".join(s.lines).rstrip() + "\n")
+    return "\n".join(out)

@@ -1,0 +1,93 @@
+"""Browser fixtures: Debian's chromium driven by Playwright, and the built sites served on localhost.
+
+Without chromium these tests skip with how to install it; with ``CI`` set they fail instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from ..conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from ..sitebuild import build
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()}
+
+
+def _missing(what: str, how: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} ontbreekt in CI: {how}")
+    pytest.skip(f"{what} ontbreekt; installeer met: {how}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _missing("chromium", "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        _missing("axe-core", "npm ci --prefix tests/browser")
+    return AXE.read_text(encoding="utf-8")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> dict[str, tuple[str, Path]]:
+    """name -> (base URL, site folder) for the demo and each fixture, served on 127.0.0.1."""
+    served = {}
+    servers = []
+    for name, (data, today) in SITES.items():
+        out = tmp_path_factory.mktemp(f"site-{name}")
+        run = build(data, out, today.isoformat())
+        assert run.returncode == 0, run.stderr
+        root = out / "site"
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        served[name] = (f"http://127.0.0.1:{server.server_address[1]}/", root)
+    yield served
+    for server in servers:
+        server.shutdown()
+
+
+def page_urls(root: Path) -> list[str]:
+    """Every HTML page of a built site, as a path relative to the site root."""
+    pages = []
+    for path in sorted(root.rglob("index.html")):
+        rel = path.relative_to(root).parent.as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def demo_first_ambition() -> str:
+    from macros.load import load
+
+    agenda = load(DATA, DEMO_TODAY).agenda
+    assert agenda is not None
+    return agenda.ambities[0].id
