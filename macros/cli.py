@@ -66,6 +66,45 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_year(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from .newyear import render, scaffold
+    from .values import parse_school_year
+
+    try:
+        target = parse_school_year(args.school_year)
+    except ValueError as err:
+        print(f"lea new-year: {err}", file=sys.stderr)
+        return 2
+    result = load(args.data, date.fromisoformat(args.today) if args.today else None)
+    if result.agenda is None:
+        print("De agenda bevat fouten; los die eerst op (lea check).", file=sys.stderr)
+        return 1
+    if result.agenda.year_plan(target):
+        print(f"lea new-year: er is al een jaarplan voor schooljaar {target}", file=sys.stderr)
+        return 1
+    earlier = [y for y in result.agenda.year_plans_sorted() if y.schooljaar < target]
+    source_year = args.source or (earlier[-1].schooljaar if earlier else None)
+    plans = result.raw.get("jaarplannen") or []
+    index = next((i for i, raw in enumerate(plans) if str(raw.get("schooljaar")) == source_year), None)
+    if source_year is None or index is None:
+        print(f"lea new-year: geen jaarplan om van uit te gaan (vóór {target})", file=sys.stderr)
+        return 1
+    source_file = Path(plans.item_pos(index).file)
+    name = source_file.name.replace(source_year, target) if source_year in source_file.name else f"jaarplan-{target}.yml"
+    output = Path(args.output) if args.output else source_file.parent / name
+    if output.exists():
+        print(f"lea new-year: {output} bestaat al", file=sys.stderr)
+        return 1
+    schema = Path(__file__).resolve().parent.parent / "docs" / "schema.json"
+    schema_rel = os.path.relpath(schema, output.parent.resolve()) if schema.exists() else "schema.json"
+    output.write_text(render(scaffold(result.agenda, plans[index], target), schema_rel), encoding="utf-8")
+    print(f"{output} gemaakt uit schooljaar {source_year}; controleer met: lea check {args.data}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lea", description="Lokale Educatieve Agenda: controleren en publiceren.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -83,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
     diff.add_argument("--today", help=argparse.SUPPRESS)
     diff.set_defaults(func=cmd_diff)
+    new_year = sub.add_parser("new-year", help="zet het jaarplan voor een nieuw schooljaar klaar uit het vorige")
+    new_year.add_argument("school_year", help="het nieuwe schooljaar, bijvoorbeeld 2023-2024")
+    new_year.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
+    new_year.add_argument("--from", dest="source", help="schooljaar om van uit te gaan (standaard: het laatste ervoor)")
+    new_year.add_argument("--output", help="bestand om te schrijven (standaard: naast het vorige jaarplan)")
+    new_year.add_argument("--today", help=argparse.SUPPRESS)
+    new_year.set_defaults(func=cmd_new_year)
     return parser
 
 

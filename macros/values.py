@@ -340,3 +340,25 @@ AgesField = Annotated[
     BeforeValidator(parse_ages),
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{1,2}(-\d{1,2})?( jaar)?$", "description": "Leeftijden in jaren, bijvoorbeeld 0-23 of 4-12"}),
 ]
+
+
+def shift_period(p: Period, years: int) -> str:
+    """The same period ``years`` later, in canonical spelling (for scaffolding the next year)."""
+    if p.kind == "jaar":
+        return str(p.start.year + years)
+    if p.kind == "schooljaar":
+        return f"{p.start.year + years}-{p.start.year + years + 1}"
+    if p.kind == "kwartaal":
+        return f"Q{(p.start.month - 1) // 3 + 1} {p.start.year + years}"
+    if p.kind == "maand":
+        return f"{p.start.year + years}-{p.start.month:02d}"
+    day = p.start.replace(year=p.start.year + years) if not (p.start.month == 2 and p.start.day == 29) else p.start.replace(year=p.start.year + years, day=28)
+    return day.isoformat()
+
+
+def shift_planning(p: Planning, years: int) -> str:
+    if p.first is None or p.last is None:
+        return WHOLE_YEAR
+    if p.last == p.first:
+        return shift_period(p.first, years)
+    return f"{shift_period(p.first, years)} t/m {shift_period(p.last, years)}"

@@ -1,0 +1,41 @@
+"""`lea new-year` scaffolds a plan that carries over unfinished work and validates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros.load import load
+
+from .test_diff import AGENDA, PLAN
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_new_year_carries_unfinished_actions_and_validates(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "agenda.yml").write_text(AGENDA, encoding="utf-8")
+    plan = PLAN.replace("status: gepland", "status: afgerond").replace("begroting: eigen uren", "begroting: eigen uren\n          status: vertraagd")
+    (data / "2021-2022.yml").write_text(plan, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "new-year", "2022-2023", "--data", str(data), "--today", "2022-06-01"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    new_file = data / "2022-2023.yml"
+    written = yaml.safe_load(new_file.read_text(encoding="utf-8"))["jaarplan"]
+    assert written["schooljaar"] == "2022-2023"
+    assert written["vaststelling"] == {"status": "concept"}
+    actions = {a["id"]: a for amb in written["ambities"] for a in amb["acties"]}
+    assert set(actions) == {"z2", "t1"}  # z1 was afgerond: left behind
+    assert actions["z2"]["doorgeschoven_van"] == "2021-2022" and "begroting" not in actions["z2"]
+    assert actions["z2"]["planning"] == "Q1 2023" and actions["t1"]["planning"] == "2022-11"
+    assert actions["t1"]["status"] == "gepland"
+    result = load(data, __import__("datetime").date(2022, 6, 1))
+    assert result.errors == [], result.errors
+    check = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(data), "--today", "2022-06-01"], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    again = subprocess.run([sys.executable, "-m", "macros.cli", "new-year", "2022-2023", "--data", str(data)], cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 1 and "al een jaarplan" in again.stderr
