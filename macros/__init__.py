@@ -16,6 +16,7 @@ def define_env(env: Any) -> None:
     from .render.pages import View
     from .render.paths import relative, url_of
     from .site import Site, data_dir, load_site
+    from .sources import Forge
 
     def view() -> View:
         site = load_site(data_dir(env.conf.config_file_path, env.conf.extra))
@@ -23,7 +24,10 @@ def define_env(env: Any) -> None:
             raise RuntimeError("agendadata bevat fouten; draai 'lea check'")
         page_url = env.page.url if env.page is not None else ""
         directory_urls = env.conf.use_directory_urls
-        return View(site.agenda, site.today, lambda target: relative(page_url, url_of(target, directory_urls)))
+        forge = Forge.from_config(env.conf.repo_url, env.conf.edit_uri)
+        edit = site.edit_links(forge, env.conf.config_file_path) if forge else None
+        link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
+        return View(site.agenda, site.today, link, edit) if edit else View(site.agenda, site.today, link)
 
     for name, spec in MACROS.items():
         env.macro(_bind(spec.render, view), name)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
 from .load import LoadResult, data_files, load
 from .model import Agenda
+
+if TYPE_CHECKING:
+    from .sources import Forge  # noqa: F401
 
 
 @dataclass
@@ -21,6 +25,26 @@ class Site:
     agenda: Agenda
     today: date
     result: LoadResult
+
+    def edit_links(self, forge: "Forge", config_file: str | None):
+        """A function giving each item's 'Wijziging voorstellen' link (file and line in the repository)."""
+        from .render.html import edit_link
+        from .sources import positions
+
+        where = positions(self.result)
+        root = Path(config_file).resolve().parent if config_file else Path.cwd()
+
+        def edit(item: object, label: str) -> str:
+            pos = where.get(id(item))
+            if pos is None:
+                return ""
+            try:
+                path = Path(pos.file).resolve().relative_to(root).as_posix()
+            except ValueError:  # data outside the repository: no link rather than a wrong one
+                return ""
+            return edit_link(forge.edit_url(path, pos.line), label)
+
+        return edit
 
 
 _cache: dict[str, tuple[tuple, Site | LoadResult]] = {}

@@ -154,7 +154,7 @@ def test_fixture_site_shows_every_item(name: str, tmp_path: Path):
     html_all = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     for plan in agenda.jaarplannen:
         page = soup(site, f"schooljaren/{plan.schooljaar}")
-        shown = {n["id"].removeprefix("actie-") for n in page.select('[id^="actie-"]')}
+        shown = {n["id"].removeprefix(f"actie-{plan.schooljaar}-") for n in page.select(f'[id^="actie-{plan.schooljaar}-"]')}
         assert shown == {a.id for _, a in plan.actions()}
         cost, covered, charged = year_totals(plan)
         total = page.select_one(f'table:has(caption:-soup-contains("Begroting schooljaar {plan.schooljaar}")) tfoot tr')

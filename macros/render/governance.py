@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Agenda, Body
-from .html import Link, esc, md, md_inline, parties, ul
+from .html import Edit, Link, esc, md, md_inline, no_edit, parties, ul
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -110,7 +110,7 @@ def governance_diagram(agenda: Agenda) -> str:
     return "".join(out)
 
 
-def body_details(agenda: Agenda, body: Body, link: Link) -> str:
+def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -> str:
     """One body as a definition list: level, chair, members, frequency, tasks, relations."""
     rows: list[tuple[str, str]] = [("Niveau", esc(dict(LEVELS)[body.niveau]) + (f" ({esc(body.soort)})" if body.soort else ""))]
     if body.voorzitter:
@@ -131,10 +131,10 @@ def body_details(agenda: Agenda, body: Body, link: Link) -> str:
     if body.taken:
         rows.append(("Taken", ul(esc(t) for t in body.taken)))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return md(body.beschrijving) + f'<dl class="lea-dl">{dl}</dl>'
+    return md(body.beschrijving) + f'<dl class="lea-dl">{dl}</dl>' + edit(body, body.naam)
 
 
-def governance_text(agenda: Agenda, link: Link) -> str:
+def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:
     """Markdown: a heading per body, grouped by level (the diagram's text equivalent)."""
     parts = []
     for level, label in LEVELS:
@@ -143,5 +143,5 @@ def governance_text(agenda: Agenda, link: Link) -> str:
             continue
         parts.append(f"### {md_inline(label)}\n")
         for body in bodies:
-            parts.append(f'#### {md_inline(body.naam)} {{#{body.id}}}\n\n{body_details(agenda, body, link)}\n')
+            parts.append(f'#### {md_inline(body.naam)} {{#{body.id}}}\n\n{body_details(agenda, body, link, edit)}\n')
     return "\n".join(parts)

@@ -17,6 +17,19 @@ import markdown as _markdown
 from ..model import Agenda, Party
 
 Link = Callable[[str], str]  # docs-relative .md path (+ optional #anchor) -> URL relative to the current page
+Edit = Callable[[object, str], str]  # (model item, its name) -> an edit link, or "" without a repository
+
+
+def no_edit(item: object, label: str) -> str:
+    return ""
+
+
+def edit_link(url: str | None, label: str) -> str:
+    """'Wijziging voorstellen': opens the forge's web editor at the item's YAML."""
+    if not url:
+        return ""
+    return (f'<a class="lea-edit" href="{esc(url)}" rel="nofollow">Wijziging voorstellen'
+            f'<span class="lea-sr"> voor {esc(label)}</span></a>')
 
 
 def esc(text: object) -> str:

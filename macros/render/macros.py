@@ -38,7 +38,7 @@ def actions_table(view: View, ambition: str, year: str | None = None) -> str:
     if amb_plan is None:
         raise KeyError(f"geen acties voor ambitie '{ambition}' in schooljaar {school_year}")
     amb = view.agenda.ambition(ambition)
-    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties {amb.titel if amb else ambition}, schooljaar {school_year}")
+    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties {amb.titel if amb else ambition}, schooljaar {school_year}", edit=view.edit)
 
 
 def year_budget(view: View, year: str | None = None) -> str:
@@ -74,7 +74,7 @@ def governance_diagram(view: View) -> str:
 
 def governance_text(view: View) -> str:
     """Every body with level, chair, members, frequency, tasks and relations."""
-    return governance.governance_text(view.agenda, view.link)
+    return governance.governance_text(view.agenda, view.link, view.edit)
 
 
 MACROS: dict[str, Macro] = {

@@ -15,7 +15,7 @@ from ..values import AgeRange, school_year_bounds
 from . import format as fmt
 from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
 from .governance import body_details
-from .html import Link, esc, md, md_inline, party, parties, status_badge, table, ul
+from .html import Edit, Link, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_page, ambition_page, year_page
 from .tables import action_cell, actions_table, year_budget
 
@@ -23,10 +23,11 @@ from .tables import action_cell, actions_table, year_budget
 class View:
     """What every page renderer needs: the agenda, 'today' and a link function."""
 
-    def __init__(self, agenda: Agenda, today: date, link: Link):
+    def __init__(self, agenda: Agenda, today: date, link: Link, edit: Edit = no_edit):
         self.agenda = agenda
         self.today = today
         self.link = link
+        self.edit = edit
         self.current = agenda.current_school_year(today)
 
     @property
@@ -162,7 +163,7 @@ def _indicators(view: View, amb: Ambition) -> str:
             facts.append(("Beter is", esc(ind.beter)))
         if ind.bron:
             facts.append(("Bron", esc(ind.bron)))
-        parts.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+        parts.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(ind, ind.titel) + "\n")
         chart = indicator_chart(ind)
         if chart:
             parts.append(f'<figure class="lea-figure">{chart}<figcaption>{esc(indicator_summary(ind))}</figcaption></figure>\n')
@@ -191,7 +192,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         year, plan = current
         out.append(f"## Acties in schooljaar {year.schooljaar}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}") + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit) + "\n")
     if amb.indicatoren:
         out.append("## Indicatoren\n")
         out.append(_indicators(view, amb))
@@ -201,7 +202,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         if amb.eigenaars:
             out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
         for body in bodies:
-            out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link)}\n")
+            out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link, view.edit)}\n")
     earlier = [(y, p) for y, p in plans if view.current and y.schooljaar < view.current]
     if earlier:
         out.append("## Eerdere schooljaren\n")
@@ -213,7 +214,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         state = " (concept)" if year.vaststelling.status == "concept" else ""
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}") + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit) + "\n")
     return "\n".join(out)
 
 
@@ -261,7 +262,7 @@ def year_page_md(view: View, school_year: str) -> str:
         if amb:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
-        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}") + "\n")
+        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}", edit=view.edit) + "\n")
     return "\n".join(out)
 
 
@@ -378,7 +379,7 @@ def partners_overview(view: View) -> str:
     for plan in agenda.year_plans_sorted():
         for amb_plan, action in plan.actions():
             label = f"{action.titel} ({plan.schooljaar})"
-            target = f"{year_page(plan.schooljaar)}#actie-{action.id}"
+            target = f"{year_page(plan.schooljaar)}#actie-{plan.schooljaar}-{action.id}"
             if action.trekker and action.trekker.partner:
                 leads[action.trekker.partner].append(view.a(target, label))
             for p in action.partners:
@@ -419,7 +420,7 @@ def partners_overview(view: View) -> str:
                              ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
             if items:
                 facts.append((label, ul(items)))
-        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(partner, partner.naam) + "\n")
     return "\n".join(out)
 
 
@@ -536,6 +537,6 @@ def interventions(view: View) -> str:
             if c.email:
                 contact += f', <a href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
             facts.append(("Contact", contact))
-        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n")
+        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(item, item.titel) + "\n")
     return "\n".join(out)
 

@@ -6,7 +6,7 @@ from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
 from .charts import budget_bars
-from .html import Link, esc, md, parties, status_badge, table
+from .html import Edit, Link, esc, md, no_edit, parties, status_badge, table
 
 
 def budget_cell(budget: Budget | None) -> str:
@@ -22,9 +22,10 @@ def budget_cell(budget: Budget | None) -> str:
     return text
 
 
-def action_cell(action: Action, *, with_details: bool = True) -> str:
+def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None) -> str:
     """Title, plus (folded) description, carry-over note and latest progress."""
-    out = f'<strong id="actie-{esc(action.id)}">{esc(action.titel)}</strong>'
+    target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
+    out = f"<strong{target}>{esc(action.titel)}</strong>"
     if action.doorgeschoven_van:
         out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
     if not with_details:
@@ -40,14 +41,15 @@ def action_cell(action: Action, *, with_details: bool = True) -> str:
         details += f'<p><em>{esc(e.soort or "Evaluatie")} ({esc(fmt.planning(e.moment))}):</em> {esc(e.uitkomst)}</p>'
     if details:
         out += f'<details class="lea-details"><summary>Meer over deze actie</summary>{details}</details>'
-    return out
+    link = edit(action, action.titel)
+    return out + (f"<br>{link}" if link else "")
 
 
-def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str) -> str:
+def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit) -> str:
     rows = [
         [
             str(n),
-            action_cell(action),
+            action_cell(action, edit=edit, anchor=school_year),
             parties(agenda, action.participants(), link) or "—",
             esc(fmt.planning(action.planning)),
             budget_cell(action.begroting),

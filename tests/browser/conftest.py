@@ -18,7 +18,7 @@ from ..conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 from ..sitebuild import build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).parent.parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()}
 
 
@@ -47,7 +47,7 @@ def browser():
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE.exists():
-        _missing("axe-core", "npm ci --prefix tests/browser")
+        _missing("axe-core", "npm ci --prefix tests/js")
     return AXE.read_text(encoding="utf-8")
 
 
