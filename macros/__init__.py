@@ -16,7 +16,10 @@ def define_env(env: Any) -> None:
     from .render.pages import View
     from .render.paths import relative, url_of
     from .site import Site, data_dir, load_site
+    from .render.html import no_edit
     from .sources import Forge
+
+    checks = _recorded_checks(env.conf.docs_dir)
 
     def view() -> View:
         site = load_site(data_dir(env.conf.config_file_path, env.conf.extra))
@@ -27,10 +30,19 @@ def define_env(env: Any) -> None:
         forge = Forge.from_config(env.conf.repo_url, env.conf.edit_uri)
         edit = site.edit_links(forge, env.conf.config_file_path) if forge else None
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
-        return View(site.agenda, site.today, link, edit) if edit else View(site.agenda, site.today, link)
+        return View(site.agenda, site.today, link, edit or no_edit, checks)
 
     for name, spec in MACROS.items():
         env.macro(_bind(spec.render, view), name)
+
+
+def _recorded_checks(docs_dir: str) -> dict:
+    """Browser-test outcomes recorded by tests/browser, shown in the accessibility statement."""
+    import json
+    from pathlib import Path
+
+    path = Path(docs_dir) / "assets" / "toegankelijkheid.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def _bind(render, view):

@@ -7,12 +7,13 @@ checks that every name and example appears in the README.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 from . import format as fmt
 from . import governance, pages
 from .charts import indicator_chart, indicator_summary, indicator_table
-from .html import esc, md_inline
+from .html import esc, md_inline, table
 from .pages import View
 from .tables import actions_table as _actions_table
 from .tables import year_budget as _year_budget
@@ -67,6 +68,20 @@ def build_info(view: View) -> str:
     return f"<p>{esc(text)}</p>"
 
 
+def contact_info(view: View) -> str:
+    """Whom to contact about the agenda and this site: a role, never a person."""
+    c = view.agenda.info.contact
+    if c is None:
+        return "<p>Neem contact op met de gemeente.</p>"
+    org = view.agenda.partner(c.partner).naam if c.partner and view.agenda.partner(c.partner) else ""
+    parts = [esc(c.rol) + (f", {esc(org)}" if org else "")]
+    if c.email:
+        parts.append(f'<a href="mailto:{esc(c.email)}">{esc(c.email)}</a>')
+    if c.url:
+        parts.append(f'<a href="{esc(c.url)}">{esc(c.url)}</a>')
+    return "<p>" + "<br>".join(parts) + "</p>"
+
+
 def governance_diagram(view: View) -> str:
     """The governance structure as an SVG diagram."""
     return governance.governance_diagram(view.agenda)
@@ -75,6 +90,26 @@ def governance_diagram(view: View) -> str:
 def governance_text(view: View) -> str:
     """Every body with level, chair, members, frequency, tasks and relations."""
     return governance.governance_text(view.agenda, view.link, view.edit)
+
+
+SITE_NAMES = {"demo": "voorbeeldsite (deze site)", "westland": "LEA Westland", "leidschendam-voorburg": "jaaragenda Leidschendam-Voorburg",
+              "vijfheerenlanden": "GKA-agenda Vijfheerenlanden"}
+
+
+def accessibility_results(view: View) -> str:
+    """The outcome of the recorded browser test run, per tested site (from the tests, not hand-written)."""
+    if not view.checks:
+        return "<p>Er zijn nog geen testresultaten vastgelegd.</p>"
+    rows = []
+    for site, r in sorted(view.checks.items(), key=lambda item: item[0] != "demo"):
+        day = fmt.day(date.fromisoformat(r["datum"])) if r.get("datum") else "onbekend"
+        rows.append([esc(SITE_NAMES.get(site, site)), esc(str(r.get("pagina's", "?"))), esc(str(r.get("schendingen", "?"))),
+                     esc(str(r.get("verzoeken naar andere sites", "?"))), esc(day)])
+    any_r = next(iter(view.checks.values()))
+    tools = f"axe-core {any_r.get('axe-core', '?')} in Chromium {any_r.get('chromium', '?')}, regels {', '.join(any_r.get('regels', []))}"
+    return (table(["Site", "Pagina's getest", "Schendingen", "Verzoeken naar andere sites", "Datum"], rows,
+                  caption="Resultaat van de automatische toegankelijkheidstest", numeric=[1, 2, 3])
+            + f"<p>Getest met {esc(tools)}.</p>")
 
 
 MACROS: dict[str, Macro] = {
@@ -101,7 +136,9 @@ MACROS: dict[str, Macro] = {
     "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
     "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
     "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),
+    "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
+    "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "uitkomst van de browsertests, voor de toegankelijkheidsverklaring"),
 }
 
 __all__ = ["MACROS", "Macro"]

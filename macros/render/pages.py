@@ -23,11 +23,12 @@ from .tables import action_cell, actions_table, year_budget
 class View:
     """What every page renderer needs: the agenda, 'today' and a link function."""
 
-    def __init__(self, agenda: Agenda, today: date, link: Link, edit: Edit = no_edit):
+    def __init__(self, agenda: Agenda, today: date, link: Link, edit: Edit = no_edit, checks: dict | None = None):
         self.agenda = agenda
         self.today = today
         self.link = link
         self.edit = edit
+        self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.current = agenda.current_school_year(today)
 
     @property

@@ -11,7 +11,7 @@ from .conftest import SITES, page_urls
 
 pytestmark = pytest.mark.browser
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-RESULTS = Path(__file__).parent / "results"
+STATEMENT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "toegankelijkheid.json"
 
 
 @pytest.mark.parametrize("name", list(SITES))
@@ -30,8 +30,25 @@ def test_every_page_passes_axe_and_stays_on_origin(name, sites, browser, axe_sou
         for violation in result["violations"]:
             for node in violation["nodes"]:
                 report.append(f"{rel or '/'}: {violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}")
+    axe_version = page.evaluate("() => axe.version")
+    chromium_version = browser.version
     context.close()
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"axe-{name}.json").write_text(json.dumps({"pages": len(page_urls(root)), "violations": report}, indent=1), encoding="utf-8")
+    record_result(name, {
+        "pagina's": len(page_urls(root)), "schendingen": len(report), "verzoeken naar andere sites": len(foreign),
+        "regels": TAGS, "axe-core": axe_version, "chromium": chromium_version,
+    })
     assert not report, "\n".join(report[:30])
     assert not foreign, foreign[:10]
+
+
+def record_result(site: str, result: dict) -> None:
+    """Write this run's outcome into docs/assets/toegankelijkheid.json, which the
+    accessibility statement renders; the date changes only when the outcome does."""
+    from datetime import date
+
+    STATEMENT.parent.mkdir(parents=True, exist_ok=True)
+    data = json.loads(STATEMENT.read_text(encoding="utf-8")) if STATEMENT.exists() else {}
+    old = data.get(site, {})
+    if {k: v for k, v in old.items() if k != "datum"} != result:
+        data[site] = {**result, "datum": date.today().isoformat()}
+        STATEMENT.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
