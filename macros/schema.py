@@ -40,8 +40,21 @@ class DataFile(BaseModel):
     interventie: Intervention | None = Field(None, description="Eén interventie.")
 
 
+def _numbers_as_text(node: Any) -> None:
+    """Free-text fields accept numbers (the model turns ``periode: 2026`` into '2026'), so say so."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not ({"pattern", "enum", "const", "format"} & node.keys()):
+            node["type"] = ["string", "number"]
+        for value in node.values():
+            _numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _numbers_as_text(value)
+
+
 def json_schema() -> dict[str, Any]:
     schema = DataFile.model_json_schema()
+    _numbers_as_text(schema["$defs"])
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     for name, what in SHORTHANDS.items():
         definition = schema.get("$defs", {}).get(name)
