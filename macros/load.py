@@ -231,6 +231,10 @@ def _load(directory: str | FsPath, today: date | None) -> LoadResult:
         agenda = Agenda.model_construct(info=None, **sections)  # for cross-checks only
     else:
         agenda = Agenda(info=info, **sections)
+    # Ambitions in the order their number gives (stable: files decide among equals).
+    order = sorted(range(len(agenda.ambities)), key=lambda i: (agenda.ambities[i].nummer or 10**6, i))
+    agenda.ambities = [agenda.ambities[i] for i in order]
+    indexes["ambities"] = [indexes["ambities"][i] for i in order]
     for path, message, severity in checks.run(agenda, tree, indexes, today or date.today()):
         pos = locate(tree, path, tree.pos)
         problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))

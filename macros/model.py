@@ -357,6 +357,7 @@ class Ambition(Model):
     """A long-term goal of the agenda (ambitie, programma, thema, actielijn)."""
 
     id: Id = Field(description="Uniek; wordt deel van het webadres.")
+    nummer: int | None = Field(None, ge=1, description="Volgorde op de site (1, 2, 3 ...); zonder nummer de volgorde van de bestanden.")
     titel: Text = Field(description="Naam van de ambitie.")
     samenvatting: Text = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
     beschrijving: Markdown | None = Field(None, description="Uitgebreide beschrijving in Markdown.")

@@ -72,22 +72,28 @@ def governance_diagram(agenda: Agenda) -> str:
     ]
     for label, y in bands:
         out.append(f'<text class="lea-diagram__band" x="{GAP}" y="{y + 14:.0f}">{esc(label)}</text>')
-    for body in agenda.organen:
-        for key, _, dash in RELATIONS:
-            for target in getattr(body, key):
-                if target not in pos or body.id not in pos:
-                    continue
-                (x1, y1), (x2, y2) = pos[body.id], pos[target]
-                sx, tx = x1 + BOX_W / 2, x2 + BOX_W / 2
-                if y2 < y1:  # target above: leave from the top, arrive at the bottom
-                    sy, ty = y1, y2 + BOX_H
-                elif y2 > y1:
-                    sy, ty = y1 + BOX_H, y2
-                else:  # same row: side to side
-                    sy = ty = y1 + BOX_H / 2
-                    sx, tx = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
-                style = f' stroke-dasharray="{dash}"' if dash else ""
-                out.append(f'<line class="lea-diagram__edge" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}"{style} marker-end="url(#lea-arrow)"/>')
+    edges = [(body.id, target, dash) for body in agenda.organen for key, _, dash in RELATIONS
+             for target in getattr(body, key) if target in pos and body.id in pos]
+
+    def spread(edge: tuple[str, str, str], at: int) -> float:
+        """Spread the ends of several edges along a box's side (ordered by where the other end is)."""
+        box = edge[at]
+        ends = sorted((e for e in edges if e[at] == box), key=lambda e: (pos[e[1 - at]][0], pos[e[1 - at]][1]))
+        return pos[box][0] + BOX_W * (ends.index(edge) + 1) / (len(ends) + 1)
+
+    for edge in edges:
+        source, target, dash = edge
+        (x1, y1), (x2, y2) = pos[source], pos[target]
+        sx, tx = spread(edge, 0), spread(edge, 1)
+        if y2 < y1:  # target above: leave from the top, arrive at the bottom
+            sy, ty = y1, y2 + BOX_H
+        elif y2 > y1:
+            sy, ty = y1 + BOX_H, y2
+        else:  # same row: side to side
+            sy = ty = y1 + BOX_H / 2
+            sx, tx = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<line class="lea-diagram__edge" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}"{style} marker-end="url(#lea-arrow)"/>')
     for body in agenda.organen:
         x, y = pos[body.id]
         out.append(f'<g class="lea-diagram__box lea-diagram__box--{esc(body.niveau)}">')
