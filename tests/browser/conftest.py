@@ -19,7 +19,7 @@ from ..sitebuild import build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent.parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
-SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()}
+SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.glob("*")) if p.is_dir()}
 
 
 def _missing(what: str, how: str) -> None:
@@ -73,6 +73,7 @@ def sites(tmp_path_factory) -> dict[str, tuple[str, Path]]:
     yield served
     for server in servers:
         server.shutdown()
+        server.server_close()
 
 
 def page_urls(root: Path) -> list[str]:

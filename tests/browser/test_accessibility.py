@@ -18,24 +18,25 @@ STATEMENT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "toegankel
 def test_every_page_passes_axe_and_stays_on_origin(name, sites, browser, axe_source):
     base, root = sites[name]
     host = base.split("/")[2]
-    context = browser.new_context()
-    page = context.new_page()
     foreign: list[str] = []
-    page.on("request", lambda req: foreign.append(req.url) if req.url.split("/")[2] != host and not req.url.startswith("data:") else None)
     report = []
-    for rel in page_urls(root):
-        page.goto(base + rel, wait_until="load")
-        page.add_script_tag(content=axe_source)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-        for violation in result["violations"]:
-            for node in violation["nodes"]:
-                report.append(f"{rel or '/'}: {violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}")
-    axe_version = page.evaluate("() => axe.version")
+    for scheme in ("light", "dark"):  # Material follows the system setting: both palettes are checked
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.on("request", lambda req: foreign.append(req.url) if req.url.split("/")[2] != host and not req.url.startswith("data:") else None)
+        for rel in page_urls(root):
+            page.goto(base + rel, wait_until="load")
+            page.add_script_tag(content=axe_source)
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    report.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}")
+        axe_version = page.evaluate("() => axe.version")
+        context.close()
     chromium_version = browser.version
-    context.close()
     record_result(name, {
         "pagina's": len(page_urls(root)), "schendingen": len(report), "verzoeken naar andere sites": len(foreign),
-        "regels": TAGS, "axe-core": axe_version, "chromium": chromium_version,
+        "regels": TAGS, "kleurenschema's": ["licht", "donker"], "axe-core": axe_version, "chromium": chromium_version,
     })
     assert not report, "\n".join(report[:30])
     assert not foreign, foreign[:10]

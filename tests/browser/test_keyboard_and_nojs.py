@@ -47,7 +47,7 @@ def test_keyboard_reaches_everything_with_visible_focus(path, sites, browser, de
 
 
 @pytest.mark.parametrize("path,selectors", [
-    ("ambities/{first}/", ["table tbody tr", "svg.lea-chart title"]),
+    ("ambities/{first}/", ["table tbody tr", "svg.lea-chart", "svg.lea-chart > title", "svg.lea-chart > desc"]),
     ("begroting/", ["table tfoot tr", ".lea-bars__list li"]),
     ("organisatie/", ["svg.lea-diagram__svg", "h4"]),
     ("voortgang/", [".lea-timeline table tbody tr"]),
@@ -59,5 +59,6 @@ def test_content_without_javascript(path, selectors, sites, browser, demo_first_
     page.goto(base + path.format(first=demo_first_ambition))
     for selector in selectors:
         assert page.locator(selector).count() > 0, f"{path}: {selector}"
-        assert page.locator(selector).first.is_visible(), f"{path}: {selector} not visible"
+        if not selector.endswith(("title", "desc")):  # an SVG's title and desc are read, not shown
+            assert page.locator(selector).first.is_visible(), f"{path}: {selector} not visible"
     context.close()
