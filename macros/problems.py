@@ -10,6 +10,7 @@ from the raw YAML tree and a did-you-mean for unknown keys and values.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -117,6 +118,9 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         options = ", ".join(allowed)
+        if not re.fullmatch(r"[a-z0-9_]+", str(key)):  # `{titel: a, b}`: a comma split the text into a new "key"
+            return loc, (f"onbekend veld '{key}': staat er een komma in een tekst tussen {{ }}? "
+                         "Zet die tekst dan tussen aanhalingstekens")
         return loc, f"onbekend veld '{key}'{did_you_mean(key, allowed)}" + ("" if did_you_mean(key, allowed) else f" (toegestaan: {options})")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
