@@ -32,7 +32,7 @@ class Site:
         from .sources import positions
 
         where = positions(self.result)
-        root = Path(config_file).resolve().parent if config_file else Path.cwd()
+        root = _repository_root(Path(self.result.files[0]).resolve().parent if self.result.files else Path.cwd(), config_file)
 
         def edit(item: object, label: str) -> str:
             pos = where.get(id(item))
@@ -48,6 +48,14 @@ class Site:
 
 
 _cache: dict[str, tuple[tuple, Site | LoadResult]] = {}
+
+
+def _repository_root(start: Path, config_file: str | None) -> Path:
+    """The folder holding .git above the data (edit links are relative to it), else mkdocs.yml's folder."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return Path(config_file).resolve().parent if config_file else Path.cwd()
 
 
 def today() -> date:
