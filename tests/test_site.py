@@ -203,3 +203,12 @@ def test_new_ambition_in_data_gets_page_and_nav(tmp_path: Path):
     assert "{{ config.site_name }}" in text(page.select_one("article"))
     nav = [text(a) for a in soup(site, "").select("nav.md-nav--primary a")]
     assert "Nieuw <b>doel</b> {{ config }}" in nav
+
+
+def test_every_page_stays_within_the_weight_budget(demo: Path):
+    from benchmarks.page_weight import BUDGET, page_weights
+
+    weights = page_weights(demo)
+    assert len(weights) > 20
+    heavy = [(page, size) for page, size in weights if size > BUDGET]
+    assert not heavy, heavy

@@ -1,0 +1,100 @@
+"""Renderers are pure functions of the model: tested here without MkDocs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load
+from macros.render import charts, governance, pages, tables
+from macros.render.html import md, status_badge
+from macros.render.macros import MACROS
+from macros.render.pages import View
+from macros.render.paths import relative, url_of
+
+from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+
+
+@pytest.fixture(scope="module")
+def view() -> View:
+    agenda = load(DATA, DEMO_TODAY).agenda
+    return View(agenda, DEMO_TODAY, lambda target: relative("ambities/x/", url_of(target)))
+
+
+def html(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "html.parser")
+
+
+def test_actions_table_rows_follow_the_data(view):
+    plan = view.agenda.year_plan("2026-2027")
+    amb_plan = plan.ambities[0]
+    out = html(tables.actions_table(view.agenda, amb_plan, "2026-2027", view.link, caption="Acties"))
+    rows = out.select("tbody tr")
+    assert len(rows) == len(amb_plan.acties)
+    assert [r.select("td")[5].get_text(" ", strip=True).split()[-1] for r in rows] == [a.status for a in amb_plan.acties]
+    assert out.select_one("caption").get_text() == "Acties"
+    assert rows[0].select_one("a")["href"].startswith("../../partners/#")
+
+
+def test_year_budget_says_room_or_overspending_in_words():
+    agenda = load(FIXTURES / "leidschendam-voorburg", FIXTURE_TODAY).agenda
+    plan = agenda.year_plan("2021-2022")
+    assert tables.room_sentence(plan) == "De plannen gebruiken het beschikbare LEA-budget van € 66.650 precies."
+    out = html(tables.year_budget(agenda, plan, lambda t: t))
+    assert [c.get_text() for c in out.select("tfoot tr")[0].select("th, td")] == ["Totaal", "€ 92.550", "€ 25.900", "€ 66.650"]
+    assert len(out.select(".lea-bars__list li")) == 5
+
+
+def test_overspending_is_a_warning_box(view):
+    plan = view.agenda.year_plan("2027-2028")
+    out = html(tables.year_budget(view.agenda, plan, view.link))
+    assert "te veel" in out.select_one(".admonition.warning").get_text()
+
+
+def test_indicator_chart_has_title_description_and_forecast_style(view):
+    ind = next(i for _, i in view.agenda.indicators() if i.id == "vve-bereik")
+    svg = html(charts.indicator_chart(ind)).select_one("svg")
+    assert svg["role"] == "img" and svg.select_one("title").get_text() == ind.titel
+    assert "Doel: 90% in 2028." in svg.select_one("desc").get_text()
+    assert svg.select(".lea-chart__line--forecast") and svg.select("rect.lea-chart__dot--forecast")
+    table = html(charts.indicator_table(ind))
+    assert len(table.select("tbody tr")) == len(ind.series()) + 1  # plus the target
+
+
+def test_governance_diagram_names_every_body_and_relation(view):
+    svg = html(governance.governance_diagram(view.agenda)).select_one("svg")
+    desc = svg.select_one("desc").get_text()
+    assert "Stuurgroep LEA rapporteert aan Bestuurlijk overleg LEA." in desc
+    assert len(svg.select(".lea-diagram__box")) == len(view.agenda.organen)
+
+
+def test_data_text_is_escaped_and_markdown_has_no_raw_html():
+    assert md("Tekst <script>x</script> {{ config }}") == "<p>Tekst &lt;script&gt;x&lt;/script&gt; {{ config }}</p>"
+    assert "<b>" not in status_badge("<b>")
+
+
+def test_age_pages_select_by_overlap(view):
+    out = pages.age_page_md(view, "0-4")
+    assert "Scholing taalstimulering" in out  # 0-4
+    assert "Bedrijvendag" not in out  # 14-20
+
+
+def test_every_macro_renders_on_the_demo(view):
+    args = {"ambition_page": ("vroeg-en-voorschool",), "year_page": ("2026-2027",), "age_page": ("4-12",),
+            "actions_table": ("vroeg-en-voorschool",), "indicator": ("vve-bereik",)}
+    for name, spec in MACROS.items():
+        assert spec.render(view, *args.get(name, ())), name
+
+
+def test_timeline_has_a_column_per_quarter_of_the_school_year(view):
+    out = html(pages.timeline(view))
+    assert [th.get_text() for th in out.select("thead th")][2:] == ["Q3 2026", "Q4 2026", "Q1 2027", "Q2 2027", "Q3 2027"]
+
+
+def test_current_school_year_follows_today():
+    agenda = load(DATA, DEMO_TODAY).agenda
+    assert agenda.current_school_year(date(2026, 11, 22)) == "2026-2027"
+    assert agenda.current_school_year(date(2027, 9, 1)) == "2027-2028"
+    assert agenda.current_school_year(date(2030, 1, 1)) == "2027-2028"
