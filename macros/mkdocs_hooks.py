@@ -18,10 +18,10 @@ from macros.site import Site, data_dir, load_site
 log = logging.getLogger("mkdocs.plugins.lea")
 
 
-def _site(config) -> Site:
+def _site(config, report: bool = False) -> Site:
     loaded = load_site(data_dir(config.config_file_path, config.extra))
     if isinstance(loaded, Site):
-        for problem in loaded.result.warnings:
+        for problem in loaded.result.warnings if report else ():
             log.info("lea: %s", problem)
         return loaded
     for problem in loaded.problems:
@@ -30,7 +30,7 @@ def _site(config) -> Site:
 
 
 def on_config(config):
-    site = _site(config)  # before anything is written to site/
+    site = _site(config, report=True)  # before anything is written to site/
     docs = {str(p.relative_to(config.docs_dir)).replace("\\", "/") for p in __import__("pathlib").Path(config.docs_dir).rglob("*.md")}
     config.nav = build_nav(site.agenda, docs | set(generated_pages(site.agenda)))
     config.extra["lea_voorbeeld"] = site.agenda.info.voorbeeld

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from .values import AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, describe
 
@@ -500,18 +500,26 @@ class Agenda(BaseModel):
     """The whole validated agenda, assembled from all data files."""
 
     info: AgendaInfo
+    _lookup: dict = PrivateAttr(default_factory=dict)
     partners: list[Partner] = []
     ambities: list[Ambition] = []
     jaarplannen: list[YearPlan] = []
     organen: list[Body] = []
     interventies: list[Intervention] = []
 
-    # lookups ---------------------------------------------------------------
+    # lookups (indexed once: renderers ask them for every table cell) ---------
+    def _index(self, name: str, items: list) -> dict:
+        cache = self._lookup
+        key = (name, len(items), id(items))
+        if key not in cache:
+            cache[key] = {getattr(item, "id"): item for item in reversed(items)}  # first one wins
+        return cache[key]
+
     def partner(self, pid: str) -> Partner | None:
-        return next((p for p in self.partners if p.id == pid), None)
+        return self._index("partners", self.partners).get(pid)
 
     def ambition(self, aid: str) -> Ambition | None:
-        return next((a for a in self.ambities if a.id == aid), None)
+        return self._index("ambities", self.ambities).get(aid)
 
     def body(self, bid: str) -> Body | None:
         return next((b for b in self.organen if b.id == bid), None)

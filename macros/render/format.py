@@ -7,6 +7,7 @@ quarter abbreviation is ``K4``; everything else is Babel's ``nl_NL`` locale.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -16,6 +17,7 @@ from ..values import Period, Planning
 LOCALE = "nl_NL"
 
 
+@lru_cache(maxsize=4096)  # Babel's formatting is slow and amounts repeat
 def money(amount: int) -> str:
     """``€ 66.650``: whole euros, as the agendas write them."""
     return format_currency(amount, "EUR", locale=LOCALE, format="¤ #,##0", currency_digits=False)
@@ -30,11 +32,13 @@ def percent(fraction: float) -> str:
     return format_percent(fraction, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def day(d: date) -> str:
     """``14 oktober 2021``."""
     return format_date(d, "d MMMM y", locale=LOCALE)
 
 
+@lru_cache(maxsize=1024)
 def month(d: date) -> str:
     """``oktober 2021``."""
     return format_date(d, "MMMM y", locale=LOCALE)
