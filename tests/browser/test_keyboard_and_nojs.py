@@ -13,7 +13,9 @@ FOCUS_STYLE = """() => {
   const r = el.getBoundingClientRect();
   return {tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
           outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none',
-          underline: s.textDecorationLine.includes('underline'), visible: r.width > 0 && r.height > 0, y: r.top + window.scrollY};
+          underline: s.textDecorationLine.includes('underline'), visible: r.width > 0 && r.height > 0, y: r.top + window.scrollY,
+          inArticle: !!el.closest('article'),
+          rowY: (el.closest('tr') || el).getBoundingClientRect().top + window.scrollY};
 }"""
 
 
@@ -43,6 +45,9 @@ def test_keyboard_reaches_everything_with_visible_focus(path, sites, browser, de
     assert not hidden, f"focus not visible on: {hidden[:5]}"
     content = [f for f in focus if f["visible"]]
     assert len(content) > 10
+    # Sensible order: within the page's content, Tab moves down the page (row by row in tables), never back up.
+    article = [f["rowY"] for f in focus if f["inArticle"] and f["visible"]]
+    assert article and all(b >= a - 2 for a, b in zip(article, article[1:])), article
     page.close()
 
 
