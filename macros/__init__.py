@@ -18,6 +18,7 @@ def define_env(env: Any) -> None:
     from .site import Site, data_dir, load_site
     from .render.html import no_edit
     from .sources import Forge
+    from .blocks import STASH
 
     checks = _recorded_checks(env.conf.docs_dir)
 
@@ -32,8 +33,12 @@ def define_env(env: Any) -> None:
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
         return View(site.agenda, site.today, link, edit or no_edit, checks)
 
+    def hide(markdown: str) -> str:
+        # Finished HTML skips the Markdown pass; the hook puts it back (see macros.blocks).
+        return STASH.hide(env.page.file.src_uri, markdown) if env.page is not None else markdown
+
     for name, spec in MACROS.items():
-        env.macro(_bind(spec.render, view), name)
+        env.macro(_bind(spec.render, view, hide), name)
 
 
 def _recorded_checks(docs_dir: str) -> dict:
@@ -45,9 +50,9 @@ def _recorded_checks(docs_dir: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _bind(render, view):
+def _bind(render, view, hide):
     def macro(*args: Any, **kwargs: Any) -> str:
-        return render(view(), *args, **kwargs)
+        return hide(render(view(), *args, **kwargs))
 
     macro.__doc__ = render.__doc__
     return macro

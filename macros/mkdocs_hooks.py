@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
+from macros.blocks import STASH, BlockError
 from macros.render.nav import build_nav
 from macros.render.paths import generated_pages
 from macros.site import Site, data_dir, load_site
@@ -44,3 +45,16 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(src) is None:  # a hand-written page of the same name wins
             files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_pre_page(page, config, files):
+    STASH.start(page.file.src_uri)
+    return page
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Put back the HTML blocks the macros kept out of the Markdown pass."""
+    try:
+        return STASH.restore(page.file.src_uri, html)
+    except BlockError as error:
+        raise PluginError(str(error)) from None

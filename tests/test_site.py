@@ -55,6 +55,13 @@ def test_every_page_type_exists(demo: Path, agenda):
         assert (demo / page / "index.html").is_file(), page
 
 
+def test_every_generated_block_is_back_in_its_page(demo: Path):
+    # The macros keep finished HTML out of the Markdown pass (macros.blocks); no token may remain.
+    leftovers = [p.relative_to(demo) for p in demo.rglob("*.html") if "LEABLOK" in p.read_text(encoding="utf-8")]
+    assert leftovers == []
+    assert soup(demo, "begroting").select("table tbody tr"), "the budget tables came back"
+
+
 def test_navigation_lists_ambitions_years_and_not_actions(demo: Path, agenda):
     nav = soup(demo, "").select_one("nav.md-nav--primary")
     labels = [text(a) for a in nav.select("a, label")]
