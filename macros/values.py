@@ -324,7 +324,7 @@ def parse_ages(value: Any) -> AgeRange:
         value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12, kreeg {describe(value)}")
-    m = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|t/m|tot en met)\s*(\d{1,2})\s*(jaar)?\s*|\s*(\d{1,2})\s*(jaar)?\s*", value)
+    m = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|t/m|tot en met|tot)\s*(\d{1,2})\s*(jaar)?\s*|\s*(\d{1,2})\s*(jaar)?\s*", value)
     if not m:
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
     low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[4]))
@@ -338,7 +338,7 @@ def parse_ages(value: Any) -> AgeRange:
 AgesField = Annotated[
     AgeRange,
     BeforeValidator(parse_ages),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{1,2}(-\d{1,2})?( jaar)?$", "description": "Leeftijden in jaren, bijvoorbeeld 0-23 of 4-12"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}(\s*(-|–|t/m|tot en met|tot)\s*\d{1,2})?\s*(jaar)?\s*$", "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
 ]
 
 

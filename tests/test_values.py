@@ -69,8 +69,33 @@ def test_periods_sort_in_time():
 def test_ages():
     assert parse_ages("0-23").high == 23
     assert parse_ages(4).low == 4
+    for spelling in ("4-12", "4 - 12", "4–12", "4 t/m 12", "4 tot en met 12 jaar", "4 tot 12 jaar"):
+        assert (parse_ages(spelling).low, parse_ages(spelling).high) == (4, 12), spelling
     with pytest.raises(ValueError):
         parse_ages("12-4")
+
+
+def test_the_schema_accepts_every_age_spelling_the_loader_accepts():
+    import re
+
+    from macros.schema import json_schema as schema
+
+    def patterns(node):
+        if isinstance(node, dict):
+            if "Leeftijden in jaren" in str(node.get("description", "")) and "pattern" in node:
+                yield node["pattern"]
+            for value in node.values():
+                yield from patterns(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from patterns(value)
+
+    found = set(patterns(schema()))
+    assert found, "the schema describes ages"
+    for pattern in found:
+        for spelling in ("0-23", "4 t/m 12", "0 tot 4 jaar", "18 jaar"):
+            assert re.search(pattern, spelling), (pattern, spelling)
+        assert not re.search(pattern, "vier tot twaalf")
 
 
 def test_yaml_keeps_text_that_yaml11_would_convert():
