@@ -98,3 +98,19 @@ def test_current_school_year_follows_today():
     assert agenda.current_school_year(date(2026, 11, 22)) == "2026-2027"
     assert agenda.current_school_year(date(2027, 9, 1)) == "2027-2028"
     assert agenda.current_school_year(date(2030, 1, 1)) == "2027-2028"
+
+
+def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
+    from macros.render.html import table
+
+    out = html(table(["Actie", "Status"], [["<strong>A</strong>", ""]], caption="Acties", stack=True, row_header=False))
+    assert "lea-stack" in out.select_one("div")["class"]
+    assert out.select_one("table")["role"] == "table"
+    assert [th["role"] for th in out.select("thead th")] == ["columnheader", "columnheader"]
+    first, empty = out.select("tbody td")
+    assert first["role"] == "cell"
+    label = first.select_one(".lea-cell-label")
+    assert label.get_text() == "Actie" and label["aria-hidden"] == "true"
+    assert empty.get_text() == "", "an empty cell gets no label, so the card hides it"
+    plain = html(table(["Actie"], [["x"]], caption="Acties"))
+    assert plain.select_one("[role=cell]") is None and plain.select_one(".lea-cell-label") is None

@@ -93,6 +93,7 @@ def table(
     footer: Sequence[Sequence[str]] = (),
     cls: str = "lea-table",
     row_header: bool = True,
+    stack: bool = False,
 ) -> str:
     """A table with caption and header cells, in a focusable scroll region for phones.
 
@@ -101,24 +102,36 @@ def table(
 
     Cells are already-escaped HTML. ``numeric`` columns are right-aligned;
     with ``row_header`` the first cell of each row is a ``<th scope="row">``.
+
+    With ``stack``, a phone shows each row as a card instead of scrolling
+    sideways: every data cell carries its column name (shown only then, hidden
+    from screen readers, which announce the real header), and explicit ARIA
+    roles keep the table a table when CSS changes its display.
     """
+    names = {"table": "table", "group": "rowgroup", "row": "row", "col": "columnheader", "rowheader": "rowheader", "cell": "cell"}
+    roles = {k: f' role="{v}"' if stack else "" for k, v in names.items()}
+
     def cell(i: int, value: str, tag: str = "td") -> str:
         klass = ' class="lea-num"' if i in numeric else ""
-        scope = ' scope="row"' if tag == "th" else ""
-        return f"<{tag}{klass}{scope}>{value}</{tag}>"
+        if tag == "th":
+            return f'<th{klass} scope="row"{roles["rowheader"]}>{value}</th>'
+        if stack and value and i < len(headers):
+            value = f'<span class="lea-cell-label" aria-hidden="true">{headers[i]}</span><div class="lea-cell-value">{value}</div>'
+        return f'<td{klass}{roles["cell"]}>{value}</td>'
+
+    def row(cells: str) -> str:
+        return f'<tr{roles["row"]}>{cells}</tr>'
 
     num = ' class="lea-num"'
-    head = "".join(f'<th scope="col"{num if i in numeric else ""}>{h}</th>' for i, h in enumerate(headers))
-    body = "".join(
-        "<tr>" + "".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(row)) + "</tr>"
-        for row in rows
-    )
-    foot = "".join("<tr>" + "".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(row)) + "</tr>" for row in footer)
+    head = "".join(f'<th scope="col"{num if i in numeric else ""}{roles["col"]}>{h}</th>' for i, h in enumerate(headers))
+    body = "".join(row("".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(r))) for r in rows)
+    foot = "".join(row("".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(r))) for r in footer)
+    wrapper = f"lea-scroll {cls}" + (" lea-stack" if stack else "")
     return (
-        f'<div class="lea-scroll {cls}" role="region" tabindex="0" aria-label="{esc(caption)}">'
-        f"<table><caption>{esc(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-        + (f"<tfoot>{foot}</tfoot>" if foot else "")
+        f'<div class="{wrapper}" role="region" tabindex="0" aria-label="{esc(caption)}">'
+        f'<table{roles["table"]}><caption>{esc(caption)}</caption>'
+        f'<thead{roles["group"]}>{row(head)}</thead><tbody{roles["group"]}>{body}</tbody>'
+        + (f'<tfoot{roles["group"]}>{foot}</tfoot>' if foot else "")
         + "</table></div>"
     )
 

@@ -235,7 +235,7 @@ def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
         rows.append([action_cell(action, with_details=False), status_badge(action.status), outcome or "—"])
     if not rows:
         return '<p class="lea-muted">Geen acties.</p>'
-    return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}")
+    return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}", stack=True)
 
 
 # --- school year page -----------------------------------------------------------------
@@ -321,7 +321,7 @@ def actions_by_status(view: View) -> str:
         out.append(f"### {status.capitalize()} ({len(group)})\n")
         rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(fmt.planning(a.planning)),
                  esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] for p, a in group]  # type: ignore[union-attr]
-        out.append(table(["Actie", "Ambitie", "Planning", "Laatste voortgang"], rows, caption=f"Acties met status {status}") + "\n")
+        out.append(table(["Actie", "Ambitie", "Planning", "Laatste voortgang"], rows, caption=f"Acties met status {status}", stack=True) + "\n")
     return "\n".join(out)
 
 
@@ -408,7 +408,7 @@ def partners_overview(view: View) -> str:
             esc(SECTOR_LABELS[partner.sector]),
             str(len(leads[partner.id])), str(len(joins[partner.id])), str(len(bodies[partner.id])),
         ])
-    summary = table(["Partner", "Sector", "Trekt acties", "Doet mee aan acties", "Zit in organen"], rows, caption="Rolverdeling: partners en hun rol", numeric=[2, 3, 4])
+    summary = table(["Partner", "Sector", "Trekt acties", "Doet mee aan acties", "Zit in organen"], rows, caption="Rolverdeling: partners en hun rol", numeric=[2, 3, 4], stack=True)
     out = [summary + "\n"]
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         out.append(f"### {md_inline(partner.naam)} {{#partner-{partner.id}}}\n")
@@ -462,7 +462,7 @@ def age_page_md(view: View, group: str) -> str:
     out.append(f"## Wat gebeurt er in schooljaar {esc(view.current or '')}?\n")
     if pairs:
         rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(a)), esc(fmt.planning(a.planning)), status_badge(a.status)] for p, a in pairs]
-        out.append(table(["Actie", "Ambitie", "Waar", "Wanneer", "Status"], rows, caption=f"Acties voor {group} jaar") + "\n")
+        out.append(table(["Actie", "Ambitie", "Waar", "Wanneer", "Status"], rows, caption=f"Acties voor {group} jaar", stack=True) + "\n")
     else:
         out.append('<p class="lea-muted">Er zijn dit schooljaar geen acties speciaal voor deze leeftijd.</p>\n')
     items = [i for i in view.agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]

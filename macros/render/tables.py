@@ -67,7 +67,7 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
         footer = [[label, "", "", "", value, ""]]
     if not rows:
         return '<p class="lea-muted">Voor dit schooljaar zijn (nog) geen acties opgenomen.</p>'
-    return table(["Nr", "Actie", "Partners", "Planning", "Begroting", "Status"], rows, caption=caption, numeric=[4], footer=footer, row_header=False)
+    return table(["Nr", "Actie", "Partners", "Planning", "Begroting", "Status"], rows, caption=caption, numeric=[4], footer=footer, row_header=False, stack=True)
 
 
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
