@@ -114,3 +114,28 @@ def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
     assert empty.get_text() == "", "an empty cell gets no label, so the card hides it"
     plain = html(table(["Actie"], [["x"]], caption="Acties"))
     assert plain.select_one("[role=cell]") is None and plain.select_one(".lea-cell-label") is None
+
+
+@pytest.mark.parametrize("data", [DATA, *sorted(p for p in FIXTURES.iterdir() if p.is_dir())], ids=lambda p: p.name)
+def test_diagram_edges_never_pass_behind_a_box(data):
+    from macros.render.governance import BOX_H, BOX_W, _crosses
+
+    agenda = load(data, FIXTURE_TODAY).agenda
+    svg = html(governance.governance_diagram(agenda))
+    boxes = [(float(r["x"]), float(r["y"])) for r in svg.select("g.lea-diagram__box rect")]
+    assert all(float(r["width"]) == BOX_W and float(r["height"]) == BOX_H for r in svg.select("g.lea-diagram__box rect"))
+    edges = svg.select("polyline.lea-diagram__edge")
+    assert len(edges) == sum(len(b.rapporteert_aan) + len(b.adviseert) + len(b.bereidt_voor) for b in agenda.organen)
+    for edge in edges:
+        points = [tuple(map(float, p.split(","))) for p in edge["points"].split()]
+        for a, b in zip(points, points[1:]):
+            hit = [box for box in boxes if _crosses(a, b, box)]
+            assert not hit, f"segment {a}-{b} passes behind box(es) at {hit}"
+
+
+def test_crossing_check_itself():
+    from macros.render.governance import _crosses
+
+    assert _crosses((0, 0), (300, 300), (100, 100))      # straight through
+    assert not _crosses((0, 0), (50, 0), (100, 100))      # well clear
+    assert not _crosses((150, 100), (150, 0), (100, 100))  # leaves from the top border, upwards

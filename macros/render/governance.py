@@ -56,6 +56,71 @@ def _relations_text(agenda: Agenda) -> list[str]:
     return out
 
 
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, float]) -> bool:
+    """Does the segment a-b pass through the inside of a box (Liang-Barsky clipping)?"""
+    left, top = box[0] + 1, box[1] + 1  # a line that only touches the border is fine
+    right, bottom = box[0] + BOX_W - 1, box[1] + BOX_H - 1
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _nudge(used: dict[tuple[str, float], int], key: tuple[str, float]) -> float:
+    """Edges sharing a gap or channel run side by side (0, -6, +6, -10, +10 ...), not on top of each other."""
+    n = used.get(key, 0)
+    used[key] = n + 1
+    return [0, -6, 6, -10, 10, -3, 3][n % 7]
+
+
+def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tuple[float, float]],
+           used: dict[tuple[str, float], int]) -> list[tuple[float, float]]:
+    """A straight edge, or, when a box is in the way, one that weaves between the rows.
+
+    The detour runs through the channels between rows and, at each row in between,
+    through the gap (or the margin) nearest to where it is and where it is going;
+    the last stretch, inside the channel next to the target's row, can touch no box.
+    """
+    if start[1] == end[1] or not any(_crosses(start, end, box) for box in boxes):
+        return [start, end]
+    up = end[1] < start[1]
+    source_row = start[1] if up else start[1] - BOX_H
+    target_row = end[1] - BOX_H if up else end[1]
+    low, high = sorted((source_row, target_row))
+    between = sorted({y for _, y in boxes if low < y < high}, reverse=up)
+
+    def channel(a: float, b: float) -> float:
+        top, bottom = sorted((a, b))
+        return (top + BOX_H + bottom) / 2
+
+    points = [start]
+    x, previous = start[0], source_row
+    for row in between:
+        c = channel(previous, row)
+        c += _nudge(used, ("channel", c))
+        xs = sorted(bx for bx, by in boxes if by == row)
+        lanes = [xs[0] - GAP / 2, xs[-1] + BOX_W + GAP / 2] + [(a + BOX_W + b) / 2 for a, b in zip(xs, xs[1:])]
+        lane = min(lanes, key=lambda lx, x=x: abs(lx - x) + abs(lx - end[0]))
+        lane += _nudge(used, ("lane", lane))
+        points += [(x, c), (lane, c)]
+        x, previous = lane, row
+    c = channel(previous, target_row)
+    points += [(x, c + _nudge(used, ("channel", c))), end]
+    return [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+
+
 def governance_diagram(agenda: Agenda) -> str:
     if not agenda.organen:
         return ""
@@ -81,6 +146,8 @@ def governance_diagram(agenda: Agenda) -> str:
         ends = sorted((e for e in edges if e[at] == box), key=lambda e: (pos[e[1 - at]][0], pos[e[1 - at]][1]))
         return pos[box][0] + BOX_W * (ends.index(edge) + 1) / (len(ends) + 1)
 
+    boxes = list(pos.values())
+    used: dict[tuple[str, float], int] = {}
     for edge in edges:
         source, target, dash = edge
         (x1, y1), (x2, y2) = pos[source], pos[target]
@@ -92,8 +159,15 @@ def governance_diagram(agenda: Agenda) -> str:
         else:  # same row: side to side
             sy = ty = y1 + BOX_H / 2
             sx, tx = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
+        points = _route((sx, sy), (tx, ty), boxes, used)
+        if sy == ty and any(_crosses((sx, sy), (tx, ty), box) for box in boxes):
+            # Same row with boxes in between: under the row, bottom to bottom.
+            sx, tx, bottom = x1 + BOX_W / 2, x2 + BOX_W / 2, y1 + BOX_H
+            cy = bottom + GAP / 2 + _nudge(used, ("channel", bottom + GAP / 2)) / 2
+            points = [(sx, bottom), (sx, cy), (tx, cy), (tx, bottom)]
         style = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<line class="lea-diagram__edge" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}"{style} marker-end="url(#lea-arrow)"/>')
+        coords = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
+        out.append(f'<polyline class="lea-diagram__edge" points="{coords}"{style} marker-end="url(#lea-arrow)"/>')
     for body in agenda.organen:
         x, y = pos[body.id]
         out.append(f'<g class="lea-diagram__box lea-diagram__box--{esc(body.niveau)}">')
