@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -281,7 +282,12 @@ def parse_planning(value: Any) -> Planning:
         return value
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise ValueError(f"verwacht een planning: {PLANNING_HELP}; kreeg {describe(value)}")
-    text = str(value).strip()
+    return _planning(str(value))
+
+
+@lru_cache(maxsize=4096)  # thousands of actions share a few dozen plannings; Planning is immutable
+def _planning(value: str) -> Planning:
+    text = value.strip()
     if text.lower() in (WHOLE_YEAR, "heel schooljaar", "schooljaar"):
         return Planning(None, None)
     parts = re.split(r"\s+(?:t/m|tot en met|tot)\s+|\s+-\s+|\s+–\s+", text, maxsplit=1)
@@ -324,6 +330,11 @@ def parse_ages(value: Any) -> AgeRange:
         value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12, kreeg {describe(value)}")
+    return _ages(value)
+
+
+@lru_cache(maxsize=1024)
+def _ages(value: str) -> AgeRange:
     m = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|t/m|tot en met|tot)\s*(\d{1,2})\s*(jaar)?\s*|\s*(\d{1,2})\s*(jaar)?\s*", value)
     if not m:
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
