@@ -60,6 +60,9 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
 
 
 def main(site: Path) -> int:
+    if not any(site.rglob("*.html")):
+        print(f"geen gebouwde site in {site}/; bouw eerst met: mkdocs build", file=sys.stderr)
+        return 2
     weights = sorted(page_weights(site), key=lambda item: item[1], reverse=True)
     over = [w for w in weights if w[1] > BUDGET]
     print(f"{'pagina':<50} {'KB (gzip)':>10}")
