@@ -40,6 +40,34 @@ Id = Annotated[
     WithJsonSchema({"type": "string", "pattern": _ID.pattern, "description": "Id: kleine letters, cijfers en streepjes"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+
+
+def _parse_url(value: Any) -> str:
+    # Links go into href attributes: only web addresses, never javascript: or data: links.
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een webadres zoals https://www.voorbeeld.nl, kreeg {describe(value)}")
+    text = value.strip()
+    if _URL.match(text):
+        return text
+    if re.match(r"^www\.\S+\.\S+$", text):
+        raise ValueError(f"'{text}' is een webadres zonder https://; schrijf https://{text}")
+    raise ValueError(f"'{text}' is geen webadres; schrijf het volledig, beginnend met https://")
+
+
+def _parse_email(value: Any) -> str:
+    if not isinstance(value, str) or not _EMAIL.match(value.strip()):
+        shown = f"'{value}'" if isinstance(value, str) else describe(value)
+        raise ValueError(f"{shown} is geen e-mailadres; schrijf het als naam@organisatie.nl")
+    return value.strip()
+
+
+WebUrl = Annotated[str, BeforeValidator(_parse_url), WithJsonSchema(
+    {"type": "string", "pattern": r"^https?://", "description": "Webadres, beginnend met https://"})]
+Email = Annotated[str, BeforeValidator(_parse_email), WithJsonSchema(
+    {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "Algemeen e-mailadres (functiemailbox)"})]
 Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
 
 Sector = Literal[
@@ -112,8 +140,8 @@ class Contact(Model):
 
     rol: Text = Field(description="Rol van de contactpersoon, bijvoorbeeld 'beleidsadviseur onderwijs'.")
     partner: Id | None = Field(None, description="Id van de organisatie van de contactpersoon.")
-    email: Text | None = Field(None, description="Een algemeen e-mailadres (functiemailbox), geen persoonlijk adres.")
-    url: Text | None = Field(None, description="Webpagina met contactgegevens.")
+    email: Email | None = Field(None, description="Een algemeen e-mailadres (functiemailbox), geen persoonlijk adres.")
+    url: WebUrl | None = Field(None, description="Webpagina met contactgegevens.")
 
 
 class Location(Model):
@@ -396,7 +424,7 @@ class Partner(Model):
     naam: Text = Field(description="Volledige naam.")
     sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ".")
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
-    url: Text | None = Field(None, description="Website.")
+    url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
     omschrijving: Text | None = Field(None, description="Korte omschrijving.")
 
 
@@ -433,7 +461,7 @@ class Intervention(Model):
     activiteiten: list[Text] = Field(default_factory=list, description="Activiteiten.")
     monitoring: Markdown | None = Field(None, description="Hoe de interventie wordt gemonitord en geëvalueerd.")
     financiering: list[Funding] = Field(default_factory=list, description="Financieringsbronnen.")
-    informatie: Text | None = Field(None, description="Webadres met meer informatie.")
+    informatie: WebUrl | None = Field(None, description="Webadres met meer informatie, beginnend met https://.")
     contact: Contact | None = Field(None, description="Contact: een rol, geen persoon.")
 
 
