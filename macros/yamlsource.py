@@ -227,6 +227,14 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _indented_with_tab(text: str, line_index: int) -> bool:
+    lines = text.split("\n")
+    if line_index >= len(lines):
+        return False
+    line = lines[line_index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+
+
 def load_text(text: str, filename: str) -> Any:
     """Parse one YAML document; raise :class:`YamlSyntaxError` with a plain message."""
     loader = _Loader(text)
@@ -249,9 +257,14 @@ def load_text(text: str, filename: str) -> Any:
         if "expected a single document" in str(err):
             problem = "dit bestand bevat meer dan één YAML-document (---); gebruik er één per bestand"
         hint = next((h for keys, h in _SYNTAX_HINTS if any(k in str(err) for k in keys)), "")
+        if mark is not None and _indented_with_tab(text, mark.line):
+            # libyaml reports a tab in the indentation as a character that "cannot start any token"
+            problem, hint = "er staat een tab in het inspringen", "gebruik spaties om in te springen, geen tabs"
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
         raise YamlSyntaxError(Position(filename, line), message) from None
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as err:
+    except RecursionError:
+        raise YamlSyntaxError(Position(filename, 1), "YAML kan niet gelezen worden: de gegevens zijn te diep genest") from None
+    except (yaml.YAMLError, ValueError, OverflowError) as err:
         raise YamlSyntaxError(Position(filename, 1), f"YAML kan niet gelezen worden: {err}") from None
     finally:
         loader.dispose()
