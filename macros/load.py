@@ -225,10 +225,8 @@ def _load(directory: str | FsPath, today: date | None) -> LoadResult:
                 sections[section].append(model)
                 indexes[section].append(index)
     result = LoadResult(None, problems, tree, names, indexes)
-    if info is None:
-        if "agenda" in tree:  # errors in the agenda section are already reported
-            pass
-        agenda = Agenda.model_construct(info=None, **sections)  # for cross-checks only
+    if info is None:  # its errors are reported already; build one anyway for the cross-checks
+        agenda = Agenda.model_construct(info=None, **sections)
     else:
         agenda = Agenda(info=info, **sections)
     # Ambitions in the order their number gives (stable: files decide among equals).
