@@ -95,6 +95,9 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     source_file = Path(plans.item_pos(index).file)
     name = source_file.name.replace(source_year, target) if source_year in source_file.name else f"jaarplan-{target}.yml"
     output = Path(args.output) if args.output else source_file.parent / name
+    if not output.parent.is_dir():
+        print(f"lea new-year: map {output.parent} bestaat niet", file=sys.stderr)
+        return 1
     if output.exists():
         print(f"lea new-year: {output} bestaat al", file=sys.stderr)
         return 1

@@ -111,3 +111,11 @@ def test_unknown_revision_is_a_clear_error(repo: Path):
     run = lea(repo, "diff", "bestaat-niet")
     assert run.returncode == 2
     assert "bestaat-niet" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_data_outside_the_repository_is_a_clear_error(repo: Path, tmp_path: Path):
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    run = lea(repo, "diff", "main", "--data", str(outside))
+    assert run.returncode == 2
+    assert "staat niet in een git-repository" in run.stderr and "Traceback" not in run.stderr

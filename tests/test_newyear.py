@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -33,9 +34,21 @@ def test_new_year_carries_unfinished_actions_and_validates(tmp_path: Path):
     assert actions["z2"]["doorgeschoven_van"] == "2021-2022" and "begroting" not in actions["z2"]
     assert actions["z2"]["planning"] == "Q1 2023" and actions["t1"]["planning"] == "2022-11"
     assert actions["t1"]["status"] == "gepland"
-    result = load(data, __import__("datetime").date(2022, 6, 1))
+    result = load(data, date(2022, 6, 1))
     assert result.errors == [], result.errors
     check = subprocess.run([sys.executable, "-m", "macros.cli", "check", str(data), "--today", "2022-06-01"], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     again = subprocess.run([sys.executable, "-m", "macros.cli", "new-year", "2022-2023", "--data", str(data)], cwd=ROOT, capture_output=True, text=True)
     assert again.returncode == 1 and "al een jaarplan" in again.stderr
+
+
+def test_new_year_into_a_missing_folder_says_so(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "agenda.yml").write_text(AGENDA, encoding="utf-8")
+    (data / "2021-2022.yml").write_text(PLAN, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "new-year", "2022-2023", "--data", str(data),
+                          "--output", str(tmp_path / "nergens" / "plan.yml"), "--today", "2022-06-01"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "bestaat niet" in run.stderr and "Traceback" not in run.stderr
