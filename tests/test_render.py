@@ -63,6 +63,23 @@ def test_indicator_chart_has_title_description_and_forecast_style(view):
     assert len(table.select("tbody tr")) == len(ind.series()) + 1  # plus the target
 
 
+def test_chart_axis_has_round_steps_and_thins_crowded_labels_for_phones():
+    from macros.model import Indicator
+
+    ind = Indicator.model_validate({
+        "id": "wachtlijst", "titel": "Wachtlijst", "eenheid": "kinderen", "beter": "lager",
+        "metingen": [{"periode": f"{y}-{y + 1}", "waarde": v} for y, v in zip(range(2016, 2024), (14, 13, 12, 11, 11, 10, 9, 9))],
+    })
+    svg = html(charts.indicator_chart(ind)).select_one("svg")
+    ticks = [t.get_text() for t in svg.select(".lea-chart__tick") if t["text-anchor"] == "end"]
+    assert ticks == ["0", "5", "10", "15", "20"]  # 14 rounded up to 4 steps of 5, not 15 in steps of 3,75
+    periods = svg.select('.lea-chart__tick[text-anchor="middle"]')
+    shown = [t.get_text() for t in periods if "lea-chart__tick--thin" not in t["class"]]
+    assert shown[-1] == "2023-2024" and 1 < len(shown) < len(periods)  # the latest always, not all eight
+    legend = [t.get_text() for t in svg.select(".lea-chart__legend text")]
+    assert legend == ["gemeten"]  # no forecast, no target: no legend entries for them
+
+
 def test_governance_diagram_names_every_body_and_relation(view):
     svg = html(governance.governance_diagram(view.agenda)).select_one("svg")
     desc = svg.select_one("desc").get_text()

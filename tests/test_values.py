@@ -108,5 +108,6 @@ def test_yaml_keeps_text_that_yaml11_would_convert():
 
 def test_dutch_formatting():
     assert fmt.money(66650) == "€ 66.650"
+    assert fmt.money(-10000) == "€ -10.000"  # CLDR nl: the sign after the symbol
     assert fmt.day(date(2021, 10, 14)) == "14 oktober 2021"
     assert fmt.number(25.5) == "25,5"

@@ -17,14 +17,13 @@ from .html import esc, table
 _ids = itertools.count(1)
 
 
-def _nice_max(value: float) -> float:
+def _nice_max(value: float, steps: int = 4) -> float:
+    """The top of an axis of ``steps`` round steps (1, 2, 2.5 or 5 times a power of ten) reaching ``value``."""
     if value <= 0:
         return 1.0
-    exp = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * exp >= value:
-            return step * exp
-    return 10 * exp
+    raw = value / steps
+    exp = 10 ** math.floor(math.log10(raw))
+    return steps * next(m * exp for m in (1, 2, 2.5, 5, 10) if m * exp >= raw * (1 - 1e-9))
 
 
 def with_unit(ind: Indicator, value: float) -> str:
@@ -53,19 +52,32 @@ def indicator_summary(ind: Indicator) -> str:
     return " ".join(parts)
 
 
+PHONE_TEXT = 19  # font size of chart text on a phone, in SVG units (lea.css); 13 elsewhere
+
+
+def _text_width(text: str, size: int = PHONE_TEXT) -> float:
+    """A generous estimate of the rendered width of ``text`` in SVG units."""
+    return len(text) * size * 0.6
+
+
 def indicator_chart(ind: Indicator) -> str:
     """An SVG line chart of measurements (solid, dots) and forecasts (dashed, squares), with the target."""
     series = ind.series()
     if not series:
         return ""
     uid = f"lea-chart-{ind.id}-{next(_ids)}"
-    width, height = 480, 240
-    left, right, top, bottom = 52, 20, 20, 44
-    plot_w, plot_h = width - left - right, height - top - bottom
     values = [m.waarde for m in series] + ([ind.doel.waarde] if ind.doel and ind.doel.waarde is not None else [])
     low = min(0.0, min(values))
     high = _nice_max(max(values) * 1.05 if max(values) > 0 else 1)
+    y_labels = [fmt.number(round(low + (high - low) * k / 4, 2)) for k in range(5)]
+    width, height = 480, 240
+    # Room for the widest y label at the phone's larger text (see lea.css).
+    left, right, top, bottom = max(44, math.ceil(_text_width(max(y_labels, key=len))) + 12), 20, 20, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
     n = len(series)
+    # On a phone the text is larger; where period labels would then collide, only every
+    # step-th is shown there (counted from the latest, which is always shown).
+    step = math.ceil((_text_width(max((m.periode.text for m in series), key=len)) + 8) / (plot_w / n))
 
     def x(i: int) -> float:
         return left + (plot_w * (i + 0.5) / n)
@@ -79,12 +91,13 @@ def indicator_chart(ind: Indicator) -> str:
         f'<title id="{uid}-t">{esc(ind.titel)}</title>',
         f'<desc id="{uid}-d">{esc(indicator_summary(ind))}</desc>',
     ]
-    for k in range(5):
+    for k, label in enumerate(y_labels):
         v = low + (high - low) * k / 4
         out.append(f'<line class="lea-chart__grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>')
-        out.append(f'<text class="lea-chart__tick" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{esc(fmt.number(round(v, 2)))}</text>')
+        out.append(f'<text class="lea-chart__tick" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{esc(label)}</text>')
     for i, m in enumerate(series):
-        out.append(f'<text class="lea-chart__tick" x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle">{esc(m.periode.text)}</text>')
+        thin = " lea-chart__tick--thin" if (n - 1 - i) % step else ""
+        out.append(f'<text class="lea-chart__tick{thin}" x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle">{esc(m.periode.text)}</text>')
     if ind.doel and ind.doel.waarde is not None:
         ty = y(ind.doel.waarde)
         out.append(f'<line class="lea-chart__target" x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
@@ -105,13 +118,20 @@ def indicator_chart(ind: Indicator) -> str:
     if measured:
         i, m = measured[-1]
         out.append(f'<text class="lea-chart__label" x="{x(i):.1f}" y="{y(m.waarde) - 10:.1f}" text-anchor="middle">{esc(with_unit(ind, m.waarde))}</text>')
-    lx = left
-    out.append(f'<g class="lea-chart__legend" transform="translate({lx},{height - 8})">')
-    out.append('<circle class="lea-chart__dot" cx="6" cy="-4" r="4"/><text x="14" y="0">gemeten</text>')
+    # Legend items side by side, spaced for the phone's larger text.
+    symbols = []
+    if measured:
+        symbols.append(('<circle class="lea-chart__dot" cx="{x}" cy="-4" r="4"/>', 12, "gemeten"))
     if forecast:
-        out.append('<rect class="lea-chart__dot lea-chart__dot--forecast" x="82" y="-8" width="8" height="8"/><text x="96" y="0">prognose</text>')
+        symbols.append(('<rect class="lea-chart__dot lea-chart__dot--forecast" x="{x}" y="-8" width="8" height="8"/>', 12, "prognose"))
     if ind.doel and ind.doel.waarde is not None:
-        out.append('<line class="lea-chart__target" x1="168" x2="190" y1="-4" y2="-4"/><text x="196" y="0">doel</text>')
+        symbols.append(('<line class="lea-chart__target" x1="{x}" x2="{x2}" y1="-4" y2="-4"/>', 26, "doel"))
+    out.append(f'<g class="lea-chart__legend" transform="translate({left},{height - 8})">')
+    lx = 0.0
+    for symbol, symbol_w, label in symbols:
+        mark_x = lx + 6 if symbol.startswith("<circle") else lx + 2
+        out.append(symbol.format(x=f"{mark_x:.0f}", x2=f"{lx + 24:.0f}") + f'<text x="{lx + symbol_w + 4:.0f}" y="0">{label}</text>')
+        lx += symbol_w + 4 + _text_width(label) + 16
     out.append("</g></svg>")
     return "".join(out)
 

@@ -20,7 +20,7 @@ LOCALE = "nl_NL"
 @lru_cache(maxsize=4096)  # Babel's formatting is slow and amounts repeat
 def money(amount: int) -> str:
     """``€ 66.650``: whole euros, as the agendas write them."""
-    return format_currency(amount, "EUR", locale=LOCALE, format="¤ #,##0", currency_digits=False)
+    return format_currency(amount, "EUR", locale=LOCALE, format="¤ #,##0;¤ -#,##0", currency_digits=False)
 
 
 def number(value: float) -> str:
