@@ -40,9 +40,14 @@ def _raw_indicator_ids(tree: Any) -> set[str]:
 
 
 class _Refs:
-    """Known ids (from the raw tree, so invalid items still count as existing)."""
+    """Known ids (from the raw tree, so invalid items still count as existing).
 
-    def __init__(self, tree: Any):
+    When not ``complete`` (a file could not be read), nothing is reported unknown.
+    """
+
+    def __init__(self, tree: Any, complete: bool = True):
+        self.complete = complete
+        self.years = _raw_ids(tree, "jaarplannen", "schooljaar")
         self.ids = {
             "partner": _raw_ids(tree, "partners"),
             "ambitie": _raw_ids(tree, "ambities"),
@@ -51,7 +56,7 @@ class _Refs:
         }
 
     def check(self, kind: str, value: str | None, path: Path) -> Iterator[Found]:
-        if value is None or value in self.ids[kind]:
+        if value is None or value in self.ids[kind] or not self.complete:
             return
         known = self.ids[kind]
         unknown = "onbekend" if kind == "orgaan" else "onbekende"  # het orgaan, de partner
@@ -75,8 +80,11 @@ def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = 
             seen[value] = path
 
 
-def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date) -> Iterator[Found]:
-    refs = _Refs(tree)
+def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
+        partial: set[str] = frozenset(), complete: bool = True) -> Iterator[Found]:  # type: ignore[assignment]
+    """Every cross-check; ``partial`` names school years whose plan is invalid and
+    holds only its valid parts, so its sums are not checked."""
+    refs = _Refs(tree, complete)
 
     def at(section: str, i: int) -> Path:
         return (section, indexes[section][i])
@@ -131,7 +139,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date) -
 
     plans = {y.schooljaar: y for y in agenda.jaarplannen}
     for i, plan in enumerate(agenda.jaarplannen):
-        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree)
+        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree, plan.schooljaar in partial)
 
 
 def _plan_total(plan_budget: Budget | None, action_budgets: list[Budget]) -> tuple[int, int]:
@@ -157,7 +165,8 @@ def ambition_plan_totals(amb_plan: Any) -> tuple[int, int, int]:
     return c, d, c - d
 
 
-def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date, tree: Any) -> Iterator[Found]:
+def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date, tree: Any,
+               partial: bool = False) -> Iterator[Found]:
     start, end = school_year_bounds(plan.schooljaar)
     info = agenda.info
     if info is not None and not (info.periode.van <= start.year and end.year <= info.periode.tot):
@@ -168,8 +177,8 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
         yield path + ("vaststelling", "datum"), f"vastgesteld na het einde van schooljaar {plan.schooljaar}", WARNING
 
     seen_ambitions: dict[str, int] = {}
-    yield from _duplicates(
-        [(a.id, path + ("ambities", k, "acties", n, "id")) for k, ap in enumerate(plan.ambities) for n, a in enumerate(ap.acties)],
+    yield from _duplicates(  # (a placeholder for an invalid action may have no id)
+        [(a.id, path + ("ambities", k, "acties", n, "id")) for k, ap in enumerate(plan.ambities) for n, a in enumerate(ap.acties) if a.id],
         "actie-id", tree, f" in schooljaar {plan.schooljaar}",
     )
     current = start <= today <= end
@@ -180,7 +189,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
             yield ppath + ("ambitie",), f"ambitie '{amb_plan.ambitie}' staat twee keer in dit jaarplan; voeg de acties samen", ERROR
         seen_ambitions[amb_plan.ambitie] = k
         action_budgets = [a.begroting for a in amb_plan.acties if a.begroting and a.begroting.soort == "bedrag"]
-        if amb_plan.begroting is not None and amb_plan.begroting.soort == "bedrag" and action_budgets:
+        if not partial and amb_plan.begroting is not None and amb_plan.begroting.soort == "bedrag" and action_budgets:
             cost = sum(b.cost for b in action_budgets)
             covered = sum(b.covered for b in action_budgets)
             if amb_plan.begroting.cost != cost:
@@ -195,7 +204,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
             yield from _action(action, ppath + ("acties", n), plan, refs, plans, today, current)
 
     budget = plan.budget
-    if budget is not None:
+    if budget is not None and not partial:
         cost, covered, charged = year_totals(plan)
         for key, stated, actual in (("kosten", budget.kosten, cost), ("dekking", budget.dekking, covered), ("lea", budget.lea, charged)):
             if stated is not None and stated != actual:
@@ -219,9 +228,9 @@ def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[st
         earlier = plans.get(action.doorgeschoven_van)
         if action.doorgeschoven_van >= plan.schooljaar:
             yield path + ("doorgeschoven_van",), f"een actie kan alleen uit een eerder schooljaar doorschuiven, niet uit {action.doorgeschoven_van}", ERROR
-        elif earlier is None:
+        elif earlier is None and action.doorgeschoven_van not in refs.years and refs.complete:
             yield path + ("doorgeschoven_van",), f"er is geen jaarplan voor schooljaar {action.doorgeschoven_van}", ERROR
-        elif action.id not in {a.id for _, a in earlier.actions()}:
+        elif earlier is not None and action.id not in {a.id for _, a in earlier.actions()}:
             yield path + ("doorgeschoven_van",), f"schooljaar {action.doorgeschoven_van} heeft geen actie met id '{action.id}'", ERROR
     start, end = school_year_bounds(plan.schooljaar)
     if action.planning is not None and not action.planning.whole_year:

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .model import Agenda, AgendaInfo, Ambition, Body, Intervention, Partner, YearPlan
+from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
 from .problems import AgendaError, Path, Problem, did_you_mean, format_path, locate, translate
 from .yamlsource import Position, SourceDict, SourceList, YamlSyntaxError, load_file
 
@@ -195,6 +195,48 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
         return None
 
 
+def _quiet(cls: type[BaseModel], raw: Any) -> Any:
+    try:
+        return cls.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def _salvage_year_plan(raw: Any) -> YearPlan | None:
+    """The valid parts of an invalid year plan, for the cross-checks only.
+
+    A year plan is one item of hundreds of lines; one bad amount in it must not hide
+    the problems of its other actions, nor make the year look missing to actions
+    carried over from it. Invalid actions keep their place (and id) as empty
+    placeholders so that paths still point at the right lines; the plan's sums are
+    not checked (see ``checks.run(partial=...)``), since invalid amounts are missing.
+    """
+    if not isinstance(raw, dict):
+        return None
+    year = _quiet(YearPlan, {"schooljaar": raw.get("schooljaar"), "vaststelling": {"status": "concept"}})
+    if year is None:
+        return None
+    plans = []
+    for amb_raw in raw.get("ambities") if isinstance(raw.get("ambities"), list) else []:
+        amb_raw = amb_raw if isinstance(amb_raw, dict) else {}
+        actions = []
+        for act_raw in amb_raw.get("acties") if isinstance(amb_raw.get("acties"), list) else []:
+            action = _quiet(Action, act_raw)
+            if action is None:
+                action = Action.model_construct(id=_text(act_raw.get("id")) if isinstance(act_raw, dict) else None, titel="")
+            actions.append(action)
+        plan = _quiet(AmbitionPlan, {**amb_raw, "acties": []}) or AmbitionPlan.model_construct(ambitie=_text(amb_raw.get("ambitie")))
+        plan.acties = actions
+        plans.append(plan)
+    year.vaststelling = _quiet(Adoption, raw.get("vaststelling")) or year.vaststelling
+    year.ambities = plans
+    return year
+
+
 def load(directory: str | FsPath = "data", today: date | None = None) -> LoadResult:
     """Load and validate ``directory``; never raises for bad input."""
     # A large agenda is hundreds of thousands of small objects and no cycles; the cyclic
@@ -217,10 +259,15 @@ def _load(directory: str | FsPath, today: date | None) -> LoadResult:
         info = _validate(AgendaInfo, tree["agenda"], ("agenda",), tree, problems)
     sections: dict[str, list[Any]] = {}
     indexes: dict[str, list[int]] = {}
+    partial: set[str] = set()  # school years whose plan is invalid, checked in part
     for section, cls in LIST_SECTIONS.items():
         sections[section], indexes[section] = [], []
         for index, raw in enumerate(tree.get(section) or []):
             model = _validate(cls, raw, (section, index), tree, problems)
+            if model is None and cls is YearPlan:
+                model = _salvage_year_plan(raw)
+                if model is not None:
+                    partial.add(model.schooljaar)
             if model is not None:
                 sections[section].append(model)
                 indexes[section].append(index)
@@ -233,7 +280,12 @@ def _load(directory: str | FsPath, today: date | None) -> LoadResult:
     order = sorted(range(len(agenda.ambities)), key=lambda i: (agenda.ambities[i].nummer or 10**6, i))
     agenda.ambities = [agenda.ambities[i] for i in order]
     indexes["ambities"] = [indexes["ambities"][i] for i in order]
-    for path, message, severity in checks.run(agenda, tree, indexes, today or date.today()):
+    # A file that could not be read may hold what others refer to: no "unknown id" errors then.
+    complete = not any(not p.path and p.is_error for p in problems)
+    if not complete and any(section in tree for section in LIST_SECTIONS):
+        problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
+                                "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))
+    for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete):
         pos = locate(tree, path, tree.pos)
         problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
     problems.sort(key=lambda p: (p.file, p.line, p.path, p.message))

@@ -69,3 +69,37 @@ def test_cli_reports_without_traceback(tmp_path: Path):
         assert "Traceback" not in run.stderr + run.stdout, case.name
         has_error = any(not e.startswith("waarschuwing: ") for e in expected(case))
         assert run.returncode == (1 if has_error else 0), case.name
+
+
+def _demo_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", data)
+    return data
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_one_bad_amount_does_not_hide_the_rest_of_its_year_plan(tmp_path: Path):
+    """A year plan is one item; its other actions are still cross-checked, and plans
+    that carry actions over from it do not call the year missing."""
+    data = _demo_copy(tmp_path)
+    plan = data / "jaarplannen" / "2026-2027.yml"
+    _edit(plan, "begroting: {kosten: 15000, dekking: 5000", "begroting: {kosten: 15.000, dekking: 5000")
+    _edit(plan, "trekker: swv\n", "trekker: swvv\n")
+    result = load(data, today=date(2026, 11, 22))
+    errors = [f"{Path(p.file).name}:{p.line}: {p.message}" for p in result.errors]
+    assert len(errors) == 2, errors
+    assert errors[0].startswith("2026-2027.yml:20: 15.000 is een bedrag in Nederlandse notatie")
+    assert errors[1] == "2026-2027.yml:76: onbekende partner 'swvv': staat niet in partners; bedoelde je 'swv'?"
+
+
+def test_an_unreadable_file_does_not_make_references_unknown(tmp_path: Path):
+    data = _demo_copy(tmp_path)
+    (data / "partners.yml").write_text((data / "partners.yml").read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    result = load(data, today=date(2026, 11, 22))
+    assert [p.message.split(":")[0] for p in result.errors] == ["YAML kan niet gelezen worden"]
+    assert any("nog niet gecontroleerd" in p.message for p in result.warnings)
