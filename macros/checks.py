@@ -133,7 +133,15 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         if item.contact:
             yield from refs.check("partner", item.contact.partner, path + ("contact", "partner"))
 
+    yield from _duplicates(
+        [(str(a.nummer), at("ambities", i) + ("nummer",)) for i, a in enumerate(agenda.ambities) if a.nummer is not None],
+        "ambitie-nummer", tree,
+    )
+
     if agenda.info is not None:
+        chosen = agenda.info.huidig_schooljaar
+        if chosen and chosen not in refs.years and refs.complete:
+            yield ("agenda", "huidig_schooljaar"), f"er is geen jaarplan voor schooljaar {chosen}; de site zou dan geen acties tonen", ERROR
         if agenda.info.contact:
             yield from refs.check("partner", agenda.info.contact.partner, ("agenda", "contact", "partner"))
 

@@ -70,6 +70,26 @@ Email = Annotated[str, BeforeValidator(_parse_email), WithJsonSchema(
     {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "Algemeen e-mailadres (functiemailbox)"})]
 Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
 
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _parse_day(value: Any) -> Any:
+    # pydantic would read a number (or a text of digits) as seconds since 1970: 0 is 1 January 1970.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"verwacht een datum als 2021-10-14, kreeg {describe(value)}")
+    if isinstance(value, str):
+        match = _DAY.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14")
+        year, month, day = match.groups()
+        if len(month) < 2 or len(day) < 2:
+            raise ValueError(f"schrijf maand en dag met twee cijfers: {year}-{int(month):02d}-{int(day):02d} in plaats van '{value}'")
+        return value.strip()
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_parse_day)]
+
 Sector = Literal[
     "gemeente", "kinderopvang", "po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo", "swv", "jgz",
     "jeugdhulp", "bibliotheek", "cultuur", "sport", "welzijn", "werkgevers", "overig",
@@ -237,7 +257,7 @@ class Budget(Model):
 class ProgressNote(Model):
     """A dated note on how an action is going."""
 
-    datum: date = Field(description="Datum van de notitie (JJJJ-MM-DD).")
+    datum: Day = Field(description="Datum van de notitie (JJJJ-MM-DD).")
     tekst: Text = Field(description="Wat er is gebeurd of besloten.")
     status: Status | None = Field(None, description="Status van de actie vanaf deze datum, als die veranderde.")
 
@@ -307,7 +327,7 @@ class Adoption(Model):
     """Whether a document is a draft or adopted, when and by whom."""
 
     status: Literal["concept", "vastgesteld"] = Field(description="concept of vastgesteld.")
-    datum: date | None = Field(None, description="Datum van vaststelling (JJJJ-MM-DD).")
+    datum: Day | None = Field(None, description="Datum van vaststelling (JJJJ-MM-DD).")
     door: Text | None = Field(None, description="Wie vaststelde: de stuurgroep, de gemeenteraad.")
 
     @model_validator(mode="after")
