@@ -14,7 +14,6 @@ valid, against the ids of all items, so an invalid partner does not also turn up
 
 from __future__ import annotations
 
-import difflib
 import gc
 import types
 import typing
@@ -27,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
-from .problems import AgendaError, Path, Problem, did_you_mean, format_path, locate, translate
+from .problems import AgendaError, Path, Problem, did_you_mean, format_path, locate, meant_key, translate
 from .yamlsource import Position, SourceDict, SourceList, YamlSyntaxError, load_file
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
@@ -181,7 +180,7 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
         errors = err.errors()
         # A typo'd key also makes its field "missing"; the did-you-mean already says so.
         typos = {
-            tuple(e["loc"][:-1]) + tuple(difflib.get_close_matches(str(e["loc"][-1]), allowed_keys(cls, tuple(e["loc"][:-1])), 1, 0.6))
+            tuple(e["loc"][:-1]) + ((meant,) if (meant := meant_key(e["loc"][-1], allowed_keys(cls, tuple(e["loc"][:-1])))) else ())
             for e in errors if e["type"] == "extra_forbidden"
         }
         for error in errors:

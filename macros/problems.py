@@ -47,6 +47,17 @@ class AgendaError(Exception):
         super().__init__(f"{len(errors)} fout(en) in de agendadata:\n" + "\n".join(str(p) for p in errors))
 
 
+def meant_key(key: Any, allowed: Sequence[str]) -> str | None:
+    """The field an unknown key was probably meant as: 'Status', 'huidige situatie' and
+    'dekking-door' are written lower case with underscores; a date as key means 'datum'."""
+    match = difflib.get_close_matches(re.sub(r"[\s-]+", "_", str(key).strip().lower()), list(allowed), n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(key)) and "datum" in allowed:
+        return "datum"
+    return None
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"; bedoelde je '{match[0]}'?" if match else ""
@@ -118,10 +129,15 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         options = ", ".join(allowed)
-        if not re.fullmatch(r"[a-z0-9_]+", str(key)):  # `{titel: a, b}`: a comma split the text into a new "key"
+        meant = meant_key(key, allowed)
+        if meant == "datum" and meant != key:
+            return loc, f"onbekend veld '{key}': schrijf de datum als 'datum: {key}', met 'tekst:' eronder"
+        hint = f"; bedoelde je '{meant}'?" if meant else ""
+        if not hint and value is None and not re.fullmatch(r"[a-z0-9_]+", str(key)):
+            # `{titel: a, b}`: a comma split the text into a new, empty "key"
             return loc, (f"onbekend veld '{key}': staat er een komma in een tekst tussen {{ }}? "
                          "Zet die tekst dan tussen aanhalingstekens")
-        return loc, f"onbekend veld '{key}'{did_you_mean(key, allowed)}" + ("" if did_you_mean(key, allowed) else f" (toegestaan: {options})")
+        return loc, f"onbekend veld '{key}'{hint}" + ("" if hint else f" (toegestaan: {options})")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
