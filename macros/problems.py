@@ -126,6 +126,9 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     loc = tuple(step for step in loc if isinstance(step, int) or not str(step).startswith(("function-", "tagged-")))
     if kind == "missing":
         return loc, "verplicht veld ontbreekt"
+    if kind == "invalid_key":  # `{waarde: 79,5}`: the comma made '5' a key of its own
+        return loc[:-1], (f"het getal {value} staat hier als veldnaam: staat er een komma in een getal tussen {{ }}? "
+                          "Schrijf decimalen met een punt (79.5) en bedragen in hele euro's zonder punt of komma (15000)")
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         options = ", ".join(allowed)
