@@ -203,6 +203,11 @@ _SYNTAX_HINTS = [
     (("did not find expected key", "did not find expected '-' indicator", "expected <block end>"), "klopt het inspringen? Velden van dezelfde groep staan recht onder elkaar"),
     (("could not find expected ':'",), "ontbreekt er een dubbele punt na een veldnaam, of een aanhalingsteken aan het eind?"),
     (("found unexpected end of stream", "end of stream"), "ontbreekt er een sluitend aanhalingsteken of haakje?"),
+    (("did not find expected ',' or '}'",), "staat er een dubbele punt of komma in een tekst tussen { }? Zet die tekst dan tussen aanhalingstekens"),
+    (("block sequence entries are not allowed",), "begint een tekst met '- '? Zet de tekst dan tussen aanhalingstekens"),
+    (("expected comment or line break",), "na | of > begint de tekst op de volgende regel; staat er tekst na een aanhalingsteken of haakje dat al gesloten is? Zet dan de hele tekst tussen aanhalingstekens"),
+    (("unknown escape character",), "gebruik enkele aanhalingstekens voor tekst met een \\ erin, of schrijf \\\\"),
+    (("mapping keys are not allowed",), "begint een tekst met '? '? Zet de tekst dan tussen aanhalingstekens"),
 ]
 
 
@@ -220,11 +225,39 @@ _PROBLEMS_NL = {
     "did not find expected ',' or ']'": "hier werd een komma of ] verwacht",
     "did not find expected node content": "hier werd een waarde verwacht",
     "found undefined alias": "onbekende verwijzing (*)",
+    "block sequence entries are not allowed in this context": "hier mag geen lijstregel ('- ') beginnen",
+    "did not find expected comment or line break": "hier werd het einde van de regel verwacht",
+    "found unknown escape character": "onbekend teken na een \\ tussen dubbele aanhalingstekens",
+    "mapping keys are not allowed in this context": "hier mag geen '? ' staan",
+    "found unexpected ':'": "hier staat een dubbele punt waar dat niet mag",
+    "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
 }
 
 
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+_SINGLE_QUOTED_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s'\"#][^:#]*:\s+)?'")
+
+
+_QUOTED_THEN_MORE = re.compile(r"^\s*(?:-\s+)?(?:[^\s#][^:#]*:\s+)?(?:\"[^\"]*\"|\[[^\]]*\]|\{[^}]*\})[ \t]+[^\s#]")
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.split("\n")
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _unclosed_single_quote(text: str, line_index: int) -> int | None:
+    """The first line up to ``line_index`` with a value that opens a ' and does not close it there."""
+    for index, line in enumerate(text.split("\n")[: line_index + 1]):
+        match = _SINGLE_QUOTED_START.match(line)
+        if match:
+            rest = line[match.end():].replace("''", "")  # '' is an escaped quote inside
+            if "'" not in rest:
+                return index
+    return None
 
 
 def _indented_with_tab(text: str, line_index: int) -> bool:
@@ -257,7 +290,16 @@ def load_text(text: str, filename: str) -> Any:
         if "expected a single document" in str(err):
             problem = "dit bestand bevat meer dan één YAML-document (---); gebruik er één per bestand"
         hint = next((h for keys, h in _SYNTAX_HINTS if any(k in str(err) for k in keys)), "")
-        if mark is not None and _indented_with_tab(text, mark.line):
+        quote_line = _unclosed_single_quote(text, mark.line if mark else 0)
+        if quote_line is not None:
+            # 's Avonds, 't Kasteel, pm'ers: a value that starts with ' opens a quoted text that runs on
+            line = quote_line + 1
+            problem = "een waarde die met ' begint, is voor YAML het begin van een tekst tussen aanhalingstekens"
+            hint = "zet zo'n tekst tussen dubbele aanhalingstekens, bijvoorbeeld \"'s Avonds voorlezen\""
+        elif mark is not None and _QUOTED_THEN_MORE.search(_line(text, line - 1)):
+            problem = "na een tekst tussen aanhalingstekens of haakjes staat nog meer tekst"
+            hint = "zet de hele tekst tussen enkele aanhalingstekens, bijvoorbeeld '\"Voorleesproject\" thuis' of '[pilot] voorlezen'"
+        elif mark is not None and _indented_with_tab(text, mark.line):
             # libyaml reports a tab in the indentation as a character that "cannot start any token"
             problem, hint = "er staat een tab in het inspringen", "gebruik spaties om in te springen, geen tabs"
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
