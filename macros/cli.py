@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Sequence
 
 from .load import load
@@ -20,6 +21,10 @@ def _github(problem: Problem) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     today = date.fromisoformat(args.today) if args.today else None
+    if Path(args.directory).is_file():
+        print(f"lea check: {args.directory} is een bestand; geef de map met de YAML-bestanden, bijvoorbeeld: "
+              f"lea check {Path(args.directory).parent}", file=sys.stderr)
+        return 2
     result = load(args.directory, today)
     for problem in result.problems:
         print(_github(problem) if args.format == "github" else str(problem))
@@ -41,7 +46,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     import tempfile
-    from pathlib import Path
 
     from .diff import diff_markdown
     from .gitdata import GitError, export
@@ -68,7 +72,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_new_year(args: argparse.Namespace) -> int:
     import os
-    from pathlib import Path
 
     from .newyear import render, scaffold
     from .values import parse_school_year
@@ -89,6 +92,9 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     source_year = args.source or (earlier[-1].schooljaar if earlier else None)
     plans = result.raw.get("jaarplannen") or []
     index = next((i for i, raw in enumerate(plans) if str(raw.get("schooljaar")) == source_year), None)
+    if args.source and index is None:
+        print(f"lea new-year: er is geen jaarplan voor schooljaar {args.source} (--from)", file=sys.stderr)
+        return 1
     if source_year is None or index is None:
         print(f"lea new-year: geen jaarplan om van uit te gaan (vóór {target})", file=sys.stderr)
         return 1

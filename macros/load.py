@@ -110,7 +110,10 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
                 merged.key_files["agenda"] = pos.file
                 continue
             section = SINGULAR.get(key, key)
-            if key in SINGULAR:
+            if key in SINGULAR and isinstance(value, SourceList):
+                problems.append(Problem(name, pos.line, str(key), f"'{key}:' is voor één item; voor een lijst schrijf '{section}:'"))
+                items, item_pos = list(value), [value.item_pos(i) for i in range(len(value))]
+            elif key in SINGULAR:
                 items, item_pos = [value], [getattr(value, "pos", pos)]
             elif isinstance(value, SourceList):
                 items, item_pos = list(value), [value.item_pos(i) for i in range(len(value))]

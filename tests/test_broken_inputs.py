@@ -103,3 +103,10 @@ def test_an_unreadable_file_does_not_make_references_unknown(tmp_path: Path):
     result = load(data, today=date(2026, 11, 22))
     assert [p.message.split(":")[0] for p in result.errors] == ["YAML kan niet gelezen worden"]
     assert any("nog niet gecontroleerd" in p.message for p in result.warnings)
+
+
+def test_check_on_a_file_asks_for_the_folder():
+    root = Path(__file__).parent.parent
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "check", "data/agenda.yml"], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 2
+    assert "is een bestand; geef de map" in run.stderr and "lea check data" in run.stderr

@@ -52,3 +52,14 @@ def test_new_year_into_a_missing_folder_says_so(tmp_path: Path):
                          cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 1
     assert "bestaat niet" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_new_year_from_a_year_without_plan_names_it(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "agenda.yml").write_text(AGENDA, encoding="utf-8")
+    (data / "2021-2022.yml").write_text(PLAN, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "new-year", "2022-2023", "--from", "2019-2020", "--data", str(data),
+                          "--today", "2022-06-01"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "geen jaarplan voor schooljaar 2019-2020" in run.stderr
