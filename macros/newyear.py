@@ -2,8 +2,10 @@
 
 Unfinished actions (gepland, lopend, vertraagd) carry over with the same id and
 ``doorgeschoven_van``; finished and stopped ones stay behind. Plannings move one
-year on, budgets, progress notes, evaluations and stated totals are emptied, and
-the plan starts as a concept.
+year on; budgets, progress notes, evaluations, stated totals and everything written
+for that one year (year goal, situation, approach, the budget's name) are emptied,
+so that last year's goal cannot be published as this year's; the plan starts as a
+concept.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ def scaffold(agenda: Agenda, raw_plan: dict, target_year: str) -> dict:
     plan["vaststelling"] = {"status": "concept"}
     plan.pop("inleiding", None)
     if isinstance(plan.get("budget"), dict):
-        plan["budget"] = {k: v for k, v in plan["budget"].items() if k in ("beschikbaar", "kostenplaats", "omschrijving")}
+        plan["budget"] = {k: v for k, v in plan["budget"].items() if k in ("beschikbaar", "kostenplaats")}
     for amb_raw, amb_model in zip(plan.get("ambities") or [], source.ambities):
-        amb_raw.pop("begroting", None)
-        amb_raw.pop("huidige_situatie", None)
+        for key in ("begroting", "jaardoel", "huidige_situatie", "aanpak"):
+            amb_raw.pop(key, None)
         kept = []
         for act_raw, act in zip(amb_raw.get("acties") or [], amb_model.acties):
             if act.status not in UNFINISHED:
@@ -62,6 +64,7 @@ def render(plan: dict, schema_path: str) -> str:
     body = yaml.safe_dump({"jaarplan": plan}, allow_unicode=True, sort_keys=False, width=100)
     note = (
         f"# Jaarplan {plan['schooljaar']}: opgezet met 'lea new-year' uit het vorige jaarplan.\n"
-        "# Doorgeschoven acties staan klaar met status gepland; vul de begroting, het jaardoel en de huidige situatie in.\n"
+        "# Doorgeschoven acties staan klaar met status gepland. Vul per ambitie jaardoel, huidige_situatie en aanpak in,\n"
+        "# en per actie de begroting; controleer het beschikbare budget (overgenomen van het vorige jaar).\n"
     )
     return HEADER.format(schema=schema_path) + note + body

@@ -63,3 +63,21 @@ def test_new_year_from_a_year_without_plan_names_it(tmp_path: Path):
                           "--today", "2022-06-01"], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 1
     assert "geen jaarplan voor schooljaar 2019-2020" in run.stderr
+
+
+def test_new_year_from_the_demo_leaves_last_years_goals_behind(tmp_path: Path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "jaarplannen" / "2027-2028.yml").unlink()
+    base = [sys.executable, "-m", "macros.cli", "new-year", "--data", str(data), "--today", "2026-11-22"]
+    run = subprocess.run(base[:4] + ["2027-2028"] + base[4:], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    written = yaml.safe_load((data / "jaarplannen" / "2027-2028.yml").read_text(encoding="utf-8"))["jaarplan"]
+    for amb in written["ambities"]:
+        assert not {"jaardoel", "huidige_situatie", "aanpak", "begroting"} & set(amb), amb["ambitie"]
+    assert "omschrijving" not in written["budget"]  # 'LEA-budget 2026' belongs to last year
+    assert load(data, date(2026, 11, 22)).errors == []
+    outside = subprocess.run(base[:4] + ["2030-2031"] + base[4:], cwd=ROOT, capture_output=True, text=True)
+    assert outside.returncode == 1 and "valt buiten de looptijd van de agenda (2025-2029)" in outside.stderr
