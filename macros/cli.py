@@ -49,6 +49,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     from .diff import diff_markdown
     from .gitdata import GitError, export
+    from .model import Agenda
 
     today = date.fromisoformat(args.today) if args.today else None
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,7 +60,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
             except GitError as err:
                 print(f"lea diff: {revision}: {err}", file=sys.stderr)
                 return 2
-            result = load(folder, today)
+            if not folder.is_dir() and revision == args.base:  # the first pull request: everything is new
+                agendas.append(Agenda.model_construct(info=None))
+                continue
+            result = load(folder, today, name=f"{revision}:{folder.relative_to(Path(tmp) / revision.replace('/', '_')).as_posix()}")
             if result.agenda is None:
                 print(f"De agenda in {revision} bevat fouten; draai 'lea check' op die versie:", file=sys.stderr)
                 for problem in result.errors:

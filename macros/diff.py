@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .checks import ambition_plan_totals, year_totals
-from .model import Action, Agenda, Body, Party
+from .model import Action, Agenda, Body, Indicator, Party
 from .render import format as fmt
+from .render.charts import with_unit
 
 NO_CHANGES = "Geen wijzigingen in de agenda."
 
@@ -29,6 +30,19 @@ def _party(agenda: Agenda, p: Party | None) -> str:
         partner = agenda.partner(p.partner)
         name = partner.naam if partner else p.partner
     return f"{p.rol} ({name})" if p.rol and name else (p.rol or name)
+
+
+def _key(p: Party | None) -> tuple | None:
+    """What a party *is* (partner id and role): renaming a partner changes no one's role."""
+    return (p.partner, p.rol) if p is not None else None
+
+
+def _parties_changed(old: Agenda, new: Agenda, a: list[Party], b: list[Party]) -> str:
+    """'erbij: X; eraf: Y' for two lists of parties, compared by id, named as in their version."""
+    old_keys, new_keys = {_key(p) for p in a}, {_key(p) for p in b}
+    plus = sorted(_party(new, p) for p in b if _key(p) not in old_keys)
+    minus = sorted(_party(old, p) for p in a if _key(p) not in new_keys)
+    return "; ".join(x for x in (f"erbij: {', '.join(plus)}" if plus else "", f"eraf: {', '.join(minus)}" if minus else "") if x)
 
 
 def _amb_title(agenda: Agenda, aid: str) -> str:
@@ -60,7 +74,8 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             f"- **Nieuw** in schooljaar {key[0]} ({_amb_title(new, amb)}): {action.titel} "
             f"(`{action.id}`, {fmt.planning(action.planning)}, {_budget_text(action)}, status {action.status})"
         )
-    for key in [k for k in before if k not in after]:
+    gone_years = {y.schooljaar for y in old.jaarplannen} - {y.schooljaar for y in new.jaarplannen}
+    for key in [k for k in before if k not in after and k[0] not in gone_years]:  # a removed plan is one line elsewhere
         amb, action = before[key]
         section.lines.append(f"- **Verwijderd** uit schooljaar {key[0]} ({_amb_title(old, amb)}): {action.titel} (`{action.id}`)")
     for key in [k for k in after if k in before]:
@@ -76,17 +91,18 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             section.lines.append(f"- {where}: planning verschoven van {fmt.planning(a.planning)} naar {fmt.planning(b.planning)}")
         if _budget_text(a) != _budget_text(b):
             section.lines.append(f"- {where}: begroting van {_budget_text(a)} naar {_budget_text(b)}")
-        if _party(old, a.trekker) != _party(new, b.trekker):
+        if _key(a.trekker) != _key(b.trekker):
             section.lines.append(f"- {where}: trekker van {_party(old, a.trekker)} naar {_party(new, b.trekker)}")
-        old_parts = {_party(old, p) for p in a.partners}
-        new_parts = {_party(new, p) for p in b.partners}
-        if old_parts != new_parts:
-            plus, minus = sorted(new_parts - old_parts), sorted(old_parts - new_parts)
-            change = "; ".join(x for x in (f"erbij: {', '.join(plus)}" if plus else "", f"eraf: {', '.join(minus)}" if minus else "") if x)
+        change = _parties_changed(old, new, a.partners, b.partners)
+        if change:
             section.lines.append(f"- {where}: partners ({change})")
-        new_notes = [n for n in b.voortgang if (n.datum, n.tekst) not in {(m.datum, m.tekst) for m in a.voortgang}]
-        for note in new_notes:
-            section.lines.append(f"- {where}: voortgang {fmt.day(note.datum)}: {note.tekst}")
+        old_notes = {(m.datum, m.tekst) for m in a.voortgang}
+        old_dates = {m.datum for m in a.voortgang}
+        for note in b.voortgang:
+            if (note.datum, note.tekst) in old_notes:
+                continue
+            what = "voortgang aangepast" if note.datum in old_dates else "voortgang"
+            section.lines.append(f"- {where}: {what} {fmt.day(note.datum)}: {note.tekst}")
     return section
 
 
@@ -114,6 +130,10 @@ def _budget_changes(old: Agenda, new: Agenda) -> Section:
             continue
         cost, covered, charged = year_totals(plan)
         section.lines.append(f"**Schooljaar {plan.schooljaar}**\n")
+        if available_changed:
+            was = fmt.money(before.budget.beschikbaar) if before and before.budget else "niet opgegeven"
+            now = fmt.money(plan.budget.beschikbaar) if plan.budget else "niet opgegeven"
+            section.lines.append(f"Beschikbaar LEA-budget van {was} naar {now}.\n")
         if rows:
             section.lines.append("| Ambitie | Kosten was | Kosten wordt | Verschil t.l.v. LEA-budget |")
             section.lines.append("|---|---:|---:|---:|")
@@ -138,9 +158,10 @@ def _budget_changes(old: Agenda, new: Agenda) -> Section:
 
 
 def _body_summary(agenda: Agenda, body: Body) -> dict[str, str]:
+    """Plain fields of a body, for comparison (members and chair are compared by id apart)."""
     return {
-        "naam": body.naam, "niveau": body.niveau, "voorzitter": _party(agenda, body.voorzitter),
-        "leden": ", ".join(sorted(_party(agenda, p) for p in body.leden)), "frequentie": body.frequentie or "",
+        "naam": body.naam, "niveau": body.niveau, "frequentie": body.frequentie or "",
+        "ambitie": _amb_title(agenda, body.ambitie) if body.ambitie else "",
         "rapporteert aan": ", ".join(body.rapporteert_aan), "adviseert": ", ".join(body.adviseert),
         "bereidt voor": ", ".join(body.bereidt_voor), "taken": "; ".join(body.taken),
     }
@@ -154,10 +175,16 @@ def _governance_changes(old: Agenda, new: Agenda) -> Section:
     for bid in sorted(old_bodies.keys() - new_bodies.keys()):
         section.lines.append(f"- **Orgaan opgeheven**: {old_bodies[bid].naam}")
     for bid in sorted(old_bodies.keys() & new_bodies.keys()):
-        a, b = _body_summary(old, old_bodies[bid]), _body_summary(new, new_bodies[bid])
+        was, now = old_bodies[bid], new_bodies[bid]
+        a, b = _body_summary(old, was), _body_summary(new, now)
         for key in a:
             if a[key] != b[key]:
-                section.lines.append(f"- {new_bodies[bid].naam}: {key} van '{a[key] or '-'}' naar '{b[key] or '-'}'")
+                section.lines.append(f"- {now.naam}: {key} van '{a[key] or '-'}' naar '{b[key] or '-'}'")
+        if _key(was.voorzitter) != _key(now.voorzitter):
+            section.lines.append(f"- {now.naam}: voorzitter van '{_party(old, was.voorzitter)}' naar '{_party(new, now.voorzitter)}'")
+        change = _parties_changed(old, new, was.leden, now.leden)
+        if change:
+            section.lines.append(f"- {now.naam}: leden ({change})")
     old_partners, new_partners = {p.id: p for p in old.partners}, {p.id: p for p in new.partners}
     for pid in sorted(new_partners.keys() - old_partners.keys()):
         section.lines.append(f"- **Nieuwe partner**: {new_partners[pid].naam} ({new_partners[pid].sector})")
@@ -167,6 +194,37 @@ def _governance_changes(old: Agenda, new: Agenda) -> Section:
         if old_partners[pid].naam != new_partners[pid].naam:
             section.lines.append(f"- Partner '{old_partners[pid].naam}' heet nu '{new_partners[pid].naam}'")
     return section
+
+
+def _indicator_changes(a: Indicator, b: Indicator) -> list[str]:
+    def value(v: float) -> str:
+        return with_unit(b, v)
+
+    lines = []
+    if a.titel != b.titel:
+        lines.append(f"- Indicator '{a.titel}' heet nu '{b.titel}'")
+    before = {(m.periode.text, m.soort): m for m in a.series()}
+    after = {(m.periode.text, m.soort): m for m in b.series()}
+    for key, m in after.items():
+        was = before.get(key)
+        if was is None:
+            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode}: {value(m.waarde)}")
+        elif was.waarde != m.waarde:
+            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode} **gewijzigd** van {value(was.waarde)} naar {value(m.waarde)}")
+    for key, m in before.items():
+        if key not in after:
+            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode} ({value(m.waarde)}) **verwijderd**")
+
+    def target(ind: Indicator) -> str:
+        if ind.doel is None:
+            return "geen"
+        parts = [value(ind.doel.waarde) if ind.doel.waarde is not None else "", f"in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "",
+                 ind.doel.omschrijving or ""]
+        return " ".join(p for p in parts if p) or "geen"
+
+    if target(a) != target(b):
+        lines.append(f"- Indicator {b.titel}: doel van {target(a)} naar {target(b)}")
+    return lines
 
 
 def _ambition_changes(old: Agenda, new: Agenda) -> Section:
@@ -179,17 +237,19 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
     for aid in old_amb.keys() & new_amb.keys():
         if old_amb[aid].titel != new_amb[aid].titel:
             section.lines.append(f"- Ambitie '{old_amb[aid].titel}' heet nu '{new_amb[aid].titel}'")
-    old_ind = {i.id: i for _, i in old.indicators()}
-    for _, ind in new.indicators():
-        before = old_ind.get(ind.id)
-        known = {(m.periode.text, m.soort, m.waarde) for m in (before.series() if before else [])}
-        for m in ind.series():
-            if (m.periode.text, m.soort, m.waarde) not in known:
-                unit = f" {ind.eenheid}" if ind.eenheid and ind.eenheid != "%" else ind.eenheid or ""
-                section.lines.append(f"- Indicator {ind.titel}: {m.soort} {m.periode}: {fmt.number(m.waarde)}{unit}")
+    old_ind, new_ind = {i.id: i for _, i in old.indicators()}, {i.id: i for _, i in new.indicators()}
+    for iid in [i for i in new_ind if i not in old_ind]:
+        section.lines.append(f"- **Nieuwe indicator**: {new_ind[iid].titel}")
+    for iid in [i for i in old_ind if i not in new_ind]:
+        section.lines.append(f"- **Indicator verwijderd**: {old_ind[iid].titel}")
+    for iid in [i for i in new_ind if i in old_ind]:
+        section.lines.extend(_indicator_changes(old_ind[iid], new_ind[iid]))
     old_years, new_years = {y.schooljaar: y for y in old.jaarplannen}, {y.schooljaar: y for y in new.jaarplannen}
     for sy in sorted(new_years.keys() - old_years.keys()):
         section.lines.append(f"- **Nieuw jaarplan**: schooljaar {sy} ({new_years[sy].vaststelling.status})")
+    for sy in sorted(old_years.keys() - new_years.keys()):
+        count = len(old_years[sy].actions())
+        section.lines.append(f"- **Jaarplan verwijderd**: schooljaar {sy}, met {count} actie{'s' if count != 1 else ''}")
     for sy in sorted(old_years.keys() & new_years.keys()):
         a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
         if a.status != b.status:

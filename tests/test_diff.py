@@ -119,3 +119,53 @@ def test_data_outside_the_repository_is_a_clear_error(repo: Path, tmp_path: Path
     run = lea(repo, "diff", "main", "--data", str(outside))
     assert run.returncode == 2
     assert "staat niet in een git-repository" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_renamed_partner_is_one_line_not_a_change_of_roles(repo: Path):
+    git(repo, "checkout", "-q", "-b", "naam")
+    (repo / "data" / "agenda.yml").write_text(AGENDA.replace("naam: JGZ Testdorp", "naam: GGD Testdorp"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "nieuwe naam")
+    run = lea(repo, "diff", "main", "naam")
+    assert run.returncode == 0, run.stderr
+    assert [l for l in run.stdout.splitlines() if l.startswith("- ")] == ["- Partner 'JGZ Testdorp' heet nu 'GGD Testdorp'"]
+
+
+def test_indicator_corrections_targets_and_removed_plans(repo: Path):
+    agenda = AGENDA.replace(
+        "  - {id: taal, titel: Taal, samenvatting: Voorlezen.}",
+        "  - id: taal\n    titel: Taal\n    samenvatting: Voorlezen.\n    indicatoren:\n"
+        "      - id: lezers\n        titel: Leesplezier\n        eenheid: '%'\n        doel: {waarde: 90, uiterlijk: 2024}\n"
+        "        metingen:\n          - {periode: 2021, waarde: 70}\n          - {periode: 2022, waarde: 75}\n",
+    )
+    (repo / "data" / "agenda.yml").write_text(agenda, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "indicator")
+    git(repo, "checkout", "-q", "-b", "correctie")
+    changed = agenda.replace("waarde: 75}", "waarde: 76}").replace("- {periode: 2021, waarde: 70}\n", "").replace(
+        "doel: {waarde: 90, uiterlijk: 2024}", "doel: {waarde: 85, uiterlijk: 2024}")
+    (repo / "data" / "agenda.yml").write_text(changed, encoding="utf-8")
+    git(repo, "rm", "-q", "data/2021-2022.yml")
+    git(repo, "commit", "-q", "-am", "correctie")
+    run = lea(repo, "diff", "main", "correctie")
+    assert run.returncode == 0, run.stderr
+    assert [l for l in run.stdout.splitlines() if l.startswith("- ")] == [
+        "- Indicator Leesplezier: gemeten 2022 **gewijzigd** van 75% naar 76%",
+        "- Indicator Leesplezier: gemeten 2021 (70%) **verwijderd**",
+        "- Indicator Leesplezier: doel van 90% in 2024 naar 85% in 2024",
+        "- **Jaarplan verwijderd**: schooljaar 2021-2022, met 3 acties",
+    ]
+
+
+def test_first_agenda_and_broken_head_are_reported_plainly(repo: Path):
+    git(repo, "checkout", "-q", "--orphan", "leeg")
+    git(repo, "rm", "-rq", "--cached", "data")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "nog niets")
+    git(repo, "checkout", "-q", "-f", "main")
+    run = lea(repo, "diff", "leeg", "main")
+    assert run.returncode == 0, run.stderr
+    assert "**Nieuw jaarplan**: schooljaar 2021-2022" in run.stdout
+    git(repo, "checkout", "-q", "-b", "kapot")
+    (repo / "data" / "2021-2022.yml").write_text(PLAN.replace("status: gepland", "status: bezig"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "kapot")
+    run = lea(repo, "diff", "main", "kapot")
+    assert run.returncode == 1
+    assert "kapot:data/2021-2022.yml:" in run.stderr and "/tmp" not in run.stderr
