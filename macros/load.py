@@ -14,6 +14,7 @@ valid, against the ids of all items, so an invalid partner does not also turn up
 
 from __future__ import annotations
 
+import difflib
 import gc
 import types
 import typing
@@ -176,6 +177,21 @@ def allowed_keys(cls: type[BaseModel], loc: Path) -> list[str]:
 # --- validation ---------------------------------------------------------------------
 
 
+def _name_instead_of_id(message: str, value: Any, tree: SourceDict) -> str:
+    """'Jeugdgezondheidszorg Veenland' where an id belongs: name the partner's id."""
+    if not message.startswith("ongeldig id") or not isinstance(value, str):
+        return message
+    names = {
+        label.lower(): str(item["id"])
+        for item in tree.get("partners") or [] if isinstance(item, dict) and item.get("id") is not None
+        for label in (item.get("naam"), item.get("afkorting")) if isinstance(label, str)
+    }
+    match = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.75)
+    if not match:
+        return message
+    return message.split("; bijvoorbeeld")[0] + f"; is partner '{names[match[0]]}' bedoeld? Gebruik dan die id"
+
+
 def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, problems: list[Problem]) -> Any:
     try:
         return cls.model_validate(raw)
@@ -191,6 +207,7 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
             if error["type"] == "missing" and loc in typos:
                 continue
             rel, message = translate(error, allowed_keys(cls, loc[:-1]))
+            message = _name_instead_of_id(message, error.get("input"), tree)
             path = base + rel
             pos = locate(tree, path, tree.pos)
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message))

@@ -219,6 +219,12 @@ class Budget(Model):
                     f"'{value}' is geen begroting; schrijf 'geen', 'eigen uren' of een groep met kosten (en eventueel dekking)"
                 )
             return {"soort": kind}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            amount = str(getattr(value, "raw", value))
+            if re.fullmatch(r"\d{1,3}(\.\d{3})+", amount):  # 8.000 in Dutch notation
+                amount = amount.replace(".", "")
+            raise ValueError(f"een begroting is een groep: schrijf 'begroting: {{kosten: {amount}}}' "
+                             "(met eventueel dekking), of 'geen' of 'eigen uren'")
         return value
 
     @model_validator(mode="after")
