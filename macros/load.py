@@ -85,10 +85,11 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
         name = f"{display_root.rstrip('/')}/{path.relative_to(directory).as_posix()}"
         names.append(name)
         try:
-            doc = load_file(path, name)
+            doc, dropped = load_file(path, name)
         except YamlSyntaxError as err:
             problems.append(Problem(err.pos.file, err.pos.line, "", err.message))
             continue
+        problems.extend(Problem(name, line, "", message, "waarschuwing") for line, message in dropped)
         if doc is None:
             problems.append(Problem(name, 1, "", "bestand is leeg", "waarschuwing"))
             continue

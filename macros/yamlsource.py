@@ -312,9 +312,50 @@ def load_text(text: str, filename: str) -> Any:
         loader.dispose()
 
 
-def load_file(path: Path, display_name: str) -> Any:
+def load_file(path: Path, display_name: str) -> tuple[Any, list[tuple[int, str]]]:
+    """The file's value and warnings ``(line, message)`` for text YAML silently drops."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise YamlSyntaxError(Position(display_name, 1), "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
-    return load_text(text, display_name)
+    return load_text(text, display_name), dropped_text(text)
+
+
+# A plain value (after 'key: ' or '- ') in which YAML drops text without an error:
+# ' #2' starts a comment, a leading '&Co' is an anchor (a label), not text.
+_VALUE_START = r"^(?P<lead>\s*(?:-\s+)?(?:[^\s#'\"{\[-][^:#]*:\s+)?)"
+_COMMENT_IN_VALUE = re.compile(_VALUE_START + r"(?P<text>[^\s#'\"{\[&*!|>](?:(?!:\s)[^#'\"])*?)\s#(?P<rest>\S.*)$")
+_ANCHOR = re.compile(_VALUE_START + r"&(?P<name>\S+)[ \t]+\S")
+_BLOCK_SCALAR = re.compile(r"(?::|^\s*-)\s+[|>][-+0-9]*\s*(?:#.*)?$")
+_HASH_THEN_TEXT = re.compile(r"#\S")  # starts with a literal: fast to search in a large file
+_AMPERSAND_VALUE = re.compile(r"[:-] +&\S")
+
+
+def _may_drop_text(text: str) -> bool:
+    if "&" in text and _AMPERSAND_VALUE.search(text):
+        return True
+    return any(m.start() > 0 and text[m.start() - 1] in " \t" for m in _HASH_THEN_TEXT.finditer(text))
+
+
+def dropped_text(text: str) -> list[tuple[int, str]]:
+    """Lines where YAML would silently drop part of a value (checked only if any may)."""
+    if not _may_drop_text(text):
+        return []
+    found = []
+    block_indent = None  # inside a | or > block: its text is kept as written
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
+            continue
+        if (match := _COMMENT_IN_VALUE.match(line)):
+            found.append((number, f"alles vanaf '#{match['rest']}' is voor YAML commentaar en valt weg; hoort het bij de tekst, "
+                                  "zet de hele tekst dan tussen aanhalingstekens"))
+        elif (match := _ANCHOR.match(line)):
+            found.append((number, f"'&{match['name']}' aan het begin van een waarde is voor YAML een label en valt weg uit de tekst; "
+                                  "zet de hele tekst tussen aanhalingstekens"))
+    return found
