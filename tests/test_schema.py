@@ -36,5 +36,5 @@ def test_every_data_file_declares_and_matches_the_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=", 1)[1].strip()).resolve()
         assert target == SCHEMA, f"{path}: schema line points at {target}"
-        errors = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(_json_ready(load_file(path, str(path))))]
+        errors = [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(_json_ready(load_file(path, str(path))[0]))]
         assert not errors, f"{path}: {errors[:3]}"
