@@ -99,9 +99,15 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         "indicator-id", tree,
     )
 
+    period = agenda.info.periode if agenda.info is not None else None
     for i, amb in enumerate(agenda.ambities):
         for k, owner in enumerate(amb.eigenaars):
             yield from refs.party(owner, at("ambities", i) + ("eigenaars", k))
+            for key in ("van", "tot"):
+                term = getattr(owner, key)
+                if period and term and (term.end.year < period.van or term.start.year > period.tot):
+                    yield at("ambities", i) + ("eigenaars", k, key), (
+                        f"termijn {term} valt buiten de looptijd van de agenda ({period.van}-{period.tot})"), WARNING
         for k, ind in enumerate(amb.indicatoren):
             path = at("ambities", i) + ("indicatoren", k)
             periods = Counter((m.periode.text, m.soort) for m in ind.metingen)
@@ -183,6 +189,10 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
         ), ERROR
     if plan.vaststelling.datum and plan.vaststelling.datum > end:
         yield path + ("vaststelling", "datum"), f"vastgesteld na het einde van schooljaar {plan.schooljaar}", WARNING
+    elif plan.vaststelling.datum and plan.vaststelling.datum < start - timedelta(days=365):
+        yield path + ("vaststelling", "datum"), (
+            f"vastgesteld op {plan.vaststelling.datum.isoformat()}, meer dan een jaar voor schooljaar {plan.schooljaar} begint; "
+            "klopt het jaar?"), WARNING
 
     seen_ambitions: dict[str, int] = {}
     yield from _duplicates(  # (a placeholder for an invalid action may have no id)
