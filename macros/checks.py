@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 from .model import Agenda, Budget, Party, YearPlan
 from .problems import Path, did_you_mean, locate
@@ -81,7 +81,7 @@ def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = 
 
 
 def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
-        partial: set[str] = frozenset(), complete: bool = True) -> Iterator[Found]:  # type: ignore[assignment]
+        partial: Collection[str] = (), complete: bool = True) -> Iterator[Found]:
     """Every cross-check; ``partial`` names school years whose plan is invalid and
     holds only its valid parts, so its sums are not checked."""
     refs = _Refs(tree, complete)
@@ -183,7 +183,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
                partial: bool = False) -> Iterator[Found]:
     start, end = school_year_bounds(plan.schooljaar)
     info = agenda.info
-    if info is not None and not (info.periode.van <= start.year and end.year <= info.periode.tot):
+    if info is not None and not info.periode.covers(plan.schooljaar):
         yield path + ("schooljaar",), (
             f"schooljaar {plan.schooljaar} valt buiten de looptijd van de agenda ({info.periode.van}-{info.periode.tot})"
         ), ERROR

@@ -90,7 +90,7 @@ def cmd_new_year(args: argparse.Namespace) -> int:
         print("De agenda bevat fouten; los die eerst op (lea check).", file=sys.stderr)
         return 1
     period = result.agenda.info.periode if result.agenda.info else None
-    if period and not (period.van <= int(target[:4]) and int(target[5:]) <= period.tot):
+    if period and not period.covers(target):
         print(f"lea new-year: schooljaar {target} valt buiten de looptijd van de agenda ({period.van}-{period.tot}); "
               "verleng eerst agenda.periode", file=sys.stderr)
         return 1

@@ -133,10 +133,14 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             target.extend(items)
             target.item_lines.extend(p.line for p in item_pos)
             target.item_files.extend(p.file for p in item_pos)
-    unreadable = any(not p.path and p.is_error for p in problems)
-    if "agenda" not in merged and files and not unreadable:
+    if "agenda" not in merged and files and not _unreadable(problems):
         problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
     return merged, problems, names
+
+
+def _unreadable(problems: list[Problem]) -> bool:
+    """Whether a file could not be read (its errors concern the file, not a field)."""
+    return any(not p.path and p.is_error for p in problems)
 
 
 def _singular(section: str) -> str:
@@ -305,7 +309,7 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
     agenda.ambities = [agenda.ambities[i] for i in order]
     indexes["ambities"] = [indexes["ambities"][i] for i in order]
     # A file that could not be read may hold what others refer to: no "unknown id" errors then.
-    complete = not any(not p.path and p.is_error for p in problems)
+    complete = not _unreadable(problems)
     if not complete and any(section in tree for section in LIST_SECTIONS):
         problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
                                 "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))

@@ -513,6 +513,10 @@ class Term(Model):
             raise ValueError(f"de looptijd eindigt ({self.tot}) voordat hij begint ({self.van})")
         return self
 
+    def covers(self, school_year: str) -> bool:
+        """Whether the school year (``2021-2022``) lies within these years."""
+        return self.van <= int(school_year[:4]) and int(school_year[5:]) <= self.tot
+
 
 class Principle(Model):
     """A leading principle (leidend principe) of the cooperation."""

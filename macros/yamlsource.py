@@ -261,10 +261,7 @@ def _unclosed_single_quote(text: str, line_index: int) -> int | None:
 
 
 def _indented_with_tab(text: str, line_index: int) -> bool:
-    lines = text.split("\n")
-    if line_index >= len(lines):
-        return False
-    line = lines[line_index]
+    line = _line(text, line_index)
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
