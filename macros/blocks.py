@@ -19,8 +19,10 @@ import secrets
 
 _NONCE = secrets.token_hex(6)
 _TOKEN = re.compile(rf"(<p>)?LEABLOK{_NONCE}N(\d+)(</p>)?")
-# Only output that is a block of its own is hidden; inline snippets stay Markdown.
-_BLOCK = re.compile(r"<(?:table|div|figure|ul|ol|dl|p|section|svg|details|nav|aside|blockquote|h[1-6])[\s>]")
+# Every chunk that starts with a tag is finished HTML and is hidden; renderers write
+# only headings (with escaped data text) as Markdown. Escaped data holds no line
+# breaks (see render.html.esc), so data can never start or end a chunk.
+_BLOCK = re.compile(r"<[a-zA-Z]")
 _counter = itertools.count()
 
 
@@ -37,7 +39,7 @@ class BlockStash:
             self._blocks.pop(number, None)
 
     def hide(self, page: str, markdown: str) -> str:
-        """Replace every chunk that starts with a block-level tag by a token.
+        """Replace every chunk that starts with a tag by a token.
 
         Renderers never put blank lines inside an HTML block, so a chunk between
         blank lines that opens with a block tag is one whole block.

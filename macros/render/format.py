@@ -17,6 +17,11 @@ from ..values import Period, Planning
 LOCALE = "nl_NL"
 
 
+def capital(text: str) -> str:
+    """The first letter upper case, the rest as written (str.capitalize would make 'GKA' 'Gka')."""
+    return text[:1].upper() + text[1:]
+
+
 @lru_cache(maxsize=4096)  # Babel's formatting is slow and amounts repeat
 def money(amount: int) -> str:
     """``€ 66.650``: whole euros, as the agendas write them."""

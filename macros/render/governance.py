@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Agenda, Body
-from .html import Edit, Link, esc, md, md_inline, no_edit, parties, ul
+from .html import Edit, Link, dl, esc, md, md_inline, no_edit, parties, ul
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -210,8 +210,7 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
             rows.append((verb.capitalize(), ", ".join(names)))
     if body.taken:
         rows.append(("Taken", ul(esc(t) for t in body.taken)))
-    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return md(body.beschrijving) + f'<dl class="lea-dl">{dl}</dl>' + edit(body, body.naam)
+    return md(body.beschrijving) + dl(rows) + edit(body, body.naam)
 
 
 def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:

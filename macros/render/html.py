@@ -1,9 +1,16 @@
 """Safe building blocks: escaping, Markdown without raw HTML, tables, badges, links.
 
-Every string that comes from the data passes through :func:`esc` or :func:`md`
-before it reaches a page, so ``<script>`` or ``{{ config }}`` in a description is
-shown as text. Renderers return HTML without blank lines, so that Python-Markdown
-keeps each block as one raw HTML block.
+This is the one place where text from the data becomes markup. Every string that
+comes from the data passes through :func:`esc` (plain text), :func:`md_inline`
+(plain text inside a Markdown heading) or :func:`md` (a Markdown field) before it
+reaches a page; labels and headers passed to :func:`table` and :func:`dl` are
+plain text and escaped there.
+
+Renderers return Markdown headings between blocks of finished HTML, which the
+macro shell keeps out of the page's Markdown pass (:mod:`macros.blocks`) by the
+blank lines between them. So escaped text never holds a line break: a blank line
+in a progress note would otherwise end the finished block, and the rest of the
+note would be read as Markdown (with ``attr_list``: ``{: onfocus=...}``).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import re
 from typing import Callable, Iterable, Sequence
 
 import markdown as _markdown
+import nh3
 
 from ..model import Agenda, Party
 
@@ -32,33 +40,70 @@ def edit_link(url: str | None, label: str) -> str:
             f'<span class="lea-sr"> voor {esc(label)}</span></a>')
 
 
+# Line breaks as character references: the same text to a browser, but no line (let
+# alone a blank line) for Markdown to see. Python-Markdown also reads \r as a break.
+_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Plain text as HTML text or attribute value: markup escaped, on one line."""
+    return html.escape(str(text), quote=True).translate(_BREAKS)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
+# The characters Python-Markdown lets a backslash escape (| with the tables extension).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def md_inline(text: object) -> str:
-    """Data text safe inside a Markdown heading or paragraph: HTML and Markdown escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+    """Data text safe inside a Markdown heading or paragraph: one line, HTML and Markdown escaped.
+
+    HTML is escaped without quotes (``&#x27;`` would carry a # for the Markdown escape to break).
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(_WHITESPACE.sub(" ", str(text)).strip(), quote=False))
 
 
 def _safe_markdown() -> _markdown.Markdown:
-    engine = _markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    """Markdown for data fields: paragraphs, emphasis, lists, links, tables, code; nothing else."""
+    engine = _markdown.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},
+                                output_format="html")
     # Raw HTML in data is shown as text, never passed through.
     engine.preprocessors.deregister("html_block")
     engine.inlinePatterns.deregister("html")
+    # No images: a picture from another site would tell that site who reads the page.
+    engine.inlinePatterns.deregister("image_link")
+    engine.inlinePatterns.deregister("image_reference")
+    engine.inlinePatterns.deregister("short_image_ref")
     return engine
 
 
 _ENGINE = _safe_markdown()
-_PLAIN = re.compile(r"[^*_`\[\]<>\\&!\n{}|~=^]*")  # no character that Markdown would treat specially
+_PLAIN = re.compile(r"[^*_`\[\]<>\\&!\n\r{}|~=^:]*")  # no character that Markdown would treat specially
 _BLOCK_START = re.compile(r"\s*([#>+*-]|\d+[.)])(\s|$)")
+
+# What data Markdown may become, after Python-Markdown: checked by a well-kept sanitizer
+# (ammonia, through nh3), so that no feature of Markdown we overlooked can carry script.
+_TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li", "a", "blockquote", "hr",
+         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+_SCHEMES = {"http", "https", "mailto"}  # relative links stay allowed
+
+
+def _no_hidden_recipients(element: str, attribute: str, value: str) -> str | None:
+    """``mailto:a@b.nl?bcc=c@d.nl`` would send a copy to someone the reader cannot see."""
+    if element == "a" and attribute == "href" and value.lower().startswith("mailto:"):
+        return value.split("?", 1)[0]
+    return value
+
+
+def sanitize(fragment: str) -> str:
+    """HTML from data Markdown, reduced to the allowlist of tags, attributes and URL schemes."""
+    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     attribute_filter=_no_hidden_recipients, link_rel="noopener noreferrer nofollow", strip_comments=True)
 
 
 def md(text: str | None, *, demote: int = 2) -> str:
-    """Render a Markdown field of the data to HTML, with raw HTML escaped.
+    """Render a Markdown field of the data to safe HTML on one line.
 
     Headings inside data are demoted by ``demote`` levels so they never compete
     with the page's own headings.
@@ -71,7 +116,7 @@ def md(text: str | None, *, demote: int = 2) -> str:
     out = _ENGINE.convert(text)
     if demote:
         out = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(6, int(m[2]) + demote)}>", out)
-    return out.replace("\n\n", "\n")
+    return sanitize(out).translate(_BREAKS)
 
 
 def attrs(**values: object) -> str:
@@ -100,7 +145,7 @@ def table(
     The table itself has no class, so Material's table style applies; ``cls`` goes
     on the wrapper.
 
-    Cells are already-escaped HTML. ``numeric`` columns are right-aligned;
+    Headers and caption are plain text; cells are already-escaped HTML. ``numeric`` columns are right-aligned;
     with ``row_header`` the first cell of each row is a ``<th scope="row">``.
 
     With ``stack``, a phone shows each row as a card instead of scrolling
@@ -108,6 +153,7 @@ def table(
     from screen readers, which announce the real header), and explicit ARIA
     roles keep the table a table when CSS changes its display.
     """
+    headers = [esc(h) for h in headers]
     names = {"table": "table", "group": "rowgroup", "row": "row", "col": "columnheader", "rowheader": "rowheader", "cell": "cell"}
     roles = {k: f' role="{v}"' if stack else "" for k, v in names.items()}
 
@@ -175,3 +221,9 @@ def ul(items: Iterable[str], cls: str | None = None) -> str:
 def note(text: str, kind: str = "note", title: str = "Let op") -> str:
     """A Material admonition, as HTML."""
     return f'<div class="admonition {kind}"><p class="admonition-title">{esc(title)}</p><p>{text}</p></div>'
+
+
+def dl(rows: Iterable[tuple[str, str]], cls: str = "lea-dl") -> str:
+    """A definition list: labels are plain text (escaped here), values already-escaped HTML."""
+    items = "".join(f"<dt>{esc(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="{esc(cls)}">{items}</dl>' if items else ""

@@ -10,6 +10,7 @@ import html
 from typing import Any
 
 from ..model import Agenda
+from .format import capital
 from .paths import AGE_GROUPS, age_page, ambition_page, year_page
 
 
@@ -36,7 +37,7 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
     words = agenda.info.benaming.meervoud
     nav = [
         entry("Home", "index.md"),
-        section(words[:1].upper() + words[1:], [entry("Overzicht", "ambities/index.md")] + [entry(a.titel, ambition_page(a.id)) for a in agenda.ambities]),
+        section(capital(words), [entry("Overzicht", "ambities/index.md")] + [entry(a.titel, ambition_page(a.id)) for a in agenda.ambities]),
         section("Schooljaren", [entry("Overzicht", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),
         entry("Voortgang", "voortgang.md"),
         entry("Begroting", "begroting.md"),

@@ -15,7 +15,7 @@ from ..values import AgeRange, school_year_bounds
 from . import format as fmt
 from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
 from .governance import body_details
-from .html import Edit, Link, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
+from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_page, ambition_page, year_page
 from .tables import action_cell, actions_table, year_budget
 
@@ -85,8 +85,7 @@ def home_intro(view: View) -> str:
         ("Status", "vastgesteld op " + fmt.day(info.vaststelling.datum) + f" door {info.vaststelling.door}" if info.vaststelling.datum else "concept (nog niet vastgesteld)"),
         ("Partners", f"{len(view.agenda.partners)} organisaties"),
     ]
-    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in (f for f in facts if f))
-    lines.append(f'<dl class="lea-dl lea-facts">{dl}</dl>')
+    lines.append(dl(((k, esc(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
     return "\n".join(lines)
 
 
@@ -164,7 +163,7 @@ def _indicators(view: View, amb: Ambition) -> str:
             facts.append(("Beter is", esc(ind.beter)))
         if ind.bron:
             facts.append(("Bron", esc(ind.bron)))
-        parts.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(ind, ind.titel) + "\n")
+        parts.append(dl(facts) + view.edit(ind, ind.titel) + "\n")
         chart = indicator_chart(ind)
         if chart:
             parts.append(f'<figure class="lea-figure">{chart}<figcaption>{esc(indicator_summary(ind))}</figcaption></figure>\n')
@@ -351,7 +350,7 @@ def timeline(view: View) -> str:
             on = first is not None and last is not None and first <= qe and last >= qs
             cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
         rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', status_badge(action.status), *cells])
-    headers = ["Actie", "Status"] + [esc(q[0]) for q in quarters]
+    headers = ["Actie", "Status"] + [q[0] for q in quarters]
     return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline")
 
 
@@ -421,7 +420,7 @@ def partners_overview(view: View) -> str:
                              ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
             if items:
                 facts.append((label, ul(items)))
-        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(partner, partner.naam) + "\n")
+        out.append(dl(facts) + view.edit(partner, partner.naam) + "\n")
     return "\n".join(out)
 
 
@@ -511,7 +510,7 @@ def interventions(view: View) -> str:
         if item.ambitie and agenda.ambition(item.ambitie):
             amb = agenda.ambition(item.ambitie)
             assert amb is not None
-            facts.append((view.word.capitalize(), view.a(ambition_page(amb.id), amb.titel)))
+            facts.append((fmt.capital(view.word), view.a(ambition_page(amb.id), amb.titel)))
         facts.append(("Doel", md(item.doel)))
         if item.doelgroep:
             ages = f" ({esc(item.doelgroep.leeftijden)})" if item.doelgroep.leeftijden else ""
@@ -538,6 +537,6 @@ def interventions(view: View) -> str:
             if c.email:
                 contact += f', <a href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
             facts.append(("Contact", contact))
-        out.append('<dl class="lea-dl">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>" + view.edit(item, item.titel) + "\n")
+        out.append(dl(facts) + view.edit(item, item.titel) + "\n")
     return "\n".join(out)
 

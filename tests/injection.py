@@ -1,0 +1,204 @@
+"""Attack every text field of the model: payloads in, a built site out, scanned for script.
+
+The fields are found from the model, not from a hand-kept list: every field whose
+type accepts a payload string as it is (plain text and Markdown, alone or in a
+list) is filled, whether the data had it or not; fields with a format of their
+own (ids, dates, web addresses, plannings) refuse such text at validation, which
+is itself the defence. Each field's payload starts with a marker ``F<n>Q`` so a
+test can tell which fields reached the site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import typing
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from macros.load import LIST_SECTIONS, SINGULAR
+from macros.model import AgendaInfo
+from macros.yamlsource import load_text
+
+SECTIONS: dict[str, type[BaseModel]] = {"agenda": AgendaInfo, **LIST_SECTIONS, **{k: LIST_SECTIONS[v] for k, v in SINGULAR.items()}}
+
+# Each payload is tried in every text field at once (one build per payload).
+PAYLOADS = {
+    # A blank line used to end the finished HTML block; the rest went through Markdown with attr_list.
+    "attr-list": "Lees het verslag\n\nZie hier\n{: tabindex=0 autofocus=autofocus onfocus=alert(1) }\n\n"
+                 "Tweede alinea\n{: onclick=alert(2) }\n\n\r\r{: onmouseover=alert(21) }\r\n \n\t\nslot",
+    "links": "Zie [x](javascript:alert(3)) en [y][r] en [z]( JaVaScRiPt:alert(4) ) en <javascript:alert(5)>\n\n"
+             "[r]: javascript:alert(6)\n\n[d](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==) [v](vbscript:msgbox(8)) "
+             "[e](&#106;avascript:alert(9)) ![i](data:image/svg+xml,<svg onload=alert(10)>)",
+    "html": "<script>alert(11)</script><img src=x onerror=alert(12)><svg onload=alert(13)></svg>"
+            "<a href=\"javascript:alert(14)\">a</a><iframe src=\"javascript:alert(15)\"></iframe>\n\n<div onmouseover=alert(16)>d</div>",
+    "breakout": "\"'><img src=x onerror=alert(17)></text></title></desc><script>alert(18)</script>"
+                "' onmouseover='alert(19)' x=\"</textarea><!-- ]]> --> LEABLOK0N0 &lt;b&gt;",
+    "template": "{{ 6*7 }}XQ {% if true %}YQ{% endif %} {{ lipsum.__globals__['os'].popen('echo PWN$((6*7))').read() }} "
+                "{# c #}\n\n    ingesprongen code\n\n\n\n\n# Kop\n\n```\n<script>alert(20)</script>\n```",
+}
+PAYLOADS["all"] = "\n\n".join(PAYLOADS.values())  # one build per fixture: every attack at once
+# Text of each payload that a reader must see as text (proof that the payload reached the page).
+VISIBLE = {"attr-list": "onfocus=alert(1)", "links": "javascript:alert(6)", "html": "<img src=x onerror=alert(12)>",
+           "breakout": "onmouseover='alert(19)'", "template": "{{ 6*7 }}XQ", "all": "<script>alert(11)</script>"}
+# What must never appear in output if the template syntax were executed.
+EXECUTED = ["42XQ", "PWN42"]
+
+
+def _plain(value: Any) -> Any:
+    """The project's YAML tree as plain Python (dump-able), floats as written."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return float(getattr(value, "raw", value))
+    return value
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models(typing.get_args(annotation)[0])
+    if origin is not None:
+        return [m for arg in typing.get_args(annotation) for m in _models(arg)]
+    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+
+
+def _accepts_text(annotation: Any) -> str | None:
+    """'text' or 'list' when the field takes a free text (or a list of them) as written."""
+    probe = "F0Q probe <b>&\n\nx"
+    for kind, value in (("text", probe), ("list", [probe])):
+        try:
+            out = TypeAdapter(annotation).validate_python(value)
+        except (ValidationError, ValueError, TypeError):
+            continue
+        if out == value:
+            return kind
+    return None
+
+
+class Injector:
+    """Fills every text field reachable in a raw data tree with a numbered payload."""
+
+    def __init__(self, payload: str):
+        self.payload = payload
+        self.fields: dict[int, str] = {}  # marker number -> model field ("Action.titel")
+
+    def _next(self, where: str) -> str:
+        n = len(self.fields) + 1
+        self.fields[n] = where
+        return f"F{n}Q {self.payload}"
+
+    def fill(self, raw: Any, model: type[BaseModel]) -> None:
+        if not isinstance(raw, dict):
+            return
+        for name, info in model.model_fields.items():
+            kind = _accepts_text(info.rebuild_annotation())
+            where = f"{model.__name__}.{name}"
+            if kind == "text":
+                raw[name] = self._next(where)
+            elif kind == "list":
+                raw[name] = [self._next(where), self._next(where)]
+            elif name in raw:
+                targets = _models(info.annotation)
+                if not targets:
+                    continue
+                value = raw[name]
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, dict):
+                        self.fill(item, _pick(targets, item))
+
+
+def _pick(models: list[type[BaseModel]], raw: dict) -> type[BaseModel]:
+    """The model among a union's that has the most of the raw keys."""
+    return max(models, key=lambda m: len(set(raw) & set(m.model_fields)))
+
+
+def inject(data: Path, target: Path, payload: str) -> Injector:
+    """Copy the data folder to ``target`` with every text field set to the payload."""
+    injector = Injector(payload)
+    for path in sorted(data.rglob("*.yml")):
+        tree = _plain(load_text(path.read_text(encoding="utf-8"), str(path)))
+        for key, value in (tree or {}).items():
+            model = SECTIONS.get(key)
+            if model is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                injector.fill(item, model)
+        out = target / path.relative_to(data)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return injector
+
+
+# --- scanning the output ------------------------------------------------------------------
+
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping", "cite"}
+BAD_SCHEME = re.compile(r"^(?:javascript|data|vbscript|file):", re.I)
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "textarea"}
+MARKER = re.compile(r"F[0-9]+Q")  # the start of every payload
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, where: str, findings: list[str]):
+        super().__init__(convert_charrefs=True)
+        self.where, self.findings = where, findings
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(f"{self.where}:{line}: <{tag} {name}=...> (event handler)")
+            if name in ("autofocus",):
+                self.findings.append(f"{self.where}:{line}: <{tag} autofocus>")
+            if name in URL_ATTRS and value and BAD_SCHEME.match(re.sub(r"[\x00-\x20]+", "", value)):
+                self.findings.append(f"{self.where}:{line}: <{tag} {name}={value[:40]!r}> (script or data URL)")
+            if name == "http-equiv" and value and value.lower() == "refresh":
+                self.findings.append(f"{self.where}:{line}: <meta http-equiv=refresh>")
+        if tag in FORBIDDEN_TAGS:
+            self.findings.append(f"{self.where}:{line}: <{tag}>")
+        if tag == "script":
+            self.in_script = not any(n == "src" for n, _ in attrs)
+            if any(n == "src" and v and not v.startswith(("assets/", "../", "./", "/")) and "://" in v for n, v in attrs):
+                self.findings.append(f"{self.where}:{line}: script from elsewhere")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and ("alert(" in data or MARKER.search(data)):
+            self.findings.append(f"{self.where}:{self.getpos()[0]}: inline script {data[:60]!r}")
+
+
+def scan_html(text: str, where: str) -> list[str]:
+    findings: list[str] = []
+    scanner = _Scanner(where, findings)
+    scanner.feed(text)
+    scanner.close()
+    findings += [f"{where}: template syntax was executed ({s})" for s in EXECUTED if s in text]
+    return findings
+
+
+def scan_site(site: Path) -> list[str]:
+    """Every finding in every HTML, SVG and search-index entry of a built site."""
+    findings: list[str] = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.suffix in (".html", ".svg", ".xml"):
+            findings += scan_html(path.read_text(encoding="utf-8"), rel)
+        elif path.name == "search_index.json":
+            # Material shows search results as HTML: every entry is a fragment to check.
+            index = json.loads(path.read_text(encoding="utf-8"))
+            for doc in index.get("docs", []):
+                for key in ("title", "text"):
+                    findings += scan_html(doc.get(key, ""), f"{rel}[{doc.get('location')}].{key}")
+    return findings
