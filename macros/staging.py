@@ -1,0 +1,59 @@
+"""Build into a fresh folder and put it in place only when the whole build succeeded.
+
+A crash while rendering, or a ``--strict`` warning after pages were written, would
+otherwise leave ``site/`` half replaced. The engine writes to a sibling folder
+(``site.lea-nieuw``); :func:`publish` swaps it in at the end, :func:`discard`
+throws it away. Under ``mkdocs serve`` a rebuild with broken data keeps serving
+the last good site with a notice on every page (:func:`mark_stale`), instead of
+leaving the browser waiting for a build that never comes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+STAGE_SUFFIX = ".lea-nieuw"
+OLD_SUFFIX = ".lea-oud"
+_NOTICE = re.compile(r"<!--lea-melding-->.*?<!--/lea-melding-->", re.S)
+
+
+def stage_for(site_dir: str) -> str:
+    """A clean sibling folder to build into (same file system, so the swap is a rename)."""
+    stage = Path(site_dir.rstrip("/\\") + STAGE_SUFFIX)
+    shutil.rmtree(stage, ignore_errors=True)
+    return str(stage)
+
+
+def publish(stage: str, site_dir: str) -> None:
+    """Put the finished build in place of the old site."""
+    final, old = Path(site_dir), Path(site_dir.rstrip("/\\") + OLD_SUFFIX)
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    Path(stage).rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(stage: str) -> None:
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def mark_stale(site_dir: str, problems: list[str]) -> int:
+    """Show on every page of the last good site that it is out of date, and why. Returns pages marked."""
+    shown = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems[:20])
+    more = f"<p>En nog {len(problems) - 20} melding(en); zie de terminal.</p>" if len(problems) > 20 else ""
+    notice = ('<!--lea-melding--><div class="admonition failure" role="alert"><p class="admonition-title">'
+              "Deze pagina is niet bijgewerkt</p><p>De agendadata bevat fouten, daarom ziet u de laatste goede versie. "
+              f"Los deze problemen op (of draai <code>lea check</code>); de pagina ververst dan vanzelf.</p><ul>{shown}</ul>{more}</div>"
+              "<!--/lea-melding-->")
+    count = 0
+    for page in Path(site_dir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        marked = _NOTICE.sub(lambda _: notice, text, count=1)
+        if marked != text:
+            page.write_text(marked, encoding="utf-8")
+            count += 1
+    return count
