@@ -2,10 +2,16 @@
 
 Pure: two validated agendas in, Markdown out. Reading the versions from git is
 :mod:`macros.gitdata`'s job.
+
+The comment is posted on pull requests whose data anyone may write, so every piece of
+text from the data goes through :func:`md` on its way in: it reads as literal text,
+never as Markdown, HTML, a mention or a link. Only what this module writes itself
+(labels in bold, list dashes, tables, the budget warning) is Markdown.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .checks import ambition_plan_totals, year_totals
@@ -14,6 +20,42 @@ from .render import format as fmt
 from .render.charts import with_unit
 
 NO_CHANGES = "Geen wijzigingen in de agenda."
+
+# --- data text into Markdown ----------------------------------------------------
+
+_ZWSP = "\u200b"  # written as &#8203;: invisible, but breaks @mentions, #refs and bare links
+# Line breaks of every kind and other control characters: the text stays on its line.
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Bidirectional controls can make a line read differently from what it says.
+_INVISIBLE = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What GitHub links by itself in text: @user and @org/team, #123 and owner/repo#123,
+# https://... and www.... A zero-width space after '@', '#', ':' or 'www' breaks each.
+_AUTOLINK = re.compile(r"(?<=[@#])(?=\w)|(?<=:)(?=//)|(?<=www)(?=\.)", re.IGNORECASE)
+# Replacements, one character at a time: & < > as HTML entities (no tag, no comment,
+# no blockquote), every character that can start inline Markdown behind a backslash.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", _ZWSP: "&#8203;"} | {c: "\\" + c for c in "\\`*_[]#!|~$"}
+# At the start of a text (which may be the start of a list item): a list marker or an
+# ordered-list number ('*', '#', '>', '<' and fences are escaped wherever they are).
+_BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
+# An id that can go into a code span as it is.
+_PLAIN_CODE = re.compile(r"[\w.-]+")
+
+
+def md(value: object, *, code: bool = False) -> str:
+    """Data text as literal Markdown text, on one line. With ``code``, in a code span (ids).
+
+    The one way data text enters the comment: titles, names, roles, notes, ids,
+    plannings, periods, units. It does not rely on validation (ids are normally
+    [a-z0-9-], but a code span with a backtick in it would end early).
+    """
+    text = _INVISIBLE.sub("", _BREAKS.sub(" ", str(value))).strip()
+    if code:
+        if _PLAIN_CODE.fullmatch(text):
+            return f"`{text}`"  # no backtick, no pipe, no line break: the span cannot end early
+        return md(text)  # anything else as escaped plain text
+    text = _AUTOLINK.sub(_ZWSP, text)
+    text = "".join(_ESCAPES.get(c, c) for c in text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
 
 
 @dataclass
@@ -28,8 +70,9 @@ def _party(agenda: Agenda, p: Party | None) -> str:
     name = ""
     if p.partner:
         partner = agenda.partner(p.partner)
-        name = partner.naam if partner else p.partner
-    return f"{p.rol} ({name})" if p.rol and name else (p.rol or name)
+        name = md(partner.naam) if partner else md(p.partner)
+    role = md(p.rol) if p.rol else ""
+    return f"{role} ({name})" if role and name else (role or name)
 
 
 def _key(p: Party | None) -> tuple | None:
@@ -47,7 +90,7 @@ def _parties_changed(old: Agenda, new: Agenda, a: list[Party], b: list[Party]) -
 
 def _amb_title(agenda: Agenda, aid: str) -> str:
     amb = agenda.ambition(aid)
-    return amb.titel if amb else aid
+    return md(amb.titel if amb else aid)
 
 
 def _actions(agenda: Agenda) -> dict[tuple[str, str], tuple[str, Action]]:
@@ -65,30 +108,36 @@ def _budget_text(action: Action) -> str:
     return fmt.money(b.cost) + (f" (dekking {fmt.money(b.covered)})" if b.covered else "")
 
 
+def _planning(action: Action) -> str:
+    return md(fmt.planning(action.planning))
+
+
 def _action_changes(old: Agenda, new: Agenda) -> Section:
     section = Section("Acties")
     before, after = _actions(old), _actions(new)
     for key in [k for k in after if k not in before]:  # in data order
         amb, action = after[key]
         section.lines.append(
-            f"- **Nieuw** in schooljaar {key[0]} ({_amb_title(new, amb)}): {action.titel} "
-            f"(`{action.id}`, {fmt.planning(action.planning)}, {_budget_text(action)}, status {action.status})"
+            f"- **Nieuw** in schooljaar {md(key[0])} ({_amb_title(new, amb)}): {md(action.titel)} "
+            f"({md(action.id, code=True)}, {_planning(action)}, {_budget_text(action)}, status {md(action.status)})"
         )
     gone_years = {y.schooljaar for y in old.jaarplannen} - {y.schooljaar for y in new.jaarplannen}
     for key in [k for k in before if k not in after and k[0] not in gone_years]:  # a removed plan is one line elsewhere
         amb, action = before[key]
-        section.lines.append(f"- **Verwijderd** uit schooljaar {key[0]} ({_amb_title(old, amb)}): {action.titel} (`{action.id}`)")
+        section.lines.append(
+            f"- **Verwijderd** uit schooljaar {md(key[0])} ({_amb_title(old, amb)}): {md(action.titel)} ({md(action.id, code=True)})"
+        )
     for key in [k for k in after if k in before]:
         (old_amb, a), (new_amb, b) = before[key], after[key]
-        where = f"{b.titel} (`{b.id}`, {key[0]})"
+        where = f"{md(b.titel)} ({md(b.id, code=True)}, {md(key[0])})"
         if a.titel != b.titel:
-            section.lines.append(f"- **Nieuwe naam**: '{a.titel}' heet nu '{b.titel}' (`{b.id}`, {key[0]})")
+            section.lines.append(f"- **Nieuwe naam**: '{md(a.titel)}' heet nu '{md(b.titel)}' ({md(b.id, code=True)}, {md(key[0])})")
         if old_amb != new_amb:
             section.lines.append(f"- {where}: verplaatst van {_amb_title(old, old_amb)} naar {_amb_title(new, new_amb)}")
         if a.status != b.status:
-            section.lines.append(f"- {where}: status **{a.status} → {b.status}**")
+            section.lines.append(f"- {where}: status **{md(a.status)} → {md(b.status)}**")
         if str(a.planning) != str(b.planning):
-            section.lines.append(f"- {where}: planning verschoven van {fmt.planning(a.planning)} naar {fmt.planning(b.planning)}")
+            section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
         if _budget_text(a) != _budget_text(b):
             section.lines.append(f"- {where}: begroting van {_budget_text(a)} naar {_budget_text(b)}")
         if _key(a.trekker) != _key(b.trekker):
@@ -102,7 +151,7 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             if (note.datum, note.tekst) in old_notes:
                 continue
             what = "voortgang aangepast" if note.datum in old_dates else "voortgang"
-            section.lines.append(f"- {where}: {what} {fmt.day(note.datum)}: {note.tekst}")
+            section.lines.append(f"- {where}: {what} {fmt.day(note.datum)}: {md(note.tekst)}")
     return section
 
 
@@ -129,7 +178,7 @@ def _budget_changes(old: Agenda, new: Agenda) -> Section:
         if not rows and not available_changed:
             continue
         cost, covered, charged = year_totals(plan)
-        section.lines.append(f"**Schooljaar {plan.schooljaar}**\n")
+        section.lines.append(f"**Schooljaar {md(plan.schooljaar)}**\n")
         if available_changed:
             was = fmt.money(before.budget.beschikbaar) if before and before.budget else "niet opgegeven"
             now = fmt.money(plan.budget.beschikbaar) if plan.budget else "niet opgegeven"
@@ -158,72 +207,84 @@ def _budget_changes(old: Agenda, new: Agenda) -> Section:
 
 
 def _body_summary(agenda: Agenda, body: Body) -> dict[str, str]:
-    """Plain fields of a body, for comparison (members and chair are compared by id apart)."""
+    """Plain fields of a body, for comparison (members and chair are compared by id apart), as Markdown."""
     return {
-        "naam": body.naam, "niveau": body.niveau, "frequentie": body.frequentie or "",
+        "naam": md(body.naam), "niveau": md(body.niveau), "frequentie": md(body.frequentie or ""),
         "ambitie": _amb_title(agenda, body.ambitie) if body.ambitie else "",
-        "rapporteert aan": ", ".join(body.rapporteert_aan), "adviseert": ", ".join(body.adviseert),
-        "bereidt voor": ", ".join(body.bereidt_voor), "taken": "; ".join(body.taken),
+        "rapporteert aan": ", ".join(map(md, body.rapporteert_aan)), "adviseert": ", ".join(map(md, body.adviseert)),
+        "bereidt voor": ", ".join(map(md, body.bereidt_voor)), "taken": "; ".join(map(md, body.taken)),
     }
+
+
+def _body_raw(body: Body) -> dict[str, object]:
+    """The same fields unformatted: a change only in line breaks or markup is still a change."""
+    return {"naam": body.naam, "niveau": body.niveau, "frequentie": body.frequentie or "", "ambitie": body.ambitie or "",
+            "rapporteert aan": body.rapporteert_aan, "adviseert": body.adviseert, "bereidt voor": body.bereidt_voor, "taken": body.taken}
 
 
 def _governance_changes(old: Agenda, new: Agenda) -> Section:
     section = Section("Organisatie en partners")
     old_bodies, new_bodies = {b.id: b for b in old.organen}, {b.id: b for b in new.organen}
     for bid in sorted(new_bodies.keys() - old_bodies.keys()):
-        section.lines.append(f"- **Nieuw orgaan**: {new_bodies[bid].naam} ({new_bodies[bid].niveau})")
+        section.lines.append(f"- **Nieuw orgaan**: {md(new_bodies[bid].naam)} ({md(new_bodies[bid].niveau)})")
     for bid in sorted(old_bodies.keys() - new_bodies.keys()):
-        section.lines.append(f"- **Orgaan opgeheven**: {old_bodies[bid].naam}")
+        section.lines.append(f"- **Orgaan opgeheven**: {md(old_bodies[bid].naam)}")
     for bid in sorted(old_bodies.keys() & new_bodies.keys()):
         was, now = old_bodies[bid], new_bodies[bid]
         a, b = _body_summary(old, was), _body_summary(new, now)
+        raw_a, raw_b = _body_raw(was), _body_raw(now)
         for key in a:
-            if a[key] != b[key]:
-                section.lines.append(f"- {now.naam}: {key} van '{a[key] or '-'}' naar '{b[key] or '-'}'")
+            if a[key] != b[key] or raw_a[key] != raw_b[key]:
+                section.lines.append(f"- {md(now.naam)}: {key} van '{a[key] or '-'}' naar '{b[key] or '-'}'")
         if _key(was.voorzitter) != _key(now.voorzitter):
-            section.lines.append(f"- {now.naam}: voorzitter van '{_party(old, was.voorzitter)}' naar '{_party(new, now.voorzitter)}'")
+            section.lines.append(f"- {md(now.naam)}: voorzitter van '{_party(old, was.voorzitter)}' naar '{_party(new, now.voorzitter)}'")
         change = _parties_changed(old, new, was.leden, now.leden)
         if change:
-            section.lines.append(f"- {now.naam}: leden ({change})")
+            section.lines.append(f"- {md(now.naam)}: leden ({change})")
     old_partners, new_partners = {p.id: p for p in old.partners}, {p.id: p for p in new.partners}
     for pid in sorted(new_partners.keys() - old_partners.keys()):
-        section.lines.append(f"- **Nieuwe partner**: {new_partners[pid].naam} ({new_partners[pid].sector})")
+        section.lines.append(f"- **Nieuwe partner**: {md(new_partners[pid].naam)} ({md(new_partners[pid].sector)})")
     for pid in sorted(old_partners.keys() - new_partners.keys()):
-        section.lines.append(f"- **Partner verwijderd**: {old_partners[pid].naam}")
+        section.lines.append(f"- **Partner verwijderd**: {md(old_partners[pid].naam)}")
     for pid in sorted(old_partners.keys() & new_partners.keys()):
         if old_partners[pid].naam != new_partners[pid].naam:
-            section.lines.append(f"- Partner '{old_partners[pid].naam}' heet nu '{new_partners[pid].naam}'")
+            section.lines.append(f"- Partner '{md(old_partners[pid].naam)}' heet nu '{md(new_partners[pid].naam)}'")
     return section
 
 
 def _indicator_changes(a: Indicator, b: Indicator) -> list[str]:
     def value(v: float) -> str:
-        return with_unit(b, v)
+        return md(with_unit(b, v))  # the unit is data text
 
     lines = []
+    title = md(b.titel)
     if a.titel != b.titel:
-        lines.append(f"- Indicator '{a.titel}' heet nu '{b.titel}'")
+        lines.append(f"- Indicator '{md(a.titel)}' heet nu '{title}'")
     before = {(m.periode.text, m.soort): m for m in a.series()}
     after = {(m.periode.text, m.soort): m for m in b.series()}
     for key, m in after.items():
         was = before.get(key)
         if was is None:
-            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode}: {value(m.waarde)}")
+            lines.append(f"- Indicator {title}: {md(m.soort)} {md(m.periode)}: {value(m.waarde)}")
         elif was.waarde != m.waarde:
-            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode} **gewijzigd** van {value(was.waarde)} naar {value(m.waarde)}")
+            lines.append(f"- Indicator {title}: {md(m.soort)} {md(m.periode)} **gewijzigd** van {value(was.waarde)} naar {value(m.waarde)}")
     for key, m in before.items():
         if key not in after:
-            lines.append(f"- Indicator {b.titel}: {m.soort} {m.periode} ({value(m.waarde)}) **verwijderd**")
+            lines.append(f"- Indicator {title}: {md(m.soort)} {md(m.periode)} ({value(m.waarde)}) **verwijderd**")
 
     def target(ind: Indicator) -> str:
         if ind.doel is None:
             return "geen"
-        parts = [value(ind.doel.waarde) if ind.doel.waarde is not None else "", f"in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "",
-                 ind.doel.omschrijving or ""]
+        parts = [value(ind.doel.waarde) if ind.doel.waarde is not None else "",
+                 f"in {md(ind.doel.uiterlijk)}" if ind.doel.uiterlijk else "", md(ind.doel.omschrijving or "")]
         return " ".join(p for p in parts if p) or "geen"
 
-    if target(a) != target(b):
-        lines.append(f"- Indicator {b.titel}: doel van {target(a)} naar {target(b)}")
+    def target_raw(ind: Indicator) -> tuple:
+        d = ind.doel
+        return (d.waarde, str(d.uiterlijk) if d.uiterlijk else None, d.omschrijving) if d else ()
+
+    if target(a) != target(b) or target_raw(a) != target_raw(b):
+        lines.append(f"- Indicator {title}: doel van {target(a)} naar {target(b)}")
     return lines
 
 
@@ -231,30 +292,30 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
     section = Section("Ambities en indicatoren")
     old_amb, new_amb = {a.id: a for a in old.ambities}, {a.id: a for a in new.ambities}
     for aid in new_amb.keys() - old_amb.keys():
-        section.lines.append(f"- **Nieuwe ambitie**: {new_amb[aid].titel}")
+        section.lines.append(f"- **Nieuwe ambitie**: {md(new_amb[aid].titel)}")
     for aid in old_amb.keys() - new_amb.keys():
-        section.lines.append(f"- **Ambitie verwijderd**: {old_amb[aid].titel}")
+        section.lines.append(f"- **Ambitie verwijderd**: {md(old_amb[aid].titel)}")
     for aid in old_amb.keys() & new_amb.keys():
         if old_amb[aid].titel != new_amb[aid].titel:
-            section.lines.append(f"- Ambitie '{old_amb[aid].titel}' heet nu '{new_amb[aid].titel}'")
+            section.lines.append(f"- Ambitie '{md(old_amb[aid].titel)}' heet nu '{md(new_amb[aid].titel)}'")
     old_ind, new_ind = {i.id: i for _, i in old.indicators()}, {i.id: i for _, i in new.indicators()}
     for iid in [i for i in new_ind if i not in old_ind]:
-        section.lines.append(f"- **Nieuwe indicator**: {new_ind[iid].titel}")
+        section.lines.append(f"- **Nieuwe indicator**: {md(new_ind[iid].titel)}")
     for iid in [i for i in old_ind if i not in new_ind]:
-        section.lines.append(f"- **Indicator verwijderd**: {old_ind[iid].titel}")
+        section.lines.append(f"- **Indicator verwijderd**: {md(old_ind[iid].titel)}")
     for iid in [i for i in new_ind if i in old_ind]:
         section.lines.extend(_indicator_changes(old_ind[iid], new_ind[iid]))
     old_years, new_years = {y.schooljaar: y for y in old.jaarplannen}, {y.schooljaar: y for y in new.jaarplannen}
     for sy in sorted(new_years.keys() - old_years.keys()):
-        section.lines.append(f"- **Nieuw jaarplan**: schooljaar {sy} ({new_years[sy].vaststelling.status})")
+        section.lines.append(f"- **Nieuw jaarplan**: schooljaar {md(sy)} ({md(new_years[sy].vaststelling.status)})")
     for sy in sorted(old_years.keys() - new_years.keys()):
         count = len(old_years[sy].actions())
-        section.lines.append(f"- **Jaarplan verwijderd**: schooljaar {sy}, met {count} actie{'s' if count != 1 else ''}")
+        section.lines.append(f"- **Jaarplan verwijderd**: schooljaar {md(sy)}, met {count} actie{'s' if count != 1 else ''}")
     for sy in sorted(old_years.keys() & new_years.keys()):
         a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
         if a.status != b.status:
-            when = f" op {fmt.day(b.datum)} door {b.door}" if b.datum else ""
-            section.lines.append(f"- Jaarplan {sy}: {a.status} → {b.status}{when}")
+            when = f" op {fmt.day(b.datum)} door {md(b.door or '')}" if b.datum else ""
+            section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status)} → {md(b.status)}{when}")
     return section
 
 
