@@ -13,10 +13,25 @@ from .problems import Problem
 
 
 def _github(problem: Problem) -> str:
+    """One GitHub Actions workflow command (an annotation) for a problem.
+
+    Everything after '::' up to the end of the line is the message, and a newline
+    ends the command, so data text (the message) and file names (a property) are
+    escaped as the runner expects: '%', CR and LF in both, and in property values
+    also ':' and ',' (which end a property). A name with a newline then cannot
+    start a command of its own.
+    """
     level = "error" if problem.is_error else "warning"
     text = f"{problem.path}: {problem.message}" if problem.path else problem.message
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} file={problem.file},line={problem.line}::{text}"
+    return f"::{level} file={_github_property(problem.file)},line={_github_property(str(problem.line))}::{_github_message(text)}"
+
+
+def _github_message(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_message(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -48,7 +63,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     import tempfile
 
     from .diff import diff_markdown
-    from .gitdata import GitError, export
+    from .gitdata import DataError, GitError, export, shown
     from .model import Agenda
 
     today = date.fromisoformat(args.today) if args.today else None
@@ -57,17 +72,21 @@ def cmd_diff(args: argparse.Namespace) -> int:
         for revision in (args.base, args.head):
             try:
                 folder = export(revision, Path(args.data), Path(tmp))
+            except DataError as err:  # a problem in the data (a link out of the repository), not in the command
+                print(f"lea diff: {shown(revision)}: {err}", file=sys.stderr)
+                return 1
             except GitError as err:
-                print(f"lea diff: {revision}: {err}", file=sys.stderr)
+                print(f"lea diff: {shown(revision)}: {shown(str(err))}", file=sys.stderr)
                 return 2
             if not folder.is_dir() and revision == args.base:  # the first pull request: everything is new
                 agendas.append(Agenda.model_construct(info=None))
                 continue
             result = load(folder, today, name=f"{revision}:{folder.relative_to(Path(tmp) / revision.replace('/', '_')).as_posix()}")
             if result.agenda is None:
-                print(f"De agenda in {revision} bevat fouten; draai 'lea check' op die versie:", file=sys.stderr)
+                print(f"De agenda in {shown(revision)} bevat fouten; draai 'lea check' op die versie:", file=sys.stderr)
                 for problem in result.errors:
-                    print(f"  {problem}", file=sys.stderr)
+                    # file names and values come from the data: one problem stays one line
+                    print(f"  {shown(str(problem))}", file=sys.stderr)
                 return 1
             agendas.append(result.agenda)
     sys.stdout.write(diff_markdown(*agendas))
