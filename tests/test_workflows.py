@@ -1,9 +1,12 @@
-"""CI definitions: actionlint passes on the GitHub workflows; the GitLab file is sane."""
+"""CI definitions: actionlint passes on the GitHub workflows; least privilege per job; the
+pull-request summary reaches forks without giving their code a token that writes; the
+GitLab file is sane."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -39,13 +42,116 @@ def test_actionlint_really_finds_problems(tmp_path: Path):
     assert _actionlint([broken])
 
 
-def test_pull_request_workflow_checks_builds_uploads_and_comments():
-    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
-    runs = " ".join(step.get("run", "") for step in flow["jobs"]["check"]["steps"])
-    uses = [step.get("uses", "") for step in flow["jobs"]["check"]["steps"]]
+def _flow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def _on(flow: dict) -> dict:
+    return flow.get("on", flow.get(True))  # YAML 1.1 reads the key 'on' as true
+
+
+def _steps(flow: dict) -> list[dict]:
+    return [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _strings(node) -> list[str]:
+    """Every text value in a parsed workflow (so not its comments)."""
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def _writes(permissions: dict | str | None) -> set[str]:
+    if isinstance(permissions, str):  # read-all / write-all
+        return {"*"} if permissions == "write-all" else set()
+    return {scope for scope, level in (permissions or {}).items() if level == "write"}
+
+
+def test_pull_request_workflow_checks_builds_and_hands_the_summary_over():
+    flow = _flow("pull-request.yml")
+    steps = flow["jobs"]["check"]["steps"]
+    runs = " ".join(step.get("run", "") for step in steps)
     assert "lea check data --format github" in runs and "mkdocs build --strict" in runs and "lea diff" in runs
-    assert any(u.startswith("actions/upload-artifact") for u in uses)
-    assert "gh pr comment" in runs
+    uploads = {step["with"]["name"]: step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert set(uploads) == {"voorbeeld-site", "samenvatting"}
+    assert "samenvatting/wijzigingen.md" in runs and "samenvatting/pr-nummer.txt" in runs and uploads["samenvatting"] == "samenvatting/"
+    assert "gh pr comment" not in runs  # its token cannot write; the comment workflow posts
+
+
+def test_every_workflow_starts_without_permissions_and_each_job_gets_only_what_it_needs():
+    expected = {  # (workflow, job): scopes it may write
+        ("pull-request.yml", "check"): set(),
+        ("publish.yml", "build"): set(),
+        ("publish.yml", "deploy"): {"pages", "id-token"},
+        ("pull-request-comment.yml", "comment"): {"pull-requests"},
+    }
+    seen = set()
+    for path in WORKFLOWS:
+        flow = _flow(path.name)
+        assert flow.get("permissions") in ({}, {"contents": "read"}), f"{path.name}: permissions bovenaan"
+        for name, job in flow["jobs"].items():
+            assert "permissions" in job, f"{path.name}: job {name} zonder eigen permissions"
+            assert _writes(job["permissions"]) == expected[(path.name, name)], f"{path.name}: job {name}"
+            seen.add((path.name, name))
+    assert seen == set(expected)
+    publish = _flow("publish.yml")["jobs"]
+    assert publish["build"]["permissions"] == {"contents": "read"}
+    assert publish["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_pull_request_workflow_runs_untrusted_code_so_nothing_in_it_writes():
+    flow = _flow("pull-request.yml")
+    assert set(_on(flow)) == {"pull_request"}  # never pull_request_target: that one runs with a token that writes
+    assert _writes(flow.get("permissions")) == set()
+    assert all(_writes(job.get("permissions")) == set() for job in flow["jobs"].values())
+    assert all(step.get("with", {}).get("persist-credentials") is False
+               for step in _steps(flow) if step.get("uses", "").startswith("actions/checkout@"))
+
+
+def test_the_comment_workflow_posts_the_artifact_without_running_anything_from_the_pull_request():
+    flow = _flow("pull-request-comment.yml")
+    trigger = _on(flow)
+    assert set(trigger) == {"workflow_run"}
+    assert trigger["workflow_run"]["workflows"] == [_flow("pull-request.yml")["name"]]
+    assert trigger["workflow_run"]["types"] == ["completed"]
+    job = flow["jobs"]["comment"]
+    assert "workflow_run.event == 'pull_request'" in job["if"] and "conclusion == 'success'" in job["if"]
+    steps = job["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    # no checkout at all (so not of the pull request's head), no shell steps, no cache
+    assert not any(u.startswith(("actions/checkout@", "actions/cache@", "actions/setup-")) for u in uses)
+    assert not any("run" in step for step in steps)
+    download = next(step for step in steps if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == "samenvatting"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    script = next(step for step in steps if step.get("uses", "").startswith("actions/github-script@"))["with"]["script"]
+    # the script reads the artifact as data: nothing from the event or the artifact is pasted into its source
+    assert "${{" not in script
+    assert re.search(r"/\^\[0-9\]\{1,10\}\$/\.test\(number\)", script), "the number is checked to be digits"
+    assert "pr.head.sha !== run.head_sha" in script
+    assert "MAX_CHARS" in script and "lstatSync" in script
+    assert "child_process" not in script and "eval(" not in script and "exec" not in script
+    assert 'const MARKER = "<!-- lea-samenvatting -->"' in script and 'replace(/</g, "&lt;")' in script
+    assert 'c.user.login === "github-actions[bot]"' in script and "startsWith(MARKER)" in script
+    # every ${{ }} in the workflow is the run id, the runner's folder or the job's own token
+    expressions = {e.strip() for value in _strings(flow) for e in re.findall(r"\$\{\{(.*?)\}\}", value)}
+    assert expressions <= {"github.event.workflow_run.id", "runner.temp", "github.token"}, expressions
+
+
+def test_no_run_script_pastes_event_data_into_the_shell():
+    for path in WORKFLOWS:
+        for step in _steps(_flow(path.name)):
+            for expression in re.findall(r"\$\{\{(.*?)\}\}", step.get("run", "")):
+                assert not re.search(r"github\.(event|head_ref)|steps\.|needs\.|inputs\.", expression), (path.name, step)
+
+
+def test_third_party_actions_are_pinned_to_at_least_a_major_version():
+    for path in WORKFLOWS:
+        for step in _steps(_flow(path.name)):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w./-]+@(v\d+(\.\d+)*|[0-9a-f]{40})", step["uses"]), (path.name, step["uses"])
 
 
 def test_gitlab_pages_job_publishes_public():
@@ -53,3 +159,7 @@ def test_gitlab_pages_job_publishes_public():
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert any("--site-dir public" in line for line in gitlab["pages"]["script"])
     assert any("lea diff" in line for line in gitlab["controleren"]["script"])
+    assert "wijzigingen.md" in gitlab["controleren"]["artifacts"]["paths"]
+    # no job that runs merge-request code posts with a token (see the comment at the top of the file)
+    assert not any(re.search(r"TOKEN|curl|glab|notes", line) for job in gitlab.values() if isinstance(job, dict)
+                   for line in job.get("script", []))
