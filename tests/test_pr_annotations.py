@@ -59,7 +59,8 @@ def test_file_names_and_values_cannot_start_a_command(tmp_path: Path, monkeypatc
         assert props == {"file": problem.file, "line": str(problem.line)}
         assert message == (f"{problem.path}: {problem.message}" if problem.path else problem.message)
     assert any(_parse(line)[1]["file"] == f"data/{name}" for line in lines[:-1])
-    assert any("\n::warning file=y::ook gehackt" in _parse(line)[2] for line in lines[:-1])
+    # the value is inside a message (how load words it is its own business; _github keeps any newline in it)
+    assert any("::warning file=y::ook gehackt" in _parse(line)[2] for line in lines[:-1])
 
 
 tricky = st.lists(st.sampled_from(list("ab:,=%\r\n ") + ["::", "%0A", "%25", "::error "]), max_size=15).map("".join)
