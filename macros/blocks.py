@@ -57,12 +57,13 @@ class BlockStash:
     def restore(self, page: str, html: str) -> str:
         """Put the page's hidden blocks back into its Markdown output."""
         expected = self._pages.pop(page, [])
+        wanted = set(expected)  # a page of 40,000 interventions has as many blocks
         found: set[int] = set()
 
         def put_back(match: re.Match[str]) -> str:
             number = int(match.group(2))
             block = self._blocks.pop(number, None)
-            if block is None or number not in expected:
+            if block is None or number not in wanted:
                 raise BlockError(f"{page}: gegenereerd blok {number} hoort niet bij deze pagina of is al geplaatst")
             found.add(number)
             # A token alone in a paragraph stood for a block of its own: drop the <p>.

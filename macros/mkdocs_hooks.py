@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
@@ -56,6 +57,24 @@ def _site(config, report: bool = False) -> Site:
 
 def on_startup(command: str, dirty: bool) -> None:
     _Build.command, _Build.dirty = command, dirty
+
+
+@event_priority(100)  # before the search plugin reads the page
+def on_page_context(context, page, config, nav):
+    """Material's search plugin looks each section up by walking the whole table of contents,
+    which is quadratic in the headings of a page (a page of 40,000 interventions takes hours).
+    Material is in maintenance mode, so that method will not change: give it a lookup table."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is not None and hasattr(index, "_find_toc_by_id"):
+        by_id: dict = {}
+        stack = list(page.toc or [])
+        while stack:
+            item = stack.pop()
+            by_id.setdefault(item.id, item)
+            stack.extend(item.children)
+        index._find_toc_by_id = lambda toc, id: by_id.get(id)  # noqa: A002 - Material's signature
+    return context
 
 
 def on_config(config):
