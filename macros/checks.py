@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any, Collection, Iterator
 
 from .model import Agenda, Budget, Party, YearPlan
-from .problems import Path, did_you_mean, locate
+from .problems import Path, Suggestions, locate
 from .values import school_year_bounds
 
 Found = tuple[Path, str, str]
@@ -47,6 +47,7 @@ class _Refs:
 
     def __init__(self, tree: Any, complete: bool = True):
         self.complete = complete
+        self.suggest = Suggestions()  # did-you-mean within a bounded amount of work
         self.years = _raw_ids(tree, "jaarplannen", "schooljaar")
         self.ids = {
             "partner": _raw_ids(tree, "partners"),
@@ -60,7 +61,7 @@ class _Refs:
             return
         known = self.ids[kind]
         unknown = "onbekend" if kind == "orgaan" else "onbekende"  # het orgaan, de partner
-        hint = did_you_mean(value, known) or (f"; bekende ids: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else "")
+        hint = self.suggest(value, known) or (f"; bekende ids: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else "")
         section = {"partner": "partners", "ambitie": "ambities", "orgaan": "organen", "indicator": "indicatoren van de ambities"}[kind]
         yield path, f"{unknown} {kind} '{value}': staat niet in {section}{hint}", ERROR
 
@@ -152,8 +153,15 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
             yield from refs.check("partner", agenda.info.contact.partner, ("agenda", "contact", "partner"))
 
     plans = {y.schooljaar: y for y in agenda.jaarplannen}
+    action_ids: dict[str, set[str]] = {}  # per school year, built once: carried-over actions look their id up
     for i, plan in enumerate(agenda.jaarplannen):
-        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree, plan.schooljaar in partial)
+        yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree, plan.schooljaar in partial, action_ids)
+
+
+def _ids_of(plan: YearPlan, cache: dict[str, set[str]]) -> set[str]:
+    if plan.schooljaar not in cache:
+        cache[plan.schooljaar] = {a.id for _, a in plan.actions()}
+    return cache[plan.schooljaar]
 
 
 def _plan_total(plan_budget: Budget | None, action_budgets: list[Budget]) -> tuple[int, int]:
@@ -180,7 +188,7 @@ def ambition_plan_totals(amb_plan: Any) -> tuple[int, int, int]:
 
 
 def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: dict[str, YearPlan], today: date, tree: Any,
-               partial: bool = False) -> Iterator[Found]:
+               partial: bool = False, action_ids: dict[str, set[str]] | None = None) -> Iterator[Found]:
     start, end = school_year_bounds(plan.schooljaar)
     info = agenda.info
     if info is not None and not info.periode.covers(plan.schooljaar):
@@ -219,7 +227,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
                     f"opgegeven dekking {euro(amb_plan.begroting.covered)} klopt niet met de som van de acties: {euro(covered)}"
                 ), ERROR
         for n, action in enumerate(amb_plan.acties):
-            yield from _action(action, ppath + ("acties", n), plan, refs, plans, today, current)
+            yield from _action(action, ppath + ("acties", n), plan, refs, plans, today, current, action_ids if action_ids is not None else {})
 
     budget = plan.budget
     if budget is not None and not partial:
@@ -236,7 +244,8 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
             ), WARNING
 
 
-def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[str, YearPlan], today: date, current: bool) -> Iterator[Found]:
+def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[str, YearPlan], today: date, current: bool,
+            action_ids: dict[str, set[str]]) -> Iterator[Found]:
     yield from refs.party(action.trekker, path + ("trekker",))
     for k, party in enumerate(action.partners):
         yield from refs.party(party, path + ("partners", k))
@@ -248,7 +257,7 @@ def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[st
             yield path + ("doorgeschoven_van",), f"een actie kan alleen uit een eerder schooljaar doorschuiven, niet uit {action.doorgeschoven_van}", ERROR
         elif earlier is None and action.doorgeschoven_van not in refs.years and refs.complete:
             yield path + ("doorgeschoven_van",), f"er is geen jaarplan voor schooljaar {action.doorgeschoven_van}", ERROR
-        elif earlier is not None and action.id not in {a.id for _, a in earlier.actions()}:
+        elif earlier is not None and action.id not in _ids_of(earlier, action_ids):
             yield path + ("doorgeschoven_van",), f"schooljaar {action.doorgeschoven_van} heeft geen actie met id '{action.id}'", ERROR
     start, end = school_year_bounds(plan.schooljaar)
     if action.planning is not None and not action.planning.whole_year:

@@ -10,12 +10,27 @@ Each item is validated on its own, so one bad action does not hide the problems
 of the next; cross-checks (references, sums, duplicates) run on the items that are
 valid, against the ids of all items, so an invalid partner does not also turn up as
 "unknown" everywhere it is used.
+
+What is read, and what is refused (the data comes from pull requests):
+
+- files ending in ``.yml`` or ``.yaml``, in any case (``2027-2028.YML``); every other
+  file is named in a warning that it is not read. Hidden files and folders (``.DS_Store``,
+  ``.git``) are passed over without a word, except a hidden YAML file, which is named;
+- a symbolic link is read as its target when that is a file inside the repository (the
+  folder with ``.git``, or without git the folder above ``data/``); a link that leaves
+  the repository is an error and is never followed;
+- a file over 10 MB, or files over 20 MB together, are refused before reading;
+  ``yamlsource`` bounds the values (aliases included) and the nesting of what is read,
+  and after ``MAX_ERRORS`` errors the check stops.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import gc
+import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -27,8 +42,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
-from .problems import AgendaError, Path, Problem, did_you_mean, format_path, locate, meant_key, translate
-from .yamlsource import Position, SourceDict, SourceList, YamlSyntaxError, load_file
+from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
+from .values import dutch_int
+from .yamlsource import MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large, load_file
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "partners": Partner,
@@ -61,8 +77,113 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
 
+MAX_FOLDER_BYTES = 20 * 1024 * 1024  # all data files together
+MAX_ERRORS = 10_000  # after this many errors the check stops: the rest would only cost time
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def repository_root(directory: FsPath) -> FsPath:
+    """The folder with ``.git`` above ``directory``; without git, the folder above it."""
+    start = FsPath(os.path.abspath(directory))
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start.parent
+
+
+@dataclass
+class _Scan:
+    read: list[tuple[FsPath, str, int]] = field(default_factory=list)  # (path to read, name in messages, size)
+    others: list[FsPath] = field(default_factory=list)  # files that are there but not read
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _scan(directory: FsPath, display_root: str) -> _Scan:
+    """Which files of the data folder are read, and a problem for each that is not (see the module's docstring)."""
+    scan = _Scan()
+    root = repository_root(directory)
+    real_root = root.resolve()
+    prefix = display_root.rstrip("/")
+    if not _inside(directory.resolve(), real_root):
+        scan.problems.append(Problem(display_root, 1, "", f"de map {shown(display_root)} is een symbolische link naar "
+                                     f"{shown(os.readlink(directory)) if directory.is_symlink() else 'een map'} buiten de repository; "
+                                     "die wordt niet gelezen"))
+        return scan
+    folders = [FsPath(directory)]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as err:
+            scan.problems.append(Problem(display_root, 1, "", f"map {shown(str(folder))} kan niet gelezen worden ({err.strerror})"))
+            continue
+        subfolders = []
+        for entry in entries:
+            path = FsPath(entry.path)
+            name = f"{prefix}/{shown(path.relative_to(directory).as_posix())}"
+            is_yaml = entry.name.lower().endswith(YAML_SUFFIXES)
+            hidden = entry.name.startswith(".")
+
+            def not_read(why: str) -> None:
+                scan.problems.append(Problem(name, 1, "", f"dit bestand wordt niet gelezen: {why}", "waarschuwing"))
+
+            if entry.is_symlink():
+                target = os.readlink(path)
+                try:
+                    resolved = path.resolve()
+                except (OSError, RuntimeError):  # a loop of links
+                    resolved = None
+                if os.path.isabs(target) or resolved is None or not _inside(resolved, real_root):
+                    scan.problems.append(Problem(name, 1, "", (
+                        f"{name} is een symbolische link naar {shown(target)}, buiten de repository; die wordt niet gevolgd: "
+                        f"zet het bestand zelf in {shown(prefix)}/")))
+                elif not resolved.exists():
+                    not_read(f"het is een symbolische link naar {shown(target)}, en dat bestaat niet")
+                elif resolved.is_dir():
+                    not_read(f"het is een symbolische link naar een map ({shown(target)}); zet de bestanden zelf in {shown(prefix)}/")
+                elif not resolved.is_file():
+                    not_read(f"het is een symbolische link naar {shown(target)}, en dat is geen gewoon bestand")
+                elif not is_yaml:
+                    not_read("alleen bestanden op .yml of .yaml horen bij de agenda")
+                    scan.others.append(path)
+                else:
+                    scan.read.append((resolved, name, resolved.stat().st_size))
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if not hidden:  # .git, .vscode: not data
+                    subfolders.append(path)
+            elif not entry.is_file(follow_symlinks=False):
+                not_read("het is geen gewoon bestand")
+            elif hidden and not is_yaml:
+                continue  # .DS_Store, .gitkeep: the system's, not the agenda's
+            elif hidden:
+                not_read("de naam begint met een punt (een verborgen bestand); haal de punt weg als het bij de agenda hoort")
+                scan.others.append(path)
+            elif not is_yaml:
+                not_read("alleen bestanden op .yml of .yaml horen bij de agenda")
+                scan.others.append(path)
+            else:
+                scan.read.append((path, name, entry.stat(follow_symlinks=False).st_size))
+        folders.extend(reversed(subfolders))
+    scan.read.sort(key=lambda item: item[1])
+    return scan
+
+
+def shown(text: str) -> str:
+    """A file name or link target for a message: control characters visible, so a name
+    with a newline cannot start a line of its own (in a CI log, '::' starts a command)."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _inside(path: FsPath, root: FsPath) -> bool:
+    return path == root or root in path.parents
+
+
 def data_files(directory: FsPath) -> list[FsPath]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    """The files in ``directory`` that a load looks at (read, or named as not read)."""
+    directory = FsPath(directory)
+    scan = _scan(directory, str(directory))
+    return sorted([path for path, _, _ in scan.read] + scan.others)
 
 
 def _empty(pos: Position) -> SourceDict:
@@ -73,19 +194,34 @@ def _empty(pos: Position) -> SourceDict:
 
 def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str]]:
     problems: list[Problem] = []
-    files = data_files(directory)
     names: list[str] = []
     merged = _empty(Position(display_root, 1))
     if not directory.is_dir():
         problems.append(Problem(display_root, 1, "", f"map '{display_root}' bestaat niet"))
         return merged, problems, names
+    scan = _scan(directory, display_root)
+    problems.extend(scan.problems)
+    files = scan.read
     if not files:
         problems.append(Problem(display_root, 1, "", f"geen YAML-bestanden (.yml) gevonden in '{display_root}'"))
-    for path in files:
-        name = f"{display_root.rstrip('/')}/{path.relative_to(directory).as_posix()}"
+    total = sum(size for _, _, size in files)
+    if total > MAX_FOLDER_BYTES:
+        size, largest = max((size, name) for _, name, size in files)
+        problems.append(Problem(display_root, 1, "", (
+            f"de bestanden in {shown(display_root)} zijn samen {_megabytes(total)}, en de grens is "
+            f"{MAX_FOLDER_BYTES // 1024 // 1024} MB; er is niets gelezen (het grootste is {largest}, {_megabytes(size)})")))
+        return merged, problems, [name for _, name, _ in files]
+    budget = Budget()
+    for path, name, size in files:
         names.append(name)
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 1, "", file_too_large(size)))
+            continue
         try:
-            doc, dropped = load_file(path, name)
+            doc, dropped = load_file(path, name, budget)
+        except OSError as err:
+            problems.append(Problem(name, 1, "", f"bestand kan niet gelezen worden ({err.strerror})"))
+            continue
         except YamlSyntaxError as err:
             problems.append(Problem(err.pos.file, err.pos.line, "", err.message))
             continue
@@ -138,6 +274,10 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
     return merged, problems, names
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+
+
 def _unreadable(problems: list[Problem]) -> bool:
     """Whether a file could not be read (its errors concern the file, not a field)."""
     return any(not p.path and p.is_error for p in problems)
@@ -175,6 +315,12 @@ def _model_at(cls: Any, loc: Path) -> Any:
 
 
 def allowed_keys(cls: type[BaseModel], loc: Path) -> list[str]:
+    # list indexes do not change the model: one answer per shape of path (errors come by the thousand)
+    return _allowed_keys(cls, tuple(0 if isinstance(step, int) else step for step in loc))
+
+
+@functools.lru_cache(maxsize=1024)
+def _allowed_keys(cls: type[BaseModel], loc: Path) -> list[str]:
     model = _model_at(cls, loc)
     return list(model.model_fields) if model else []
 
@@ -182,26 +328,46 @@ def allowed_keys(cls: type[BaseModel], loc: Path) -> list[str]:
 # --- validation ---------------------------------------------------------------------
 
 
-def _name_instead_of_id(message: str, value: Any, tree: SourceDict) -> str:
-    """'Jeugdgezondheidszorg Veenland' where an id belongs: name the partner's id."""
-    if not message.startswith("ongeldig id") or not isinstance(value, str):
-        return message
-    names = {
-        label.lower(): str(item["id"])
-        for item in tree.get("partners") or [] if isinstance(item, dict) and item.get("id") is not None
-        for label in (item.get("naam"), item.get("afkorting")) if isinstance(label, str)
-    }
-    match = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.75)
-    if not match:
-        return message
-    return message.split("; bijvoorbeeld")[0] + f"; is partner '{names[match[0]]}' bedoeld? Gebruik dan die id"
+class _PartnerNames:
+    """'Jeugdgezondheidszorg Veenland' where an id belongs: name the partner's id.
+
+    The names are collected once per load, and the comparisons share one budget
+    (see :class:`~macros.problems.Suggestions`): many invalid ids against many
+    partners must not take quadratic time.
+    """
+
+    def __init__(self, tree: SourceDict):
+        self.tree = tree
+        self.names: dict[str, str] | None = None
+        self.budget = 20_000  # comparisons, shared with Suggestions in spirit: see there
+
+    def __call__(self, message: str, value: Any) -> str:
+        if not message.startswith("ongeldig id") or not isinstance(value, str):
+            return message
+        if self.names is None:
+            self.names = {
+                label.lower(): str(item["id"])
+                for item in self.tree.get("partners") or [] if isinstance(item, dict) and item.get("id") is not None
+                for label in (item.get("naam"), item.get("afkorting")) if isinstance(label, str)
+            }
+        if self.budget < len(self.names):
+            return message
+        self.budget -= len(self.names)
+        match = difflib.get_close_matches(value.lower(), list(self.names), n=1, cutoff=0.75)
+        if not match:
+            return message
+        return message.split("; bijvoorbeeld")[0] + f"; is partner '{self.names[match[0]]}' bedoeld? Gebruik dan die id"
 
 
-def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, problems: list[Problem]) -> Any:
+def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, problems: list[Problem],
+              partner_names: _PartnerNames | None = None, limit: int | None = None) -> Any:
+    """The model, or None with its problems added (at most ``limit``: one item can hold thousands)."""
     try:
         return cls.model_validate(raw)
     except ValidationError as err:
-        errors = err.errors()
+        errors = err.errors(include_url=False, include_context=True)
+        if limit is not None:
+            errors = errors[:limit]
         # A typo'd key also makes its field "missing"; the did-you-mean already says so.
         typos = {
             tuple(e["loc"][:-1]) + ((meant,) if (meant := meant_key(e["loc"][-1], allowed_keys(cls, tuple(e["loc"][:-1])))) else ())
@@ -212,7 +378,8 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
             if error["type"] == "missing" and loc in typos:
                 continue
             rel, message = translate(error, allowed_keys(cls, loc[:-1]))
-            message = _name_instead_of_id(message, error.get("input"), tree)
+            if partner_names is not None:
+                message = partner_names(message, error.get("input"))
             path = base + rel
             pos = locate(tree, path, tree.pos)
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message))
@@ -228,6 +395,16 @@ def _quiet(cls: type[BaseModel], raw: Any) -> Any:
 
 def _text(value: Any) -> str | None:
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def _placeholder(cls: type[BaseModel], **values: Any) -> Any:
+    """``cls.model_construct(**values)`` with the other fields at their defaults, given here:
+    pydantic looks at each default factory's signature per call (a millisecond for each
+    placeholder, seconds for a plan of thousands of invalid actions)."""
+    for name, info in cls.model_fields.items():
+        if name not in values:
+            values[name] = [] if info.default_factory is list else None if info.is_required() else info.default
+    return cls.model_construct(**values)
 
 
 def _salvage_year_plan(raw: Any) -> YearPlan | None:
@@ -251,9 +428,9 @@ def _salvage_year_plan(raw: Any) -> YearPlan | None:
         for act_raw in amb_raw.get("acties") if isinstance(amb_raw.get("acties"), list) else []:
             action = _quiet(Action, act_raw)
             if action is None:
-                action = Action.model_construct(id=_text(act_raw.get("id")) if isinstance(act_raw, dict) else None, titel="")
+                action = _placeholder(Action, id=_text(act_raw.get("id")) if isinstance(act_raw, dict) else None, titel="")
             actions.append(action)
-        plan = _quiet(AmbitionPlan, {**amb_raw, "acties": []}) or AmbitionPlan.model_construct(ambitie=_text(amb_raw.get("ambitie")))
+        plan = _quiet(AmbitionPlan, {**amb_raw, "acties": []}) or _placeholder(AmbitionPlan, ambitie=_text(amb_raw.get("ambitie")))
         plan.acties = actions
         plans.append(plan)
     year.vaststelling = _quiet(Adoption, raw.get("vaststelling")) or year.vaststelling
@@ -279,19 +456,40 @@ def load(directory: str | FsPath = "data", today: date | None = None, name: str 
             gc.enable()
 
 
+class _ErrorCount:
+    """Whether ``MAX_ERRORS`` is reached (counted anew from where it was, so checking is cheap)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems, self.seen, self.count, self.stopped = problems, 0, 0, False
+
+    def too_many(self) -> bool:
+        new = self.problems[self.seen:]
+        self.seen = len(self.problems)
+        self.count += sum(1 for p in new if p.is_error)
+        self.stopped = self.stopped or self.count >= MAX_ERRORS
+        return self.stopped
+
+    def left(self) -> int:
+        return max(0, MAX_ERRORS - self.count)
+
+
 def _load(directory: str | FsPath, today: date | None, name: str | None = None) -> LoadResult:
     display_root = name or str(directory).rstrip("/") or "."
     tree, problems, names = _merge(FsPath(directory), display_root)
+    partner_names = _PartnerNames(tree)
     info = None
     if "agenda" in tree:
-        info = _validate(AgendaInfo, tree["agenda"], ("agenda",), tree, problems)
+        info = _validate(AgendaInfo, tree["agenda"], ("agenda",), tree, problems, partner_names)
     sections: dict[str, list[Any]] = {}
     indexes: dict[str, list[int]] = {}
     partial: set[str] = set()  # school years whose plan is invalid, checked in part
+    errors = _ErrorCount(problems)
     for section, cls in LIST_SECTIONS.items():
         sections[section], indexes[section] = [], []
         for index, raw in enumerate(tree.get(section) or []):
-            model = _validate(cls, raw, (section, index), tree, problems)
+            if errors.too_many():
+                break
+            model = _validate(cls, raw, (section, index), tree, problems, partner_names, errors.left())
             if model is None and cls is YearPlan:
                 model = _salvage_year_plan(raw)
                 if model is not None:
@@ -313,9 +511,16 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
     if not complete and any(section in tree for section in LIST_SECTIONS):
         problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
                                 "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))
-    for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete):
-        pos = locate(tree, path, tree.pos)
-        problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
+    if not errors.too_many():
+        for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete):
+            pos = locate(tree, path, tree.pos)
+            problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
+            if severity == checks.ERROR and errors.too_many():
+                break
+    if errors.stopped:
+        problems.append(Problem(display_root, 1, "", (
+            f"de controle is gestopt na {dutch_int(MAX_ERRORS)} fouten (de grens); er kunnen er meer zijn. "
+            "Los deze eerst op en controleer opnieuw")))
     problems.sort(key=lambda p: (p.file, p.line, p.path, p.message))
     if info is not None and not result.errors:
         result.agenda = agenda

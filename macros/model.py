@@ -15,7 +15,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
-from .values import AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, describe
+from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, clip, describe,
+                     dutch_int, odd_digits)
+
+# --- limits --------------------------------------------------------------------
+# The data comes from pull requests; every text has a stated maximum, so no value can
+# make the site (where titles and names are repeated on every page) grow without bound.
+MAX_ID = 60  # an id is part of web addresses and file names
+MAX_TEXT = 300  # titles, names, roles, list items: short texts
+MAX_LONG_TEXT = 20_000  # Markdown and other texts of paragraphs (descriptions, notes, summaries)
+MAX_URL = 2000  # what browsers and servers reliably accept
+MAX_EMAIL = 254  # RFC 5321
+# Ambition ids become pages in ambities/; these names are the site's own (a generated page
+# of that name would lose to it, or shadow it).
+RESERVED_IDS = frozenset({"index", "404", "assets", "search", "sitemap", "stylesheets", "javascripts", "overrides"})
 
 # --- small shared types ----------------------------------------------------
 
@@ -27,22 +40,41 @@ def _parse_id(value: Any) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"verwacht een id (kleine letters, cijfers en streepjes), kreeg {describe(value)}")
+    if len(value) > MAX_ID:
+        raise ValueError(f"id is te lang: {dutch_int(len(value))} tekens, en de grens is {MAX_ID}; kies een korte id")
     if not _ID.match(value):
+        if (message := odd_digits(value)):
+            raise ValueError(message)
         suggestion = re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-")
         hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
         raise ValueError(f"ongeldig id '{value}': gebruik alleen kleine letters, cijfers en streepjes{hint}")
     return value
 
 
+def _parse_page_id(value: Any) -> str:
+    value = _parse_id(value)
+    if value in RESERVED_IDS:
+        raise ValueError(f"id '{value}' is gereserveerd: de site gebruikt die naam zelf voor een pagina of map "
+                         f"({', '.join(sorted(RESERVED_IDS))}); kies een andere id")
+    return value
+
+
 Id = Annotated[
     str,
     BeforeValidator(_parse_id),
-    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "description": "Id: kleine letters, cijfers en streepjes"}),
+    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}),
 ]
-Text = Annotated[str, Field(min_length=1)]
+PageId = Annotated[
+    str,
+    BeforeValidator(_parse_page_id),
+    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "maxLength": MAX_ID, "not": {"enum": sorted(RESERVED_IDS)},
+                    "description": "Id: kleine letters, cijfers en streepjes; wordt een pagina, dus niet " + ", ".join(sorted(RESERVED_IDS))}),
+]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT)]
 
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_URL = re.compile(r"https?://([^\s/?#]+)(?:[/?#]\S*)?")  # the host excludes what may follow it: linear
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
 def _parse_url(value: Any) -> str:
@@ -50,27 +82,48 @@ def _parse_url(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"verwacht een webadres zoals https://www.voorbeeld.nl, kreeg {describe(value)}")
     text = value.strip()
-    if _URL.match(text):
+    if len(text) > MAX_URL:
+        raise ValueError(f"webadres is te lang: {dutch_int(len(text))} tekens, en de grens is {dutch_int(MAX_URL)}")
+    match = _URL.fullmatch(text)
+    if match and "." in match[1][1:-1]:
         return text
-    if re.match(r"^www\.\S+\.\S+$", text):
+    if re.fullmatch(r"www\.[^\s.]+\.\S+", text):
         raise ValueError(f"'{text}' is een webadres zonder https://; schrijf https://{text}")
-    raise ValueError(f"'{text}' is geen webadres; schrijf het volledig, beginnend met https://")
+    raise ValueError(f"'{clip(text)}' is geen webadres; schrijf het volledig, beginnend met https://")
 
 
 def _parse_email(value: Any) -> str:
-    if not isinstance(value, str) or not _EMAIL.match(value.strip()):
-        shown = f"'{value}'" if isinstance(value, str) else describe(value)
-        raise ValueError(f"{shown} is geen e-mailadres; schrijf het als naam@organisatie.nl")
-    return value.strip()
+    """One address and nothing else: it becomes a mailto: link, where ?bcc= would add a hidden recipient."""
+    if not isinstance(value, str):
+        raise ValueError(f"{describe(value)} is geen e-mailadres; schrijf het als naam@organisatie.nl")
+    text = value.strip()
+    if len(text) > MAX_EMAIL:
+        raise ValueError(f"e-mailadres is te lang: {dutch_int(len(text))} tekens, en de grens is {MAX_EMAIL}")
+    if _EMAIL.fullmatch(text):
+        return text
+    shown = f"'{clip(text)}'"
+    if text[:7].lower() == "mailto:":
+        rest = text[7:].strip()
+        example = rest if _EMAIL.fullmatch(rest) else "naam@organisatie.nl"
+        raise ValueError(f"laat 'mailto:' weg: schrijf alleen het adres, {example}")
+    if "?" in text or "%" in text or "&" in text:
+        raise ValueError(f"{shown} is geen gewoon e-mailadres: een ?, % of & (zoals in ?bcc= of ?subject=) hoort er niet in; "
+                         "schrijf alleen het adres, naam@organisatie.nl")
+    if text.count("@") > 1 or any(c in text for c in ",; "):
+        raise ValueError(f"{shown} is meer dan één adres of bevat een spatie; schrijf één e-mailadres, naam@organisatie.nl")
+    if any(c in text for c in "\"'`<>"):
+        raise ValueError(f"{shown} is geen e-mailadres: aanhalingstekens en < > horen er niet in; schrijf het als naam@organisatie.nl")
+    raise ValueError(f"{shown} is geen e-mailadres; schrijf het als naam@organisatie.nl")
 
 
 WebUrl = Annotated[str, BeforeValidator(_parse_url), WithJsonSchema(
-    {"type": "string", "pattern": r"^https?://", "description": "Webadres, beginnend met https://"})]
+    {"type": "string", "pattern": r"^https?://", "maxLength": MAX_URL, "description": "Webadres, beginnend met https://"})]
 Email = Annotated[str, BeforeValidator(_parse_email), WithJsonSchema(
-    {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "description": "Algemeen e-mailadres (functiemailbox)"})]
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
+    {"type": "string", "pattern": "^" + _EMAIL.pattern + "$", "maxLength": MAX_EMAIL,
+     "description": "Algemeen e-mailadres (functiemailbox): alleen het adres, zonder mailto: of ?"})]
+Markdown = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT, json_schema_extra={"format": "markdown"})]
 
-_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
 def _parse_day(value: Any) -> Any:
@@ -80,7 +133,9 @@ def _parse_day(value: Any) -> Any:
     if isinstance(value, str):
         match = _DAY.fullmatch(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14")
+            if (message := odd_digits(value)):
+                raise ValueError(message)
+            raise ValueError(f"'{clip(value.strip())}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14")
         year, month, day = match.groups()
         if len(month) < 2 or len(day) < 2:
             raise ValueError(f"schrijf maand en dag met twee cijfers: {year}-{int(month):02d}-{int(day):02d} in plaats van '{value}'")
@@ -207,7 +262,7 @@ class Budget(Model):
     dekking: Money = Field(0, description="Deel van de kosten dat uit andere bronnen komt (dekking, reeds beschikbaar).")
     dekking_door: Text | None = Field(None, description="Waar de dekking vandaan komt, bijvoorbeeld 'NPO-middelen'.")
     lea: Money | None = Field(None, description="Ten laste van het LEA-budget; moet gelijk zijn aan kosten min dekking (mag je weglaten).")
-    toelichting: Text | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
+    toelichting: LongText | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
 
     @model_validator(mode="before")
     @classmethod
@@ -216,12 +271,12 @@ class Budget(Model):
             kind = BUDGET_KINDS.get(value.strip().lower())
             if kind is None:
                 raise ValueError(
-                    f"'{value}' is geen begroting; schrijf 'geen', 'eigen uren' of een groep met kosten (en eventueel dekking)"
+                    f"'{clip(value.strip())}' is geen begroting; schrijf 'geen', 'eigen uren' of een groep met kosten (en eventueel dekking)"
                 )
             return {"soort": kind}
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            amount = str(getattr(value, "raw", value))
-            if re.fullmatch(r"\d{1,3}(\.\d{3})+", amount):  # 8.000 in Dutch notation
+            amount = clip(str(getattr(value, "raw", value)), 30)
+            if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", amount):  # 8.000 in Dutch notation
                 amount = amount.replace(".", "")
             raise ValueError(f"een begroting is een groep: schrijf 'begroting: {{kosten: {amount}}}' "
                              "(met eventueel dekking), of 'geen' of 'eigen uren'")
@@ -264,7 +319,7 @@ class ProgressNote(Model):
     """A dated note on how an action is going."""
 
     datum: Day = Field(description="Datum van de notitie (JJJJ-MM-DD).")
-    tekst: Text = Field(description="Wat er is gebeurd of besloten.")
+    tekst: LongText = Field(description="Wat er is gebeurd of besloten.")
     status: Status | None = Field(None, description="Status van de actie vanaf deze datum, als die veranderde.")
 
 
@@ -273,7 +328,7 @@ class Evaluation(Model):
 
     moment: PlanningField = Field(description="Wanneer: een kwartaal, maand of datum.")
     soort: Text | None = Field(None, description="Bijvoorbeeld tussenevaluatie of eindevaluatie.")
-    uitkomst: Text | None = Field(None, description="Wat de evaluatie opleverde (vul in als hij geweest is).")
+    uitkomst: LongText | None = Field(None, description="Wat de evaluatie opleverde (vul in als hij geweest is).")
 
     _from_str = _shorthand("moment")
 
@@ -367,7 +422,7 @@ class Measurement(Model):
     periode: PeriodField = Field(description="Periode van de meting: 2022, 2021-2022, Q4 2021, 2021-10.")
     waarde: Number = Field(description="De waarde, met een punt als decimaalteken.")
     soort: Literal["gemeten", "prognose"] = Field("gemeten", description="gemeten of prognose.")
-    toelichting: Text | None = Field(None, description="Toelichting bij deze waarde.")
+    toelichting: LongText | None = Field(None, description="Toelichting bij deze waarde.")
 
 
 class Target(Model):
@@ -375,7 +430,7 @@ class Target(Model):
 
     waarde: Number | None = Field(None, description="Streefwaarde.")
     uiterlijk: PeriodField | None = Field(None, description="Wanneer de streefwaarde bereikt moet zijn.")
-    omschrijving: Text | None = Field(None, description="Het doel in woorden, voor doelen die niet in een getal passen.")
+    omschrijving: LongText | None = Field(None, description="Het doel in woorden, voor doelen die niet in een getal passen.")
 
     @model_validator(mode="after")
     def _something(self) -> "Target":
@@ -391,7 +446,7 @@ class Indicator(Model):
     titel: Text = Field(description="Wat er gemeten wordt.")
     eenheid: Text | None = Field(None, description="Eenheid: %, kinderen, leerlingen.")
     beter: Literal["hoger", "lager"] | None = Field(None, description="Welke richting beter is: hoger of lager.")
-    huidige_situatie: Text | None = Field(None, description="De situatie in woorden, als die (nog) niet in een getal is gemeten.")
+    huidige_situatie: LongText | None = Field(None, description="De situatie in woorden, als die (nog) niet in een getal is gemeten.")
     nulmeting: Measurement | None = Field(None, description="Het uitgangspunt (baseline).")
     metingen: list[Measurement] = Field(default_factory=list, description="Metingen en prognoses.")
     doel: Target | None = Field(None, description="Te bereiken resultaat: waarde en uiterlijk wanneer.")
@@ -410,10 +465,10 @@ class Indicator(Model):
 class Ambition(Model):
     """A long-term goal of the agenda (ambitie, programma, thema, actielijn)."""
 
-    id: Id = Field(description="Uniek; wordt deel van het webadres.")
-    nummer: int | None = Field(None, ge=1, description="Volgorde op de site (1, 2, 3 ...); zonder nummer de volgorde van de bestanden.")
+    id: PageId = Field(description="Uniek; wordt deel van het webadres.")
+    nummer: int | None = Field(None, ge=1, le=1000, description="Volgorde op de site (1, 2, 3 ...); zonder nummer de volgorde van de bestanden.")
     titel: Text = Field(description="Naam van de ambitie.")
-    samenvatting: Text = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
+    samenvatting: LongText = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
     beschrijving: Markdown | None = Field(None, description="Uitgebreide beschrijving in Markdown.")
     pijlers: list[Text] = Field(default_factory=list, description="Pijlers, speerpunten of focuspunten.")
     vraagstukken: list[Text] = Field(default_factory=list, description="Open vragen die de partners samen willen beantwoorden.")
@@ -451,7 +506,7 @@ class Partner(Model):
     sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ".")
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
     url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
-    omschrijving: Text | None = Field(None, description="Korte omschrijving.")
+    omschrijving: LongText | None = Field(None, description="Korte omschrijving.")
 
 
 class Funding(Model):
@@ -467,7 +522,7 @@ class Funding(Model):
 class TargetGroup(Model):
     """Who an intervention is for."""
 
-    omschrijving: Text = Field(description="De doelgroep in woorden.")
+    omschrijving: LongText = Field(description="De doelgroep in woorden.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden, bijvoorbeeld 0-6.")
 
     _from_str = _shorthand("omschrijving")
@@ -522,7 +577,7 @@ class Principle(Model):
     """A leading principle (leidend principe) of the cooperation."""
 
     titel: Text = Field(description="Het principe in een paar woorden.")
-    toelichting: Text | None = Field(None, description="Uitleg.")
+    toelichting: LongText | None = Field(None, description="Uitleg.")
 
     _from_str = _shorthand("titel")
 
@@ -542,7 +597,7 @@ class AgendaInfo(Model):
     periode: Term = Field(description="Looptijd in jaren: van en tot.")
     vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
     voorbeeld: bool = Field(False, description="true voor fictieve voorbeelddata; de site toont dan een duidelijke melding.")
-    samenvatting: Text | None = Field(None, description="Wat deze agenda is, in eenvoudig Nederlands (B1).")
+    samenvatting: LongText | None = Field(None, description="Wat deze agenda is, in eenvoudig Nederlands (B1).")
     visie: Markdown | None = Field(None, description="De gedeelde (kind)visie, in Markdown.")
     principes: list[Principle] = Field(default_factory=list, description="Leidende principes van de samenwerking.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de agenda geldt, bijvoorbeeld 0-23.")
@@ -566,11 +621,11 @@ class Agenda(BaseModel):
     interventies: list[Intervention] = []
 
     # lookups (indexed once: renderers ask them for every table cell) ---------
-    def _index(self, name: str, items: list) -> dict:
+    def _index(self, name: str, items: list, attribute: str = "id") -> dict:
         cache = self._lookup
         key = (name, len(items), id(items))
         if key not in cache:
-            cache[key] = {getattr(item, "id"): item for item in reversed(items)}  # first one wins
+            cache[key] = {getattr(item, attribute): item for item in reversed(items)}  # first one wins
         return cache[key]
 
     def partner(self, pid: str) -> Partner | None:
@@ -580,10 +635,10 @@ class Agenda(BaseModel):
         return self._index("ambities", self.ambities).get(aid)
 
     def body(self, bid: str) -> Body | None:
-        return next((b for b in self.organen if b.id == bid), None)
+        return self._index("organen", self.organen).get(bid)
 
     def year_plan(self, school_year: str) -> YearPlan | None:
-        return next((y for y in self.jaarplannen if y.schooljaar == school_year), None)
+        return self._index("jaarplannen", self.jaarplannen, "schooljaar").get(school_year)
 
     def indicators(self) -> list[tuple[Ambition, Indicator]]:
         return [(a, i) for a in self.ambities for i in a.indicatoren]

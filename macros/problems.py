@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
-from .values import describe
+from .values import clip, describe, dutch_int, odd_digits
 from .yamlsource import Position, SourceDict, SourceList
 
 Path = tuple[Any, ...]
@@ -50,17 +50,43 @@ class AgendaError(Exception):
 def meant_key(key: Any, allowed: Sequence[str]) -> str | None:
     """The field an unknown key was probably meant as: 'Status', 'huidige situatie' and
     'dekking-door' are written lower case with underscores; a date as key means 'datum'."""
+    if len(str(key)) > 100:  # not a field name; difflib would only spend time on it
+        return None
     match = difflib.get_close_matches(re.sub(r"[\s-]+", "_", str(key).strip().lower()), list(allowed), n=1, cutoff=0.6)
     if match:
         return match[0]
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(key)) and "datum" in allowed:
+    if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", str(key)) and "datum" in allowed:
         return "datum"
     return None
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
+    if len(str(word)) > 100:
+        return ""
     match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"; bedoelde je '{match[0]}'?" if match else ""
+
+
+class Suggestions:
+    """Did-you-mean for references, within a bounded amount of work per load.
+
+    Each suggestion compares a value with every known id; with many unknown values and
+    many ids that would grow quadratically. Answers are cached per value, and after
+    ``budget`` comparisons the messages simply come without a suggestion.
+    """
+
+    def __init__(self, budget: int = 20_000):
+        self.budget = budget
+        self._cache: dict[tuple[str, int], str] = {}
+
+    def __call__(self, word: str, options: Collection[str]) -> str:
+        key = (word, id(options))
+        if key not in self._cache:
+            if self.budget < len(options):
+                return ""
+            self.budget -= len(options)
+            self._cache[key] = did_you_mean(word, options)
+        return self._cache[key]
 
 
 # --- positions -----------------------------------------------------------------
@@ -98,10 +124,12 @@ def format_path(tree: Any, path: Path) -> str:
     for step in path:
         if isinstance(step, int):
             item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
-            out += f"[{_label(item) or step + 1}]"
+            label = _label(item)
+            out += f"[{clip(label) if label else step + 1}]"
             node = item
         else:
-            out += f".{step}" if out else str(step)
+            name = clip(str(step))
+            out += f".{name}" if out else name
             node = node.get(step) if isinstance(node, dict) else None
     return out
 
@@ -127,12 +155,13 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     if kind == "missing":
         return loc, "verplicht veld ontbreekt"
     if kind == "invalid_key":  # `{waarde: 79,5}`: the comma made '5' a key of its own
-        return loc[:-1], (f"het getal {value} staat hier als veldnaam: staat er een komma in een getal tussen {{ }}? "
+        return loc[:-1], (f"het getal {clip(str(value), 30)} staat hier als veldnaam: staat er een komma in een getal tussen {{ }}? "
                           "Schrijf decimalen met een punt (79.5) en bedragen in hele euro's zonder punt of komma (15000)")
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         options = ", ".join(allowed)
         meant = meant_key(key, allowed)
+        key = clip(str(key))
         if meant == "datum" and meant != key:
             return loc, f"onbekend veld '{key}': schrijf de datum als 'datum: {key}', met 'tekst:' eronder"
         hint = f"; bedoelde je '{meant}'?" if meant else ""
@@ -147,30 +176,37 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
         if isinstance(value, bool):
             return loc, f"kreeg {describe(value)}; kies uit: {', '.join(options)}"
         hint = did_you_mean(str(value), options)
-        return loc, f"onbekende waarde '{value}'{hint}" + ("" if hint else f"; kies uit: {', '.join(options)}")
+        return loc, f"onbekende waarde '{clip(str(value))}'{hint}" + ("" if hint else f"; kies uit: {', '.join(options)}")
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return loc, message
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
         reason = str(error.get("ctx", {}).get("error", ""))
         if "month value is outside" in reason or "month" in reason and "range" in reason:
-            return loc, f"datum '{value}' bestaat niet: die maand bestaat niet"
+            return loc, f"datum '{clip(str(value))}' bestaat niet: die maand bestaat niet"
         if "day value is outside" in reason:
-            return loc, f"datum '{value}' bestaat niet: die dag bestaat niet in die maand"
-        return loc, f"'{value}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14"
+            return loc, f"datum '{clip(str(value))}' bestaat niet: die dag bestaat niet in die maand"
+        return loc, f"'{clip(str(value))}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14"
     if kind == "date_type":
         return loc, f"verwacht een datum (JJJJ-MM-DD), kreeg {describe(value)}"
     if kind == "too_short":
         return loc, "mag niet leeg zijn"
     if kind == "string_too_short":
         return loc, "mag niet leeg zijn; vul een waarde in"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length", 0)
+        length = len(value.strip()) if isinstance(value, str) else 0
+        hint = "; een titel, naam of korte tekst past op één regel; uitleg hoort in een beschrijving" if limit < 1000 else ""
+        return loc, f"tekst is te lang: {dutch_int(length)} tekens, en de grens is {dutch_int(limit)}{hint}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = error.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = "minstens" if kind.startswith("greater") else "hoogstens"
-        return loc, f"moet {word} {bound} zijn, kreeg {value}"
+        return loc, f"moet {word} {bound} zijn, kreeg {clip(str(value), 30)}"
     if kind in ("bool_parsing", "bool_type") and isinstance(value, str):
-        return loc, f"verwacht true of false, kreeg tekst '{value}'"
+        return loc, f"verwacht true of false, kreeg tekst '{clip(value)}'"
+    if kind.endswith("_parsing") and isinstance(value, str) and (message := odd_digits(value)):
+        return loc, message
     if kind.endswith("_type") or kind.endswith("_parsing"):
         message = f"verwacht {_expected(kind)}, kreeg {describe(value)}"
         if kind == "string_type" and isinstance(value, bool):

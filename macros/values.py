@@ -9,6 +9,7 @@ uses these parsers through ``Annotated`` types (see ``model.py``).
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from .yamlsource import YamlFloat
+from .yamlsource import YamlFloat, clip
 
 MONTHS_NL = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -29,6 +30,41 @@ _MONTH_ABBR["mrt"] = 3
 
 WHOLE_YEAR = "hele schooljaar"
 
+# Limits (the data comes from pull requests: every value is bounded).
+MAX_AMOUNT = 1_000_000_000_000  # euro: more than any municipality's budget, well within Babel and float
+MAX_NUMBER = 1_000_000_000_000  # a measured value, either sign
+MAX_SHORT_VALUE = 100  # characters of a planning, period, school year or age range
+
+
+def dutch_int(number: int) -> str:
+    """1000000 as 1.000.000."""
+    return f"{number:,}".replace(",", ".")
+
+
+def odd_digits(text: str) -> str | None:
+    """A message when ``text`` has digits other than 0-9 (full-width ２, Arabic-Indic ٢, superscript ²).
+
+    Python's ``int()`` and ``\\d`` accept them; we accept only 0-9, and say so.
+    """
+    if text.isascii():
+        return None
+    odd = list(dict.fromkeys(c for c in text if c.isdigit() and not c.isascii()))
+    if not odd:
+        return None
+    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in odd[:5]) + (" …" if len(odd) > 5 else "")
+    return f"'{clip(text)}' bevat cijfers die geen gewone cijfers 0-9 zijn: {shown}; typ de cijfers opnieuw als 0-9"
+
+
+def _short(value: str, what: str, example: str) -> str:
+    """``value`` if it is short enough to be a planning, period or age range; else a plain error."""
+    if len(value) > MAX_SHORT_VALUE:
+        raise ValueError(f"{what} is te lang: {dutch_int(len(value))} tekens, en de grens is {MAX_SHORT_VALUE}; "
+                         f"schrijf bijvoorbeeld {example}")
+    message = odd_digits(value)
+    if message:
+        raise ValueError(message)
+    return value
+
 
 def describe(value: Any) -> str:
     """Name a raw YAML value's type in plain Dutch, for error messages."""
@@ -37,13 +73,13 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"ja/nee-waarde {str(value).lower()}"
     if isinstance(value, YamlFloat):
-        return f"kommagetal {value.raw}"
+        return f"kommagetal {clip(value.raw)}"
     if isinstance(value, int):
-        return f"getal {value}"
+        return f"getal {clip(str(value))}"
     if isinstance(value, float):
         return f"kommagetal {value}"
     if isinstance(value, str):
-        return f"tekst '{value}'"
+        return f"tekst '{clip(value)}'"
     if isinstance(value, dict):
         return "een groep velden"
     if isinstance(value, list):
@@ -53,13 +89,31 @@ def describe(value: Any) -> str:
 
 # --- money -----------------------------------------------------------------
 
-_DUTCH_AMOUNT = re.compile(r"^(€|eur|euro)?\s*-?\d{1,3}(\.\d{3})+(,\d{1,2}|,-)?$", re.I)
-_PLAIN_AMOUNT = re.compile(r"^(€|eur|euro)\s*-?\d+(,\d{1,2}|,-)?$", re.I)
+# Only ASCII digits ([0-9], never \d), and no two quantifiers that can match the same
+# characters next to each other: every pattern here runs in linear time.
+_DUTCH_AMOUNT = re.compile(r"(?:€|eur|euro)? ?-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2}|,-)?", re.I)
+_PLAIN_AMOUNT = re.compile(r"(?:€|eur|euro) ?-?[0-9]+(?:,[0-9]{1,2}|,-)?", re.I)
+_DIGITS = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
 
 def _digits(text: str) -> str:
-    text = re.sub(r"^(€|eur|euro)\s*", "", text.strip(), flags=re.I)
-    return re.sub(r"(,\d{1,2}|,-)$", "", text).replace(".", "")
+    text = re.sub(r"^(?:€|eur|euro) ?", "", text, flags=re.I)
+    return re.sub(r"(?:,[0-9]{1,2}|,-)$", "", text).replace(".", "")
+
+
+def _amount_text(value: str) -> str:
+    """An amount as written, with runs of spaces as one (so the patterns above need no \\s*)."""
+    return " ".join(value.split()) if len(value) <= MAX_SHORT_VALUE else value
+
+
+def _too_large(what: str, limit: int, value: Any) -> ValueError:
+    shown = str(getattr(value, "raw", value))
+    digits = sum(c.isdigit() for c in shown.split(".")[0])
+    if digits == 0:  # !!float nan, !!float inf
+        return ValueError(f"'{clip(shown)}' is geen {what}")
+    shown = shown if len(shown) <= 20 else f"van {dutch_int(digits)} cijfers"
+    unit = " euro" if what == "bedrag" else " (positief of negatief)"
+    return ValueError(f"{what} {shown} is te groot; de grens is {dutch_int(limit)}{unit}")
 
 
 def parse_money(value: Any) -> int:
@@ -67,7 +121,7 @@ def parse_money(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
     if isinstance(value, YamlFloat):
-        if _DUTCH_AMOUNT.match(value.raw):
+        if _DUTCH_AMOUNT.fullmatch(value.raw):
             raise ValueError(
                 f"{value.raw} is een bedrag in Nederlandse notatie, maar YAML leest het als "
                 f"{float(value)!r}; schrijf het zonder punt: {_digits(value.raw)}"
@@ -77,11 +131,17 @@ def parse_money(value: Any) -> int:
         raise ValueError(f"verwacht een bedrag in hele euro's, kreeg kommagetal {value}")
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"een bedrag kan niet negatief zijn (kreeg {value})")
+            raise ValueError(f"een bedrag kan niet negatief zijn (kreeg {clip(str(value), 30)})")
+        if value > MAX_AMOUNT:
+            raise _too_large("bedrag", MAX_AMOUNT, value)
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if _DUTCH_AMOUNT.match(text) or _PLAIN_AMOUNT.match(text):
+        text = _amount_text(value.strip())
+        if (message := odd_digits(text)):
+            raise ValueError(message)
+        if _DIGITS.fullmatch(text):  # a number too long for YAML to read as one
+            raise _too_large("bedrag", MAX_AMOUNT, text)
+        if _DUTCH_AMOUNT.fullmatch(text) or _PLAIN_AMOUNT.fullmatch(text):
             raise ValueError(
                 f"'{text}' is tekst; schrijf een bedrag als heel getal zonder euroteken of punt: "
                 f"{_digits(text)}"
@@ -93,7 +153,7 @@ def parse_money(value: Any) -> int:
 Money = Annotated[
     int,
     BeforeValidator(parse_money),
-    WithJsonSchema({"type": "integer", "minimum": 0, "description": "Bedrag in hele euro's, zonder punt of euroteken: 66650"}),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT, "description": "Bedrag in hele euro's, zonder punt of euroteken: 66650"}),
 ]
 
 
@@ -104,12 +164,22 @@ def parse_number(value: Any) -> float:
     """A measured value; a Dutch decimal comma gets a hint instead of a crash."""
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise ValueError(f"verwacht een getal, kreeg {describe(value)}")
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        if abs(value) > MAX_NUMBER:  # before float(): an int of 310 digits does not fit in one
+            raise _too_large("getal", MAX_NUMBER, value)
+        return float(value)
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            raise _too_large("getal", MAX_NUMBER, value)
         return float(value)
     text = str(value).strip()
-    if re.fullmatch(r"-?\d+,\d+", text):
-        raise ValueError(f"'{text}' is tekst; gebruik een punt als decimaalteken: {text.replace(',', '.')}")
-    if re.fullmatch(r"-?\d+(\.\d+)?\s*%", text):
+    if (message := odd_digits(text)):
+        raise ValueError(message)
+    if _DIGITS.fullmatch(text):  # a number too long for YAML to read as one
+        raise _too_large("getal", MAX_NUMBER, text)
+    if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
+        raise ValueError(f"'{clip(text)}' is tekst; gebruik een punt als decimaalteken: {clip(text.replace(',', '.'))}")
+    if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)? ?%", text):
         raise ValueError(f"'{text}' is tekst; laat het procentteken weg (de eenheid staat bij de indicator)")
     raise ValueError(f"verwacht een getal, kreeg {describe(value)}")
 
@@ -117,13 +187,13 @@ def parse_number(value: Any) -> float:
 Number = Annotated[
     float,
     BeforeValidator(parse_number),
-    WithJsonSchema({"type": "number", "description": "Getal met een punt als decimaalteken: 25.5"}),
+    WithJsonSchema({"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER, "description": "Getal met een punt als decimaalteken: 25.5"}),
 ]
 
 
 # --- school years ----------------------------------------------------------
 
-_SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
+_SCHOOL_YEAR = re.compile(r"([0-9]{4})-([0-9]{4})")
 
 
 def parse_school_year(value: Any) -> str:
@@ -132,12 +202,12 @@ def parse_school_year(value: Any) -> str:
         raise ValueError(f"verwacht een schooljaar zoals {value}-{value + 1}, kreeg alleen het jaar {value}")
     if not isinstance(value, str):
         raise ValueError(f"verwacht een schooljaar zoals 2021-2022, kreeg {describe(value)}")
-    text = value.strip()
-    alt = re.fullmatch(r"(\d{4})\s*[/–]\s*(\d{4})|(\d{4})\s+-\s+(\d{4})", text)
+    text = _short(value, "schooljaar", "2021-2022").strip()
+    alt = re.fullmatch(r"([0-9]{4}) ?[/–] ?([0-9]{4})|([0-9]{4}) - ([0-9]{4})", " ".join(text.split()))
     if alt:
         a, b = [g for g in alt.groups() if g]
         raise ValueError(f"schrijf een schooljaar als {a}-{b} (met een liggend streepje, zonder spaties)")
-    match = _SCHOOL_YEAR.match(text)
+    match = _SCHOOL_YEAR.fullmatch(text)
     if not match:
         raise ValueError(f"verwacht een schooljaar zoals 2021-2022, kreeg '{text}'")
     first, second = int(match[1]), int(match[2])
@@ -154,7 +224,7 @@ def parse_school_year(value: Any) -> str:
 SchoolYear = Annotated[
     str,
     BeforeValidator(parse_school_year),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{4}$", "description": "Schooljaar, bijvoorbeeld 2021-2022"}),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{4}$", "description": "Schooljaar, bijvoorbeeld 2021-2022"}),
 ]
 
 
@@ -189,29 +259,30 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _parse_point(text: str) -> Period | None:
+    """One period; ``text`` is short and has its runs of whitespace as one space (see ``_short``)."""
     t = text.strip().lower().rstrip(".")
-    if m := re.fullmatch(r"(\d{4})", t):
+    if m := re.fullmatch(r"([0-9]{4})", t):
         y = int(m[1])
         return Period(date(y, 1, 1), date(y, 12, 31), "jaar", str(y))
     if m := _SCHOOL_YEAR.fullmatch(t):
         sy = parse_school_year(t)
         start, end = school_year_bounds(sy)
         return Period(start, end, "schooljaar", sy)
-    if m := re.fullmatch(r"[qk]([1-4])\s*(\d{4})", t):
+    if m := re.fullmatch(r"[qk]([1-4]) ?([0-9]{4})", t):
         q, y = int(m[1]), int(m[2])
         return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "kwartaal", f"Q{q} {y}")
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
+    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", t):
         y, mo = int(m[1]), int(m[2])
         if not 1 <= mo <= 12:
             raise ValueError(f"maand {mo} bestaat niet in '{text}'")
         return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
-    if m := re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", t):
+    if m := re.fullmatch(r"([a-z]+)\.? ([0-9]{4})", t):
         name, y = m[1], int(m[2])
         mo = MONTHS_NL.index(name) + 1 if name in MONTHS_NL else _MONTH_ABBR.get(name)
         if mo is None:
             return None
         return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", t):
         try:
             d = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as err:
@@ -237,9 +308,9 @@ def parse_period(value: Any) -> Period:
         value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"verwacht {PERIOD_HELP}, kreeg {describe(value)}")
-    point = _parse_point(value)
+    point = _parse_point(" ".join(_short(value, "periode", "Q4 2021").split()))
     if point is None:
-        raise ValueError(f"'{value}' is geen periode; schrijf {PERIOD_HELP}")
+        raise ValueError(f"'{value.strip()}' is geen periode; schrijf {PERIOD_HELP}")
     return point
 
 
@@ -282,15 +353,15 @@ def parse_planning(value: Any) -> Planning:
         return value
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise ValueError(f"verwacht een planning: {PLANNING_HELP}; kreeg {describe(value)}")
-    return _planning(str(value))
+    return _planning(_short(str(value), "planning", "'Q2 2022 t/m Q3 2022'"))
 
 
 @lru_cache(maxsize=4096)  # thousands of actions share a few dozen plannings; Planning is immutable
 def _planning(value: str) -> Planning:
-    text = value.strip()
+    text = " ".join(value.split())  # runs of whitespace as one space: the patterns need no \s+
     if text.lower() in (WHOLE_YEAR, "heel schooljaar", "schooljaar"):
         return Planning(None, None)
-    parts = re.split(r"\s+(?:t/m|tot en met|tot)\s+|\s+-\s+|\s+–\s+", text, maxsplit=1)
+    parts = re.split(r" (?:t/m|tot en met|tot|-|–) ", text, maxsplit=1)
     points = [_parse_point(p) for p in parts]
     if any(p is None for p in points):
         raise ValueError(f"'{text}' is geen planning; schrijf {PLANNING_HELP}")
@@ -330,15 +401,18 @@ def parse_ages(value: Any) -> AgeRange:
         value = str(value)
     if not isinstance(value, str):
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12, kreeg {describe(value)}")
-    return _ages(value)
+    return _ages(_short(value, "leeftijdsbereik", "4-12"))
+
+
+_AGES = re.compile(r"([0-9]{1,2}) ?(?:-|–|t/m|tot en met|tot) ?([0-9]{1,2})(?: ?jaar)?|([0-9]{1,2})(?: ?jaar)?")
 
 
 @lru_cache(maxsize=1024)
 def _ages(value: str) -> AgeRange:
-    m = re.fullmatch(r"\s*(\d{1,2})\s*(?:-|–|t/m|tot en met|tot)\s*(\d{1,2})\s*(jaar)?\s*|\s*(\d{1,2})\s*(jaar)?\s*", value)
+    m = _AGES.fullmatch(" ".join(value.split()))  # runs of whitespace as one space: no \s* next to \s*
     if not m:
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
-    low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[4]))
+    low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[3]))
     if low > high:
         raise ValueError(f"leeftijdsbereik '{value}': de eerste leeftijd is hoger dan de tweede")
     if high > 30:
@@ -349,7 +423,7 @@ def _ages(value: str) -> AgeRange:
 AgesField = Annotated[
     AgeRange,
     BeforeValidator(parse_ages),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}(\s*(-|–|t/m|tot en met|tot)\s*\d{1,2})?\s*(jaar)?\s*$", "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^ *[0-9]{1,2}( *(-|–|t/m|tot en met|tot) *[0-9]{1,2})? *(jaar)? *$", "maxLength": MAX_SHORT_VALUE, "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
 ]
 
 

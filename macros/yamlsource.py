@@ -16,11 +16,32 @@ Two decisions live here:
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, MutableSequence
 
 import yaml
+
+# --- limits: the work for any input is bounded (the data comes from pull requests) ---
+MAX_DEPTH = 40  # lists and groups inside each other; the agenda itself needs about 8
+# Values (keys, texts, numbers, lists, groups) in all files of one load together, references
+# counted in full. An ordinary agenda of 10 MB (10,000 actions) has 323,000; the worst case per
+# value (a list of partner ids, each a model) costs about 6 µs and 500 bytes to load.
+MAX_VALUES = 600_000
+MAX_FILE_BYTES = 10 * 1024 * 1024  # one data file
+MAX_TEXT_WARNINGS = 100  # warnings per file about text YAML drops or runs on (then one that says there are more)
+MAX_NUMBER_TEXT = 1000  # digits beyond this stay text (int() of a long text is slow)
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """A value for a message: long values shortened, so a message stays one readable line."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + f"… ({_dutch_int(len(text))} tekens)"
+
+
+def _dutch_int(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -48,12 +69,14 @@ class SourceDict(dict):
 
     Lines are kept as ints (one Position object per value would cost a third of
     the load time of a large agenda); ``key_pos`` builds a Position on demand.
+    Slots, not a ``__dict__``: a data folder holds up to a million of these.
     """
 
+    __slots__ = ("file", "line", "key_lines", "key_files")
     file: str
     line: int
     key_lines: dict[Any, int]
-    key_files: dict[Any, str] | None = None  # only for the merge of several files
+    key_files: dict[Any, str] | None  # only for the merge of several files
 
     @property
     def pos(self) -> Position:
@@ -70,10 +93,11 @@ class SourceList(list):
     Items merged from several files keep their own file in ``item_files``.
     """
 
+    __slots__ = ("file", "line", "item_lines", "item_files")
     file: str
     line: int
-    item_lines: list[int]
-    item_files: list[str] | None = None
+    item_lines: MutableSequence[int]  # an array of ints as read (4 bytes a line, not an int object)
+    item_files: list[str] | None
 
     @property
     def pos(self) -> Position:
@@ -108,7 +132,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
                 if not value:
                     return _NULL
                 first = value[0]
-                if first in "-+0123456789":
+                if first in "-+0123456789" and len(value) <= MAX_NUMBER_TEXT:
                     if _INT.match(value):
                         return _INT_TAG
                     if _FLOAT.match(value):
@@ -146,52 +170,199 @@ _SCALARS = {
 }
 
 
-_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_ScalarNode = yaml.ScalarNode
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocumentStart, _DocumentEnd, _StreamEnd = yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent
+_MERGE = "tag:yaml.org,2002:merge"
+_NO_KEY = object()  # a mapping frame waiting for its next key
+_NO_LINES: dict[Any, int] = {}  # key_lines of every empty group (never written to)
 
 
-def _build(node: yaml.Node, filename: str) -> Any:
-    """Nodes to values in one direct pass (PyYAML's generic constructor is 3x slower)."""
-    kind = type(node)
-    if kind is _ScalarNode:
-        convert = _SCALARS.get(node.tag)
-        if convert is str:
-            return node.value
-        if convert is None:
-            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
-        return convert(node.value)
-    if kind is _SequenceNode:
-        if node.tag != _SEQ:
-            raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
-        children = node.value
-        seq = SourceList([_build(child, filename) for child in children])
-        seq.file, seq.line = filename, node.start_mark.line + 1
-        seq.item_lines = [child.start_mark.line + 1 for child in children]
-        return seq
-    if node.tag != _MAP:
-        raise YamlSyntaxError(Position(filename, node.start_mark.line + 1), f"onbekende YAML-tag {_show_tag(node.tag)}; laat de tag weg")
-    mapping = SourceDict()
-    mapping.file, mapping.line = filename, node.start_mark.line + 1
-    lines: dict[Any, int] = {}
-    mapping.key_lines = lines
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
-        if type(key_node) is not _ScalarNode:
-            raise YamlSyntaxError(Position(filename, key_line), "een veldnaam kan geen lijst of groep zijn")
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise YamlSyntaxError(Position(filename, key_line), "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit")
-        key = key_node.value if key_node.tag == _STR else _build(key_node, filename)
-        if key in mapping:
-            raise YamlSyntaxError(
-                Position(filename, key_line),
-                f"veld '{key}' staat twee keer in dezelfde groep (eerst op regel {lines[key]})",
-            )
-        value_kind = type(value_node)
-        if value_kind is _ScalarNode and value_node.tag == _STR:
-            mapping[key] = value_node.value
+class Budget:
+    """How many values the files of one load may still hold (shared by all of them).
+
+    Every key, text, number, list and group counts as one value; a reference
+    (``*naam``) counts as everything it repeats, so an alias bomb of a few hundred
+    bytes is refused at the reference that would make it too large.
+    """
+
+    def __init__(self, values: int = MAX_VALUES):
+        self.left = values
+        self.limit = values
+
+
+@dataclass
+class MultiLine:
+    """A plain (unquoted) text that YAML continued over several lines."""
+
+    first: int  # 0-based line of the text's start
+    last: int  # 0-based line of its end
+    column: int  # where the text starts on its first line
+    item: bool  # the text is an item of a list (after '- '), not the value of a field
+
+
+def _unknown_tag(filename: str, line: int, tag: str) -> YamlSyntaxError:
+    if tag == _MERGE:
+        return YamlSyntaxError(Position(filename, line), "samenvoegen met '<<' wordt niet ondersteund; schrijf de velden uit")
+    return YamlSyntaxError(Position(filename, line), f"onbekende YAML-tag {clip(_show_tag(tag))}; laat de tag weg")
+
+
+def _too_many(filename: str, line: int, limit: int, alias: str | None) -> YamlSyntaxError:
+    what = f"meer dan {_dutch_int(limit)} waarden (velden, teksten, getallen, lijsten) in alle bestanden samen, en dat is de grens"
+    if alias is not None:
+        return YamlSyntaxError(Position(filename, line), (
+            f"de verwijzing *{clip(alias, 40)} herhaalt zoveel dat de gegevens te groot worden: {what}; "
+            "gebruik & en * alleen om een tekst een paar keer te herhalen"))
+    return YamlSyntaxError(Position(filename, line), f"de gegevens zijn te groot: {what}")
+
+
+def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLine]) -> Any:
+    """The document as SourceDict/SourceList values, built from parser events without recursion.
+
+    PyYAML's composer recurses (in C, where deep nesting crashes the process) and
+    expands aliases into copies; here nesting is refused beyond ``MAX_DEPTH``, an
+    alias is the same value again (built once), and every value is counted against
+    ``budget``, aliases at the size of what they repeat.
+    """
+    get_event, resolve = loader.get_event, loader.resolve
+    get_event()  # stream start
+    event = get_event()
+    if type(event) is _StreamEnd:
+        return None
+    anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, number of values it holds)
+    keys: dict[str, str] = {}
+    open_anchors: set[str] = set()  # collections still being built
+    # frames: [container, is_mapping, pending key, line of that key, anchor, budget left at the start, flow]
+    stack: list[list[Any]] = []
+    left = budget.left
+    flow = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is _ScalarEvent:
+            left -= 1
+            text = event.value
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(_ScalarNode, text, event.implicit)
+            if tag == _STR:
+                value: Any = text
+            else:
+                convert = _SCALARS.get(tag)
+                if convert is None:
+                    raise _unknown_tag(filename, event.start_mark.line + 1, tag)
+                try:
+                    value = convert(text)
+                except (ValueError, OverflowError):  # an explicit !!int or !!float on text
+                    raise YamlSyntaxError(Position(filename, event.start_mark.line + 1),
+                                          f"'{clip(text)}' is geen {_show_tag(tag)[2:]}; laat de tag weg") from None
+            start, end = event.start_mark, event.end_mark
+            if end.line != start.line and not flow and event.style == "":
+                multiline.append(MultiLine(start.line, end.line, start.column, bool(stack) and not stack[-1][1]))
+            line = start.line + 1
+            anchor = event.anchor
+            if anchor is not None:
+                _define(anchors, open_anchors, anchor, filename, line)
+                anchors[anchor] = (value, 1)
+            if left < 0:
+                raise _too_many(filename, line, budget.limit, None)
+        elif kind is _MappingStart or kind is _SequenceStart:
+            line = event.start_mark.line + 1
+            if stack and stack[-1][1] and stack[-1][2] is _NO_KEY:
+                raise YamlSyntaxError(Position(filename, line), "een veldnaam kan geen lijst of groep zijn")
+            if len(stack) >= MAX_DEPTH:
+                raise YamlSyntaxError(Position(filename, line), f"YAML kan niet gelezen worden: {_TOO_DEEP}")
+            mapping = kind is _MappingStart
+            tag = event.tag
+            if tag is not None and tag != "!" and tag != (_MAP if mapping else _SEQ):
+                raise _unknown_tag(filename, line, tag)
+            left -= 1
+            if left < 0:
+                raise _too_many(filename, line, budget.limit, None)
+            container: Any
+            if mapping:
+                container = SourceDict()
+                container.key_lines, container.key_files = {}, None
+            else:
+                container = SourceList()
+                container.item_lines, container.item_files = array("i"), None
+            container.file, container.line = filename, line
+            anchor = event.anchor
+            if anchor is not None:
+                _define(anchors, open_anchors, anchor, filename, line)
+                open_anchors.add(anchor)
+            is_flow = bool(event.flow_style)
+            flow += is_flow
+            stack.append([container, mapping, _NO_KEY, 0, anchor, left + 1, is_flow])
+            continue
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            frame = stack.pop()
+            value = frame[0]
+            if not value and kind is _MappingEnd:
+                value.key_lines = _NO_LINES  # one shared dict for every empty group
+            line = value.line
+            flow -= frame[6]
+            anchor = frame[4]
+            if anchor is not None:
+                open_anchors.discard(anchor)
+                anchors[anchor] = (value, frame[5] - left)
+        elif kind is _AliasEvent:
+            line = event.start_mark.line + 1
+            name = event.anchor
+            found = anchors.get(name)
+            if found is None:
+                if name in open_anchors:
+                    raise YamlSyntaxError(Position(filename, line), (
+                        f"de verwijzing *{clip(name, 40)} staat binnen &{clip(name, 40)} zelf en zou zichzelf eindeloos herhalen"))
+                raise YamlSyntaxError(Position(filename, line), (
+                    f"YAML kan niet gelezen worden: onbekende verwijzing *{clip(name, 40)} "
+                    "(een * aan het begin van een waarde betekent in YAML een verwijzing; zet de waarde tussen aanhalingstekens)"))
+            value, size = found
+            left -= size
+            if left < 0:
+                raise _too_many(filename, line, budget.limit, name)
+        else:  # document start or end of an empty document: nothing to attach
+            if kind is _DocumentEnd and not stack:
+                value, line = None, event.start_mark.line + 1
+            else:
+                continue
+        if not stack:  # the document's root
+            budget.left = left
+            if kind is not _DocumentEnd:
+                get_event()  # its document end
+            following = get_event()
+            if type(following) is not _StreamEnd:
+                raise YamlSyntaxError(Position(filename, following.start_mark.line + 1),
+                                      "YAML kan niet gelezen worden: dit bestand bevat meer dan één YAML-document (---); gebruik er één per bestand")
+            return value
+        frame = stack[-1]
+        target = frame[0]
+        if frame[1]:
+            key = frame[2]
+            if key is _NO_KEY:
+                if isinstance(value, (SourceDict, SourceList)):  # an alias to a group, as a key
+                    raise YamlSyntaxError(Position(filename, line), "een veldnaam kan geen lijst of groep zijn")
+                if value in target:
+                    raise YamlSyntaxError(Position(filename, line), (
+                        f"veld '{clip(str(value))}' staat twee keer in dezelfde groep (eerst op regel {target.key_lines[value]})"))
+                if type(value) is str:
+                    value = keys.setdefault(value, value)  # 'id', 'titel': one string for all their uses
+                frame[2], frame[3] = value, line
+            else:
+                target[key] = value
+                target.key_lines[key] = frame[3]
+                frame[2] = _NO_KEY
         else:
-            mapping[key] = _build(value_node, filename)
-        lines[key] = key_line
-    return mapping
+            target.append(value)
+            target.item_lines.append(line)
+
+
+def _define(anchors: dict[str, Any], open_anchors: set[str], name: str, filename: str, line: int) -> None:
+    if name in anchors or name in open_anchors:
+        raise YamlSyntaxError(Position(filename, line), (
+            f"het label &{clip(name, 40)} staat twee keer in dit bestand; geef elk label een eigen naam"))
 
 
 # Hints keyed on the wording of libyaml (the C parser) and of PyYAML's Python parser.
@@ -211,7 +382,11 @@ _SYNTAX_HINTS = [
 ]
 
 
+_TOO_DEEP = f"de gegevens zijn te diep genest: meer dan {MAX_DEPTH} lijsten en groepen in elkaar, en dat is de grens"
+
+
 _PROBLEMS_NL = {
+    "exceeded maximum nesting depth": _TOO_DEEP,  # libyaml's own limit (1000), met before ours in [[[[...
     "found character that cannot start any token": "hier staat een teken waarmee een waarde niet mag beginnen",
     "found a tab character that violates indentation": "er staat een tab in het inspringen",
     "found a tab character where an indentation space is expected": "er staat een tab in het inspringen",
@@ -265,15 +440,16 @@ def _indented_with_tab(text: str, line_index: int) -> bool:
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def load_text(text: str, filename: str) -> Any:
-    """Parse one YAML document; raise :class:`YamlSyntaxError` with a plain message."""
+def load_text(text: str, filename: str, budget: Budget | None = None, multiline: list[MultiLine] | None = None) -> Any:
+    """Parse one YAML document; raise :class:`YamlSyntaxError` with a plain message.
+
+    ``budget`` is shared by the files of one load (a fresh one per call without it);
+    ``multiline`` collects the plain texts that continue over several lines.
+    """
     loader = _Loader(text)
     loader.filename = filename
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        return _build(node, filename)
+        return _compose(loader, filename, budget or Budget(), multiline if multiline is not None else [])
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as err:
@@ -301,21 +477,36 @@ def load_text(text: str, filename: str) -> Any:
             problem, hint = "er staat een tab in het inspringen", "gebruik spaties om in te springen, geen tabs"
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
         raise YamlSyntaxError(Position(filename, line), message) from None
-    except RecursionError:
-        raise YamlSyntaxError(Position(filename, 1), "YAML kan niet gelezen worden: de gegevens zijn te diep genest") from None
     except (yaml.YAMLError, ValueError, OverflowError) as err:
         raise YamlSyntaxError(Position(filename, 1), f"YAML kan niet gelezen worden: {err}") from None
     finally:
         loader.dispose()
 
 
-def load_file(path: Path, display_name: str) -> tuple[Any, list[tuple[int, str]]]:
-    """The file's value and warnings ``(line, message)`` for text YAML silently drops."""
+def load_file(path: Path, display_name: str, budget: Budget | None = None) -> tuple[Any, list[tuple[int, str]]]:
+    """The file's value and warnings ``(line, message)`` for text YAML silently drops or runs on."""
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlSyntaxError(Position(display_name, 1), file_too_large())
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise YamlSyntaxError(Position(display_name, 1), "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
-    return load_text(text, display_name), dropped_text(text)
+    multiline: list[MultiLine] = []
+    value = load_text(text, display_name, budget, multiline)
+    warnings = sorted(dropped_text(text, MAX_TEXT_WARNINGS + 1) + run_on_text(text, multiline, MAX_TEXT_WARNINGS + 1))
+    if len(warnings) > MAX_TEXT_WARNINGS:
+        warnings = warnings[:MAX_TEXT_WARNINGS] + [(warnings[MAX_TEXT_WARNINGS][0], (
+            f"meer dan {MAX_TEXT_WARNINGS} waarschuwingen over tekst in dit bestand; de rest wordt niet getoond"))]
+    return value, warnings
+
+
+def file_too_large(size: int | None = None) -> str:
+    """The message for a file over ``MAX_FILE_BYTES`` (``size`` unknown when it grew while being read)."""
+    shown = f" {size / 1024 / 1024:.1f}".replace(".", ",") + " MB," if size is not None else ""
+    return (f"bestand is te groot om te lezen:{shown} en de grens is {MAX_FILE_BYTES // 1024 // 1024} MB per bestand; "
+            "verdeel de gegevens over meer bestanden")
 
 
 # A plain value (after 'key: ' or '- ') in which YAML drops text without an error:
@@ -334,8 +525,8 @@ def _may_drop_text(text: str) -> bool:
     return any(m.start() > 0 and text[m.start() - 1] in " \t" for m in _HASH_THEN_TEXT.finditer(text))
 
 
-def dropped_text(text: str) -> list[tuple[int, str]]:
-    """Lines where YAML would silently drop part of a value (checked only if any may)."""
+def dropped_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Lines where YAML would silently drop part of a value (checked only if any may); at most ``limit``."""
     if not _may_drop_text(text):
         return []
     found = []
@@ -350,9 +541,67 @@ def dropped_text(text: str) -> list[tuple[int, str]]:
             block_indent = indent
             continue
         if (match := _COMMENT_IN_VALUE.match(line)):
-            found.append((number, f"alles vanaf '#{match['rest']}' is voor YAML commentaar en valt weg; hoort het bij de tekst, "
+            found.append((number, f"alles vanaf '#{clip(match['rest'])}' is voor YAML commentaar en valt weg; hoort het bij de tekst, "
                                   "zet de hele tekst dan tussen aanhalingstekens"))
         elif (match := _ANCHOR.match(line)):
-            found.append((number, f"'&{match['name']}' aan het begin van een waarde is voor YAML een label en valt weg uit de tekst; "
+            found.append((number, f"'&{clip(match['name'], 40)}' aan het begin van een waarde is voor YAML een label en valt weg uit de tekst; "
                                   "zet de hele tekst tussen aanhalingstekens"))
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+# A plain text that YAML continues on the next line, where that line looks like the
+# start of something new: YAML joins it to the text above, without an error.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_ITEM_LINE = re.compile(r"-(?: |$)")  # '- Samen met ouders', indented too far
+_KEY_LINE = re.compile(r"[a-z][a-z_]*:(?!//)\S")  # 'datum:2026-11-01' (no space after the colon)
+_DATE_KEY_LINE = re.compile(r"(?:datum|schooljaar|planning|moment|periode|uiterlijk) [0-9]{4}-[0-9]{2}")  # 'datum 2026-11-01'
+# A wrapped sentence continues after a comma or a small word; a new item follows a complete one.
+_WRAPS_AFTER = frozenset(",;:(-–/&+")
+_SMALL_WORDS = frozenset(
+    "de het een en of van met voor in op aan bij door naar om te tot uit over onder als dan dat die dit deze zodat "
+    "zoals omdat want maar ook nog wel niet zijn haar hun ons onze jullie waar wat wie welke per via tussen tegen "
+    "vanuit binnen buiten na sinds zonder the and of".split()
+)
+
+
+def run_on_text(text: str, multiline: list[MultiLine], limit: int | None = None) -> list[tuple[int, str]]:
+    """Lines that YAML silently joins to a plain text above them, where they look like a new item or field.
+
+    Legitimately wrapped text is not reported: a continuation line that starts in
+    lower case, or follows a comma, a sentence's end or a small word ('met', 'de'),
+    is what wrapping looks like.
+    """
+    if not multiline:
+        return []
+    lines = _LINE_BREAK.split(text)  # as libyaml counts lines
+    found = []
+    for scalar in multiline:
+        if scalar.last >= len(lines):
+            continue
+        previous = lines[scalar.first][scalar.column:].rstrip()
+        for index in range(scalar.first + 1, scalar.last + 1):
+            line = lines[index]
+            content = line.strip()
+            if not content:
+                continue
+            where = f"regel {scalar.first + 1}"
+            if _ITEM_LINE.match(content):
+                found.append((index + 1, (
+                    f"'{clip(content)}' is voor YAML geen nieuw item: het is het vervolg van de tekst op {where}; "
+                    "is het een nieuw item, zet de '-' dan recht onder de andere; anders de hele tekst tussen aanhalingstekens")))
+            elif _KEY_LINE.match(content) or _DATE_KEY_LINE.match(content):
+                found.append((index + 1, (
+                    f"'{clip(content)}' lijkt een veld, maar is voor YAML het vervolg van de tekst op {where}; "
+                    "schrijf een veld als 'naam: waarde' (met een spatie na de dubbele punt), recht onder de andere velden")))
+            elif (scalar.item and len(line) - len(line.lstrip(" ")) == scalar.column and content[0].isupper()
+                  and previous and previous[-1] not in _WRAPS_AFTER and previous[-1] not in ".!?"
+                  and previous.split()[-1].lower() not in _SMALL_WORDS):
+                found.append((index + 1, (
+                    f"'{clip(content)}' is voor YAML geen nieuw item: het is het vervolg van het item op {where}; "
+                    "begint hier een nieuw item, zet er dan '- ' voor; is het één tekst, zet hem dan tussen aanhalingstekens")))
+            previous = content
+        if limit is not None and len(found) >= limit:
+            break
     return found

@@ -1,0 +1,268 @@
+"""Time and peak memory of ``load()`` on hostile data folders of about 10 MB (prints figures).
+
+    python benchmarks/hostile_inputs.py                 # every case
+    python benchmarks/hostile_inputs.py alias deep      # the cases whose name contains a word
+
+The data of a pull request is under an attacker's control. Whatever it holds, the
+check must finish in bounded time and memory (the promise: any data folder up to
+10 MB in under 10 s and under 500 MB) and refuse what is beyond the limits with a
+plain message. Each case is generated in a temporary folder and loaded in a child
+process of its own, with a memory limit (2 GB) and a time limit (120 s), so a
+regression shows up as a failed line here instead of taking the machine down.
+
+Not a test: the figures depend on the machine. ``interventions-10k/20k/40k`` show
+whether the load grows linearly in the number of items.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+
+MB = 1024 * 1024
+TARGET = int(9.5 * MB)  # just under the limit of 10 MB per file, so the case is read
+MEMORY_LIMIT = 2 * 1024 * MB
+TIME_LIMIT = 120
+
+HEADER = textwrap.dedent("""\
+    agenda:
+      titel: Vijandige invoer
+      regio: {naam: Testdorp, gemeenten: [Testdorp]}
+      periode: {van: 2021, tot: 2030}
+      vaststelling: {status: concept}
+    partners:
+      - {id: gemeente, naam: Gemeente Testdorp, sector: gemeente}
+    ambities:
+      - id: lezen
+        titel: Lezen
+        samenvatting: Kinderen lezen meer.
+    """)
+
+
+def _write(folder: Path, text: str, name: str = "agenda.yml") -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def _repeat(unit: str, size: int = TARGET) -> str:
+    return unit * max(1, size // len(unit))
+
+
+def alias_bomb(folder: Path) -> None:
+    """Nine levels of nine references: a few hundred bytes that expand to a billion values."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        prev, name = chr(96 + level), chr(97 + level)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    _write(folder, HEADER)
+    _write(folder, "\n".join(lines) + "\n", "bom.yml")
+
+
+def alias_fanout(folder: Path) -> None:
+    """10 MB of references to a list of a thousand values."""
+    _write(folder, HEADER + "x: &x [" + ", ".join(["t"] * 1000) + "]\ny: [" + _repeat("*x, ") + "*x]\n")
+
+
+def deep_brackets(folder: Path) -> None:
+    _write(folder, HEADER + "x: " + _repeat("[") + "\n")
+
+
+def deep_brackets_60k(folder: Path) -> None:
+    _write(folder, HEADER + "x: " + "[" * 60_000 + "\n")
+
+
+def deep_dashes(folder: Path) -> None:
+    _write(folder, _repeat("- ") + "x\n")
+
+
+def deep_indentation(folder: Path) -> None:
+    lines, size, depth = [HEADER, "x:\n"], 0, 1
+    while size < TARGET:
+        line = " " * depth + "a:\n"
+        lines.append(line)
+        size += len(line)
+        depth += 1
+    _write(folder, "".join(lines))
+
+
+def _actions(count: int, planning: str = "Q1 2022", ages: str = "4-12") -> str:
+    out = [HEADER, "jaarplan:\n  schooljaar: 2021-2022\n  vaststelling: {status: concept}\n  ambities:\n    - ambitie: lezen\n      acties:\n"]
+    for n in range(count):
+        out.append(f"        - id: a{n}\n          titel: Actie {n}\n          planning: \"{planning}\"\n          leeftijden: \"{ages}\"\n")
+    return "".join(out)
+
+
+def whitespace_planning(folder: Path) -> None:
+    """One planning of 10 MB of spaces (a quadratic pattern took about a minute on 200,000)."""
+    _write(folder, _actions(1, planning="Q1 2022" + " " * TARGET + "x"))
+
+
+def whitespace_ages(folder: Path) -> None:
+    _write(folder, _actions(1, ages="4" + " " * TARGET + "x"))
+
+
+def whitespace_many(folder: Path) -> None:
+    """Thousands of plannings and age ranges of 1,000 spaces each."""
+    _write(folder, _actions(TARGET // 2200, planning="Q1 2022" + " " * 1000 + "x", ages="4" + " " * 1000 + "x"))
+
+
+def huge_numbers(folder: Path) -> None:
+    """Amounts of 29 digits and measurements of 310 digits, until 10 MB."""
+    amount, value = "9" * 29, "9" * 310
+    out = [HEADER + "    indicatoren:\n"]
+    count = TARGET // 450
+    for n in range(count):
+        out.append(f"      - {{id: i{n}, titel: Meting {n}, metingen: [{{periode: 2022, waarde: {value}}}]}}\n")
+    out.append(f"jaarplan:\n  schooljaar: 2021-2022\n  vaststelling: {{status: concept}}\n  budget: {{beschikbaar: {amount}}}\n")
+    _write(folder, "".join(out))
+
+
+def long_title(folder: Path) -> None:
+    _write(folder, HEADER.replace("titel: Vijandige invoer", "titel: " + _repeat("Lang ")))
+
+
+def long_lines_with_hash(folder: Path) -> None:
+    """Lines of 100,000 characters with ' #' at the end: the dropped-text warning's patterns."""
+    line = "      - " + "woord " * 16_000 + "#x\n"
+    _write(folder, HEADER + "    pijlers:\n" + "".join(line for _ in range(TARGET // len(line))))
+
+
+def run_on_lines(folder: Path) -> None:
+    """Plain texts that continue over many lines that look like items (warned, at most so many)."""
+    block = "      - Eerste item\n        - tweede\n        Derde\n"
+    _write(folder, HEADER + "    pijlers:\n" + _repeat(block))
+
+
+def flat_values(folder: Path) -> None:
+    _write(folder, HEADER + "x: [" + _repeat("a,") + "a]\n")
+
+
+def empty_groups(folder: Path) -> None:
+    """Hundreds of thousands of empty partners: every one invalid (the error limit stops the check)."""
+    _write(folder, HEADER.replace("partners:\n", "partners:\n" + _repeat("  - {}\n")))
+
+
+def unknown_references(folder: Path) -> None:
+    """Many partners and many actions whose leader is a partner that does not exist (did-you-mean)."""
+    partners = "".join(f"  - {{id: partner-{n}, naam: Partner {n}, sector: overig}}\n" for n in range(20_000))
+    parts = _actions(40_000).split("          titel: Actie")
+    text = parts[0] + "".join(f"          trekker: partner-{n}x\n          titel: Actie{part}" for n, part in enumerate(parts[1:]))
+    _write(folder, text.replace("partners:\n", "partners:\n" + partners, 1))
+
+
+def carried_over(folder: Path) -> None:
+    """Two year plans of 20,000 actions, every action of the second carried over from the first."""
+    first = _actions(20_000)
+    second = first[first.index("jaarplan:"):].replace("jaarplan:", "jaarplan:", 1).replace("2021-2022", "2022-2023")
+    second = second.replace("          titel: Actie", "          doorgeschoven_van: 2021-2022\n          titel: Actie")
+    _write(folder, first)
+    _write(folder, second.replace("Q1 2022", "Q1 2023"), "2022-2023.yml")
+
+
+def _interventions(count: int) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        _write(folder, HEADER)
+        for part in range(0, count, 10_000):  # files of 10,000 interventions
+            items = "".join(
+                f"  - id: interventie-{n}\n    titel: Interventie {n}\n    ambitie: lezen\n    betrokken_partijen: [gemeente]\n"
+                f"    doel: Meer kinderen lezen elke dag, thuis en op school.\n"
+                for n in range(part, min(count, part + 10_000))
+            )
+            _write(folder, "interventies:\n" + items, f"interventies-{part // 10_000}.yml")
+    make.__doc__ = f"{count:,} valid interventions of 12 values each"
+    return make
+
+
+def ordinary(folder: Path) -> None:
+    """An ordinary agenda of 10 MB (benchmarks/generate.py, 10,000 actions)."""
+    generate(10_000, folder)
+
+
+def folder_too_large(folder: Path) -> None:
+    """Three files of 8 MB: over the limit for the folder together."""
+    for n in range(3):
+        _write(folder, "# " + _repeat("x", 8 * MB) + "\n", f"deel-{n}.yml")
+
+
+CASES: dict[str, Callable[[Path], None]] = {
+    "alias-bomb": alias_bomb,
+    "alias-fanout": alias_fanout,
+    "deep-brackets-60k": deep_brackets_60k,
+    "deep-brackets": deep_brackets,
+    "deep-dashes": deep_dashes,
+    "deep-indentation": deep_indentation,
+    "whitespace-planning": whitespace_planning,
+    "whitespace-ages": whitespace_ages,
+    "whitespace-many": whitespace_many,
+    "huge-numbers": huge_numbers,
+    "long-title": long_title,
+    "long-lines-with-hash": long_lines_with_hash,
+    "run-on-lines": run_on_lines,
+    "flat-values": flat_values,
+    "empty-groups": empty_groups,
+    "unknown-references": unknown_references,
+    "carried-over": carried_over,
+    "interventions-10k": _interventions(10_000),
+    "interventions-20k": _interventions(20_000),
+    "interventions-40k": _interventions(40_000),
+    "ordinary-10mb": ordinary,
+    "folder-too-large": folder_too_large,
+}
+
+CHILD = textwrap.dedent("""\
+    import json, resource, sys, time
+    from datetime import date
+    resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+    sys.path.insert(0, {root!r})
+    from macros.load import load
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = usage.ru_utime + usage.ru_stime
+    start = time.perf_counter()
+    result = load({folder!r}, today=date(2022, 6, 1))
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu, peak = usage.ru_utime + usage.ru_stime - cpu_before, usage.ru_maxrss / 1024
+    errors = result.errors
+    print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak": peak, "errors": len(errors), "warnings": len(result.warnings),
+                      "first": str(errors[0] if errors else (result.warnings[0] if result.warnings else "")) }}))
+    """)
+
+
+def run(name: str, make: Callable[[Path], None]) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "data"
+        folder.mkdir()
+        make(folder)
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        code = CHILD.format(limit=MEMORY_LIMIT, root=str(ROOT), folder=str(folder))
+        try:
+            child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            return f"{name:<22} {size / MB:>6.1f}  meer dan {TIME_LIMIT} s (afgebroken)"
+        if child.returncode != 0:
+            tail = (child.stderr.strip().splitlines() or [f"exit {child.returncode}"])[-1]
+            return f"{name:<22} {size / MB:>6.1f}  MISLUKT: {tail[:120]}"
+        out = json.loads(child.stdout.strip().splitlines()[-1])
+        first = out["first"].replace(tmp + "/", "")
+        first = first if len(first) <= 110 else first[:110] + "…"
+        return (f"{name:<22} {size / MB:>6.1f} {out['seconds']:>7.2f} {out['cpu']:>6.2f} {out['peak']:>7.0f} {out['errors']:>7} {out['warnings']:>6}  {first}")
+
+
+def main(words: list[str]) -> None:
+    print(f"{'geval':<22} {'MB':>6} {'tijd s':>7} {'cpu s':>6} {'piek MB':>7} {'fouten':>7} {'waarsch':>6}  eerste melding")
+    for name, make in CASES.items():
+        if not words or any(word in name for word in words):
+            print(run(name, make), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
