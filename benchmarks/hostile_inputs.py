@@ -146,6 +146,13 @@ def flat_values(folder: Path) -> None:
     _write(folder, HEADER + "x: [" + _repeat("a,") + "a]\n")
 
 
+def members(count: int) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        _write(folder, HEADER + "organen:\n  - id: o\n    naam: O\n    niveau: regie\n    leden: [" + "gemeente, " * count + "gemeente]\n")
+    make.__doc__ = f"One body with {count:,} members: the most expensive value per byte (each a model)"
+    return make
+
+
 def empty_groups(folder: Path) -> None:
     """Hundreds of thousands of empty partners: every one invalid (the error limit stops the check)."""
     _write(folder, HEADER.replace("partners:\n", "partners:\n" + _repeat("  - {}\n")))
@@ -209,6 +216,8 @@ CASES: dict[str, Callable[[Path], None]] = {
     "run-on-lines": run_on_lines,
     "flat-values": flat_values,
     "empty-groups": empty_groups,
+    "members-590k": members(590_000),
+    "members-10mb": members(TARGET // 10),
     "unknown-references": unknown_references,
     "carried-over": carried_over,
     "interventions-10k": _interventions(10_000),

@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import functools
 import gc
+import itertools
 import os
 import re
 import types
@@ -78,6 +79,7 @@ class LoadResult:
 
 
 MAX_FOLDER_BYTES = 20 * 1024 * 1024  # all data files together
+MAX_FILES = 5_000  # files and folders in the data folder (an agenda has tens)
 MAX_ERRORS = 10_000  # after this many errors the check stops: the rest would only cost time
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -110,13 +112,20 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                                      "die wordt niet gelezen"))
         return scan
     folders = [FsPath(directory)]
+    seen = 0
     while folders:
         folder = folders.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = sorted(itertools.islice(listing, MAX_FILES + 1 - seen), key=lambda e: e.name)
         except OSError as err:
             scan.problems.append(Problem(display_root, 1, "", f"map {shown(str(folder))} kan niet gelezen worden ({err.strerror})"))
             continue
+        seen += len(entries)
+        if seen > MAX_FILES:
+            return _Scan(problems=[Problem(display_root, 1, "", (
+                f"de map {shown(display_root)} bevat meer dan {dutch_int(MAX_FILES)} bestanden en mappen, en dat is de grens; "
+                "er is niets gelezen"))])
         subfolders = []
         for entry in entries:
             path = FsPath(entry.path)
@@ -202,7 +211,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
     scan = _scan(directory, display_root)
     problems.extend(scan.problems)
     files = scan.read
-    if not files:
+    if not files and not _unreadable(scan.problems):
         problems.append(Problem(display_root, 1, "", f"geen YAML-bestanden (.yml) gevonden in '{display_root}'"))
     total = sum(size for _, _, size in files)
     if total > MAX_FOLDER_BYTES:

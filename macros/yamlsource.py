@@ -201,6 +201,7 @@ class MultiLine:
     last: int  # 0-based line of its end
     column: int  # where the text starts on its first line
     item: bool  # the text is an item of a list (after '- '), not the value of a field
+    text: str  # as YAML reads it: the lines joined with spaces
 
 
 def _unknown_tag(filename: str, line: int, tag: str) -> YamlSyntaxError:
@@ -260,7 +261,7 @@ def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLi
                                           f"'{clip(text)}' is geen {_show_tag(tag)[2:]}; laat de tag weg") from None
             start, end = event.start_mark, event.end_mark
             if end.line != start.line and not flow and event.style == "":
-                multiline.append(MultiLine(start.line, end.line, start.column, bool(stack) and not stack[-1][1]))
+                multiline.append(MultiLine(start.line, end.line, start.column, bool(stack) and not stack[-1][1], text))
             line = start.line + 1
             anchor = event.anchor
             if anchor is not None:
@@ -435,6 +436,20 @@ def _unclosed_single_quote(text: str, line_index: int) -> int | None:
     return None
 
 
+_KEY_START = re.compile(r"( *)(?:- +)?([a-z][a-z_]*):(?: |$)")
+_CONTENT_START = re.compile(r" *(?:- +)?")
+
+
+def _indented_key(text: str, line_index: int) -> str | None:
+    """The field name that starts line ``line_index`` if it is indented deeper than the text on the line above."""
+    match = _KEY_START.match(_line(text, line_index))
+    if not match or line_index == 0:
+        return None
+    above = _line(text, line_index - 1)
+    column = _CONTENT_START.match(above).end()  # type: ignore[union-attr]  # where its field or text starts
+    return match[2] if above.strip() and len(match[1]) > column else None
+
+
 def _indented_with_tab(text: str, line_index: int) -> bool:
     line = _line(text, line_index)
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
@@ -475,6 +490,10 @@ def load_text(text: str, filename: str, budget: Budget | None = None, multiline:
         elif mark is not None and _indented_with_tab(text, mark.line):
             # libyaml reports a tab in the indentation as a character that "cannot start any token"
             problem, hint = "er staat een tab in het inspringen", "gebruik spaties om in te springen, geen tabs"
+        elif mark is not None and "mapping values are not allowed" in str(err) and (key := _indented_key(text, mark.line)):
+            # '  tekst: Gestart' then '    datum: 2026-11-01': the field is read as more of the text above
+            hint = (f"staat '{key}:' verder ingesprongen dan de regel erboven? Dan leest YAML het als vervolg van die tekst; "
+                    "zet velden van dezelfde groep recht onder elkaar, en een nieuw item met '- ' recht onder de andere")
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
         raise YamlSyntaxError(Position(filename, line), message) from None
     except (yaml.YAMLError, ValueError, OverflowError) as err:
@@ -554,9 +573,11 @@ def dropped_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
 # A plain text that YAML continues on the next line, where that line looks like the
 # start of something new: YAML joins it to the text above, without an error.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_RARE_BREAK = re.compile("[\r\x85\u2028\u2029]")
 _ITEM_LINE = re.compile(r"-(?: |$)")  # '- Samen met ouders', indented too far
 _KEY_LINE = re.compile(r"[a-z][a-z_]*:(?!//)\S")  # 'datum:2026-11-01' (no space after the colon)
-_DATE_KEY_LINE = re.compile(r"(?:datum|schooljaar|planning|moment|periode|uiterlijk) [0-9]{4}-[0-9]{2}")  # 'datum 2026-11-01'
+_DATE_KEYS = ("datum ", "schooljaar ", "planning ", "moment ", "periode ", "uiterlijk ")
+_DATE_KEY_LINE = re.compile(rf"(?:{'|'.join(k.strip() for k in _DATE_KEYS)}) [0-9]{{4}}-[0-9]{{2}}")  # 'datum 2026-11-01'
 # A wrapped sentence continues after a comma or a small word; a new item follows a complete one.
 _WRAPS_AFTER = frozenset(",;:(-–/&+")
 _SMALL_WORDS = frozenset(
@@ -566,6 +587,10 @@ _SMALL_WORDS = frozenset(
 )
 
 
+def _has_date_key(text: str) -> bool:
+    return "datum " in text or "schooljaar " in text or "planning " in text or "moment " in text or "periode " in text or "uiterlijk " in text
+
+
 def run_on_text(text: str, multiline: list[MultiLine], limit: int | None = None) -> list[tuple[int, str]]:
     """Lines that YAML silently joins to a plain text above them, where they look like a new item or field.
 
@@ -573,9 +598,13 @@ def run_on_text(text: str, multiline: list[MultiLine], limit: int | None = None)
     lower case, or follows a comma, a sentence's end or a small word ('met', 'de'),
     is what wrapping looks like.
     """
+    # Only texts that may hold such a line are looked at line by line: an item of a list (short,
+    # and rarely over several lines), or a text whose joined lines show ' - ', ':' or a date field.
+    multiline = [m for m in multiline if m.item or " -" in m.text or ":" in m.text or _has_date_key(m.text)]
     if not multiline:
         return []
-    lines = _LINE_BREAK.split(text)  # as libyaml counts lines
+    # as libyaml counts lines (str.split is ten times faster than the pattern, for the usual text)
+    lines = _LINE_BREAK.split(text) if _RARE_BREAK.search(text) else text.split("\n")
     found = []
     for scalar in multiline:
         if scalar.last >= len(lines):
@@ -586,16 +615,20 @@ def run_on_text(text: str, multiline: list[MultiLine], limit: int | None = None)
             content = line.strip()
             if not content:
                 continue
+            first = content[0]
+            if first.islower() and ":" not in content and not content.startswith(_DATE_KEYS):
+                previous = content  # what wrapped text looks like: the usual case, decided quickly
+                continue
             where = f"regel {scalar.first + 1}"
-            if _ITEM_LINE.match(content):
+            if first == "-" and _ITEM_LINE.match(content):
                 found.append((index + 1, (
                     f"'{clip(content)}' is voor YAML geen nieuw item: het is het vervolg van de tekst op {where}; "
                     "is het een nieuw item, zet de '-' dan recht onder de andere; anders de hele tekst tussen aanhalingstekens")))
-            elif _KEY_LINE.match(content) or _DATE_KEY_LINE.match(content):
+            elif (":" in content and _KEY_LINE.match(content)) or (content.startswith(_DATE_KEYS) and _DATE_KEY_LINE.match(content)):
                 found.append((index + 1, (
                     f"'{clip(content)}' lijkt een veld, maar is voor YAML het vervolg van de tekst op {where}; "
                     "schrijf een veld als 'naam: waarde' (met een spatie na de dubbele punt), recht onder de andere velden")))
-            elif (scalar.item and len(line) - len(line.lstrip(" ")) == scalar.column and content[0].isupper()
+            elif (scalar.item and first.isupper() and len(line) - len(line.lstrip(" ")) == scalar.column
                   and previous and previous[-1] not in _WRAPS_AFTER and previous[-1] not in ".!?"
                   and previous.split()[-1].lower() not in _SMALL_WORDS):
                 found.append((index + 1, (

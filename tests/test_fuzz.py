@@ -77,3 +77,24 @@ def test_mutated_demo_files(data):
             lines[i], lines[i + 1] = lines[i + 1], lines[i]
     files[name] = "\n".join(lines) + "\n"
     _check(files)
+
+
+YAML_TOKENS = ["a", "b: ", "- ", "  ", "\n", "[", "]", "{", "}", ", ", ": ", "&x ", "*x", "&y ", "*y", "'q'", '"d"', " #c",
+               "|\n", ">\n", "? ", "1", "1.5", "9" * 40, "true", "~", "!!str ", "!!int ", "!!float ", "---\n", "\t", "<<: ",
+               "\r\n", "\x85", "\u2028", "２", "id: ", "titel: ", "agenda:\n", "partners:\n", "datum:2026", "- - "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(YAML_TOKENS), max_size=60))
+def test_yaml_token_soup(tokens):
+    """Anchors, aliases, tags, nesting and odd line breaks in any order: problems, never an exception."""
+    _check({"agenda.yml": "".join(tokens)})
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 12), st.integers(1, 12))
+def test_alias_chains_are_bounded(width, depth):
+    """References to references: refused at the limit, never expanded in memory."""
+    lines = [f"l0: &l0 [{', '.join(['x'] * width)}]"]
+    lines += [f"l{d}: &l{d} [{', '.join([f'*l{d - 1}'] * width)}]" for d in range(1, depth)]
+    _check({"agenda.yml": "\n".join(lines) + "\n"})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import MAX_ERRORS, MAX_FOLDER_BYTES, load
+from macros.load import MAX_ERRORS, MAX_FILES, MAX_FOLDER_BYTES, load
 from macros.model import MAX_ID, MAX_LONG_TEXT, MAX_TEXT, Agenda
 from macros.problems import Suggestions
 from macros.values import MAX_AMOUNT, MAX_SHORT_VALUE, parse_ages, parse_money, parse_number, parse_planning
@@ -330,3 +330,11 @@ def test_carried_over_actions_are_checked_against_one_set_per_year(tmp_path):
         year="2022-2023", actions=second.replace("        - ", "          - "))
     errors = [p.message for p in load(_folder(tmp_path, {"agenda.yml": text}), today=date(2022, 6, 1)).errors]
     assert errors == ["schooljaar 2021-2022 heeft geen actie met id 'a300'"]
+
+
+def test_too_many_files_are_refused_before_reading(tmp_path):
+    data = _folder(tmp_path, {"agenda.yml": AGENDA})
+    for n in range(MAX_FILES):
+        (data / f"p{n}.yml").write_text("", encoding="utf-8")
+    assert [str(p) for p in load(data, today=DEMO_TODAY).problems] == [
+        f"{data}:1: de map {data} bevat meer dan 5.000 bestanden en mappen, en dat is de grens; er is niets gelezen"]
