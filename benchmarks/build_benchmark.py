@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from macros.load import load  # noqa: E402
-from macros.render.macros import MACROS  # noqa: E402
-from macros.render.nav import build_nav  # noqa: E402
-from macros.render.pages import View  # noqa: E402
-from macros.render.paths import generated_pages, relative, url_of  # noqa: E402
-from macros.site import today  # noqa: E402
+from lea_site.load import load  # noqa: E402
+from lea_site.render.macros import MACROS  # noqa: E402
+from lea_site.render.nav import build_nav  # noqa: E402
+from lea_site.render.pages import View  # noqa: E402
+from lea_site.render.paths import generated_pages, relative, url_of  # noqa: E402
+from lea_site.site import today  # noqa: E402
 from tests.sitebuild import write_config  # noqa: E402
 
 TODAY = "2026-11-22"

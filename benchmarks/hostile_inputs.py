@@ -232,7 +232,7 @@ CHILD = textwrap.dedent("""\
     from datetime import date
     resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
     sys.path.insert(0, {root!r})
-    from macros.load import load
+    from lea_site.load import load
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu_before = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate  # noqa: E402
-from macros.load import load  # noqa: E402
+from lea_site.load import load  # noqa: E402
 
 
 def main(sizes: list[int], repeat: int = 5) -> None:

@@ -16,12 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from macros import staging
-from macros.blocks import STASH, BlockError
-from macros.load import LoadResult
-from macros.render.nav import build_nav
-from macros.render.paths import generated_pages
-from macros.site import Site, data_dir, load_site
+from lea_site import staging
+from lea_site.blocks import STASH, BlockError
+from lea_site.load import LoadResult
+from lea_site.render.nav import build_nav
+from lea_site.render.paths import generated_pages
+from lea_site.site import Site, data_dir, load_site
 
 log = logging.getLogger("mkdocs.plugins.lea")
 

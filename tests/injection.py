@@ -20,9 +20,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from macros.load import LIST_SECTIONS, SINGULAR
-from macros.model import AgendaInfo
-from macros.yamlsource import load_text
+from lea_site.load import LIST_SECTIONS, SINGULAR
+from lea_site.model import AgendaInfo
+from lea_site.yamlsource import load_text
 
 SECTIONS: dict[str, type[BaseModel]] = {"agenda": AgendaInfo, **LIST_SECTIONS, **{k: LIST_SECTIONS[v] for k, v in SINGULAR.items()}}
 
@@ -41,7 +41,8 @@ PAYLOADS = {
     "template": "{{ 6*7 }}XQ {% if true %}YQ{% endif %} {{ lipsum.__globals__['os'].popen('echo PWN$((6*7))').read() }} "
                 "{# c #}\n\n    ingesprongen code\n\n\n\n\n# Kop\n\n```\n<script>alert(20)</script>\n```",
 }
-PAYLOADS["all"] = "\n\n".join(PAYLOADS.values())  # one build per fixture: every attack at once
+SINGLE = list(PAYLOADS.values())
+PAYLOADS["all"] = "\n\n".join(SINGLE)  # one build per fixture: every attack at once (short fields: one each)
 # Text of each payload that a reader must see as text (proof that the payload reached the page).
 VISIBLE = {"attr-list": "onfocus=alert(1)", "links": "javascript:alert(6)", "html": "<img src=x onerror=alert(12)>",
            "breakout": "onmouseover='alert(19)'", "template": "{{ 6*7 }}XQ", "all": "<script>alert(11)</script>"}
@@ -69,9 +70,8 @@ def _models(annotation: Any) -> list[type[BaseModel]]:
     return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
 
 
-def _accepts_text(annotation: Any) -> str | None:
-    """'text' or 'list' when the field takes a free text (or a list of them) as written."""
-    probe = "F0Q probe <b>&\n\nx"
+def _accepts_text(annotation: Any, probe: str) -> str | None:
+    """'text' or 'list' when the field takes this free text (or a list of them) as written."""
     for kind, value in (("text", probe), ("list", [probe])):
         try:
             out = TypeAdapter(annotation).validate_python(value)
@@ -83,27 +83,41 @@ def _accepts_text(annotation: Any) -> str | None:
 
 
 class Injector:
-    """Fills every text field reachable in a raw data tree with a numbered payload."""
+    """Fills every text field reachable in a raw data tree with a numbered payload.
 
-    def __init__(self, payload: str):
-        self.payload = payload
+    A field that refuses the payload (too long for a title, say) gets the next
+    shorter one of ``fallbacks`` that it takes; a field that takes none of them
+    is defended by validation.
+    """
+
+    def __init__(self, payload: str, fallbacks: list[str] | None = None):
+        self.payloads = [payload, *(fallbacks or [])]
         self.fields: dict[int, str] = {}  # marker number -> model field ("Action.titel")
 
-    def _next(self, where: str) -> str:
+    def _fitting(self, annotation: Any) -> tuple[str, str] | None:
+        n = len(self.fields) + 1
+        for payload in self.payloads:
+            kind = _accepts_text(annotation, f"F{n}Q {payload}")
+            if kind:
+                return kind, payload
+        return None
+
+    def _next(self, where: str, payload: str) -> str:
         n = len(self.fields) + 1
         self.fields[n] = where
-        return f"F{n}Q {self.payload}"
+        return f"F{n}Q {payload}"
 
     def fill(self, raw: Any, model: type[BaseModel]) -> None:
         if not isinstance(raw, dict):
             return
         for name, info in model.model_fields.items():
-            kind = _accepts_text(info.rebuild_annotation())
+            annotation = info.rebuild_annotation()
+            fitting = self._fitting(annotation)
             where = f"{model.__name__}.{name}"
-            if kind == "text":
-                raw[name] = self._next(where)
-            elif kind == "list":
-                raw[name] = [self._next(where), self._next(where)]
+            if fitting and fitting[0] == "text":
+                raw[name] = self._next(where, fitting[1])
+            elif fitting:
+                raw[name] = [self._next(where, fitting[1]), self._next(where, fitting[1])]
             elif name in raw:
                 targets = _models(info.annotation)
                 if not targets:
@@ -119,9 +133,9 @@ def _pick(models: list[type[BaseModel]], raw: dict) -> type[BaseModel]:
     return max(models, key=lambda m: len(set(raw) & set(m.model_fields)))
 
 
-def inject(data: Path, target: Path, payload: str) -> Injector:
-    """Copy the data folder to ``target`` with every text field set to the payload."""
-    injector = Injector(payload)
+def inject(data: Path, target: Path, payload: str, fallbacks: list[str] | None = None) -> Injector:
+    """Copy the data folder to ``target`` with every text field set to the payload (or a fallback that fits)."""
+    injector = Injector(payload, fallbacks)
     for path in sorted(data.rglob("*.yml")):
         tree = _plain(load_text(path.read_text(encoding="utf-8"), str(path)))
         for key, value in (tree or {}).items():

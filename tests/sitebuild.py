@@ -23,8 +23,6 @@ def write_config(data: Path, out: Path, **overrides) -> Path:
     config["extra"]["lea"]["data"] = str(data)
     config.update(overrides)
     out.mkdir(parents=True, exist_ok=True)
-    if not (out / "macros").exists():  # mkdocs-macros imports module_name from the config's folder
-        (out / "macros").symlink_to(ROOT / "macros")
     path = out / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -8,11 +8,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.blocks import BlockError, BlockStash
-from macros.load import load
-from macros.render import pages
-from macros.render.pages import View
-from macros.render.paths import relative, url_of
+from lea_site.blocks import BlockError, BlockStash
+from lea_site.load import load
+from lea_site.render import pages
+from lea_site.render.pages import View
+from lea_site.render.paths import relative, url_of
 
 from .conftest import DATA, DEMO_TODAY
 

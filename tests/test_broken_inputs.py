@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load
+from lea_site.load import load
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.yml"))
@@ -63,7 +63,7 @@ def test_cli_reports_without_traceback(tmp_path: Path):
     for case in CASES:
         shutil.copy(case, data / "case.yml")
         run = subprocess.run(
-            [sys.executable, "-m", "macros.cli", "check", str(data), "--today", "2022-06-01"],
+            [sys.executable, "-m", "lea_site.cli", "check", str(data), "--today", "2022-06-01"],
             capture_output=True, text=True, cwd=Path(__file__).parent.parent,
         )
         assert "Traceback" not in run.stderr + run.stdout, case.name
@@ -107,6 +107,6 @@ def test_an_unreadable_file_does_not_make_references_unknown(tmp_path: Path):
 
 def test_check_on_a_file_asks_for_the_folder():
     root = Path(__file__).parent.parent
-    run = subprocess.run([sys.executable, "-m", "macros.cli", "check", "data/agenda.yml"], capture_output=True, text=True, cwd=root)
+    run = subprocess.run([sys.executable, "-m", "lea_site.cli", "check", "data/agenda.yml"], capture_output=True, text=True, cwd=root)
     assert run.returncode == 2
     assert "is een bestand; geef de map" in run.stderr and "lea check data" in run.stderr

@@ -57,7 +57,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def lea(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args, "--today", "2022-01-01"], cwd=repo, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "lea_site.cli", *args, "--today", "2022-01-01"], cwd=repo, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.load import load
+from lea_site.load import load
 
 from .conftest import DATA, DEMO_TODAY, ROOT
 from .sitebuild import build

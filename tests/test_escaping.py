@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.render.html import dl, esc, md, md_inline, table
+from lea_site.render.html import dl, esc, md, md_inline, table
 
 from .injection import PAYLOADS, scan_html
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.checks import ambition_plan_totals, year_totals
-from macros.load import load
+from lea_site.checks import ambition_plan_totals, year_totals
+from lea_site.load import load
 
 from .conftest import DATA, FIXTURE_TODAY, FIXTURES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.load import load
+from lea_site.load import load
 
 from .conftest import DATA, DEMO_TODAY
 

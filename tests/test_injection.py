@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load
+from lea_site.load import load
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
-from .injection import PAYLOADS, VISIBLE, inject, scan_html, scan_site
+from .injection import PAYLOADS, SINGLE, VISIBLE, inject, scan_html, scan_site
 from .sitebuild import build
 
 CASES = [("demo", DATA, DEMO_TODAY, name) for name in PAYLOADS if name != "all"]
@@ -25,7 +25,7 @@ CASES += [(p.name, p, FIXTURE_TODAY, "all") for p in sorted(FIXTURES.iterdir()) 
 
 @pytest.mark.parametrize("site,data,today,payload", CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
 def test_no_script_from_any_text_field(tmp_path: Path, site: str, data: Path, today, payload: str):
-    injector = inject(data, tmp_path / "data", PAYLOADS[payload])
+    injector = inject(data, tmp_path / "data", PAYLOADS[payload], SINGLE)
     assert len(injector.fields) > 40, "the payload reached too few fields to prove anything"
     checked = load(tmp_path / "data", today)
     assert not checked.errors, "\n".join(map(str, checked.errors[:10]))

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import MAX_ERRORS, MAX_FILES, MAX_FOLDER_BYTES, load
-from macros.model import MAX_ID, MAX_LONG_TEXT, MAX_TEXT, Agenda
-from macros.problems import Suggestions
-from macros.values import MAX_AMOUNT, MAX_SHORT_VALUE, parse_ages, parse_money, parse_number, parse_planning
-from macros.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Budget, YamlFloat, YamlSyntaxError, load_text
+from lea_site.load import MAX_ERRORS, MAX_FILES, MAX_FOLDER_BYTES, load
+from lea_site.model import MAX_ID, MAX_LONG_TEXT, MAX_TEXT, Agenda
+from lea_site.problems import Suggestions
+from lea_site.values import MAX_AMOUNT, MAX_SHORT_VALUE, parse_ages, parse_money, parse_number, parse_planning
+from lea_site.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Budget, YamlFloat, YamlSyntaxError, load_text
 
 from .conftest import DATA, DEMO_TODAY, ROOT
 
@@ -40,7 +40,7 @@ CHILD = textwrap.dedent("""\
     resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
     sys.path.insert(0, {root!r})
     from datetime import date
-    from macros.load import load
+    from lea_site.load import load
     result = load({folder!r}, today=date(2022, 6, 1))
     print(json.dumps([[p.file, p.line, p.message, p.is_error] for p in result.problems]))
     """)
@@ -306,7 +306,7 @@ def test_suggestions_have_a_budget():
 
 
 def test_lookups_by_id_are_indexed():
-    from macros.load import load_agenda
+    from lea_site.load import load_agenda
 
     agenda = load_agenda(DATA, DEMO_TODAY)
     assert isinstance(agenda, Agenda)

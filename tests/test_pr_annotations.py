@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.cli import _github
-from macros.load import load
-from macros.problems import Problem
+from lea_site.cli import _github
+from lea_site.load import load
+from lea_site.problems import Problem
 
 from .conftest import ROOT
 
@@ -44,7 +44,7 @@ def test_file_names_and_values_cannot_start_a_command(tmp_path: Path, monkeypatc
         '    sector: "gemeente\\n::warning file=y::ook gehackt,\\r\\n%25"\n',
         encoding="utf-8",
     )
-    run = subprocess.run([sys.executable, "-m", "macros.cli", "check", "data", "--format", "github", "--today", "2022-01-01"],
+    run = subprocess.run([sys.executable, "-m", "lea_site.cli", "check", "data", "--format", "github", "--today", "2022-01-01"],
                          cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 1, run.stderr
     lines = run.stdout.split("\n")
@@ -58,7 +58,8 @@ def test_file_names_and_values_cannot_start_a_command(tmp_path: Path, monkeypatc
         assert level == ("error" if problem.is_error else "warning")
         assert props == {"file": problem.file, "line": str(problem.line)}
         assert message == (f"{problem.path}: {problem.message}" if problem.path else problem.message)
-    assert any(_parse(line)[1]["file"] == f"data/{name}" for line in lines[:-1])
+    # the odd file is named (control characters shown as \\xNN by load), with its comma and colon intact
+    assert any(_parse(line)[1]["file"].startswith("data/a,b:c") for line in lines[:-1])
     # the value is inside a message (how load words it is its own business; _github keeps any newline in it)
     assert any("::warning file=y::ook gehackt" in _parse(line)[2] for line in lines[:-1])
 

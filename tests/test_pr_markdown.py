@@ -20,10 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from macros import model
-from macros.diff import diff_markdown, md
-from macros.load import load
-from macros.values import Period, Planning, parse_school_year
+from lea_site import model
+from lea_site.diff import diff_markdown, md
+from lea_site.load import load
+from lea_site.values import Period, Planning, parse_school_year
 
 # Opens a comment, mentions, links an issue, forges a heading, a list item, links,
 # an image, code spans and table cells, and HTML. It begins like a list item and a

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from macros import model
-from macros.load import ALL_KEYS
-from macros.render.macros import MACROS
+from lea_site import model
+from lea_site.load import ALL_KEYS
+from lea_site.render.macros import MACROS
 
 from .conftest import ROOT
 

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load
-from macros.render import charts, governance, pages, tables
-from macros.render.html import md, status_badge
-from macros.render.macros import MACROS
-from macros.render.pages import View
-from macros.render.paths import relative, url_of
+from lea_site.load import load
+from lea_site.render import charts, governance, pages, tables
+from lea_site.render.html import md, status_badge
+from lea_site.render.macros import MACROS
+from lea_site.render.pages import View
+from lea_site.render.paths import relative, url_of
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 
@@ -64,7 +64,7 @@ def test_indicator_chart_has_title_description_and_forecast_style(view):
 
 
 def test_chart_axis_has_round_steps_and_thins_crowded_labels_for_phones():
-    from macros.model import Indicator
+    from lea_site.model import Indicator
 
     ind = Indicator.model_validate({
         "id": "wachtlijst", "titel": "Wachtlijst", "eenheid": "kinderen", "beter": "lager",
@@ -118,7 +118,7 @@ def test_current_school_year_follows_today():
 
 
 def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
-    from macros.render.html import table
+    from lea_site.render.html import table
 
     out = html(table(["Actie", "Status"], [["<strong>A</strong>", ""]], caption="Acties", stack=True, row_header=False))
     assert "lea-stack" in out.select_one("div")["class"]
@@ -135,7 +135,7 @@ def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
 
 @pytest.mark.parametrize("data", [DATA, *sorted(p for p in FIXTURES.iterdir() if p.is_dir())], ids=lambda p: p.name)
 def test_diagram_edges_never_pass_behind_a_box(data):
-    from macros.render.governance import BOX_H, BOX_W, _crosses
+    from lea_site.render.governance import BOX_H, BOX_W, _crosses
 
     agenda = load(data, FIXTURE_TODAY).agenda
     svg = html(governance.governance_diagram(agenda))
@@ -151,7 +151,7 @@ def test_diagram_edges_never_pass_behind_a_box(data):
 
 
 def test_crossing_check_itself():
-    from macros.render.governance import _crosses
+    from lea_site.render.governance import _crosses
 
     assert _crosses((0, 0), (300, 300), (100, 100))      # straight through
     assert not _crosses((0, 0), (50, 0), (100, 100))      # well clear

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 
-from macros.schema import schema_text
-from macros.yamlsource import load_file
+from lea_site.schema import schema_text
+from lea_site.yamlsource import load_file
 
 from .conftest import DATA, FIXTURES, ROOT
 

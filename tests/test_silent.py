@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import data_files, load, repository_root
-from macros.model import Contact
-from macros.values import parse_ages, parse_money, parse_number, parse_period, parse_planning, parse_school_year
-from macros.yamlsource import load_file, load_text, run_on_text
+from lea_site.load import data_files, load, repository_root
+from lea_site.model import Contact
+from lea_site.values import parse_ages, parse_money, parse_number, parse_period, parse_planning, parse_school_year
+from lea_site.yamlsource import load_file, load_text, run_on_text
 
 from .conftest import DATA, DEMO_TODAY, FIXTURES
 

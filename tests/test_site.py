@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.checks import ambition_plan_totals, year_totals
-from macros.load import load
-from macros.render import format as fmt
-from macros.render.paths import AGE_GROUPS
+from lea_site.checks import ambition_plan_totals, year_totals
+from lea_site.load import load
+from lea_site.render import format as fmt
+from lea_site.render.paths import AGE_GROUPS
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 from .sitebuild import build

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from macros.render import format as fmt
-from macros.values import parse_ages, parse_money, parse_period, parse_planning, parse_school_year
-from macros.yamlsource import YamlFloat, load_text
+from lea_site.render import format as fmt
+from lea_site.values import parse_ages, parse_money, parse_period, parse_planning, parse_school_year
+from lea_site.yamlsource import YamlFloat, load_text
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_ages():
 def test_the_schema_accepts_every_age_spelling_the_loader_accepts():
     import re
 
-    from macros.schema import json_schema as schema
+    from lea_site.schema import json_schema as schema
 
     def patterns(node):
         if isinstance(node, dict):

@@ -87,7 +87,7 @@ def page_urls(root: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def demo_first_ambition() -> str:
-    from macros.load import load
+    from lea_site.load import load
 
     agenda = load(DATA, DEMO_TODAY).agenda
     assert agenda is not None

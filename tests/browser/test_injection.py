@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import DATA, DEMO_TODAY
-from ..injection import PAYLOADS, inject
+from ..injection import PAYLOADS, SINGLE, inject
 from ..sitebuild import build
 from .conftest import _Quiet, page_urls
 
@@ -23,7 +23,7 @@ PROBE = "() => [document.title, window.__lea_pwned || null, document.querySelect
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
-    inject(DATA, tmp / "data", PAYLOADS["all"])
+    inject(DATA, tmp / "data", PAYLOADS["all"], SINGLE)
     run = build(tmp / "data", tmp / "out", DEMO_TODAY.isoformat(), strict=False)
     assert run.returncode == 0, run.stderr[-3000:]
     root = tmp / "out" / "site"
