@@ -1,44 +1,74 @@
-"""mkdocs-macros entry point: a thin shell that registers the page macros.
+"""mkdocs-macros entry point, for MkDocs (the plugin) and Zensical (its macros extension).
 
-Loading and validation happen in :mod:`macros.site` (the hook in
-``mkdocs_hooks.py`` has already stopped the build if the data is wrong); every
-macro is a pure renderer from :mod:`macros.render.macros`, given the agenda,
-'today' and a function that makes links relative to the current page.
+A thin shell that registers the page macros. Loading and validation happen in
+:mod:`lea_site.site` (``lea build`` and the generate step have already stopped on
+bad data); every macro is a pure renderer from :mod:`lea_site.render.macros`, given
+the agenda, 'today' and a function that makes links relative to the current page.
+
+Engine-neutral: the config is read by key (MkDocs' config is a mapping, Zensical
+passes a plain dict), and finished HTML is only *marked* here; the Markdown
+extension :mod:`lea_site.blocks` keeps it out of Markdown and puts it back.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 
+def _root(conf: Any) -> str:
+    """The site folder: Zensical sets ``root_dir``, MkDocs knows ``config_file_path``."""
+    root = conf.get("root_dir")
+    if root:
+        return str(root)
+    path = conf.get("config_file_path")
+    return os.path.dirname(path) if path else os.getcwd()
+
+
 def define_env(env: Any) -> None:
+    from .blocks import mark
+    from .render.html import no_edit
     from .render.macros import MACROS
     from .render.pages import View
     from .render.paths import relative, url_of
     from .site import Site, data_dir, load_site
-    from .render.html import no_edit
     from .sources import Forge
-    from .blocks import STASH
 
-    checks = _recorded_checks(env.conf.docs_dir)
+    conf = env.conf
+    root = _root(conf)
+    config_file = conf.get("config_file_path") or os.path.join(root, "mkdocs.yml")
+    docs_dir = os.path.join(root, conf.get("docs_dir") or "docs")  # absolute under MkDocs: join keeps it
+    checks = _recorded_checks(docs_dir)
 
     def view() -> View:
-        site = load_site(data_dir(env.conf.config_file_path, env.conf.extra))
-        if not isinstance(site, Site):  # pragma: no cover - the hook aborts first
+        site = load_site(data_dir(config_file, conf.get("extra") or {}))
+        if not isinstance(site, Site):  # pragma: no cover - the generate step stops first
             raise RuntimeError("agendadata bevat fouten; draai 'lea check'")
-        page_url = env.page.url if env.page is not None else ""
-        directory_urls = env.conf.use_directory_urls
-        forge = Forge.from_config(env.conf.repo_url, env.conf.edit_uri)
-        edit = site.edit_links(forge, env.conf.config_file_path) if forge else None
+        page_url = _link_base(env.page)
+        directory_urls = conf.get("use_directory_urls", True)
+        forge = Forge.from_config(conf.get("repo_url"), conf.get("edit_uri"))
+        edit = site.edit_links(forge, config_file) if forge else None
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
         return View(site.agenda, site.today, link, edit or no_edit, checks)
 
-    def hide(markdown: str) -> str:
-        # Finished HTML skips the Markdown pass; the hook puts it back (see macros.blocks).
-        return STASH.hide(env.page.file.src_uri, markdown) if env.page is not None else markdown
-
     for name, spec in MACROS.items():
-        env.macro(_bind(spec.render, view, hide), name)
+        env.macro(_bind(spec.render, view, mark), name)
+
+
+def _link_base(page: Any) -> str:
+    """The URL that relative links in the page's HTML are resolved against.
+
+    MkDocs leaves raw HTML alone: links are relative to the page's own URL
+    (``ambities/vve/``). Zensical rewrites every relative link after rendering, raw
+    HTML included, as if it were written relative to the source file
+    (``ambities/vve.md``); so there, links start from the source file's folder.
+    """
+    if page is None:
+        return ""
+    if getattr(page, "file", None) is not None:  # MkDocs
+        return page.url
+    folder = os.path.dirname(getattr(page, "path", "") or "").replace("\\", "/")  # Zensical: docs-relative path
+    return folder + "/" if folder else ""
 
 
 def _recorded_checks(docs_dir: str) -> dict:
@@ -50,9 +80,9 @@ def _recorded_checks(docs_dir: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _bind(render, view, hide):
+def _bind(render, view, mark):
     def macro(*args: Any, **kwargs: Any) -> str:
-        return hide(render(view(), *args, **kwargs))
+        return mark(render(view(), *args, **kwargs))
 
     macro.__doc__ = render.__doc__
     return macro

@@ -1,14 +1,23 @@
-"""Keep generated HTML blocks out of Python-Markdown's way.
+"""Keep generated HTML blocks out of Python-Markdown's way, on any engine.
 
 The renderers return Markdown headings between blocks of finished, escaped HTML
 (tables, figures, lists). Python-Markdown would parse every one of those blocks
-twice with ``html.parser`` (md_in_html, then MkDocs' own raw-HTML pass) only to
-pass it through unchanged: at 100 actions that is most of the build's Markdown
-time. So the macro shell swaps each block for a short token before Markdown
-runs (:func:`hide`) and the hook puts the HTML back afterwards (:func:`restore`).
+again with ``html.parser`` only to pass it through unchanged: at 100 actions that
+is most of a build's Markdown time. Worse, anything it parses again could become
+markup. So:
 
-Tokens carry a random per-process nonce, so text in the data can never forge
-one. A token that Markdown lost, or one left over, is an error, not a silent gap.
+* the macro shell *marks* each finished chunk (:func:`mark`): nonce markers around it;
+* the Markdown extension :class:`BlockStashExtension` (``markdown_extensions:
+  - lea_site.blocks``) swaps every marked chunk for a short token in a
+  preprocessor, right after the macros ran (MkDocs renders macros before Markdown,
+  Zensical in a preprocessor of priority 35), and puts the HTML back unchanged in
+  its last postprocessor.
+
+The stash lives on the Markdown instance (both engines make one per page), so
+nothing is shared between pages or threads. Markers and tokens carry a random
+per-process nonce, so text in the data can never forge one; escaped data holds no
+line break (``render.html.esc``), so data can never start or end a chunk. A token
+that Markdown lost is an error, not a silent gap.
 """
 
 from __future__ import annotations
@@ -17,76 +26,107 @@ import itertools
 import re
 import secrets
 
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
 _NONCE = secrets.token_hex(6)
+_OPEN, _CLOSE, _END = f"LEAOPEN{_NONCE}", f"LEACLOSE{_NONCE}", f"LEAEND{_NONCE}"
+_MARKED = re.compile(rf"{_OPEN}(.*?){_CLOSE}", re.DOTALL)
 _TOKEN = re.compile(rf"(<p>)?LEABLOK{_NONCE}N(\d+)(</p>)?")
-# Every chunk that starts with a tag is finished HTML and is hidden; renderers write
-# only headings (with escaped data text) as Markdown. Escaped data holds no line
-# breaks (see render.html.esc), so data can never start or end a chunk.
+_END_RE = re.compile(rf"\n?(<p>)?{_END}(</p>)?")
+# Every chunk that starts with a tag is finished HTML; renderers write only headings
+# (with escaped data text) as Markdown.
 _BLOCK = re.compile(r"<[a-zA-Z]")
 _counter = itertools.count()
-
-
-class BlockStash:
-    """HTML blocks waiting for Markdown to finish, per page."""
-
-    def __init__(self) -> None:
-        self._blocks: dict[int, str] = {}
-        self._pages: dict[str, list[int]] = {}
-
-    def start(self, page: str) -> None:
-        """Forget what an earlier, failed render of this page left behind."""
-        for number in self._pages.pop(page, ()):
-            self._blocks.pop(number, None)
-
-    def hide(self, page: str, markdown: str) -> str:
-        """Replace every chunk that starts with a tag by a token.
-
-        Renderers never put blank lines inside an HTML block, so a chunk between
-        blank lines that opens with a block tag is one whole block.
-        """
-        chunks = markdown.split("\n\n")
-        for i, chunk in enumerate(chunks):
-            stripped = chunk.strip("\n")
-            if _BLOCK.match(stripped):
-                number = next(_counter)
-                self._blocks[number] = stripped
-                self._pages.setdefault(page, []).append(number)
-                chunks[i] = f"LEABLOK{_NONCE}N{number}"
-        return "\n\n".join(chunks)
-
-    def restore(self, page: str, html: str) -> str:
-        """Put the page's hidden blocks back into its Markdown output."""
-        expected = self._pages.pop(page, [])
-        wanted = set(expected)  # a page of 40,000 interventions has as many blocks
-        found: set[int] = set()
-
-        def put_back(match: re.Match[str]) -> str:
-            number = int(match.group(2))
-            block = self._blocks.pop(number, None)
-            if block is None or number not in wanted:
-                raise BlockError(f"{page}: gegenereerd blok {number} hoort niet bij deze pagina of is al geplaatst")
-            found.add(number)
-            # A token alone in a paragraph stood for a block of its own: drop the <p>.
-            if match.group(1) and match.group(3):
-                return block
-            return (match.group(1) or "") + block + (match.group(3) or "")
-
-        html = _TOKEN.sub(put_back, html)
-        lost = [n for n in expected if n not in found]
-        for number in lost:
-            self._blocks.pop(number, None)
-        if lost:
-            raise BlockError(f"{page}: {len(lost)} gegenereerd(e) blok(ken) kwijtgeraakt in de Markdown-verwerking "
-                             "(staat een macro in een codeblok of commentaar?)")
-        return html
-
-    def pending(self) -> int:
-        """Blocks not yet put back (0 once every page has been through Markdown)."""
-        return len(self._blocks)
 
 
 class BlockError(Exception):
     """A generated block did not come back: the page would silently miss content."""
 
 
-STASH = BlockStash()
+def mark(markdown: str) -> str:
+    """Mark every chunk (between blank lines) that starts with a tag as finished HTML."""
+    chunks = markdown.split("\n\n")
+    for i, chunk in enumerate(chunks):
+        stripped = chunk.strip("\n")
+        if _BLOCK.match(stripped):
+            chunks[i] = f"{_OPEN}{stripped}{_CLOSE}"
+    return "\n\n".join(chunks)
+
+
+class _Hide(Preprocessor):
+    def __init__(self, md, blocks: dict[int, str]) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if _OPEN not in text:
+            return lines
+
+        def put(match: re.Match[str]) -> str:
+            number = next(_counter)
+            self.blocks[number] = match.group(1)
+            return f"LEABLOK{_NONCE}N{number}"
+
+        text = _MARKED.sub(put, text)
+        if _OPEN in text or _CLOSE in text:
+            raise BlockError("een gegenereerd blok is niet goed afgesloten")
+        # The restorer also runs on each heading (toc renders them on their own): the
+        # end marker tells it when it has the whole page and can count what came back.
+        return (text + f"\n\n{_END}").split("\n")
+
+
+class _Restore(Postprocessor):
+    def __init__(self, md, blocks: dict[int, str]) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+        self.found: set[int] = set()
+
+    def run(self, text: str) -> str:
+        if not self.blocks:
+            return text
+        found = self.found
+
+        def put_back(match: re.Match[str]) -> str:
+            number = int(match.group(2))
+            block = self.blocks.get(number)
+            if block is None or number in found:
+                raise BlockError(f"gegenereerd blok {number} hoort niet bij deze pagina of is al geplaatst")
+            found.add(number)
+            # A token alone in a paragraph stood for a block of its own: drop the <p>.
+            if match.group(1) and match.group(3):
+                return block
+            return (match.group(1) or "") + block + (match.group(3) or "")
+
+        text = _TOKEN.sub(put_back, text)
+        if _END not in text:  # a heading, rendered by toc
+            return text
+        text = _END_RE.sub("", text)
+        lost = len(self.blocks) - len(found)
+        self.blocks.clear()
+        found.clear()
+        if lost:
+            raise BlockError(f"{lost} gegenereerd(e) blok(ken) kwijtgeraakt in de Markdown-verwerking "
+                             "(staat een macro in een codeblok of commentaar?)")
+        return text
+
+
+class BlockStashExtension(Extension):
+    """``markdown_extensions: - lea_site.blocks`` (in the generated config; see :mod:`lea_site.generate`)."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+        md.registerExtension(self)
+        self._blocks: dict[int, str] = {}
+        # After Zensical's macros preprocessor (35), before normalize_whitespace (30) and html_block (20).
+        md.preprocessors.register(_Hide(md, self._blocks), "lea_hide_blocks", 33)
+        # Last of all postprocessors: nothing touches the finished HTML after it.
+        md.postprocessors.register(_Restore(md, self._blocks), "lea_restore_blocks", 1)
+
+    def reset(self) -> None:
+        self._blocks.clear()
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point
+    return BlockStashExtension(**kwargs)

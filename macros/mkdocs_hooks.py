@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from lea_site import staging
-from lea_site.blocks import STASH, BlockError
 from lea_site.load import LoadResult
 from lea_site.render.nav import build_nav
 from lea_site.render.paths import generated_pages
@@ -108,19 +107,6 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(src) is None:  # a hand-written page of the same name wins
             files.append(File.generated(config, src, content=content))
     return files
-
-
-def on_pre_page(page, config, files):
-    STASH.start(page.file.src_uri)
-    return page
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    """Put back the HTML blocks the macros kept out of the Markdown pass."""
-    try:
-        return STASH.restore(page.file.src_uri, html)
-    except BlockError as error:
-        raise PluginError(str(error)) from None
 
 
 def _strict_warnings() -> int:

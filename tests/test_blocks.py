@@ -1,14 +1,16 @@
-"""Generated HTML skips the Markdown pass and comes back unchanged (macros.blocks)."""
+"""Generated HTML skips the Markdown pass and comes back unchanged (lea_site.blocks, a Markdown extension)."""
 
 from __future__ import annotations
 
 import re
 
 import markdown
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 import pytest
 from bs4 import BeautifulSoup
 
-from lea_site.blocks import BlockError, BlockStash
+from lea_site.blocks import BlockError, BlockStashExtension, mark
 from lea_site.load import load
 from lea_site.render import pages
 from lea_site.render.pages import View
@@ -22,6 +24,11 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.detai
 
 def convert(text: str) -> str:
     return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def stashed(text: str) -> str:
+    """What a page gets: the macros' marked output through Markdown with the stash extension."""
+    return markdown.markdown(text, extensions=[*EXTENSIONS, BlockStashExtension()])
 
 
 def normalised(html: str) -> str:
@@ -44,59 +51,60 @@ def test_hidden_blocks_come_back_as_markdown_would_have_left_them(view, render):
         "partners": lambda: pages.partners_overview(view),
         "interventions": lambda: pages.interventions(view),
     }[render]()
-    stash = BlockStash()
-    hidden = stash.hide("p.md", source)
-    assert len(hidden) < len(source) / 2, "the tables and figures should be out of Markdown's way"
-    assert "<table" not in hidden
-    restored = stash.restore("p.md", convert(hidden))
-    assert normalised(restored) == normalised(convert(source))
+    assert normalised(stashed(mark(source))) == normalised(convert(source))
+
+
+def test_the_extension_is_what_the_engines_load():
+    # mkdocs.yml lists it by module name; Python-Markdown then calls makeExtension.
+    out = markdown.markdown(mark("## Kop\n\n<table><tr><td>x</td></tr></table>"), extensions=["toc", "lea_site.blocks"])
+    assert "<table><tr><td>x</td></tr></table>" in out and "LEA" not in out and 'id="kop"' in out
 
 
 def test_headings_and_inline_html_stay_markdown():
-    stash = BlockStash()
-    text = '## Kop\n\n<table><tr><td>x</td></tr></table>\n\nZie <a href="x">dit</a> en *dat*.'
-    hidden = stash.hide("p.md", text)
-    assert hidden.startswith("## Kop\n\nLEABLOK")
-    assert hidden.endswith('Zie <a href="x">dit</a> en *dat*.')
-    out = stash.restore("p.md", convert(hidden))
+    text = '## Kop\n\n<table><tr><td>x</td></tr></table>\n\nZie *dat*.'
+    marked = mark(text)
+    assert marked.startswith("## Kop\n\nLEAOPEN") and marked.endswith("Zie *dat*.")
+    out = stashed(marked)
     assert "<h2" in out and "<table><tr><td>x</td></tr></table>" in out and "<em>dat</em>" in out
     assert "<p><table>" not in out
 
 
+def test_markdown_never_sees_the_finished_html():
+    # A chunk that Markdown would change (attr_list, emphasis) comes back as written.
+    block = '<p>*niet schuin* {: onclick=x }</p>\n<p>[x](javascript:y)</p>'
+    assert stashed(mark(block)) == block
+
+
 def test_a_token_in_the_data_cannot_be_forged():
-    stash = BlockStash()
-    hidden = stash.hide("p.md", "<p>echt</p>")
-    guess = "LEABLOK000000000000N0"  # the nonce is random per process
-    out = stash.restore("p.md", convert(f"{hidden}\n\nTekst met {guess} erin."))
+    guess = "LEABLOK000000000000N0 LEAOPEN000000000000 x LEACLOSE000000000000"  # the nonce is random per process
+    out = stashed(mark("<p>echt</p>") + f"\n\nTekst met {guess} erin.")
     assert out.startswith("<p>echt</p>") and guess in out
 
 
-def test_an_unknown_block_number_is_refused():
-    stash = BlockStash()
-    hidden = stash.hide("p.md", "<p>echt</p>")
-    with pytest.raises(BlockError, match="hoort niet bij deze pagina"):
-        stash.restore("p.md", convert(re.sub(r"N\d+$", "N999999", hidden)))
+class _DropTokens(Extension):
+    """Stands for any later step of Markdown that loses a token."""
+
+    def extendMarkdown(self, md):  # noqa: N802
+        class Drop(Preprocessor):
+            def run(self, lines):
+                return [line for line in lines if not line.startswith("LEABLOK")]
+
+        md.preprocessors.register(Drop(md), "drop", 32)
 
 
 def test_a_lost_block_is_an_error_not_a_gap():
-    stash = BlockStash()
-    stash.hide("p.md", "<div>tabel</div>")
-    with pytest.raises(BlockError, match="p.md: 1 gegenereerd"):
-        stash.restore("p.md", "<p>de token is weg</p>")
+    with pytest.raises(BlockError, match="1 gegenereerd"):
+        markdown.markdown(mark("<div>tabel</div>") + "\n\nTekst.", extensions=[BlockStashExtension(), _DropTokens()])
 
 
-def test_a_block_of_another_page_is_refused():
-    stash = BlockStash()
-    other = stash.hide("a.md", "<div>van a</div>")
-    stash.hide("b.md", "<div>van b</div>")
-    with pytest.raises(BlockError, match="hoort niet bij deze pagina"):
-        stash.restore("b.md", convert(other))
+def test_an_unclosed_marker_is_an_error():
+    with pytest.raises(BlockError, match="niet goed afgesloten"):
+        stashed(mark("<div>tabel</div>")[:-5])
 
 
-def test_a_failed_render_leaves_nothing_behind():
-    stash = BlockStash()
-    stash.hide("p.md", "<div>half</div>")
-    stash.start("p.md")  # the page is rendered again
-    fresh = stash.hide("p.md", "<div>heel</div>")
-    assert stash.restore("p.md", convert(fresh)) == "<div>heel</div>"
-    assert stash.pending() == 0
+def test_pages_do_not_share_blocks():
+    engine = markdown.Markdown(extensions=[*EXTENSIONS, BlockStashExtension()])
+    first = engine.convert(mark("<div>a</div>"))
+    engine.reset()
+    second = engine.convert(mark("<div>b</div>"))
+    assert first == "<div>a</div>" and second == "<div>b</div>"
