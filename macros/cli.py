@@ -142,6 +142,120 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace):
+    """Check the data and write build/lea/; print the problems and return None when it cannot."""
+    from .generate import ConfigError, Generated, generate
+
+    config = Path(args.config)
+    if not config.is_file():
+        print(f"lea {args.command}: {config} bestaat niet; ga naar de map van uw site, of maak er een met: lea init MAP", file=sys.stderr)
+        return None
+    try:
+        result = generate(config)
+    except ConfigError as err:
+        print(f"lea {args.command}: {err}", file=sys.stderr)
+        return None
+    if not isinstance(result, Generated):
+        for problem in result.problems:
+            print(str(problem), file=sys.stderr)
+        print(f"De agendadata bevat {len(result.errors)} fout(en); de site is niet gebouwd en de vorige site staat er nog.", file=sys.stderr)
+        return None
+    return result
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from . import staging
+    from .engines import EngineMissing, build_command
+    from .generate import read_config
+
+    generated = _generate(args)
+    if generated is None:
+        return 1
+    for problem in generated.site.result.warnings:
+        print(str(problem), file=sys.stderr)
+    config = Path(args.config).resolve()
+    target = Path(args.site_dir) if args.site_dir else config.parent / str(read_config(config).get("site_dir", "site"))
+    out = generated.folder / "site"
+    staging.discard(str(out))
+    try:
+        command = build_command(args.engine, generated.config, strict=args.strict)
+    except EngineMissing as err:
+        print(f"lea build: {err}", file=sys.stderr)
+        return 2
+    run = subprocess.run(command, cwd=generated.folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if run.returncode != 0 or not (out / "index.html").is_file():
+        staging.discard(str(out))
+        print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
+        return run.returncode or 1
+    staging.publish(str(out), str(target.resolve()))
+    print(f"Site gebouwd met {args.engine}: {generated.pages} pagina's in {target}", file=sys.stderr)
+    return 0
+
+
+def _sources_signature(config: Path) -> tuple:
+    """What lea serve watches: the data, the site's own pages and overrides, and mkdocs.yml."""
+    from .generate import read_config
+    from .site import data_dir
+
+    own = read_config(config)
+    theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
+    folders = [data_dir(str(config), own.get("extra") or {}), config.parent / str(own.get("docs_dir", "docs"))]
+    if theme.get("custom_dir"):
+        folders.append(config.parent / str(theme["custom_dir"]))
+    files = [config] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*")) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import subprocess
+    import time
+
+    from .engines import EngineMissing, serve_command
+    from .generate import ConfigError
+
+    generated = _generate(args)
+    if generated is None:
+        return 1
+    config = Path(args.config).resolve()
+    try:
+        command = serve_command(args.engine, generated.config, args.dev_addr)
+    except EngineMissing as err:
+        print(f"lea serve: {err}", file=sys.stderr)
+        return 2
+    engine = subprocess.Popen(command, cwd=generated.folder)
+    signature = _sources_signature(config)
+    try:
+        while engine.poll() is None:
+            time.sleep(0.3)
+            try:
+                now = _sources_signature(config)
+            except (OSError, ConfigError):
+                continue
+            if now == signature:
+                continue
+            signature = now
+            fresh = _generate(args)  # new pages and menu entries appear without a restart
+            if fresh is None:
+                print("lea serve: u ziet de laatste goede versie tot de fouten hierboven zijn opgelost.", file=sys.stderr)
+                continue
+            (fresh.folder / "stempel.txt").write_text(str(time.time_ns()), encoding="utf-8")  # the engine rebuilds
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.terminate()
+        engine.wait(timeout=20)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init import main_init
+
+    return main_init(args.directory, args.name)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lea", description="Lokale Educatieve Agenda: controleren en publiceren.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -166,6 +280,23 @@ def build_parser() -> argparse.ArgumentParser:
     new_year.add_argument("--output", help="bestand om te schrijven (standaard: naast het vorige jaarplan)")
     new_year.add_argument("--today", help=argparse.SUPPRESS)
     new_year.set_defaults(func=cmd_new_year)
+    from .engines import ENGINES
+
+    build = sub.add_parser("build", help="controleer de data en bouw de site (MkDocs of Zensical)")
+    build.add_argument("-f", "--config", default="mkdocs.yml", help="instellingen van de site (standaard: mkdocs.yml)")
+    build.add_argument("-d", "--site-dir", help="map voor de gebouwde site (standaard: site)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
+    build.add_argument("--strict", action="store_true", help="waarschuwingen van de bouw tellen als fout")
+    build.set_defaults(func=cmd_build)
+    serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt; wijzigingen verschijnen vanzelf")
+    serve.add_argument("-f", "--config", default="mkdocs.yml", help="instellingen van de site (standaard: mkdocs.yml)")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
+    serve.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
+    serve.set_defaults(func=cmd_serve)
+    init = sub.add_parser("init", help="begin een nieuwe LEA-site in een lege map")
+    init.add_argument("directory", help="de nieuwe map, bijvoorbeeld lea-veendam")
+    init.add_argument("--naam", dest="name", help="naam van de gemeente of regio")
+    init.set_defaults(func=cmd_init)
     return parser
 
 

@@ -33,7 +33,11 @@ def publish(stage: str, site_dir: str) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
         final.rename(old)
-    Path(stage).rename(final)
+    try:
+        Path(stage).rename(final)
+    except OSError:  # another file system: copy instead of rename
+        shutil.copytree(stage, final)
+        shutil.rmtree(stage, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
 
 

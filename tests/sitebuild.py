@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def write_config(data: Path, out: Path, **overrides) -> Path:
     """An mkdocs.yml in ``out`` that uses the project's docs/, theme and hooks with ``data``."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["INHERIT"] = str(ROOT / config["INHERIT"])
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(out / "site")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["theme"] = {"custom_dir": str(ROOT / "overrides")}
     config["hooks"] = [str(ROOT / "macros" / "mkdocs_hooks.py")]
     config["watch"] = []
     config["extra"]["lea"]["data"] = str(data)

@@ -1,0 +1,198 @@
+"""The step before any engine runs: check the data, then write what the site consists of as files.
+
+``lea build`` and ``lea serve`` call :func:`generate`, which writes ``build/lea/``
+in the site folder:
+
+* ``docs/``: the product's pages (from the installed package), the site's own
+  ``docs/`` over them (a page the municipality writes wins), and one page per
+  ambition, school year and age group (a macro call each);
+* ``overrides/``: the product's theme overrides, the site's own ``custom_dir`` over them;
+* ``mkdocs.yml``: the product's defaults (``defaults.yml``) with the site's own
+  ``mkdocs.yml`` merged over them, plus the navigation and these folders.
+
+MkDocs and Zensical both read that config as it is: no hooks, no plugin of ours.
+Files are only rewritten when their content changed, so an engine's cache and
+watcher see real changes only. Paths inside are relative to ``build/lea/``.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .load import LoadResult
+from .render.nav import build_nav
+from .render.paths import generated_pages
+from .site import Site, data_dir, load_site
+
+BUILD = Path("build") / "lea"
+PACKAGE = Path(__file__).resolve().parent
+# Merged by name rather than replaced: a site adds to the product's plugins and extensions.
+_NAMED_LISTS = ("plugins", "markdown_extensions")
+# What the generate step decides; a site's own value for these is not used.
+_OURS = ("INHERIT", "docs_dir", "site_dir", "nav", "hooks", "watch")
+
+
+class ConfigError(Exception):
+    """The site's mkdocs.yml cannot be read."""
+
+
+@dataclass
+class Generated:
+    config: Path  # build/lea/mkdocs.yml
+    folder: Path  # build/lea
+    site: Site
+    pages: int
+
+
+def product_folder(name: str) -> Path:
+    """The product's ``docs`` or ``overrides``: package data when installed, the repository's folder here."""
+    try:
+        folder = Path(str(resources.files(f"lea_site.{name}")))
+        if folder.is_dir():
+            return folder
+    except ModuleNotFoundError:  # an editable install maps only lea_site itself
+        pass
+    return PACKAGE.parent / name
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags of MkDocs (!ENV, !relative) or Python names: keep them as written."""
+
+
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node.tag, loader.construct_sequence(node))
+    return _Tagged(node.tag, loader.construct_mapping(node))
+
+
+class _Tagged:
+    def __init__(self, tag: str, value: Any):
+        self.tag, self.value = tag, value
+
+
+_Loader.add_multi_constructor("!", _keep_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Tagged, lambda dumper, t: (
+    dumper.represent_scalar(t.tag, t.value) if not isinstance(t.value, (list, dict))
+    else dumper.represent_sequence(t.tag, t.value) if isinstance(t.value, list)
+    else dumper.represent_mapping(t.tag, t.value)))
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """A mkdocs.yml with its INHERIT chain resolved (dicts merged, lists replaced, as MkDocs does)."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: kan niet gelezen worden: {err}") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{path}: verwacht instellingen (naam: waarde), geen lijst of tekst")
+    parent = config.pop("INHERIT", None)
+    if parent:
+        base = read_config((path.parent / str(parent)).resolve())
+        config = _merge(base, config, named_lists=False)
+    return config
+
+
+def _name(entry: Any) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else str(entry)
+
+
+def _merge(base: dict, over: dict, *, named_lists: bool = True) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value, named_lists=named_lists)
+        elif named_lists and key in _NAMED_LISTS and isinstance(value, list) and isinstance(out.get(key), list):
+            mine = {_name(e): e for e in value}
+            out[key] = [mine.pop(_name(e), e) for e in out[key]] + list(mine.values())
+        else:
+            out[key] = value
+    return out
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    """Keep the mtime of unchanged files, so an engine's cache and watcher can trust them."""
+    if path.is_file() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def _compose(target: Path, layers: list[Path], generated: dict[str, str]) -> set[str]:
+    """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has."""
+    wanted: dict[str, Path] = {}
+    for layer in layers:
+        if layer.is_dir():
+            for path in layer.rglob("*"):
+                if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
+                    wanted[path.relative_to(layer).as_posix()] = path
+    for rel, source in wanted.items():
+        out = target / rel
+        if not (out.is_file() and filecmp.cmp(source, out, shallow=False)):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, out)
+    names = set(wanted)
+    for rel, content in generated.items():
+        if rel not in names:  # a page the site (or the product) writes itself wins
+            names.add(rel)
+            _write_if_changed(target / rel, content.encode("utf-8"))
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):  # what left the sources leaves the build
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in names:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return names
+
+
+def generate(config_path: Path) -> Generated | LoadResult:
+    """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong."""
+    config_path = config_path.resolve()
+    root = config_path.parent
+    own = read_config(config_path)
+    data = data_dir(str(config_path), own.get("extra") or {})
+    loaded = load_site(data)
+    if not isinstance(loaded, Site):
+        return loaded  # nothing is written
+    agenda = loaded.agenda
+    folder = root / BUILD
+    defaults = read_config(PACKAGE / "defaults.yml")
+    own_docs = root / str(own.get("docs_dir", "docs"))
+    own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
+    own_overrides = root / str(own_theme["custom_dir"]) if own_theme.get("custom_dir") else None
+    docs = _compose(folder / "docs", [product_folder("docs"), own_docs], generated_pages(agenda))
+    _compose(folder / "overrides", [product_folder("overrides"), *([own_overrides] if own_overrides else [])], {})
+    config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
+    config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides"}
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config["nav"] = build_nav(agenda, {p for p in docs if p.endswith(".md")})
+    config["watch"] = ["stempel.txt"]  # touched when the data changed and is valid (see lea serve)
+    extra = dict(config.get("extra") or {})
+    lea = dict(extra.get("lea") or {})
+    lea["data"] = os.path.relpath(data, folder)
+    extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel)
+    config["extra"] = extra
+    text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
+        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
+    if not (folder / "stempel.txt").exists():
+        (folder / "stempel.txt").write_text("", encoding="utf-8")
+    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs))

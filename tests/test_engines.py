@@ -1,0 +1,78 @@
+"""`lea build` on both engines: MkDocs + Material and Zensical give the same site, page by page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES, ROOT
+from .sitecompare import broken_links, pages, summary
+
+SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
+
+
+def lea(*args: str, cwd: Path, today) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LEA_TODAY": today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "lea_site.cli", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def site_folder(tmp: Path, data: Path) -> Path:
+    """A site folder as a municipality has it: its mkdocs.yml (this repository's) and its data."""
+    (tmp / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "INHERIT: macros/defaults.yml", "").replace("data: data", f"data: {data}"), encoding="utf-8")
+    return tmp
+
+
+@pytest.mark.parametrize("name,data,today", SITES, ids=[s[0] for s in SITES])
+def test_both_engines_build_the_same_site(tmp_path: Path, name: str, data: Path, today):
+    pytest.importorskip("zensical", reason="pip install -e '.[zensical]'")
+    folder = site_folder(tmp_path, data)
+    built = {}
+    for engine in ("mkdocs", "zensical"):
+        run = lea("build", "--engine", engine, "-d", f"site-{engine}", cwd=folder, today=today)
+        assert run.returncode == 0, run.stderr[-3000:]
+        built[engine] = folder / f"site-{engine}"
+    a, b = built["mkdocs"], built["zensical"]
+    assert pages(a) == pages(b)
+    assert len(pages(a)) >= 20
+    for rel in sorted(pages(a)):
+        if rel == "404.html":
+            continue
+        left, right = summary(a, rel), summary(b, rel)
+        assert left["leftovers"] == 0, rel
+        assert left == right, rel
+    for site in (a, b):
+        assert not broken_links(site), broken_links(site)[:10]
+
+
+def test_hooks_are_not_needed(tmp_path: Path):
+    # The generated config has no hooks: MkDocs builds it as it is.
+    folder = site_folder(tmp_path, DATA)
+    run = lea("build", "--strict", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-3000:]
+    config = (folder / "build" / "lea" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks" not in config and "lea_site.blocks" in config
+    assert (folder / "site" / "ambities" / "vroeg-en-voorschool" / "index.html").is_file()
+
+
+def test_invalid_data_stops_before_anything_is_written(tmp_path: Path):
+    folder = site_folder(tmp_path, tmp_path / "data")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "agenda.yml").write_text("agenda:\n  titel: x\n  kapot: [\n", encoding="utf-8")
+    run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 1 and "agenda.yml:" in run.stderr and "niet gebouwd" in run.stderr
+    assert not (folder / "site").exists() and not (folder / "build").exists()
+
+
+def test_an_own_page_wins_over_the_product_page(tmp_path: Path):
+    folder = site_folder(tmp_path, DATA)
+    (folder / "docs").mkdir()
+    (folder / "docs" / "over.md").write_text("# Over onze agenda\n\nGeschreven door de gemeente zelf.\n", encoding="utf-8")
+    run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Geschreven door de gemeente zelf" in (folder / "site" / "over" / "index.html").read_text(encoding="utf-8")
+    assert (folder / "site" / "toegankelijkheid" / "index.html").is_file()  # the product's other pages stay
