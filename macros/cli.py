@@ -225,6 +225,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except EngineMissing as err:
         print(f"lea serve: {err}", file=sys.stderr)
         return 2
+    import signal
+
+    def stop(signum, frame):  # noqa: ARG001 - a terminated lea serve stops its engine too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     engine = subprocess.Popen(command, cwd=generated.folder)
     signature = _sources_signature(config)
     try:

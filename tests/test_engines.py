@@ -76,3 +76,52 @@ def test_an_own_page_wins_over_the_product_page(tmp_path: Path):
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Geschreven door de gemeente zelf" in (folder / "site" / "over" / "index.html").read_text(encoding="utf-8")
     assert (folder / "site" / "toegankelijkheid" / "index.html").is_file()  # the product's other pages stay
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=20) as response:
+        return response.read().decode("utf-8")
+
+
+def test_serve_picks_up_a_new_ambition_without_a_restart(tmp_path: Path):
+    import shutil
+    import socket
+    import time
+
+    shutil.copytree(DATA, tmp_path / "data")
+    folder = site_folder(tmp_path, tmp_path / "data")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "LEA_TODAY": DEMO_TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "lea_site.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=folder, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait_for(condition, seconds: float = 60) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("timed out")
+
+    try:
+        wait_for(lambda: "Partners" in _get(f"http://127.0.0.1:{port}/partners/"))
+        (tmp_path / "data" / "ambities" / "nieuw.yml").write_text(
+            "ambitie:\n  id: zwemmen\n  nummer: 9\n  titel: Elk kind kan zwemmen\n"
+            "  samenvatting: Alle kinderen halen hun zwemdiploma op de basisschool.\n", encoding="utf-8")
+        wait_for(lambda: "Elk kind kan zwemmen" in _get(f"http://127.0.0.1:{port}/ambities/zwemmen/"))
+        assert "Elk kind kan zwemmen" in _get(f"http://127.0.0.1:{port}/")  # in the menu too
+        (tmp_path / "data" / "ambities" / "nieuw.yml").write_text("ambitie:\n  id: Kapot\n", encoding="utf-8")
+        time.sleep(3)
+        assert "Elk kind kan zwemmen" in _get(f"http://127.0.0.1:{port}/ambities/zwemmen/")  # the last good site stays
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "ongeldig id 'Kapot'" in output and "laatste goede versie" in output
+    assert "Traceback" not in output, output[-3000:]
