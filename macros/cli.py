@@ -301,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     init = sub.add_parser("init", help="begin een nieuwe LEA-site in een lege map")
     init.add_argument("directory", help="de nieuwe map, bijvoorbeeld lea-veendam")
-    init.add_argument("--naam", dest="name", help="naam van de gemeente of regio")
+    init.add_argument("--naam", "--name", dest="name", help="naam van de gemeente of regio")
     init.set_defaults(func=cmd_init)
     return parser
 

@@ -21,7 +21,6 @@ import filecmp
 import os
 import shutil
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +52,10 @@ class Generated:
 
 
 def product_folder(name: str) -> Path:
-    """The product's ``docs`` or ``overrides``: package data when installed, the repository's folder here."""
-    try:
-        folder = Path(str(resources.files(f"lea_site.{name}")))
-        if folder.is_dir():
-            return folder
-    except ModuleNotFoundError:  # an editable install maps only lea_site itself
-        pass
-    return PACKAGE.parent / name
+    """The product's ``docs`` or ``overrides``: inside the package when installed from a wheel
+    (``lea_site/docs``), beside ``macros/`` in this repository (and an editable install)."""
+    installed = PACKAGE / name
+    return installed if installed.is_dir() else PACKAGE.parent / name
 
 
 class _Loader(yaml.SafeLoader):

@@ -1,0 +1,58 @@
+"""A municipality's own site, from the installed package alone: lea init, its data, both engines.
+
+A clean virtual environment gets the wheel of this project (not the source tree);
+`lea init` makes a site in an empty folder, a seed agenda replaces the skeleton
+data, and `lea build` builds it with MkDocs and with Zensical.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURE_TODAY, FIXTURES, ROOT
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("installed")
+    wheels = tmp / "wheels"
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)  # setuptools' leftovers
+    env = tmp / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True)
+    wheel = next(wheels.glob("lea_site-*.whl"))
+    run = subprocess.run([str(env / "bin" / "pip"), "install", "-q", f"{wheel}[zensical]"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return env
+
+
+def test_lea_init_site_builds_on_both_engines_from_the_installed_package(venv: Path, tmp_path: Path):
+    lea = str(venv / "bin" / "lea")
+    env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "LEA_TODAY": FIXTURE_TODAY.isoformat(),
+           "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import lea_site; print(lea_site.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert str(venv) in where.stdout and str(ROOT) not in where.stdout  # the wheel, not the source tree
+    run = subprocess.run([lea, "init", "mijn-lea", "--naam", "Westland"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    site = tmp_path / "mijn-lea"
+    assert not list(site.rglob("*.py")), "no copy of the code"
+    shutil.rmtree(site / "data")
+    shutil.copytree(FIXTURES / "westland", site / "data")
+    for engine in ("mkdocs", "zensical"):
+        run = subprocess.run([lea, "build", "--engine", engine, "-d", f"site-{engine}"], capture_output=True, text=True, env=env, cwd=site)
+        assert run.returncode == 0, run.stderr[-3000:]
+        out = site / f"site-{engine}"
+        pages = {p.relative_to(out).as_posix() for p in out.rglob("index.html")}
+        assert {"index.html", "ambities/index.html", "toegankelijkheid/index.html", "partners/index.html"} <= pages, engine
+        assert len(pages) >= 20
+        home = (out / "index.html").read_text(encoding="utf-8")
+        assert "Westland" in home and "LEABLOK" not in home
