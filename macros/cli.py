@@ -178,6 +178,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
     config = Path(args.config).resolve()
     target = Path(args.site_dir) if args.site_dir else config.parent / str(read_config(config).get("site_dir", "site"))
+    from .site import data_dir
+
+    data = data_dir(str(config), read_config(config).get("extra") or {})
+    problem = _unsafe_target(target.resolve(), config.parent, [generated.folder, data])
+    if problem:
+        print(f"lea build: {problem}", file=sys.stderr)
+        return 2
     out = generated.folder / "site"
     staging.discard(str(out))
     try:
@@ -193,6 +200,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     staging.publish(str(out), str(target.resolve()))
     print(f"Site gebouwd met {args.engine}: {generated.pages} pagina's in {target}", file=sys.stderr)
     return 0
+
+
+def _unsafe_target(target: Path, root: Path, sources: list[Path]) -> str | None:
+    """The site folder is replaced as a whole: never let that be the site's sources or a folder of someone else's."""
+    protected = [root, root / "docs", Path.home(), *sources]
+    for folder in protected:
+        if target == folder.resolve() or folder.resolve().is_relative_to(target):
+            return f"{target} kan niet de map voor de site zijn: die wordt bij elke bouw helemaal vervangen"
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        return (f"{target} bestaat al en is geen gebouwde site (er staat geen index.html in); "
+                "kies een lege of nieuwe map, want de map wordt bij elke bouw helemaal vervangen")
+    return None
 
 
 def _sources_signature(config: Path) -> tuple:

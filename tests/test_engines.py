@@ -125,3 +125,18 @@ def test_serve_picks_up_a_new_ambition_without_a_restart(tmp_path: Path):
         output = server.communicate(timeout=30)[0]
     assert "ongeldig id 'Kapot'" in output and "laatste goede versie" in output
     assert "Traceback" not in output, output[-3000:]
+
+
+@pytest.mark.parametrize("target", [".", "..", "docs", "data", "build/lea", "eigen-map"])
+def test_the_site_folder_is_never_the_sources_or_someone_elses_folder(tmp_path: Path, target: str):
+    # The site folder is replaced as a whole on every build.
+    shutil_copy = __import__("shutil").copytree
+    shutil_copy(DATA, tmp_path / "data")
+    folder = site_folder(tmp_path, tmp_path / "data")
+    (folder / "docs").mkdir()
+    (folder / "eigen-map").mkdir()
+    (folder / "eigen-map" / "belangrijk.txt").write_text("niet weggooien", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if "build" not in p.parts)
+    run = lea("build", "-d", target, cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 2 and "wordt bij elke bouw helemaal vervangen" in run.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if "build" not in p.parts) == before
