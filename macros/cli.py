@@ -135,8 +135,7 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     if output.exists():
         print(f"lea new-year: {output} bestaat al", file=sys.stderr)
         return 1
-    schema = Path(__file__).resolve().parent.parent / "docs" / "schema.json"
-    schema_rel = os.path.relpath(schema, output.parent.resolve()) if schema.exists() else "schema.json"
+    schema_rel = _schema_reference(source_file, output)
     output.write_text(render(scaffold(result.agenda, plans[index], target), schema_rel), encoding="utf-8")
     print(f"{output} gemaakt uit schooljaar {source_year}; controleer met: lea check {args.data}", file=sys.stderr)
     return 0
@@ -279,6 +278,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .init import main_init
 
     return main_init(args.directory, args.name)
+
+
+def _schema_reference(source: Path, output: Path) -> str:
+    """The $schema path for a new plan: as the previous plan has it (same folder), else this repository's."""
+    import os
+    import re
+
+    first = source.read_text(encoding="utf-8").split("\n", 1)[0]
+    match = re.match(r"#\s*yaml-language-server:\s*\$schema=(\S+)", first)
+    if match and source.parent.resolve() == output.parent.resolve():
+        return match[1]
+    schema = Path(__file__).resolve().parent.parent / "docs" / "schema.json"
+    return os.path.relpath(schema, output.parent.resolve()) if schema.exists() else "schema.json"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -301,3 +301,16 @@ def test_main_init_says_what_to_do_next(tmp_path: Path, capsys, monkeypatch):
     assert captured.out == "" and captured.err.startswith("lea init: de map") and "niet leeg" in captured.err
     assert main_init(str(tmp_path / "ander"), "Veen: dam") == 1
     assert "geen gewone naam" in capsys.readouterr().err
+
+
+def test_new_year_in_an_initialised_site_points_at_its_schema(tmp_path: Path):
+    import subprocess
+    import sys
+
+    init_site(tmp_path / "site", name="Testdorp")
+    run = subprocess.run([sys.executable, "-m", "lea_site.cli", "new-year", "2027-2028", "--today", "2026-12-01"],
+                         cwd=tmp_path / "site", capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    first = (tmp_path / "site" / "data" / "jaarplannen" / "2027-2028.yml").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == "# yaml-language-server: $schema=../../schema.json"
+    assert (tmp_path / "site" / "data" / "jaarplannen" / first.split("=", 1)[1]).resolve().is_file()
