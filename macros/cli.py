@@ -180,7 +180,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .site import data_dir
 
     data = data_dir(str(config), read_config(config).get("extra") or {})
-    problem = _unsafe_target(target.resolve(), config.parent, [generated.folder, data])
+    own = read_config(config)
+    own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
+    sources = [generated.folder, data, config.parent / str(own.get("docs_dir", "docs"))]
+    if own_theme.get("custom_dir"):
+        sources.append(config.parent / str(own_theme["custom_dir"]))
+    problem = _unsafe_target(target.resolve(), config.parent.resolve(), sources)
     if problem:
         print(f"lea build: {problem}", file=sys.stderr)
         return 2
@@ -196,20 +201,36 @@ def cmd_build(args: argparse.Namespace) -> int:
         staging.discard(str(out))
         print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
         return run.returncode or 1
-    staging.publish(str(out), str(target.resolve()))
+    (out / staging.MARK).write_text("Gebouwd door lea build; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
+    try:
+        staging.publish(str(out), str(target.resolve()))
+    except OSError as err:
+        print(f"lea build: de nieuwe site kon niet op zijn plaats gezet worden ({err}); de vorige site staat er nog.", file=sys.stderr)
+        return 1
     print(f"Site gebouwd met {args.engine}: {generated.pages} pagina's in {target}", file=sys.stderr)
     return 0
 
 
 def _unsafe_target(target: Path, root: Path, sources: list[Path]) -> str | None:
-    """The site folder is replaced as a whole: never let that be the site's sources or a folder of someone else's."""
-    protected = [root, root / "docs", Path.home(), *sources]
-    for folder in protected:
-        if target == folder.resolve() or folder.resolve().is_relative_to(target):
-            return f"{target} kan niet de map voor de site zijn: die wordt bij elke bouw helemaal vervangen"
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        return (f"{target} bestaat al en is geen gebouwde site (er staat geen index.html in); "
-                "kies een lege of nieuwe map, want de map wordt bij elke bouw helemaal vervangen")
+    """The site folder is replaced as a whole: only ever a new or empty folder, or one that lea build made."""
+    from .staging import MARK
+
+    replaced = "die wordt bij elke bouw helemaal vervangen"
+    if target.exists() and not target.is_dir():
+        return f"{target} is een bestand; geef een map voor de site ({replaced})"
+    for folder in [root, Path.home(), *sources]:  # the site folder may not hold any of these ...
+        if folder.resolve().is_relative_to(target):
+            return f"{target} kan niet de map voor de site zijn: {replaced}, en daarin staat {folder.resolve()}"
+    for folder in sources:  # ... nor lie inside the data, the pages or the build folder
+        if target.is_relative_to(folder.resolve()):
+            return f"{target} kan niet de map voor de site zijn: {replaced}, en ligt in {folder.resolve()}"
+    if target.is_dir() and any(target.iterdir()) and not (target / MARK).is_file():
+        if (target / ".git").exists():
+            return f"{target} is een git-repository; de site kan daar niet in ({replaced})"
+        built_by_mkdocs = (target / "index.html").is_file() and (target / "sitemap.xml").is_file() and not (target / "data").exists()
+        if not built_by_mkdocs:
+            return (f"{target} bestaat al en is geen site die lea build of MkDocs maakte; "
+                    f"kies een lege of nieuwe map ({replaced})")
     return None
 
 

@@ -129,13 +129,27 @@ def _write_if_changed(path: Path, content: bytes) -> None:
     path.write_bytes(content)
 
 
-def _compose(target: Path, layers: list[Path], generated: dict[str, str]) -> set[str]:
-    """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has."""
+def _own_folder(root: Path, value: Any, what: str) -> Path:
+    """A folder the site names in mkdocs.yml: inside the site folder, not the site itself, not build/."""
+    folder = (root / str(value)).resolve()
+    if not folder.is_relative_to(root) or folder == root or folder.is_relative_to(root / "build"):
+        raise ConfigError(f"{what}: '{value}' moet een map binnen de site zijn (niet de site zelf en niet build/)")
+    return folder
+
+
+def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str]) -> set[str]:
+    """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has.
+
+    Each layer is (folder, the folder its files must stay in, or None for the product's own).
+    """
     wanted: dict[str, Path] = {}
-    for layer in layers:
+    for layer, within in layers:
         if layer.is_dir():
             for path in layer.rglob("*"):
                 if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
+                    if within is not None and not path.resolve().is_relative_to(within):
+                        raise ConfigError(f"{path}: is een symbolische link naar {path.resolve()}, buiten de site; "
+                                          "zet het bestand zelf in de map")
                     wanted[path.relative_to(layer).as_posix()] = path
     for rel, source in wanted.items():
         out = target / rel
@@ -169,11 +183,11 @@ def generate(config_path: Path) -> Generated | LoadResult:
     agenda = loaded.agenda
     folder = root / BUILD
     defaults = read_config(PACKAGE / "defaults.yml")
-    own_docs = root / str(own.get("docs_dir", "docs"))
+    own_docs = _own_folder(root, own.get("docs_dir", "docs"), "docs_dir")
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
-    own_overrides = root / str(own_theme["custom_dir"]) if own_theme.get("custom_dir") else None
-    docs = _compose(folder / "docs", [product_folder("docs"), own_docs], generated_pages(agenda))
-    _compose(folder / "overrides", [product_folder("overrides"), *([own_overrides] if own_overrides else [])], {})
+    own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
+    docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], generated_pages(agenda))
+    _compose(folder / "overrides", [(product_folder("overrides"), None), *([(own_overrides, root)] if own_overrides else [])], {})
     config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
     config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides"}
     config["docs_dir"] = "docs"

@@ -32,7 +32,7 @@ RESERVED_IDS = frozenset({"index", "404", "assets", "search", "sitemap", "styles
 
 # --- small shared types ----------------------------------------------------
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def _parse_id(value: Any) -> str:
@@ -42,7 +42,7 @@ def _parse_id(value: Any) -> str:
         raise ValueError(f"verwacht een id (kleine letters, cijfers en streepjes), kreeg {describe(value)}")
     if len(value) > MAX_ID:
         raise ValueError(f"id is te lang: {dutch_int(len(value))} tekens, en de grens is {MAX_ID}; kies een korte id")
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):  # fullmatch: "index\n" would pass a match with $ (and strip to a reserved id)
         if (message := odd_digits(value)):
             raise ValueError(message)
         suggestion = re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-")
@@ -62,12 +62,12 @@ def _parse_page_id(value: Any) -> str:
 Id = Annotated[
     str,
     BeforeValidator(_parse_id),
-    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}),
+    WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}),
 ]
 PageId = Annotated[
     str,
     BeforeValidator(_parse_page_id),
-    WithJsonSchema({"type": "string", "pattern": _ID.pattern, "maxLength": MAX_ID, "not": {"enum": sorted(RESERVED_IDS)},
+    WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "not": {"enum": sorted(RESERVED_IDS)},
                     "description": "Id: kleine letters, cijfers en streepjes; wordt een pagina, dus niet " + ", ".join(sorted(RESERVED_IDS))}),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]

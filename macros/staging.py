@@ -27,17 +27,29 @@ def stage_for(site_dir: str) -> str:
     return str(stage)
 
 
+MARK = ".lea-site"  # written into every site lea build makes: only such a folder is ever replaced
+
+
 def publish(stage: str, site_dir: str) -> None:
-    """Put the finished build in place of the old site."""
-    final, old = Path(site_dir), Path(site_dir.rstrip("/\\") + OLD_SUFFIX)
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    try:
-        Path(stage).rename(final)
-    except OSError:  # another file system: copy instead of rename
-        shutil.copytree(stage, final)
+    """Put the finished build in place of the old site; on any failure the old site is back."""
+    final = Path(site_dir)
+    beside, old = Path(site_dir.rstrip("/\\") + STAGE_SUFFIX), Path(site_dir.rstrip("/\\") + OLD_SUFFIX)
+    if Path(stage).resolve() != beside.resolve():  # another folder, maybe another file system: copy next to the site first
+        shutil.rmtree(beside, ignore_errors=True)
+        shutil.copytree(stage, beside)
         shutil.rmtree(stage, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    moved = False
+    try:
+        if final.exists():
+            final.rename(old)
+            moved = True
+        beside.rename(final)
+    except OSError:
+        if moved and not final.exists():
+            old.rename(final)
+        shutil.rmtree(beside, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

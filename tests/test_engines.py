@@ -21,6 +21,7 @@ def lea(*args: str, cwd: Path, today) -> subprocess.CompletedProcess:
 
 
 def site_folder(tmp: Path, data: Path) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
     """A site folder as a municipality has it: its mkdocs.yml (this repository's) and its data."""
     (tmp / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "INHERIT: macros/defaults.yml", "").replace("data: data", f"data: {data}"), encoding="utf-8")
@@ -127,7 +128,8 @@ def test_serve_picks_up_a_new_ambition_without_a_restart(tmp_path: Path):
     assert "Traceback" not in output, output[-3000:]
 
 
-@pytest.mark.parametrize("target", [".", "..", "docs", "data", "build/lea", "eigen-map"])
+@pytest.mark.parametrize("target", [".", "..", "docs", "data", "build/lea", "build/lea/site", "eigen-map", "mkdocs.yml",
+                                    "data/partners.yml", "pages-repo"])
 def test_the_site_folder_is_never_the_sources_or_someone_elses_folder(tmp_path: Path, target: str):
     # The site folder is replaced as a whole on every build.
     shutil_copy = __import__("shutil").copytree
@@ -136,7 +138,38 @@ def test_the_site_folder_is_never_the_sources_or_someone_elses_folder(tmp_path: 
     (folder / "docs").mkdir()
     (folder / "eigen-map").mkdir()
     (folder / "eigen-map" / "belangrijk.txt").write_text("niet weggooien", encoding="utf-8")
+    (folder / "pages-repo" / ".git").mkdir(parents=True)  # a web root that is a repository, with a site in it
+    (folder / "pages-repo" / "index.html").write_text("<p>oud</p>", encoding="utf-8")
+    (folder / "pages-repo" / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if "build" not in p.parts)
     run = lea("build", "-d", target, cwd=folder, today=DEMO_TODAY)
-    assert run.returncode == 2 and "wordt bij elke bouw helemaal vervangen" in run.stderr
+    assert run.returncode == 2 and "wordt bij elke bouw helemaal vervangen" in run.stderr, run.stderr
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if "build" not in p.parts) == before
+
+
+def test_a_site_lea_build_made_is_replaced(tmp_path: Path):
+    folder = site_folder(tmp_path, DATA)
+    for _ in range(2):
+        run = lea("build", "-d", "uit", cwd=folder, today=DEMO_TODAY)
+        assert run.returncode == 0, run.stderr[-2000:]
+    assert (folder / "uit" / ".lea-site").is_file() and (folder / "uit" / "index.html").is_file()
+    assert not list(folder.glob("uit.lea-*"))
+
+
+@pytest.mark.parametrize("setting", ["docs_dir: .", "docs_dir: ../elders", "docs_dir: /etc", "docs_dir: build/lea/docs",
+                                     "theme:\n  custom_dir: ../../"])
+def test_folders_named_in_mkdocs_yml_stay_inside_the_site(tmp_path: Path, setting: str):
+    folder = site_folder(tmp_path / "site", DATA)
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + setting + "\n", encoding="utf-8")
+    run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 1 and "moet een map binnen de site zijn" in run.stderr, run.stderr[-2000:]
+    assert not (folder / "site").exists()
+
+
+def test_a_page_that_links_out_of_the_site_is_refused(tmp_path: Path):
+    folder = site_folder(tmp_path, DATA)
+    (folder / "docs").mkdir()
+    (folder / "docs" / "geheim.md").symlink_to("/etc/hostname")
+    run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 1 and "symbolische link" in run.stderr and "buiten de site" in run.stderr, run.stderr[-2000:]

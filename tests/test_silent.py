@@ -285,3 +285,15 @@ def test_anything_more_than_an_address_is_refused(address, message):
     with pytest.raises(ValueError, match="1 validation error") as info:
         Contact.model_validate({"rol": "r", "email": address})
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("written", ['"index\\n"', '" index"', '"Index"', "index", '"index\\t"'])
+def test_a_reserved_page_name_cannot_slip_through_as_an_id(tmp_path, written):
+    # Whitespace is stripped from texts; an id is checked as written, so 'index\n' cannot become 'index'.
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / "ambities" / "zz.yml").write_text(f"ambitie:\n  id: {written}\n  titel: X\n  samenvatting: Y\n", encoding="utf-8")
+    result = load(tmp_path / "data", DEMO_TODAY)
+    assert result.agenda is None
+    assert any(p.file.endswith("zz.yml") and p.line == 2 and p.path.endswith(".id") for p in result.errors)
