@@ -163,34 +163,54 @@ class _Scanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.where, self.findings = where, findings
         self.in_script = False
+        self.in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        found = self.findings.append
+        values = dict(attrs)
         for name, value in attrs:
+            value = value or ""
+            squeezed = re.sub(r"[\x00-\x20]+", "", value).lower()
             if name.startswith("on"):
-                self.findings.append(f"{self.where}:{line}: <{tag} {name}=...> (event handler)")
-            if name in ("autofocus",):
-                self.findings.append(f"{self.where}:{line}: <{tag} autofocus>")
-            if name in URL_ATTRS and value and BAD_SCHEME.match(re.sub(r"[\x00-\x20]+", "", value)):
-                self.findings.append(f"{self.where}:{line}: <{tag} {name}={value[:40]!r}> (script or data URL)")
-            if name == "http-equiv" and value and value.lower() == "refresh":
-                self.findings.append(f"{self.where}:{line}: <meta http-equiv=refresh>")
+                found(f"{self.where}:{line}: <{tag} {name}=...> (event handler)")
+            if name in ("autofocus", "srcdoc"):
+                found(f"{self.where}:{line}: <{tag} {name}>")
+            if name in URL_ATTRS and BAD_SCHEME.match(squeezed):
+                found(f"{self.where}:{line}: <{tag} {name}={value[:40]!r}> (script or data URL)")
+            if name == "style" and any(bad in squeezed for bad in ("javascript:", "expression(", "url(", "@import")):
+                found(f"{self.where}:{line}: <{tag} style={value[:40]!r}>")
+            if name == "http-equiv" and value.strip().lower() in ("refresh", "set-cookie", "content-security-policy"):
+                found(f"{self.where}:{line}: <meta http-equiv={value!r}>")
+            if name in ("values", "to", "from", "by") and tag in ("animate", "set") and "javascript:" in squeezed:
+                found(f"{self.where}:{line}: <{tag} {name}={value[:40]!r}>")
+        if tag in ("animate", "set") and values.get("attributename", "").lower() in ("href", "xlink:href"):
+            found(f"{self.where}:{line}: <{tag} attributeName=href>")
         if tag in FORBIDDEN_TAGS:
-            self.findings.append(f"{self.where}:{line}: <{tag}>")
+            found(f"{self.where}:{line}: <{tag}>")
+        # Anything that loads or sends to another site (script, stylesheet, form): privacy and script.
+        remote = next((values.get(a) or "" for a in ("src", "href", "action") if re.match(r"^\s*(?:[a-z]+:)?//", values.get(a) or "", re.I)), "")
+        if tag in ("script", "link", "form", "img", "iframe", "embed", "source", "video", "audio") and remote \
+                and values.get("rel") != "canonical":
+            found(f"{self.where}:{line}: <{tag}> from another site ({remote[:40]})")
         if tag == "script":
-            self.in_script = not any(n == "src" for n, _ in attrs)
-            if any(n == "src" and v and not v.startswith(("assets/", "../", "./", "/")) and "://" in v for n, v in attrs):
-                self.findings.append(f"{self.where}:{line}: script from elsewhere")
+            self.in_script = "src" not in values
+        if tag == "style":
+            self.in_style = True
 
     handle_startendtag = handle_starttag
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self.in_script = False
+        if tag == "style":
+            self.in_style = False
 
     def handle_data(self, data: str) -> None:
         if self.in_script and ("alert(" in data or MARKER.search(data)):
             self.findings.append(f"{self.where}:{self.getpos()[0]}: inline script {data[:60]!r}")
+        if self.in_style and any(bad in data.lower() for bad in ("javascript:", "expression(", "@import", "f1q")):
+            self.findings.append(f"{self.where}:{self.getpos()[0]}: style element {data[:60]!r}")
 
 
 def scan_html(text: str, where: str) -> list[str]:
@@ -209,10 +229,20 @@ def scan_site(site: Path) -> list[str]:
         rel = path.relative_to(site).as_posix()
         if path.suffix in (".html", ".svg", ".xml"):
             findings += scan_html(path.read_text(encoding="utf-8"), rel)
-        elif path.name == "search_index.json":
-            # Material shows search results as HTML: every entry is a fragment to check.
-            index = json.loads(path.read_text(encoding="utf-8"))
-            for doc in index.get("docs", []):
-                for key in ("title", "text"):
-                    findings += scan_html(doc.get(key, ""), f"{rel}[{doc.get('location')}].{key}")
+        elif path.suffix == ".json" and path.name.startswith("search"):
+            # Both engines' search indexes (MkDocs: search/search_index.json, Zensical: search.json);
+            # search results are shown as HTML, so every string in them is a fragment to check.
+            def strings(node: object):
+                if isinstance(node, str):
+                    yield node
+                elif isinstance(node, dict):
+                    for value in node.values():
+                        yield from strings(value)
+                elif isinstance(node, list):
+                    for value in node:
+                        yield from strings(value)
+
+            for k, text in enumerate(strings(json.loads(path.read_text(encoding="utf-8")))):
+                if "<" in text or "F" in text:
+                    findings += scan_html(text, f"{rel}[{k}]")
     return findings

@@ -34,3 +34,18 @@ def build(data: Path, out: Path, today: str, strict: bool = True, **overrides) -
     env = {**os.environ, "LEA_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)] + (["--strict"] if strict else [])
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def site_folder(tmp: Path, data: Path) -> Path:
+    """A site folder as a municipality has it for `lea build`: its own mkdocs.yml (this repository's
+    settings without the product's INHERIT, which lea build supplies) and a data folder."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "INHERIT: macros/defaults.yml", "").replace("data: data", f"data: {data}"), encoding="utf-8")
+    return tmp
+
+
+def lea(*args: str, cwd: Path, today) -> subprocess.CompletedProcess:
+    """Run the lea command as a user does, with a fixed 'today'."""
+    env = {**os.environ, "LEA_TODAY": str(today), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "lea_site.cli", *args], cwd=cwd, env=env, capture_output=True, text=True)

@@ -10,22 +10,10 @@ from pathlib import Path
 import pytest
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES, ROOT
+from .sitebuild import lea, site_folder
 from .sitecompare import broken_links, pages, summary
 
 SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
-
-
-def lea(*args: str, cwd: Path, today) -> subprocess.CompletedProcess:
-    env = {**os.environ, "LEA_TODAY": today.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "lea_site.cli", *args], cwd=cwd, env=env, capture_output=True, text=True)
-
-
-def site_folder(tmp: Path, data: Path) -> Path:
-    tmp.mkdir(parents=True, exist_ok=True)
-    """A site folder as a municipality has it: its mkdocs.yml (this repository's) and its data."""
-    (tmp / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "INHERIT: macros/defaults.yml", "").replace("data: data", f"data: {data}"), encoding="utf-8")
-    return tmp
 
 
 @pytest.mark.parametrize("name,data,today", SITES, ids=[s[0] for s in SITES])
