@@ -121,7 +121,7 @@ def test_organisation_diagram_and_text(demo: Path, agenda):
     assert svg is not None and svg.select_one("title") and svg.select_one("desc")
     names = [text(t) for t in svg.select(".lea-diagram__name")]
     for body in agenda.organen:
-        assert page.select_one(f"h4#{body.id}") is not None
+        assert page.select_one(f"h4#orgaan-{body.id}") is not None
         assert body.naam.split()[0] in " ".join(names)
 
 
@@ -168,10 +168,10 @@ def test_fixture_site_shows_every_item(name: str, tmp_path: Path):
         assert [text(c) for c in total.select("th, td")] == ["Totaal", fmt.money(cost), fmt.money(covered), fmt.money(charged)]
     interventions = soup(site, "interventies")
     for item in agenda.interventies:
-        assert interventions.select_one(f"h2#{item.id}") is not None
+        assert interventions.select_one(f"h2#interventie-{item.id}") is not None
     organisation = soup(site, "organisatie")
     for body in agenda.organen:
-        assert organisation.select_one(f"h4#{body.id}") is not None
+        assert organisation.select_one(f"h4#orgaan-{body.id}") is not None
     for amb, ind in agenda.indicators():
         assert f'id="indicator-{ind.id}"' in html_all
 

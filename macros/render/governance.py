@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Agenda, Body
+from .paths import body_anchor
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, parties, ul
 
 LEVELS = [
@@ -205,7 +206,7 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         rows.append(("Werkt aan", f'<a href="{esc(link(f"ambities/{amb.id}.md"))}">{esc(amb.titel)}</a>'))
     for key, verb, _ in RELATIONS:
         targets = [agenda.body(t) for t in getattr(body, key)]
-        names = [f'<a href="{esc(link("organisatie.md#" + t.id))}">{esc(t.naam)}</a>' for t in targets if t]
+        names = [f'<a href="{esc(link(body_anchor(t.id)))}">{esc(t.naam)}</a>' for t in targets if t]
         if names:
             rows.append((verb.capitalize(), ", ".join(names)))
     if body.taken:
@@ -222,5 +223,5 @@ def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:
             continue
         parts.append(f"### {md_inline(label)}\n")
         for body in bodies:
-            parts.append(f'#### {md_inline(body.naam)} {{#{body.id}}}\n\n{body_details(agenda, body, link, edit)}\n')
+            parts.append(f'#### {md_inline(body.naam)} {{#orgaan-{body.id}}}\n\n{body_details(agenda, body, link, edit)}\n')
     return "\n".join(parts)

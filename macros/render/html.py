@@ -23,6 +23,7 @@ import markdown as _markdown
 import nh3
 
 from ..model import Agenda, Party
+from .paths import partner_anchor
 
 Link = Callable[[str], str]  # docs-relative .md path (+ optional #anchor) -> URL relative to the current page
 Edit = Callable[[object, str], str]  # (model item, its name) -> an edit link, or "" without a repository
@@ -201,7 +202,7 @@ def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:
         label = partner.afkorting or partner.naam if partner else p.partner
         title = partner.naam if partner else p.partner
         if link and partner:
-            name = f'<a href="{esc(link("partners.md#" + partner.id))}" title="{esc(title)}">{esc(label)}</a>'
+            name = f'<a href="{esc(link(partner_anchor(partner.id)))}" title="{esc(title)}">{esc(label)}</a>'
         else:
             name = esc(label)
     if p.rol and name:

@@ -16,7 +16,7 @@ from . import format as fmt
 from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
 from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
-from .paths import AGE_GROUPS, age_page, ambition_page, year_page
+from .paths import AGE_GROUPS, age_page, ambition_page, body_anchor, intervention_anchor, year_page
 from .tables import action_cell, actions_table, year_budget
 
 
@@ -388,8 +388,8 @@ def partners_overview(view: View) -> str:
     bodies: dict[str, list[str]] = defaultdict(list)
     for body in agenda.organen:
         for p in [*body.leden, *([body.voorzitter] if body.voorzitter else [])]:
-            if p.partner and view.a(f"organisatie.md#{body.id}", body.naam) not in bodies[p.partner]:
-                bodies[p.partner].append(view.a(f"organisatie.md#{body.id}", body.naam))
+            if p.partner and view.a(body_anchor(body.id), body.naam) not in bodies[p.partner]:
+                bodies[p.partner].append(view.a(body_anchor(body.id), body.naam))
     owns: dict[str, list[str]] = defaultdict(list)
     for amb in agenda.ambities:
         for o in amb.eigenaars:
@@ -399,11 +399,11 @@ def partners_overview(view: View) -> str:
     for item in agenda.interventies:
         for p in item.betrokken_partijen:
             if p.partner:
-                interventions[p.partner].append(view.a(f"interventies.md#{item.id}", item.titel))
+                interventions[p.partner].append(view.a(intervention_anchor(item.id), item.titel))
     rows = []
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         rows.append([
-            f'<span id="{esc(partner.id)}">{esc(partner.naam)}</span>' + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),
+            esc(partner.naam) + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),
             esc(SECTOR_LABELS[partner.sector]),
             str(len(leads[partner.id])), str(len(joins[partner.id])), str(len(bodies[partner.id])),
         ])
@@ -467,7 +467,7 @@ def age_page_md(view: View, group: str) -> str:
     items = [i for i in view.agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
     if items:
         out.append("## Interventies voor deze leeftijd\n")
-        out.append(ul(view.a(f"interventies.md#{i.id}", i.titel) for i in items) + "\n")
+        out.append(ul(view.a(intervention_anchor(i.id), i.titel) for i in items) + "\n")
     return "\n".join(out)
 
 
@@ -505,7 +505,7 @@ def interventions(view: View) -> str:
         return '<p class="lea-muted">Deze agenda heeft geen interventies in het format van de Gelijke Kansen Alliantie.</p>'
     out = []
     for item in agenda.interventies:
-        out.append(f"## {md_inline(item.titel)} {{#{item.id}}}\n")
+        out.append(f"## {md_inline(item.titel)} {{#interventie-{item.id}}}\n")
         facts: list[tuple[str, str]] = []
         if item.ambitie and agenda.ambition(item.ambitie):
             amb = agenda.ambition(item.ambitie)

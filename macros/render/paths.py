@@ -27,6 +27,20 @@ def age_page(group: str) -> str:
     return f"ouders/{group}.md"
 
 
+# Anchors of items on their pages, prefixed so that no id from the data can equal an id of
+# the page itself (the diagram's lea-arrow) or of another kind of item.
+def body_anchor(body_id: str) -> str:
+    return f"organisatie.md#orgaan-{body_id}"
+
+
+def intervention_anchor(intervention_id: str) -> str:
+    return f"interventies.md#interventie-{intervention_id}"
+
+
+def partner_anchor(partner_id: str) -> str:
+    return f"partners.md#partner-{partner_id}"
+
+
 def generated_pages(agenda: Agenda) -> dict[str, str]:
     """Docs-relative path -> Markdown source (a macro call) of every generated page."""
     pages = {ambition_page(a.id): f'{{{{ ambition_page("{a.id}") }}}}\n' for a in agenda.ambities}
