@@ -1,19 +1,29 @@
-"""Build time, peak memory, pages and site size by agenda size: ours against plain Material.
+"""Build time, peak memory, pages and site size by agenda size: ours against the plain engine.
 
-    python benchmarks/build_benchmark.py                 # 100, 1,000 and 10,000 actions, 3 runs each
-    python benchmarks/build_benchmark.py --sizes 100 1000 --runs 5
+    python benchmarks/build_benchmark.py                           # both engines; 100, 1,000, 10,000 actions; 3 runs
+    python benchmarks/build_benchmark.py --engine zensical --sizes 100 1000 --runs 5
+    python benchmarks/build_benchmark.py --demo --sizes --runs 3   # only the demo site (data/)
 
-For each size a synthetic agenda is generated (benchmarks/generate.py) and built
-twice with ``mkdocs build``:
+For each size a synthetic agenda is generated (benchmarks/generate.py; ``--demo``
+adds this repository's data/) and built in these ways:
 
-* **ours**: data/ + docs/ through the hooks and mkdocs-macros, as a user builds it;
+* **lea** (ours): ``lea build --engine mkdocs|zensical`` on a site folder whose
+  mkdocs.yml only names the site and points at the data, as a municipality builds
+  it: checking the data, writing build/lea/ and running the engine, all timed;
+* **hooks** (ours, MkDocs only): plain ``mkdocs build`` with data/ + docs/ through
+  the hooks and mkdocs-macros, as in this repository;
 * **plain**: the very same pages pre-rendered to plain Markdown files (the macros'
-  output written out once, untimed), built by plain Material for MkDocs without
-  the macros plugin, hooks or data layer, with the same navigation.
+  output written out once, untimed), built by ``mkdocs build --clean`` or
+  ``zensical build --clean`` with the same theme (Material; Zensical's classic
+  variant), the same navigation and Markdown extensions, without the macros,
+  our Markdown extension (lea_site.blocks), theme overrides, hooks or data layer.
 
-Each build runs in a fresh process (benchmarks/_build_once.py) that reports its
-wall time and peak memory (ru_maxrss). Prints a table, ratios and the growth
-factor per doubling of the data.
+Each build runs in a fresh process started by benchmarks/_build_once.py, which
+reports the wall time until it exited (interpreter start-up and imports included)
+and the largest peak memory (ru_maxrss) of the processes it started. The runs of the
+variants are interleaved, so a slow moment of the machine hits them alike. Before
+each build its output, build/lea/ and any engine cache are removed. Prints a table,
+the ratios ours / plain and the growth factor per doubling of the data.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
@@ -37,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
+from lea_site.generate import read_config  # noqa: E402
 from lea_site.load import load  # noqa: E402
 from lea_site.render.macros import MACROS  # noqa: E402
 from lea_site.render.nav import build_nav  # noqa: E402
@@ -46,42 +58,85 @@ from lea_site.site import today  # noqa: E402
 from tests.sitebuild import write_config  # noqa: E402
 
 TODAY = "2026-11-22"
+ENGINES = ("mkdocs", "zensical")
+# What is compared with plain, per engine: the first is the headline figure.
+OURS = {"mkdocs": ("lea", "hooks"), "zensical": ("lea",)}
 
 
-def prerender(data: Path, out: Path) -> Path:
-    """Write every page as plain Markdown (macros evaluated) and a plain Material mkdocs.yml."""
+def lea_command() -> list[str]:
+    beside = Path(sys.executable).parent / "lea"
+    return [str(beside)] if beside.exists() else [sys.executable, "-m", "lea_site.cli"]
+
+
+def zensical_command() -> list[str]:
+    beside = Path(sys.executable).parent / "zensical"
+    return [str(beside)] if beside.exists() else [shutil.which("zensical") or "zensical"]
+
+
+def site_folder(data: Path, out: Path) -> Path:
+    """A LEA site as `lea init` makes one: its own mkdocs.yml names the site and its data, nothing else."""
+    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {"site_name": own["site_name"], "site_description": own.get("site_description", ""),
+              "extra": {"lea": {"data": str(data)}}}
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def prerender(data: Path, out: Path, engine: str) -> Path:
+    """Write every page as plain Markdown (macros evaluated) and a plain mkdocs.yml for ``engine``."""
     os.environ["LEA_TODAY"] = TODAY
     agenda = load(data, today()).agenda
     assert agenda is not None
     docs = out / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    checks_file = docs / "assets" / "toegankelijkheid.json"
+    checks = json.loads(checks_file.read_text(encoding="utf-8")) if checks_file.exists() else {}
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
     pages.update({k: v for k, v in generated_pages(agenda).items() if k not in pages})
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for src, text in pages.items():
-        page_url = url_of(src)
-        view = View(agenda, today(), lambda target, page_url=page_url: relative(page_url, url_of(target)))
+        # Links as the macros make them on each engine (see lea_site.__init__._link_base):
+        # MkDocs resolves them against the page's URL, Zensical against the source file's folder.
+        folder = os.path.dirname(src)
+        base = url_of(src) if engine == "mkdocs" else (folder + "/" if folder else "")
+        view = View(agenda, today(), lambda target, base=base: relative(base, url_of(target)), checks=checks)
         funcs = {name: (lambda *a, _r=spec.render, **k: _r(view, *a, **k)) for name, spec in MACROS.items()}
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.from_string(text).render(**funcs), encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")  # the product's defaults with the demo's own settings
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
     config["plugins"] = [{"search": {"lang": "nl"}}]
-    config.pop("hooks", None)
-    config["theme"].pop("custom_dir", None)
-    config["watch"] = []
-    config["site_dir"] = str(out / "site")
+    config["markdown_extensions"] = [e for e in config["markdown_extensions"] if not str(e).startswith("lea_site")]
+    config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    config["extra"] = {k: v for k, v in config["extra"].items() if k != "lea"}
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
     config["nav"] = build_nav(agenda, set(pages))
     path = out / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
-def run_build(config: Path) -> dict:
+def command(engine: str, who: str, config: Path) -> list[str]:
+    if who == "lea":
+        return [*lea_command(), "build", "-f", str(config), "--engine", engine]
+    if engine == "zensical":
+        return [*zensical_command(), "build", "-f", str(config), "--clean"]
+    return [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--clean"]
+
+
+def run_build(cmd: list[str], folder: Path) -> dict:
+    for output in ("site", "build", ".cache"):  # every build starts cold
+        shutil.rmtree(folder / output, ignore_errors=True)
     env = {**os.environ, "LEA_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "_build_once.py"), str(config)], capture_output=True, text=True, env=env, cwd=ROOT)
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "_build_once.py"), "--", *cmd],
+                         capture_output=True, text=True, env=env, cwd=folder)
     if run.returncode != 0:
-        raise SystemExit(f"build failed for {config}:\n{run.stderr[-2000:]}")
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{run.stderr[-3000:]}")
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -91,34 +146,61 @@ def site_facts(site: Path) -> tuple[int, int]:
     return pages, size
 
 
+def variants(engines: list[str], data: Path, tmp: Path) -> list[tuple[str, str, Path]]:
+    """(engine, who, config) for every build of one agenda."""
+    out = []
+    site = site_folder(data, tmp / "site")
+    for engine in engines:
+        out.append((engine, "lea", site))
+        if engine == "mkdocs":
+            out.append((engine, "hooks", write_config(data, tmp / "hooks", site_dir=str(tmp / "hooks" / "site"))))
+        out.append((engine, "plain", prerender(data, tmp / f"plain-{engine}", engine)))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--engine", choices=[*ENGINES, "both"], default="both")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--demo", action="store_true", help="also build this repository's data/ (the demo site)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    engines = list(ENGINES) if args.engine == "both" else [args.engine]
+    versions = ", ".join(f"{p} {version(p)}" for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "zensical"))
     print(f"# {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
-    print(f"{'acties':>7} {'wie':>6} {'mediaan s':>10} {'min s':>7} {'piek MB':>8} {'pagina':>7} {'site MB':>8}")
-    medians: dict[str, list[float]] = {"ours": [], "plain": []}
-    for size in args.sizes:
+    print(f"# {versions}; {args.runs} runs")
+    print(f"{'acties':>7} {'engine':>8} {'wie':>6} {'mediaan s':>10} {'min s':>7} {'max s':>7} {'piek MB':>8} {'pagina':>7} {'site MB':>8}", flush=True)
+    labels = (["demo"] if args.demo else []) + args.sizes
+    medians: dict[tuple[str, str], dict] = {}
+    for label in labels:
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
-            data = generate(size, tmpdir / "data")
-            ours = write_config(data, tmpdir / "ours")
-            plain = prerender(data, tmpdir / "plain")
-            for who, config in (("ours", ours), ("plain", plain)):
-                results = [run_build(config) for _ in range(args.runs)]
-                times = [r["seconds"] for r in results]
-                pages, site_size = site_facts(config.parent / "site")
-                medians[who].append(statistics.median(times))
-                print(f"{size:>7} {who:>6} {statistics.median(times):>10.2f} {min(times):>7.2f} {max(r['peak_mb'] for r in results):>8.0f} {pages:>7} {site_size / 1e6:>8.1f}")
+            data = ROOT / "data" if label == "demo" else generate(label, tmpdir / "data")
+            builds = variants(engines, data, tmpdir)
+            results: dict[tuple[str, str], list[dict]] = {(e, w): [] for e, w, _ in builds}
+            for _ in range(args.runs):
+                for engine, who, config in builds:
+                    results[engine, who].append(run_build(command(engine, who, config), config.parent))
+                    if _ == args.runs - 1:
+                        results[engine, who][-1]["facts"] = site_facts(config.parent / "site")
+            for engine, who, _config in builds:
+                rs = results[engine, who]
+                times = [r["seconds"] for r in rs]
+                pages, size = rs[-1]["facts"]
+                medians.setdefault((engine, who), {})[label] = statistics.median(times)
+                print(f"{label:>7} {engine:>8} {who:>6} {statistics.median(times):>10.2f} {min(times):>7.2f} {max(times):>7.2f} "
+                      f"{max(r['peak_mb'] for r in rs):>8.0f} {pages:>7} {size / 1e6:>8.1f}", flush=True)
     print()
-    for i, size in enumerate(args.sizes):
-        print(f"{size:>7} acties: ours / plain = {medians['ours'][i] / medians['plain'][i]:.2f}")
-    for who in ("ours", "plain"):
-        for i in range(1, len(args.sizes)):
-            factor = medians[who][i] / medians[who][i - 1]
-            doublings = math.log2(args.sizes[i] / args.sizes[i - 1])
-            print(f"{who}: {args.sizes[i - 1]} -> {args.sizes[i]} acties: tijd x{factor:.2f}, per verdubbeling x{factor ** (1 / doublings):.2f}")
+    for engine in engines:
+        for who in OURS[engine]:
+            ratios = ", ".join(f"{label}: {medians[engine, who][label] / medians[engine, 'plain'][label]:.2f}" for label in labels)
+            print(f"{engine} {who} / plain = {ratios}")
+    for engine in engines:
+        for who in (*OURS[engine], "plain"):
+            for previous, size in zip(args.sizes, args.sizes[1:]):
+                factor = medians[engine, who][size] / medians[engine, who][previous]
+                doublings = math.log2(size / previous)
+                print(f"{engine} {who}: {previous} -> {size} acties: tijd x{factor:.2f}, per verdubbeling x{factor ** (1 / doublings):.2f}")
 
 
 if __name__ == "__main__":

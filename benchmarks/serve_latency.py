@@ -1,10 +1,15 @@
-"""How long `mkdocs serve` takes to show a change to one YAML file of the demo data (prints figures).
+"""How long `lea serve` takes to show a change to one YAML file of the demo data (prints figures).
 
-    python benchmarks/serve_latency.py [--runs 5]
+    python benchmarks/serve_latency.py                    # both engines, 5 edits each
+    python benchmarks/serve_latency.py --engine zensical --runs 10
+    python benchmarks/serve_latency.py --engine mkdocs --hooks   # also plain `mkdocs serve` in this repository
 
-Starts `mkdocs serve` on a copy of the project, waits until it serves, then edits
-the title of an action in data/jaarplannen/2026-2027.yml and polls the ambition page
-until the new title is there: the time from saving the file to the page showing it.
+For each engine: a site folder with a copy of the demo data (data/) and a mkdocs.yml
+that names the site and its data, as `lea init` makes one; starts
+``lea serve --engine ...`` there and waits until it serves, then edits the title of an
+action in data/jaarplannen/2026-2027.yml and polls the ambition page until the new
+title is there: the time from saving the file to the page showing it. ``--hooks``
+measures plain ``mkdocs serve`` on a copy of this repository too (data through the hooks).
 """
 
 from __future__ import annotations
@@ -21,7 +26,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
+TITLE = "Consultatiebureau verwijst actief door"
+PAGE = "ambities/vroeg-en-voorschool/"
 
 
 def free_port() -> int:
@@ -38,43 +47,81 @@ def fetch(url: str) -> str:
         return ""
 
 
+def lea_site(folder: Path) -> Path:
+    shutil.copytree(ROOT / "data", folder / "data")
+    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {"site_name": own["site_name"], "site_description": own.get("site_description", ""), "extra": {"lea": {"data": "data"}}}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def repository_copy(folder: Path) -> Path:
+    for name in ("data", "docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
+def server_command(who: str, address: str) -> list[str]:
+    if who == "hooks":
+        return [sys.executable, "-m", "mkdocs", "serve", "-a", address]
+    lea = Path(sys.executable).parent / "lea"
+    return [*([str(lea)] if lea.exists() else [sys.executable, "-m", "lea_site.cli"]), "serve", "--engine", who, "-a", address]
+
+
+def measure(who: str, runs: int, tmp: Path) -> list[float]:
+    project = repository_copy(tmp / who) if who == "hooks" else lea_site(tmp / who)
+    port = free_port()
+    env = {**os.environ, "LEA_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp / f"{who}.log").open("w")
+    server = subprocess.Popen(server_command(who, f"127.0.0.1:{port}"), cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        deadline = time.time() + 120
+        while TITLE not in fetch(url):
+            if time.time() > deadline or server.poll() is not None:
+                raise SystemExit(f"{who}: the server did not come up; see its output:\n{(tmp / f'{who}.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        time.sleep(2)  # the first build's aftermath (caches, watcher) settles
+        plan = project / "data" / "jaarplannen" / "2026-2027.yml"
+        original = plan.read_text(encoding="utf-8")
+        times = []
+        for run in range(runs):
+            marker = f"{TITLE} (meting {run})"
+            plan.write_text(original.replace(TITLE, marker, 1), encoding="utf-8")
+            start = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit(f"{who}: the change did not show within 60 s; see its output:\n{(tmp / f'{who}.log').read_text()[-3000:]}")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.5)  # let the watcher settle before the next edit
+        return times
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--engine", choices=["mkdocs", "zensical", "both"], default="both")
+    parser.add_argument("--hooks", action="store_true", help="also plain `mkdocs serve` in a copy of this repository")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    servers = ["mkdocs", "zensical"] if args.engine == "both" else [args.engine]
+    if args.hooks:
+        servers.append("hooks")
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        for name in ("data", "docs", "macros", "overrides"):
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        port = free_port()
-        env = {**os.environ, "LEA_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}/ambities/vroeg-en-voorschool/"
-        try:
-            deadline = time.time() + 120
-            while "Consultatiebureau" not in fetch(url):
-                if time.time() > deadline:
-                    raise SystemExit("mkdocs serve did not come up")
-                time.sleep(0.2)
-            plan = project / "data" / "jaarplannen" / "2026-2027.yml"
-            original = plan.read_text(encoding="utf-8")
-            times = []
-            for run in range(args.runs):
-                marker = f"Consultatiebureau verwijst actief door (meting {run})"
-                plan.write_text(original.replace("Consultatiebureau verwijst actief door", marker, 1), encoding="utf-8")
-                start = time.perf_counter()
-                while marker not in fetch(url):
-                    if time.perf_counter() - start > 60:
-                        raise SystemExit("change did not show within 60 s")
-                    time.sleep(0.05)
-                times.append(time.perf_counter() - start)
-                time.sleep(1.5)  # let the watcher settle before the next edit
-            print(f"wijziging zichtbaar na: mediaan {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s ({args.runs} keer)")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        for who in servers:
+            times = measure(who, args.runs, Path(tmp))
+            name = "mkdocs serve (hooks)" if who == "hooks" else f"lea serve --engine {who}"
+            print(f"{name}: wijziging zichtbaar na mediaan {statistics.median(times):.2f} s, min {min(times):.2f} s, "
+                  f"max {max(times):.2f} s ({args.runs} keer: {', '.join(f'{t:.2f}' for t in times)})", flush=True)
 
 
 if __name__ == "__main__":
