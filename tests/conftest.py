@@ -12,6 +12,14 @@ DATA = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO_TODAY = date(2026, 11, 22)  # the demo data's "now": the current school year is 2026-2027
 FIXTURE_TODAY = date(2022, 6, 1)
+# The smallest valid agenda section, for tests that build a data folder of their own.
+MINIMAL_AGENDA = """\
+agenda:
+  titel: Testagenda
+  regio: {naam: Testdorp, gemeenten: [Testdorp]}
+  periode: {van: 2021, tot: 2024}
+  vaststelling: {status: concept}
+"""
 
 
 @pytest.fixture

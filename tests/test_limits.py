@@ -24,15 +24,9 @@ from lea_site.problems import Suggestions
 from lea_site.values import MAX_AMOUNT, MAX_SHORT_VALUE, parse_ages, parse_money, parse_number, parse_planning
 from lea_site.yamlsource import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, Budget, YamlFloat, YamlSyntaxError, load_text
 
-from .conftest import DATA, DEMO_TODAY, ROOT
+from .conftest import DATA, DEMO_TODAY, MINIMAL_AGENDA, ROOT
 
-AGENDA = textwrap.dedent("""\
-    agenda:
-      titel: Testagenda
-      regio: {naam: Testdorp, gemeenten: [Testdorp]}
-      periode: {van: 2021, tot: 2024}
-      vaststelling: {status: concept}
-    """)
+AGENDA = MINIMAL_AGENDA
 
 CHILD = textwrap.dedent("""\
     import json, resource, sys

@@ -19,15 +19,9 @@ from lea_site.model import Contact
 from lea_site.values import parse_ages, parse_money, parse_number, parse_period, parse_planning, parse_school_year
 from lea_site.yamlsource import load_file, load_text, run_on_text
 
-from .conftest import DATA, DEMO_TODAY, FIXTURES
+from .conftest import DATA, DEMO_TODAY, FIXTURES, MINIMAL_AGENDA
 
-AGENDA = textwrap.dedent("""\
-    agenda:
-      titel: Testagenda
-      regio: {naam: Testdorp, gemeenten: [Testdorp]}
-      periode: {van: 2021, tot: 2024}
-      vaststelling: {status: concept}
-    """)
+AGENDA = MINIMAL_AGENDA
 PARTNERS = "partners:\n  - {id: gemeente, naam: Gemeente Testdorp, sector: gemeente}\n"
 
 
