@@ -9,7 +9,6 @@ than 0-9 are named; an e-mail field holds one address and nothing else.
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
