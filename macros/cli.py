@@ -168,7 +168,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from . import staging
     from .engines import EngineMissing, build_command
-    from .generate import read_config
+    from .site import data_dir
 
     generated = _generate(args)
     if generated is None:
@@ -176,11 +176,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     for problem in generated.site.result.warnings:
         print(str(problem), file=sys.stderr)
     config = Path(args.config).resolve()
-    target = Path(args.site_dir) if args.site_dir else config.parent / str(read_config(config).get("site_dir", "site"))
-    from .site import data_dir
-
-    data = data_dir(str(config), read_config(config).get("extra") or {})
-    own = read_config(config)
+    own = generated.own
+    target = Path(args.site_dir) if args.site_dir else config.parent / str(own.get("site_dir", "site"))
+    data = data_dir(str(config), own.get("extra") or {})
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     sources = [generated.folder, data, config.parent / str(own.get("docs_dir", "docs"))]
     if own_theme.get("custom_dir"):

@@ -49,6 +49,7 @@ class Generated:
     folder: Path  # build/lea
     site: Site
     pages: int
+    own: dict[str, Any]  # the site's own mkdocs.yml, INHERIT resolved
 
 
 def product_folder(name: str) -> Path:
@@ -204,4 +205,4 @@ def generate(config_path: Path) -> Generated | LoadResult:
     _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
     if not (folder / "stempel.txt").exists():
         (folder / "stempel.txt").write_text("", encoding="utf-8")
-    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs))
+    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs), own)
