@@ -10,13 +10,14 @@ hooks or in :mod:`macros.values`, never in renderers.
 from __future__ import annotations
 
 import re
+import typing
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
-from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, clip, describe,
-                     dutch_int, odd_digits)
+from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
+                     describe, dutch_int, odd_characters)
 
 # --- limits --------------------------------------------------------------------
 # The data comes from pull requests; every text has a stated maximum, so no value can
@@ -43,7 +44,7 @@ def _parse_id(value: Any) -> str:
     if len(value) > MAX_ID:
         raise ValueError(f"id is te lang: {dutch_int(len(value))} tekens, en de grens is {MAX_ID}; kies een korte id")
     if not _ID.fullmatch(value):  # fullmatch: "index\n" would pass a match with $ (and strip to a reserved id)
-        if (message := odd_digits(value)):
+        if (message := odd_characters(value)):
             raise ValueError(message)
         suggestion = re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-")
         hint = f"; bijvoorbeeld '{suggestion}'" if suggestion else ""
@@ -133,7 +134,7 @@ def _parse_day(value: Any) -> Any:
     if isinstance(value, str):
         match = _DAY.fullmatch(value.strip())
         if not match:
-            if (message := odd_digits(value)):
+            if (message := odd_characters(value)):
                 raise ValueError(message)
             raise ValueError(f"'{clip(value.strip())}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14")
         year, month, day = match.groups()
@@ -145,10 +146,10 @@ def _parse_day(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_parse_day)]
 
-Sector = Literal[
+Sector = choice(Literal[
     "gemeente", "kinderopvang", "po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo", "swv", "jgz",
     "jeugdhulp", "bibliotheek", "cultuur", "sport", "welzijn", "werkgevers", "overig",
-]
+])
 SECTOR_LABELS: dict[str, str] = {
     "gemeente": "gemeente", "kinderopvang": "kinderopvang", "po": "primair onderwijs",
     "vo": "voortgezet onderwijs", "so": "speciaal onderwijs", "vso": "voortgezet speciaal onderwijs",
@@ -157,15 +158,30 @@ SECTOR_LABELS: dict[str, str] = {
     "jeugdhulp": "jeugdhulp", "bibliotheek": "bibliotheek", "cultuur": "cultuur", "sport": "sport",
     "welzijn": "welzijn", "werkgevers": "werkgevers", "overig": "overig",
 }
-Status = Literal["gepland", "lopend", "afgerond", "vertraagd", "gestopt"]
+# Fixed values are taken in any case ('Afgerond'), see values.choice.
+Status = choice(Literal["gepland", "lopend", "afgerond", "vertraagd", "gestopt"])
 STATUSES: tuple[str, ...] = ("gepland", "lopend", "vertraagd", "afgerond", "gestopt")
-Level = Literal["bestuurlijk", "regie", "uitvoering", "advies"]
+Level = choice(Literal["bestuurlijk", "regie", "uitvoering", "advies"])
 
 
 class Model(BaseModel):
     """Strict base: unknown keys are errors, numbers given for text become text."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True)
+    _lists: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._lists = tuple(name for name, info in cls.model_fields.items() if typing.get_origin(info.annotation) is list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, value: Any) -> Any:
+        """'acties:' with nothing after it is an empty list, as if the field were left out."""
+        if cls._lists and isinstance(value, dict) and any(value.get(name, ()) is None for name in cls._lists):
+            return {key: [] if item is None and key in cls._lists else item for key, item in value.items()}
+        return value
 
 
 def _shorthand(field: str, *, only_str: bool = True):
@@ -222,7 +238,7 @@ class Contact(Model):
 class Location(Model):
     """Where something happens. The string 'hele gemeente' means everywhere."""
 
-    hele_gemeente: bool = Field(False, description="true als het in de hele gemeente (of regio) plaatsvindt.")
+    hele_gemeente: YesNo = Field(False, description="true als het in de hele gemeente (of regio) plaatsvindt.")
     gemeenten: list[Text] = Field(default_factory=list, description="Gemeenten (bij een regionale agenda).")
     wijken: list[Text] = Field(default_factory=list, description="Wijken of kernen.")
     scholen: list[Text] = Field(default_factory=list, description="Scholen of kindcentra, bij naam.")
@@ -257,7 +273,7 @@ class Budget(Model):
     ``{soort: geen}`` and ``{soort: eigen_uren}``.
     """
 
-    soort: Literal["bedrag", "geen", "eigen_uren"] = Field("bedrag", description="bedrag, geen of eigen_uren.")
+    soort: choice(Literal["bedrag", "geen", "eigen_uren"]) = Field("bedrag", description="bedrag, geen of eigen_uren.")
     kosten: Money | None = Field(None, description="Totale kosten in hele euro's.")
     dekking: Money = Field(0, description="Deel van de kosten dat uit andere bronnen komt (dekking, reeds beschikbaar).")
     dekking_door: Text | None = Field(None, description="Waar de dekking vandaan komt, bijvoorbeeld 'NPO-middelen'.")
@@ -387,7 +403,7 @@ class YearBudget(Model):
 class Adoption(Model):
     """Whether a document is a draft or adopted, when and by whom."""
 
-    status: Literal["concept", "vastgesteld"] = Field(description="concept of vastgesteld.")
+    status: choice(Literal["concept", "vastgesteld"]) = Field(description="concept of vastgesteld.")
     datum: Day | None = Field(None, description="Datum van vaststelling (JJJJ-MM-DD).")
     door: Text | None = Field(None, description="Wie vaststelde: de stuurgroep, de gemeenteraad.")
 
@@ -421,7 +437,7 @@ class Measurement(Model):
 
     periode: PeriodField = Field(description="Periode van de meting: 2022, 2021-2022, Q4 2021, 2021-10.")
     waarde: Number = Field(description="De waarde, met een punt als decimaalteken.")
-    soort: Literal["gemeten", "prognose"] = Field("gemeten", description="gemeten of prognose.")
+    soort: choice(Literal["gemeten", "prognose"]) = Field("gemeten", description="gemeten of prognose.")
     toelichting: LongText | None = Field(None, description="Toelichting bij deze waarde.")
 
 
@@ -445,7 +461,7 @@ class Indicator(Model):
     id: Id = Field(description="Uniek in de hele agenda.")
     titel: Text = Field(description="Wat er gemeten wordt.")
     eenheid: Text | None = Field(None, description="Eenheid: %, kinderen, leerlingen.")
-    beter: Literal["hoger", "lager"] | None = Field(None, description="Welke richting beter is: hoger of lager.")
+    beter: choice(Literal["hoger", "lager"]) | None = Field(None, description="Welke richting beter is: hoger of lager.")
     huidige_situatie: LongText | None = Field(None, description="De situatie in woorden, als die (nog) niet in een getal is gemeten.")
     nulmeting: Measurement | None = Field(None, description="Het uitgangspunt (baseline).")
     metingen: list[Measurement] = Field(default_factory=list, description="Metingen en prognoses.")
@@ -596,7 +612,7 @@ class AgendaInfo(Model):
     regio: Region = Field(description="Gemeente of regio met gemeenten.")
     periode: Term = Field(description="Looptijd in jaren: van en tot.")
     vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
-    voorbeeld: bool = Field(False, description="true voor fictieve voorbeelddata; de site toont dan een duidelijke melding.")
+    voorbeeld: YesNo = Field(False, description="true voor fictieve voorbeelddata; de site toont dan een duidelijke melding.")
     samenvatting: LongText | None = Field(None, description="Wat deze agenda is, in eenvoudig Nederlands (B1).")
     visie: Markdown | None = Field(None, description="De gedeelde (kind)visie, in Markdown.")
     principes: list[Principle] = Field(default_factory=list, description="Leidende principes van de samenwerking.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BeforeValidator, WithJsonSchema
 
@@ -41,6 +41,37 @@ def dutch_int(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+# Characters that look like nothing (or like a space) and come in from Word, web pages and PDFs.
+INVISIBLE = {
+    "\u00a0": "harde spatie", "\u202f": "smalle harde spatie", "\u2007": "cijferspatie", "\u3000": "brede spatie",
+    "\u200b": "spatie zonder breedte", "\u200c": "teken zonder breedte", "\u200d": "verbindingsteken zonder breedte",
+    "\u2060": "woordverbinder zonder breedte", "\ufeff": "onzichtbaar BOM-teken", "\u00ad": "zacht afbreekstreepje",
+    **{chr(c): "smalle spatie" for c in range(0x2000, 0x200B) if chr(c) != "\u2007"},
+}
+INVISIBLE_PATTERN = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+
+
+def invisible_name(char: str) -> str:
+    """'een onzichtbare harde spatie (U+00A0)'."""
+    return f"een onzichtbare {INVISIBLE.get(char, 'teken')} (U+{ord(char):04X})"
+
+
+def odd_characters(text: str) -> str | None:
+    """A message when ``text`` holds an invisible character or digits other than 0-9.
+
+    Used where a value must be exact (ids, numbers, dates, periods): the editor cannot
+    see the character, so the message names it and its place.
+    """
+    if text.isascii():
+        return None
+    found = INVISIBLE_PATTERN.search(text)
+    if found:
+        shown = INVISIBLE_PATTERN.sub("", text).strip()
+        return (f"'{clip(shown)}' bevat {invisible_name(found.group())} op positie {found.start() + 1}; "
+                "typ de waarde opnieuw (het teken is niet te zien, maar hoort er niet in)")
+    return odd_digits(text)
+
+
 def odd_digits(text: str) -> str | None:
     """A message when ``text`` has digits other than 0-9 (full-width ２, Arabic-Indic ٢, superscript ²).
 
@@ -60,7 +91,7 @@ def _short(value: str, what: str, example: str) -> str:
     if len(value) > MAX_SHORT_VALUE:
         raise ValueError(f"{what} is te lang: {dutch_int(len(value))} tekens, en de grens is {MAX_SHORT_VALUE}; "
                          f"schrijf bijvoorbeeld {example}")
-    message = odd_digits(value)
+    message = odd_characters(value)
     if message:
         raise ValueError(message)
     return value
@@ -85,6 +116,42 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "een lijst"
     return type(value).__name__
+
+
+# --- fixed values and yes/no -------------------------------------------------
+
+_QUOTES = "\"'“”‘’„‚«»"
+
+
+def choice(literal: Any) -> Any:
+    """A ``Literal`` of fixed values that also takes them in any case and between quotes:
+    'Afgerond', 'AFGEROND' and '“afgerond”' are 'afgerond'; 'eigen uren' is 'eigen_uren'."""
+    options = {re.sub(r"[\s_-]+", "_", str(o).lower()): o for o in get_args(literal)}
+
+    def fold(value: Any) -> Any:
+        if isinstance(value, str) and len(value) <= MAX_SHORT_VALUE:
+            return options.get(re.sub(r"[\s_-]+", "_", value.strip().strip(_QUOTES).strip().lower()), value)
+        return value
+
+    return Annotated[literal, BeforeValidator(fold)]
+
+
+_YES_NO = {"ja": True, "nee": False, "waar": True, "onwaar": False, "yes": True, "no": False, "true": True, "false": False}
+
+
+def parse_yes_no(value: Any) -> Any:
+    """ja/nee (and yes/no, true/false) in any case; anything else goes on to pydantic's bool."""
+    if isinstance(value, str) and len(value) <= MAX_SHORT_VALUE:
+        return _YES_NO.get(value.strip().strip(_QUOTES).lower(), value)
+    return value
+
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(parse_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["ja", "nee", "Ja", "Nee"]}],
+                    "description": "ja of nee (true of false)"}),
+]
 
 
 # --- money -----------------------------------------------------------------
@@ -116,6 +183,29 @@ def _too_large(what: str, limit: int, value: Any) -> ValueError:
     return ValueError(f"{what} {shown} is te groot; de grens is {dutch_int(limit)}{unit}")
 
 
+_WRITTEN_AMOUNT = re.compile(r"(?:€ ?)?([0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.]([0-9]+))? ?(k|mln|miljoen|duizend)?\.?", re.I)
+_FACTORS = {"k": 1000, "duizend": 1000, "mln": 1_000_000, "miljoen": 1_000_000}
+
+
+def _meant_amount(text: str) -> int | None:
+    """The whole euros meant by '12,5k', '12 500', '1,2 mln', '12,500' or '1000,50' (None if unclear)."""
+    match = _WRITTEN_AMOUNT.fullmatch(text) if len(text) <= 30 else None
+    if not match:
+        return None
+    whole, part, unit = match[1].replace(" ", ""), match[2] or "", (match[3] or "").lower()
+    if unit:
+        amount = (int(whole) * 10 ** len(part) + int(part or 0)) * _FACTORS[unit] // 10 ** len(part)
+    elif len(part) == 3:  # 12,500: a thousands separator
+        amount = int(whole + part)
+    elif part:  # 1000,50: cents, rounded to whole euros
+        amount = int(whole) + (1 if int(part.ljust(2, "0")) >= 50 else 0)
+    elif " " in match[1]:
+        amount = int(whole)
+    else:
+        return None
+    return amount if amount <= MAX_AMOUNT else None
+
+
 def parse_money(value: Any) -> int:
     """Whole euros as an exact int; catches Dutch notation that YAML misreads."""
     if isinstance(value, bool):
@@ -137,7 +227,7 @@ def parse_money(value: Any) -> int:
         return value
     if isinstance(value, str):
         text = _amount_text(value.strip())
-        if (message := odd_digits(text)):
+        if (message := odd_characters(text)):
             raise ValueError(message)
         if _DIGITS.fullmatch(text):  # a number too long for YAML to read as one
             raise _too_large("bedrag", MAX_AMOUNT, text)
@@ -146,6 +236,9 @@ def parse_money(value: Any) -> int:
                 f"'{text}' is tekst; schrijf een bedrag als heel getal zonder euroteken of punt: "
                 f"{_digits(text)}"
             )
+        if (meant := _meant_amount(text)) is not None:
+            raise ValueError(f"'{clip(text)}' is geen bedrag in hele euro's; schrijf het als heel getal, "
+                             f"zonder komma, spatie, k of mln: {meant}")
         raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
     raise ValueError(f"verwacht een bedrag in hele euro's, kreeg {describe(value)}")
 
@@ -173,7 +266,7 @@ def parse_number(value: Any) -> float:
             raise _too_large("getal", MAX_NUMBER, value)
         return float(value)
     text = str(value).strip()
-    if (message := odd_digits(text)):
+    if (message := odd_characters(text)):
         raise ValueError(message)
     if _DIGITS.fullmatch(text):  # a number too long for YAML to read as one
         raise _too_large("getal", MAX_NUMBER, text)
@@ -258,33 +351,59 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+MIN_YEAR, MAX_YEAR = 1990, 2100  # the years any agenda can speak of (as for school years)
+
+
+def _year(y: int, text: str) -> int:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise ValueError(f"jaar {y} in '{text}' ligt buiten het bereik {MIN_YEAR}-{MAX_YEAR}; klopt het jaar?")
+    return y
+
+
+def _month_number(name: str) -> int | None:
+    return MONTHS_NL.index(name) + 1 if name in MONTHS_NL else _MONTH_ABBR.get(name)
+
+
 def _parse_point(text: str) -> Period | None:
     """One period; ``text`` is short and has its runs of whitespace as one space (see ``_short``)."""
     t = text.strip().lower().rstrip(".")
+    if t.startswith("schooljaar "):  # 'schooljaar 2021-2022'
+        t = t[len("schooljaar "):]
     if m := re.fullmatch(r"([0-9]{4})", t):
-        y = int(m[1])
+        y = _year(int(m[1]), text)
         return Period(date(y, 1, 1), date(y, 12, 31), "jaar", str(y))
     if m := _SCHOOL_YEAR.fullmatch(t):
         sy = parse_school_year(t)
         start, end = school_year_bounds(sy)
         return Period(start, end, "schooljaar", sy)
     if m := re.fullmatch(r"[qk]([1-4]) ?([0-9]{4})", t):
-        q, y = int(m[1]), int(m[2])
+        q, y = int(m[1]), _year(int(m[2]), text)
         return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "kwartaal", f"Q{q} {y}")
     if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", t):
-        y, mo = int(m[1]), int(m[2])
+        y, mo = _year(int(m[1]), text), int(m[2])
         if not 1 <= mo <= 12:
             raise ValueError(f"maand {mo} bestaat niet in '{text}'")
         return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
     if m := re.fullmatch(r"([a-z]+)\.? ([0-9]{4})", t):
-        name, y = m[1], int(m[2])
-        mo = MONTHS_NL.index(name) + 1 if name in MONTHS_NL else _MONTH_ABBR.get(name)
+        mo = _month_number(m[1])
         if mo is None:
             return None
+        y = _year(int(m[2]), text)
         return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
     if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", t):
+        _year(int(m[1]), text)
         try:
             d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as err:
+            raise ValueError(f"datum '{text}' bestaat niet ({_date_reason(err)})") from None
+        return Period(d, d, "dag", d.isoformat())
+    if m := re.fullmatch(r"([0-9]{1,2}) ([a-z]+)\.? ([0-9]{4})", t):  # 14 oktober 2021, as the site writes it
+        mo = _month_number(m[2])
+        if mo is None:
+            return None
+        y = _year(int(m[3]), text)
+        try:
+            d = date(y, mo, int(m[1]))
         except ValueError as err:
             raise ValueError(f"datum '{text}' bestaat niet ({_date_reason(err)})") from None
         return Period(d, d, "dag", d.isoformat())
@@ -293,7 +412,7 @@ def _parse_point(text: str) -> Period | None:
 
 def _date_reason(err: ValueError) -> str:
     msg = str(err)
-    if "month" in msg:
+    if "month must be" in msg:  # 'day is out of range for month' also names the month
         return "die maand bestaat niet"
     return "die dag bestaat niet in die maand"
 
@@ -356,17 +475,59 @@ def parse_planning(value: Any) -> Planning:
     return _planning(_short(str(value), "planning", "'Q2 2022 t/m Q3 2022'"))
 
 
+# Between the two ends of a range: 't/m', 'tot en met' or 'tot' between spaces, or a dash
+# with or without spaces ('Q4 2026-Q1 2027'); every way of splitting is tried, spaced words first.
+_RANGE_WORD = re.compile(r" (?:t/m|tot en met|tot) |t/m")
+_RANGE_DASH = re.compile(r" ?[-–] ?")
+# An end without a year borrows it from the other end: 'september t/m december 2026', 'Q1 t/m Q3 2027'.
+_NO_YEAR = re.compile(r"(?:[qk][1-4]|[a-z]+\.?)")
+
+
+def _end(text: str, other: Period | None) -> Period | None:
+    """One end of a range; without a year it takes the year of ``other`` (the year before, if it would come after it)."""
+    point = _parse_point(text)
+    if point is not None or other is None or other.kind not in ("maand", "kwartaal") or not _NO_YEAR.fullmatch(text.lower()):
+        return point
+    year = other.start.year
+    point = _parse_point(f"{text} {year}")
+    if point is not None and point.start > other.start:
+        point = _parse_point(f"{text} {year - 1}")
+    return point
+
+
+def _split_range(text: str) -> tuple[Period, Period] | None:
+    """The two ends of a range; if no split gives two periods, the first reason an end was refused, or None."""
+    reason = None
+    for pattern in (_RANGE_WORD, _RANGE_DASH):
+        for sep in pattern.finditer(text):
+            left, right = text[:sep.start()], text[sep.end():]
+            if not left or not right:
+                continue
+            try:
+                last = _parse_point(right)
+                first = _end(left, last)
+            except ValueError as err:  # 'Q4 2205 t/m Q1 2206': the year is the problem, say so
+                reason = reason or err
+                continue
+            if first is not None and last is not None:
+                return first, last
+    if reason is not None:
+        raise reason
+    return None
+
+
 @lru_cache(maxsize=4096)  # thousands of actions share a few dozen plannings; Planning is immutable
 def _planning(value: str) -> Planning:
     text = " ".join(value.split())  # runs of whitespace as one space: the patterns need no \s+
-    if text.lower() in (WHOLE_YEAR, "heel schooljaar", "schooljaar"):
+    if text.lower() in (WHOLE_YEAR, "heel schooljaar", "schooljaar", "het hele schooljaar", "gehele schooljaar"):
         return Planning(None, None)
-    parts = re.split(r" (?:t/m|tot en met|tot|-|–) ", text, maxsplit=1)
-    points = [_parse_point(p) for p in parts]
-    if any(p is None for p in points):
+    point = _parse_point(text)  # one period; a ValueError here (2021-13) is the message
+    if point is not None:
+        return Planning(point, point)
+    ends = _split_range(text)
+    if ends is None:
         raise ValueError(f"'{text}' is geen planning; schrijf {PLANNING_HELP}")
-    first, last = points[0], points[-1]
-    assert first is not None and last is not None
+    first, last = ends
     if last.end < first.start:
         raise ValueError(f"planning '{text}' eindigt ({last.text}) voordat hij begint ({first.text})")
     return Planning(first, last)
@@ -404,12 +565,13 @@ def parse_ages(value: Any) -> AgeRange:
     return _ages(_short(value, "leeftijdsbereik", "4-12"))
 
 
-_AGES = re.compile(r"([0-9]{1,2}) ?(?:-|–|t/m|tot en met|tot) ?([0-9]{1,2})(?: ?jaar)?|([0-9]{1,2})(?: ?jaar)?")
+_AGE_UNIT = r"(?: ?(?:jaar|jr|j)\.?)?"  # 4 jaar, 4 jr., 4 j
+_AGES = re.compile(rf"([0-9]{{1,2}}){_AGE_UNIT} ?(?:-|–|t/m|tot en met|tot) ?([0-9]{{1,2}}){_AGE_UNIT}|([0-9]{{1,2}}){_AGE_UNIT}")
 
 
 @lru_cache(maxsize=1024)
 def _ages(value: str) -> AgeRange:
-    m = _AGES.fullmatch(" ".join(value.split()))  # runs of whitespace as one space: no \s* next to \s*
+    m = _AGES.fullmatch(" ".join(value.lower().split()))  # runs of whitespace as one space: no \s* next to \s*
     if not m:
         raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
     low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[3]))
@@ -423,7 +585,7 @@ def _ages(value: str) -> AgeRange:
 AgesField = Annotated[
     AgeRange,
     BeforeValidator(parse_ages),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^ *[0-9]{1,2}( *(-|–|t/m|tot en met|tot) *[0-9]{1,2})? *(jaar)? *$", "maxLength": MAX_SHORT_VALUE, "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^ *[0-9]{1,2}( *([Jj]aar|[Jj]r|[Jj])\.?)?( *(-|–|t/m|tot en met|tot) *[0-9]{1,2}( *([Jj]aar|[Jj]r|[Jj])\.?)?)? *$", "maxLength": MAX_SHORT_VALUE, "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
 ]
 
 
