@@ -45,7 +45,8 @@ from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import dutch_int
-from .yamlsource import MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large, load_file
+from .yamlsource import (INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
+                         load_file)
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "partners": Partner,
@@ -163,8 +164,17 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                     subfolders.append(path)
             elif not entry.is_file(follow_symlinks=False):
                 not_read("het is geen gewoon bestand")
+            elif hidden and entry.name.startswith("._"):  # ._partners.yml: macOS's metadata of partners.yml
+                not_read("het is een hulpbestand dat macOS maakt bij het kopiëren (AppleDouble), geen agendadata; verwijder het")
+                scan.others.append(path)
             elif hidden and not is_yaml:
                 continue  # .DS_Store, .gitkeep: the system's, not the agenda's
+            elif not is_yaml and (extra := _EXTRA_SUFFIX.search(entry.name)):
+                # partners.yml.txt (saved by an editor that adds .txt): its data is missing, so say so as an error
+                scan.problems.append(Problem(name, 1, "", (
+                    f"dit bestand wordt niet gelezen: de naam eindigt op '{shown(extra[1])}' na '{extra[0][:-len(extra[1])]}'; "
+                    f"hernoem het naar {shown(entry.name[:extra.start(1)])}, anders ontbreken de gegevens erin")))
+                scan.others.append(path)
             elif hidden:
                 not_read("de naam begint met een punt (een verborgen bestand); haal de punt weg als het bij de agenda hoort")
                 scan.others.append(path)
@@ -226,14 +236,17 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
         if size > MAX_FILE_BYTES:
             problems.append(Problem(name, 1, "", file_too_large(size)))
             continue
+        invisible: list[tuple[int, str]] = []  # errors about invisible characters, reported whether the file reads or not
         try:
-            doc, dropped = load_file(path, name, budget)
+            doc, dropped = load_file(path, name, budget, invisible)
         except OSError as err:
             problems.append(Problem(name, 1, "", f"bestand kan niet gelezen worden ({err.strerror})"))
             continue
         except YamlSyntaxError as err:
+            problems.extend(Problem(name, line, "", message) for line, message in invisible)
             problems.append(Problem(err.pos.file, err.pos.line, "", err.message))
             continue
+        problems.extend(Problem(name, line, "", message) for line, message in invisible)
         problems.extend(Problem(name, line, "", message, "waarschuwing") for line, message in dropped)
         if doc is None:
             problems.append(Problem(name, 1, "", "bestand is leeg", "waarschuwing"))
@@ -287,9 +300,13 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
 
 
+_EXTRA_SUFFIX = re.compile(r"\.ya?ml(\.txt)$", re.I)
+
+
 def _unreadable(problems: list[Problem]) -> bool:
-    """Whether a file could not be read (its errors concern the file, not a field)."""
-    return any(not p.path and p.is_error for p in problems)
+    """Whether a file could not be read (its errors concern the file, not a field; an invisible
+    character concerns a line of a file that was read all the same)."""
+    return any(not p.path and p.is_error and not p.message.startswith(INVISIBLE_MESSAGE) for p in problems)
 
 
 def _singular(section: str) -> str:

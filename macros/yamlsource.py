@@ -219,13 +219,19 @@ def _too_many(filename: str, line: int, limit: int, alias: str | None) -> YamlSy
     return YamlSyntaxError(Position(filename, line), f"de gegevens zijn te groot: {what}")
 
 
-def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLine]) -> Any:
+def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLine], aliases: set[str] | None = None,
+             source: str = "") -> Any:
     """The document as SourceDict/SourceList values, built from parser events without recursion.
 
     PyYAML's composer recurses (in C, where deep nesting crashes the process) and
     expands aliases into copies; here nesting is refused beyond ``MAX_DEPTH``, an
     alias is the same value again (built once), and every value is counted against
-    ``budget``, aliases at the size of what they repeat.
+    ``budget``, aliases at the size of what they repeat. The names of the anchors that
+    are referred to go into ``aliases``.
+
+    A number that a comma split inside ``{ }`` (``{kosten: 12,5k}``: 12 and a field '5k'
+    without a value) is put back together as written ('12,5k', a text), so that the
+    field's own parser can say what it is and what to write instead.
     """
     get_event, resolve = loader.get_event, loader.resolve
     get_event()  # stream start
@@ -235,7 +241,8 @@ def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLi
     anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, number of values it holds)
     keys: dict[str, str] = {}
     open_anchors: set[str] = set()  # collections still being built
-    # frames: [container, is_mapping, pending key, line of that key, anchor, budget left at the start, flow]
+    # frames: [container, is_mapping, pending key, line of that key, anchor, budget left at the start, flow,
+    #          (key, start, end) of the last number in a flow mapping, end of the pending key if it may continue that number]
     stack: list[list[Any]] = []
     left = budget.left
     flow = 0
@@ -296,7 +303,7 @@ def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLi
                 open_anchors.add(anchor)
             is_flow = bool(event.flow_style)
             flow += is_flow
-            stack.append([container, mapping, _NO_KEY, 0, anchor, left + 1, is_flow])
+            stack.append([container, mapping, _NO_KEY, 0, anchor, left + 1, is_flow, None, None])
             continue
         elif kind is _MappingEnd or kind is _SequenceEnd:
             frame = stack.pop()
@@ -312,6 +319,8 @@ def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLi
         elif kind is _AliasEvent:
             line = event.start_mark.line + 1
             name = event.anchor
+            if aliases is not None:
+                aliases.add(name)
             found = anchors.get(name)
             if found is None:
                 if name in open_anchors:
@@ -351,10 +360,22 @@ def _compose(loader: Any, filename: str, budget: Budget, multiline: list[MultiLi
                 if type(value) is str:
                     value = keys.setdefault(value, value)  # 'id', 'titel': one string for all their uses
                 frame[2], frame[3] = value, line
+                last = frame[7]
+                frame[8] = None
+                if (last is not None and kind is _ScalarEvent and event.style == "" and source[last[2]:event.start_mark.index].strip(" ") == ","
+                        and str(value)[:1].isdigit()):
+                    frame[8] = event.end_mark.index  # '5k' right after '12,': maybe the rest of the number
+            elif frame[8] is not None and value is None and kind is _ScalarEvent:
+                number_key, start, _ = frame[7]
+                target[number_key] = source[start:frame[8]]  # '12,5k' as written
+                frame[2], frame[7], frame[8] = _NO_KEY, None, None
             else:
                 target[key] = value
                 target.key_lines[key] = frame[3]
                 frame[2] = _NO_KEY
+                frame[7] = ((key, event.start_mark.index, event.end_mark.index)
+                            if frame[6] and kind is _ScalarEvent and event.style == "" and isinstance(value, (int, float))
+                            and not isinstance(value, bool) else None)
         else:
             target.append(value)
             target.item_lines.append(line)
@@ -447,7 +468,9 @@ def _indented_key(text: str, line_index: int) -> str | None:
         return None
     above = _line(text, line_index - 1)
     column = _CONTENT_START.match(above).end()  # type: ignore[union-attr]  # where its field or text starts
-    return match[2] if above.strip() and len(match[1]) > column else None
+    if not above.strip() or above.rstrip().endswith(":"):  # 'a:' above: the field is inside it, as it should be
+        return None
+    return match[2] if len(match[1]) > column else None
 
 
 def _indented_with_tab(text: str, line_index: int) -> bool:
@@ -455,16 +478,52 @@ def _indented_with_tab(text: str, line_index: int) -> bool:
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def load_text(text: str, filename: str, budget: Budget | None = None, multiline: list[MultiLine] | None = None) -> Any:
+_TAB_BULLET = re.compile(r"[ \t]*-\t")
+_CURLY = "“”„‘’‚«»"
+_CURLY_VALUE = re.compile(r"[ \t]*(?:- +)?(?:[^\s#'\"{\[][^:#]*: +)?([“”„‘’‚«»])")
+_NO_SPACE_AFTER_COLON = re.compile(r"[ \t]*(?:- +)?([a-z][a-z_]*):([^\s/][^\s]*)")
+
+
+def _likely_cause(text: str, err: Any, index: int, line: int, problem: str, hint: str) -> tuple[int, str, str]:
+    """A plainer explanation, on the right line, for the mistakes editors make most (line ``index`` is 0-based)."""
+    here = _line(text, index)
+    if _TAB_BULLET.match(here):
+        return line, "na het streepje van een lijstregel staat een tab (zoals bij een opsomming uit Word)", \
+            "schrijf een lijstregel als '- tekst', met een spatie na het streepje"
+    match = _CURLY_VALUE.match(here)
+    if match:
+        return line, (f"de tekst begint met een gekruld aanhalingsteken ({match[1]}), zoals Word dat maakt; "
+                            "voor YAML is dat een gewoon teken, geen aanhalingsteken"), \
+            "vervang de gekrulde aanhalingstekens door rechte: \"tekst\" of 'tekst'"
+    context = str(getattr(err, "context", "") or "")
+    start = getattr(err, "context_mark", None)
+    opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
+    opened = _line(text, start.line) if start is not None else ""
+    if context.startswith("while parsing a flow") and start is not None and (
+            start.line < index or opened.count(opening) > opened.count(closing)):
+        return start.line + 1, f"de {opening} op deze regel wordt niet gesloten", \
+            f"zet een {closing} aan het eind van de waarde; begint een tekst met {opening}, zet hem dan tussen aanhalingstekens"
+    for number in (index - 1, index):
+        previous = _line(text, number) if number >= 0 else ""
+        match = _NO_SPACE_AFTER_COLON.match(previous)
+        if match and not previous.rstrip().endswith(":"):
+            return number + 1, f"na '{match[1]}:' ontbreekt een spatie", \
+                f"schrijf '{match[1]}: {clip(match[2], 30)}'; zonder spatie leest YAML '{match[1]}:{clip(match[2], 30)}' als één tekst"
+    return line, problem, hint
+
+
+def load_text(text: str, filename: str, budget: Budget | None = None, multiline: list[MultiLine] | None = None,
+              aliases: set[str] | None = None) -> Any:
     """Parse one YAML document; raise :class:`YamlSyntaxError` with a plain message.
 
     ``budget`` is shared by the files of one load (a fresh one per call without it);
-    ``multiline`` collects the plain texts that continue over several lines.
+    ``multiline`` collects the plain texts that continue over several lines, ``aliases``
+    the names of the anchors that are referred to (``*naam``).
     """
     loader = _Loader(text)
     loader.filename = filename
     try:
-        return _compose(loader, filename, budget or Budget(), multiline if multiline is not None else [])
+        return _compose(loader, filename, budget or Budget(), multiline if multiline is not None else [], aliases, text)
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as err:
@@ -494,6 +553,8 @@ def load_text(text: str, filename: str, budget: Budget | None = None, multiline:
             # '  tekst: Gestart' then '    datum: 2026-11-01': the field is read as more of the text above
             hint = (f"staat '{key}:' verder ingesprongen dan de regel erboven? Dan leest YAML het als vervolg van die tekst; "
                     "zet velden van dezelfde groep recht onder elkaar, en een nieuw item met '- ' recht onder de andere")
+        if mark is not None and quote_line is None:
+            line, problem, hint = _likely_cause(text, err, mark.line, line, problem, hint)
         message = f"YAML kan niet gelezen worden: {problem}" + (f" ({hint})" if hint else "")
         raise YamlSyntaxError(Position(filename, line), message) from None
     except (yaml.YAMLError, ValueError, OverflowError) as err:
@@ -502,8 +563,14 @@ def load_text(text: str, filename: str, budget: Budget | None = None, multiline:
         loader.dispose()
 
 
-def load_file(path: Path, display_name: str, budget: Budget | None = None) -> tuple[Any, list[tuple[int, str]]]:
-    """The file's value and warnings ``(line, message)`` for text YAML silently drops or runs on."""
+def load_file(path: Path, display_name: str, budget: Budget | None = None,
+              errors: list[tuple[int, str]] | None = None) -> tuple[Any, list[tuple[int, str]]]:
+    """The file's value and warnings ``(line, message)`` for text YAML silently drops or runs on.
+
+    Invisible characters where they change what YAML reads (see :func:`invisible_characters`)
+    are errors ``(line, message)`` added to ``errors``; the file is read as if they were
+    ordinary spaces (or absent), so that they cause no other, misleading messages.
+    """
     with open(path, "rb") as stream:
         data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
@@ -512,13 +579,141 @@ def load_file(path: Path, display_name: str, budget: Budget | None = None) -> tu
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise YamlSyntaxError(Position(display_name, 1), "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
+    text, invisible = invisible_characters(text)
+    if errors is not None:
+        errors.extend(invisible)
     multiline: list[MultiLine] = []
-    value = load_text(text, display_name, budget, multiline)
-    warnings = sorted(dropped_text(text, MAX_TEXT_WARNINGS + 1) + run_on_text(text, multiline, MAX_TEXT_WARNINGS + 1))
+    aliases: set[str] = set()
+    value = load_text(text, display_name, budget, multiline, aliases)
+    warnings = sorted(dropped_text(text, MAX_TEXT_WARNINGS + 1, aliases) + run_on_text(text, multiline, MAX_TEXT_WARNINGS + 1))
     if len(warnings) > MAX_TEXT_WARNINGS:
         warnings = warnings[:MAX_TEXT_WARNINGS] + [(warnings[MAX_TEXT_WARNINGS][0], (
             f"meer dan {MAX_TEXT_WARNINGS} waarschuwingen over tekst in dit bestand; de rest wordt niet getoond"))]
     return value, warnings
+
+
+# --- invisible characters ---------------------------------------------------------------
+
+# YAML's own spaces are the space and the tab; a non-breaking space from Word is text to it.
+_INVISIBLE = {
+    "\u00a0": "harde spatie", "\u202f": "smalle harde spatie", "\u2007": "cijferspatie", "\u3000": "brede spatie",
+    "\u200b": "spatie zonder breedte", "\u200c": "teken zonder breedte", "\u200d": "verbindingsteken zonder breedte",
+    "\u2060": "woordverbinder zonder breedte", "\ufeff": "onzichtbaar BOM-teken", "\u00ad": "zacht afbreekstreepje",
+    **{chr(c): "smalle spatie" for c in range(0x2000, 0x200B) if c != 0x2007},
+}
+_INVISIBLE_CHARS = "".join(sorted(_INVISIBLE))
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # never wanted anywhere outside a | or > text
+_BLANK = " \t" + _INVISIBLE_CHARS
+_KEY_PART = re.compile(r"[^:#'\"{}\[\],]*?:(?=[ \t" + _INVISIBLE_CHARS + r"]|$)")
+_NO_TEXT = re.compile(f"[{_BLANK}]*")
+
+
+INVISIBLE_MESSAGE = "hier staat een"  # how each message about an invisible character starts (named[4:] drops 'een ')
+
+
+def invisible_name(char: str) -> str:
+    """'een onzichtbare harde spatie (U+00A0)'."""
+    return f"een onzichtbare {_INVISIBLE.get(char, 'teken')} (U+{ord(char):04X})"
+
+
+def _lead_end(line: str) -> int:
+    """Where the content of a line starts: after the indentation and any '- ' of list items."""
+    index = 0
+    while True:
+        index = _NO_TEXT.match(line, index).end()  # type: ignore[union-attr]
+        if line[index:index + 1] == "-" and (index + 1 == len(line) or line[index + 1] in _BLANK):
+            index += 1
+            continue
+        return index
+
+
+def invisible_characters(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text with invisible characters that change what YAML reads made harmless, and an error per line.
+
+    A non-breaking space (U+00A0) pasted from Word is text to YAML: in the indentation it
+    breaks the structure, after a value it becomes part of it ('lopend '), in a field name
+    it makes an unknown field. Such a space in the indentation, in a field name, around
+    ':' or ',' or at the end of a line is reported and read as a space; zero-width
+    characters (U+200B, U+2060, U+FEFF, U+00AD) are reported wherever they are and read as
+    nothing. A non-breaking space inside a text ('€ 500') is typography, and stays.
+    Texts after | or > are left as they are.
+    """
+    if text.isascii() or not _INVISIBLE_RE.search(text, 1):
+        return text, []
+    lines = text.split("\n")
+    errors = []
+    block_indent = None
+    for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip(_BLANK) or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
+        if not _INVISIBLE_RE.search(line, 1 if number == 0 else 0) or line.lstrip(_BLANK).startswith("#"):
+            continue  # (a BOM at the very start is the file's own)
+        lead = _lead_end(line)
+        trail = len(line.rstrip(_BLANK))
+        key = _KEY_PART.match(line, lead)
+        key_end = _NO_TEXT.match(line, key.end()).end() if key else lead  # type: ignore[union-attr]
+        found: list[tuple[int, str, str]] = []  # (index, char, where)
+        for match in _INVISIBLE_RE.finditer(line):
+            index, char = match.start(), match.group()
+            if number == 0 and index == 0 and char == "\ufeff":
+                continue
+            before = line[:index].rstrip(_BLANK)[-1:]
+            after = line[index:].lstrip(_BLANK)[:1]
+            if index < lead:
+                where = "indent"
+            elif index >= trail:
+                where = "end"
+            elif index < key_end:
+                where = "key"
+            elif before in ",{[:" or after in ",}]":
+                where = "between"
+            elif char in _ZERO_WIDTH:
+                where = "value"
+            else:
+                continue
+            found.append((index, char, where))
+        if not found:
+            continue
+        chars = "".join(dict.fromkeys(c for _, c, _ in found))
+        named = "; ".join(
+            f"{invisible_name(c)} op kolom {_columns([i + 1 for i, ch, _ in found if ch == c])}" for c in chars)
+        index, _, where = found[0]
+        if where == "indent":
+            how = "in het inspringen; haal de spaties vooraan de regel weg en typ ze opnieuw"
+        elif where == "end":
+            word = line[:trail].split()[-1] if line[:trail].split() else ""
+            how = f"aan het eind van de regel; haal alles na '{clip(word, 30)}' weg" if word else "op een lege regel; maak de regel leeg"
+        elif where == "key":
+            how = f"in de veldnaam; typ '{clip(_INVISIBLE_RE.sub(' ', line[lead:key.end() - 1]).strip(), 40)}' opnieuw"  # type: ignore[union-attr]
+        elif where == "between":
+            before = line[:index].rstrip(_BLANK)[-1:]
+            mark = before if before in ",{[:" else line[index:].lstrip(_BLANK)[:1]
+            how = f"{'na' if mark == before else 'voor'} '{mark}'; haal de spatie daar weg en typ hem opnieuw"
+        else:
+            start = line.rfind(" ", 0, index) + 1
+            end = line.find(" ", index)
+            word = _INVISIBLE_RE.sub("", line[start:end if end >= 0 else len(line)]).strip(",{}[]")
+            how = f"in '{clip(word, 40)}'; typ dat opnieuw"
+        if len(errors) == MAX_TEXT_WARNINGS:
+            errors.append((number + 1, f"meer dan {MAX_TEXT_WARNINGS} regels met onzichtbare tekens in dit bestand; de rest wordt niet getoond"))
+        if len(errors) <= MAX_TEXT_WARNINGS:
+                errors.append((number + 1, f"{INVISIBLE_MESSAGE} {named[4:]}, {how} (zulke tekens komen mee bij kopiëren uit Word of een webpagina)"))
+        chars_of_line = list(line)
+        for index, char, _ in found:
+            chars_of_line[index] = "" if char in _ZERO_WIDTH or char in "\u200c\u200d" else " "
+        lines[number] = "".join(chars_of_line)
+    return "\n".join(lines), errors
+
+
+def _columns(columns: list[int]) -> str:
+    shown = [str(c) for c in columns[:5]] + (["…"] if len(columns) > 5 else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " en " + shown[-1]
 
 
 def file_too_large(size: int | None = None) -> str:
@@ -544,8 +739,11 @@ def _may_drop_text(text: str) -> bool:
     return any(m.start() > 0 and text[m.start() - 1] in " \t" for m in _HASH_THEN_TEXT.finditer(text))
 
 
-def dropped_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
-    """Lines where YAML would silently drop part of a value (checked only if any may); at most ``limit``."""
+def dropped_text(text: str, limit: int | None = None, used: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """Lines where YAML would silently drop part of a value (checked only if any may); at most ``limit``.
+
+    An anchor that a ``*name`` in the same file refers to (``used``) is a label on purpose, not dropped text.
+    """
     if not _may_drop_text(text):
         return []
     found = []
@@ -562,7 +760,7 @@ def dropped_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
         if (match := _COMMENT_IN_VALUE.match(line)):
             found.append((number, f"alles vanaf '#{clip(match['rest'])}' is voor YAML commentaar en valt weg; hoort het bij de tekst, "
                                   "zet de hele tekst dan tussen aanhalingstekens"))
-        elif (match := _ANCHOR.match(line)):
+        elif (match := _ANCHOR.match(line)) and match["name"] not in used:
             found.append((number, f"'&{clip(match['name'], 40)}' aan het begin van een waarde is voor YAML een label en valt weg uit de tekst; "
                                   "zet de hele tekst tussen aanhalingstekens"))
         if limit is not None and len(found) >= limit:
