@@ -10,13 +10,13 @@ adds this repository's data/) and built in these ways:
 * **lea** (ours): ``lea build --engine mkdocs|zensical`` on a site folder whose
   mkdocs.yml only names the site and points at the data, as a municipality builds
   it: checking the data, writing build/lea/ and running the engine, all timed;
-* **hooks** (ours, MkDocs only): plain ``mkdocs build`` with data/ + docs/ through
-  the hooks and mkdocs-macros, as in this repository;
+* **plugin** (ours, MkDocs only): plain ``mkdocs build`` in the same kind of site
+  folder, through the plugin ``lea`` (the generate step and MkDocs in one process);
 * **plain**: the very same pages pre-rendered to plain Markdown files (the macros'
   output written out once, untimed), built by ``mkdocs build --clean`` or
   ``zensical build --clean`` with the same theme (Material; Zensical's classic
   variant), the same navigation and Markdown extensions, without the macros,
-  our Markdown extension (lea_site.blocks), theme overrides, hooks or data layer.
+  our Markdown extension (lea_site.blocks), theme overrides, plugin or data layer.
 
 Each build runs in a fresh process started by benchmarks/_build_once.py, which
 reports the wall time until it exited (interpreter start-up and imports included)
@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from lea_site.generate import read_config  # noqa: E402
+from lea_site.generate import PACKAGE, _merge, read_config  # noqa: E402
 from lea_site.load import load  # noqa: E402
 from lea_site.render.macros import MACROS  # noqa: E402
 from lea_site.render.nav import build_nav  # noqa: E402
@@ -60,7 +60,7 @@ from tests.sitebuild import write_config  # noqa: E402
 TODAY = "2026-11-22"
 ENGINES = ("mkdocs", "zensical")
 # What is compared with plain, per engine: the first is the headline figure.
-OURS = {"mkdocs": ("lea", "hooks"), "zensical": ("lea",)}
+OURS = {"mkdocs": ("lea", "plugin"), "zensical": ("lea",)}
 
 
 def lea_command() -> list[str]:
@@ -106,9 +106,9 @@ def prerender(data: Path, out: Path, engine: str) -> Path:
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.from_string(text).render(**funcs), encoding="utf-8")
-    config = read_config(ROOT / "mkdocs.yml")  # the product's defaults with the demo's own settings
-    for key in ("hooks", "watch"):
-        config.pop(key, None)
+    # the product's defaults with the demo's own settings
+    config = _merge(read_config(PACKAGE / "defaults.yml"), read_config(ROOT / "mkdocs.yml"))
+    config.pop("watch", None)
     config["plugins"] = [{"search": {"lang": "nl"}}]
     config["markdown_extensions"] = [e for e in config["markdown_extensions"] if not str(e).startswith("lea_site")]
     config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
@@ -153,7 +153,7 @@ def variants(engines: list[str], data: Path, tmp: Path) -> list[tuple[str, str, 
     for engine in engines:
         out.append((engine, "lea", site))
         if engine == "mkdocs":
-            out.append((engine, "hooks", write_config(data, tmp / "hooks", site_dir=str(tmp / "hooks" / "site"))))
+            out.append((engine, "plugin", write_config(data, tmp / "plugin", site_dir=str(tmp / "plugin" / "site"))))
         out.append((engine, "plain", prerender(data, tmp / f"plain-{engine}", engine)))
     return out
 

@@ -2,14 +2,14 @@
 
     python benchmarks/serve_latency.py                    # both engines, 5 edits each
     python benchmarks/serve_latency.py --engine zensical --runs 10
-    python benchmarks/serve_latency.py --engine mkdocs --hooks   # also plain `mkdocs serve` in this repository
+    python benchmarks/serve_latency.py --engine mkdocs --plugin   # also plain `mkdocs serve` (plugin lea)
 
 For each engine: a site folder with a copy of the demo data (data/) and a mkdocs.yml
 that names the site and its data, as `lea init` makes one; starts
 ``lea serve --engine ...`` there and waits until it serves, then edits the title of an
 action in data/jaarplannen/2026-2027.yml and polls the ambition page until the new
-title is there: the time from saving the file to the page showing it. ``--hooks``
-measures plain ``mkdocs serve`` on a copy of this repository too (data through the hooks).
+title is there: the time from saving the file to the page showing it. ``--plugin``
+measures plain ``mkdocs serve`` in the same site folder too (through the plugin lea).
 """
 
 from __future__ import annotations
@@ -50,27 +50,22 @@ def fetch(url: str) -> str:
 def lea_site(folder: Path) -> Path:
     shutil.copytree(ROOT / "data", folder / "data")
     own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = {"site_name": own["site_name"], "site_description": own.get("site_description", ""), "extra": {"lea": {"data": "data"}}}
+    config = {"site_name": own["site_name"], "site_description": own.get("site_description", ""), "plugins": ["lea"],
+              "extra": {"lea": {"data": "data"}}}
+    (folder / "docs").mkdir()
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
 
-def repository_copy(folder: Path) -> Path:
-    for name in ("data", "docs", "macros", "overrides"):
-        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    return folder
-
-
 def server_command(who: str, address: str) -> list[str]:
-    if who == "hooks":
+    if who == "plugin":
         return [sys.executable, "-m", "mkdocs", "serve", "-a", address]
     lea = Path(sys.executable).parent / "lea"
     return [*([str(lea)] if lea.exists() else [sys.executable, "-m", "lea_site.cli"]), "serve", "--engine", who, "-a", address]
 
 
 def measure(who: str, runs: int, tmp: Path) -> list[float]:
-    project = repository_copy(tmp / who) if who == "hooks" else lea_site(tmp / who)
+    project = lea_site(tmp / who)
     port = free_port()
     env = {**os.environ, "LEA_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp / f"{who}.log").open("w")
@@ -110,16 +105,16 @@ def measure(who: str, runs: int, tmp: Path) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--engine", choices=["mkdocs", "zensical", "both"], default="both")
-    parser.add_argument("--hooks", action="store_true", help="also plain `mkdocs serve` in a copy of this repository")
+    parser.add_argument("--plugin", action="store_true", help="also plain `mkdocs serve` through the plugin lea")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     servers = ["mkdocs", "zensical"] if args.engine == "both" else [args.engine]
-    if args.hooks:
-        servers.append("hooks")
+    if args.plugin:
+        servers.append("plugin")
     with tempfile.TemporaryDirectory() as tmp:
         for who in servers:
             times = measure(who, args.runs, Path(tmp))
-            name = "mkdocs serve (hooks)" if who == "hooks" else f"lea serve --engine {who}"
+            name = "mkdocs serve (plugin lea)" if who == "plugin" else f"lea serve --engine {who}"
             print(f"{name}: wijziging zichtbaar na mediaan {statistics.median(times):.2f} s, min {min(times):.2f} s, "
                   f"max {max(times):.2f} s ({args.runs} keer: {', '.join(f'{t:.2f}' for t in times)})", flush=True)
 

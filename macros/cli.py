@@ -163,11 +163,8 @@ def _generate(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import os
-    import subprocess
-
     from . import staging
-    from .engines import EngineMissing, build_command
+    from .engines import EngineMissing, available, build
     from .site import data_dir
 
     generated = _generate(args)
@@ -190,15 +187,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     out = generated.folder / "site"
     staging.discard(str(out))
     try:
-        command = build_command(args.engine, generated.config, strict=args.strict)
+        available(args.engine)
     except EngineMissing as err:
         print(f"lea build: {err}", file=sys.stderr)
         return 2
-    run = subprocess.run(command, cwd=generated.folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if run.returncode != 0 or not (out / "index.html").is_file():
+    code = build(args.engine, generated.config, strict=args.strict)
+    if code != 0 or not (out / "index.html").is_file():
         staging.discard(str(out))
         print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
-        return run.returncode or 1
+        return code or 1
     (out / staging.MARK).write_text("Gebouwd door lea build; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
     try:
         staging.publish(str(out), str(target.resolve()))

@@ -1,12 +1,18 @@
 """The engines that turn the generated folder into a site: MkDocs + Material today, Zensical tomorrow.
 
-Both read ``build/lea/mkdocs.yml`` as :mod:`lea_site.generate` wrote it. Each runs
-in a process of its own, so its logging and caches stay its own.
+Both read ``build/lea/mkdocs.yml`` as :mod:`lea_site.generate` wrote it.
+``lea build`` runs the engine in its own process (:func:`build`): the model is
+imported and the data loaded once, and the macros get the agenda the check just
+validated (:func:`lea_site.site.load_site` keeps it). ``lea serve`` runs the
+engine's own server as a process of its own, which it restarts when needed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -25,11 +31,69 @@ def _zensical() -> str:
     return str(beside) if beside.exists() else (shutil.which("zensical") or "zensical")
 
 
-def build_command(engine: str, config: Path, *, strict: bool) -> list[str]:
+def available(engine: str) -> None:
+    """:class:`EngineMissing` when the engine is not installed."""
     if engine == "zensical":
-        # --clean: Zensical's cache does not know that pages depend on the data and on today.
-        return [_zensical(), "build", "-f", str(config), "--clean", *(["--strict"] if strict else [])]
-    return [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--clean", *(["--strict"] if strict else [])]
+        _zensical()
+
+
+@contextlib.contextmanager
+def _in(folder: Path):
+    """Relative paths in the config are relative to its folder, as when the engine's command runs there."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def build(engine: str, config: Path, *, strict: bool) -> int:
+    """Build the site that ``config`` describes in this process; the exit status (0: built)."""
+    available(engine)
+    with _in(config.parent):
+        try:
+            if engine == "zensical":
+                import zensical
+
+                # clean: Zensical's cache does not know that pages depend on the data and on today.
+                zensical.build(str(config), {"clean": True, "strict": strict})
+                return 0
+            return _mkdocs_build(config, strict=strict)
+        except SystemExit as stop:  # an engine that gives up the way its command line does
+            code = stop.code if isinstance(stop.code, int) else 1
+            if stop.code and not isinstance(stop.code, int):
+                print(stop.code, file=sys.stderr)
+            return code
+        except Exception as err:  # noqa: BLE001 - the engine's own failure, said in one line
+            print(f"{engine}: {err}", file=sys.stderr)
+            return 1
+
+
+def _mkdocs_build(config: Path, *, strict: bool) -> int:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs_plugin import _BuildSteps
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    log = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(handler)
+    level, log.level = log.level, logging.INFO
+    try:
+        site = load_config(str(config), strict=strict)
+        site.plugins["lea-build"] = _BuildSteps()  # Material's search, linear on long pages
+        mkdocs_build(site)
+        return 0
+    except MkDocsException as err:
+        print(f"mkdocs: {err}", file=sys.stderr)
+        return 1
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
 
 
 def serve_command(engine: str, config: Path, address: str) -> list[str]:

@@ -10,7 +10,8 @@ in the site folder:
 * ``mkdocs.yml``: the product's defaults (``defaults.yml``) with the site's own
   ``mkdocs.yml`` merged over them, plus the navigation and these folders.
 
-MkDocs and Zensical both read that config as it is: no hooks, no plugin of ours.
+MkDocs and Zensical both read that config as it is: no hooks, no plugin of ours
+(plain ``mkdocs build`` runs this step through the plugin ``lea``, :mod:`lea_site.mkdocs_plugin`).
 Files are only rewritten when their content changed, so an engine's cache and
 watcher see real changes only. Paths inside are relative to ``build/lea/``.
 """
@@ -26,12 +27,14 @@ from typing import Any
 
 import yaml
 
+from .colours import colour_problems, stylesheet
 from .load import LoadResult
 from .render.nav import build_nav
 from .render.paths import generated_pages
 from .site import Site, data_dir, load_site
 
 BUILD = Path("build") / "lea"
+COLOURS = "stylesheets/kleuren.css"  # the house colours (extra.lea.kleuren), written when set
 PACKAGE = Path(__file__).resolve().parent
 # Merged by name rather than replaced: a site adds to the product's plugins and extensions.
 _NAMED_LISTS = ("plugins", "markdown_extensions")
@@ -177,6 +180,11 @@ def generate(config_path: Path) -> Generated | LoadResult:
     config_path = config_path.resolve()
     root = config_path.parent
     own = read_config(config_path)
+    lea_extra = (own.get("extra") or {}).get("lea") if isinstance(own.get("extra"), dict) else None
+    kleuren = lea_extra.get("kleuren") if isinstance(lea_extra, dict) else None
+    problems = colour_problems(kleuren)
+    if problems:
+        raise ConfigError("\n".join(problems))
     data = data_dir(str(config_path), own.get("extra") or {})
     loaded = load_site(data)
     if not isinstance(loaded, Site):
@@ -187,10 +195,17 @@ def generate(config_path: Path) -> Generated | LoadResult:
     own_docs = _own_folder(root, own.get("docs_dir", "docs"), "docs_dir")
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
-    docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], generated_pages(agenda))
+    pages = generated_pages(agenda)
+    if kleuren:
+        pages[COLOURS] = stylesheet(kleuren)
+    docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages)
     _compose(folder / "overrides", [(product_folder("overrides"), None), *([(own_overrides, root)] if own_overrides else [])], {})
     config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
+    # The plugin `lea` (plain mkdocs build) runs this step itself; the engines get its outcome.
+    config["plugins"] = [p for p in config.get("plugins") or [] if _name(p) not in ("lea", "lea-build")]
     config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides"}
+    if kleuren:  # after the product's stylesheet, so the house colours win
+        config["extra_css"] = [*(config.get("extra_css") or []), COLOURS]
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["nav"] = build_nav(agenda, {p for p in docs if p.endswith(".md")})

@@ -2,7 +2,7 @@
 
 A site folder holds only what a municipality writes itself: its agenda (``data/``),
 its few settings (``mkdocs.yml``: name, description, repository, colours, logo), the
-CI workflows and the guides for partners. Theme, plugins, hooks and the pages come
+CI workflows and the guides for partners. Theme, plugins and the pages come
 from the installed product (``lea build`` merges them in); nothing of the code is
 copied, and no file names a path of the machine it was made on.
 

@@ -1,7 +1,7 @@
 """The agenda as the website sees it: loaded once per build, plus 'today'.
 
 Both MkDocs entry points (``__init__.define_env`` for mkdocs-macros and
-``mkdocs_hooks`` for pages and navigation) ask this module, so the data is read
+the generate step and the plugin ``lea``) ask this module, so the data is read
 and validated once per build, and again only when a data file changed (``mkdocs serve``).
 """
 

@@ -13,17 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_config(data: Path, out: Path, **overrides) -> Path:
-    """An mkdocs.yml in ``out`` that uses the project's docs/, theme and hooks with ``data``."""
+    """A site folder ``out`` as ``lea init`` makes one (the product's pages and theme come from the
+    package through the plugin ``lea``), with this repository's settings and ``data``."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["INHERIT"] = str(ROOT / config["INHERIT"])
-    config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(out / "site")
-    config["theme"] = {"custom_dir": str(ROOT / "overrides")}
-    config["hooks"] = [str(ROOT / "macros" / "mkdocs_hooks.py")]
     config["watch"] = []
     config["extra"]["lea"]["data"] = str(data)
     config.update(overrides)
     out.mkdir(parents=True, exist_ok=True)
+    (out / "docs").mkdir(exist_ok=True)  # MkDocs wants the site's own docs_dir to exist
     path = out / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -38,10 +36,10 @@ def build(data: Path, out: Path, today: str, strict: bool = True, **overrides) -
 
 def site_folder(tmp: Path, data: Path) -> Path:
     """A site folder as a municipality has it for `lea build`: its own mkdocs.yml (this repository's
-    settings without the product's INHERIT, which lea build supplies) and a data folder."""
+    settings) and a data folder."""
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "INHERIT: macros/defaults.yml", "").replace("data: data", f"data: {data}"), encoding="utf-8")
+        "data: data", f"data: {data}"), encoding="utf-8")
     return tmp
 
 

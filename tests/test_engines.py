@@ -38,6 +38,35 @@ def test_both_engines_build_the_same_site(tmp_path: Path, name: str, data: Path,
         assert not broken_links(site), broken_links(site)[:10]
 
 
+def test_plain_mkdocs_build_gives_the_same_site_as_lea_build(tmp_path: Path):
+    # plugins: [lea] runs the same generate step, then builds the generated config in-process.
+    folder = site_folder(tmp_path, DATA)
+    (folder / "docs").mkdir()  # MkDocs wants the site's own docs_dir (lea init makes it)
+    run = lea("build", "-d", "site-lea", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-3000:]
+    env = {**os.environ, "LEA_TODAY": DEMO_TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site-plain"], cwd=folder, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    a, b = folder / "site-lea", folder / "site-plain"
+    assert pages(a) == pages(b) and len(pages(a)) >= 20
+    for rel in sorted(pages(a)):
+        assert summary(a, rel) == summary(b, rel), rel
+    assert "hooks" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_plain_mkdocs_build_stops_on_bad_data_without_a_traceback(tmp_path: Path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "agenda.yml").write_text("agenda:\n  titel: x\n  kapot: [\n", encoding="utf-8")
+    folder = site_folder(tmp_path, tmp_path / "data")
+    (folder / "docs").mkdir()
+    env = {**os.environ, "LEA_TODAY": DEMO_TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=folder, env=env, capture_output=True, text=True)
+    output = run.stdout + run.stderr  # MkDocs prints why it aborted on stdout
+    assert run.returncode == 1 and "agenda.yml:3:" in output and "niet gebouwd" in output, output[-2000:]
+    assert "Traceback" not in output and not (folder / "site").exists()
+
+
 def test_hooks_are_not_needed(tmp_path: Path):
     # The generated config has no hooks: MkDocs builds it as it is.
     folder = site_folder(tmp_path, DATA)

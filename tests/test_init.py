@@ -32,6 +32,7 @@ EXPECTED = {
     ".gitignore",
     "CONTRIBUTING.md",
     "README.md",
+    "docs/.gitkeep",  # the site's own pages go here; MkDocs wants the folder
     "data/agenda.yml",
     "data/ambities/goede-start.yml",
     "data/jaarplannen/2026-2027.yml",
@@ -66,7 +67,7 @@ def test_init_writes_the_site_files_and_returns_them(tmp_path: Path):
     assert {p.relative_to(target).as_posix() for p in written} == EXPECTED
     assert set(_files(target)) == EXPECTED  # nothing else on disk, no folders left empty
     assert not any(p.suffix == ".py" for p in target.rglob("*"))
-    assert not (target / "docs").exists()  # the product's pages; a page of their own goes in docs/
+    assert [p.name for p in (target / "docs").iterdir()] == [".gitkeep"]  # the product's pages; own pages go in docs/
 
 
 def test_no_path_of_this_machine_and_no_placeholder_left(tmp_path: Path):
@@ -165,7 +166,8 @@ def test_the_agenda_starts_in_the_school_year_of_today(tmp_path: Path):
 
 def test_mkdocs_yml_holds_only_what_a_municipality_sets(tmp_path: Path):
     config = yaml.safe_load((_site(tmp_path) / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert set(config) == {"site_name", "site_description", "extra"}  # theme, plugins, hooks: the product's
+    assert set(config) == {"site_name", "site_description", "plugins", "extra"}  # theme, extensions, pages: the product's
+    assert config["plugins"] == ["lea"]  # plain mkdocs build / serve work too
     assert config["extra"] == {"lea": {"data": "data"}}
     assert "Veendam" in config["site_name"] and "Veendam" in config["site_description"]
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURE_TODAY, FIXTURES, ROOT
+from .sitecompare import pages as pages_of
+from .sitecompare import summary
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +58,11 @@ def test_lea_init_site_builds_on_both_engines_from_the_installed_package(venv: P
         assert len(pages) >= 20
         home = (out / "index.html").read_text(encoding="utf-8")
         assert "Westland" in home and "LEABLOK" not in home
+    # Plain MkDocs, as its users expect, through the plugin `lea`: the same site as lea build.
+    run = subprocess.run([str(venv / "bin" / "mkdocs"), "build", "--strict", "-d", "site-plain"], capture_output=True, text=True,
+                         env=env, cwd=site)
+    assert run.returncode == 0, run.stderr[-3000:]
+    plain, built = site / "site-plain", site / "site-mkdocs"
+    assert pages_of(plain) == pages_of(built)
+    for rel in sorted(pages_of(built)):
+        assert summary(plain, rel) == summary(built, rel), rel

@@ -19,11 +19,11 @@ from .sitebuild import build, write_config
 
 @pytest.fixture
 def good_site(tmp_path: Path):
-    """A copy of docs/ and data/ and a site built from them."""
-    docs, data = tmp_path / "docs", tmp_path / "data"
+    """A site folder with a copy of docs/ as its own pages, data/, and a site built from them."""
+    docs, data = tmp_path / "out" / "docs", tmp_path / "data"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(DATA, data)
-    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat(), docs_dir=str(docs))
+    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat())
     assert run.returncode == 0, run.stderr
     site = tmp_path / "out" / "site"
     return docs, data, site, {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
@@ -38,7 +38,7 @@ def _unchanged(site: Path, before: dict) -> None:
 def test_a_crash_while_rendering_leaves_the_site_untouched(good_site, tmp_path: Path):
     docs, data, site, before = good_site
     (docs / "kapot.md").write_text('# Kapot\n\n{{ ambition_page("bestaat-niet") }}\n', encoding="utf-8")
-    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat(), docs_dir=str(docs))
+    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat())
     assert run.returncode != 0
     _unchanged(site, before)
 
@@ -46,7 +46,7 @@ def test_a_crash_while_rendering_leaves_the_site_untouched(good_site, tmp_path: 
 def test_a_strict_warning_leaves_the_site_untouched(good_site, tmp_path: Path):
     docs, data, site, before = good_site
     (docs / "over.md").write_text((docs / "over.md").read_text(encoding="utf-8") + "\n[weg](bestaat-niet.md)\n", encoding="utf-8")
-    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat(), docs_dir=str(docs))
+    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat())
     assert run.returncode != 0 and "strict" in run.stderr
     _unchanged(site, before)
 
@@ -54,7 +54,7 @@ def test_a_strict_warning_leaves_the_site_untouched(good_site, tmp_path: Path):
 def test_invalid_data_leaves_the_site_untouched(good_site, tmp_path: Path):
     docs, data, site, before = good_site
     (data / "partners.yml").write_text("partners:\n  - id: x\n    naam: [\n", encoding="utf-8")
-    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat(), docs_dir=str(docs))
+    run = build(data, tmp_path / "out", DEMO_TODAY.isoformat())
     assert run.returncode != 0 and "partners.yml" in run.stderr
     _unchanged(site, before)
 

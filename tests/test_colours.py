@@ -1,0 +1,79 @@
+"""House colours from mkdocs.yml (extra.lea.kleuren): checked for contrast, then used by the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lea_site.colours import colour_problems, contrast_with_white, stylesheet
+
+from .conftest import DATA, DEMO_TODAY
+from .sitebuild import lea, site_folder
+
+
+def test_contrast_follows_wcag():
+    assert contrast_with_white("#000000") == pytest.approx(21.0)
+    assert contrast_with_white("#fff") == pytest.approx(1.0)
+    assert contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)  # the classic AA grey
+
+
+@pytest.mark.parametrize("kleuren", [
+    {"primair": "#1f4e8c", "accent": "#a3195b"},
+    {"primair": "#000"},
+    {"accent": "#C8102E"},
+    {"primair": " #004B87 "},
+])
+def test_readable_colours_are_accepted(kleuren):
+    assert colour_problems(kleuren) == []
+
+
+@pytest.mark.parametrize("kleuren,expected", [
+    ({"primair": "#ffcc00"}, "extra.lea.kleuren.primair: #ffcc00 heeft te weinig contrast met wit voor de kopbalk en links (1,5:1, nodig is 4,5:1)"),
+    ({"primair": "#3a9ad9"}, "extra.lea.kleuren.primair: #3a9ad9 heeft te weinig contrast met wit voor de kopbalk en links (3,1:1, nodig is 4,5:1)"),
+    ({"accent": "#f5a3c7"}, "extra.lea.kleuren.accent: #f5a3c7 heeft te weinig contrast met wit voor de focusrand en doellijnen"),
+    ({"primair": "blauw"}, "extra.lea.kleuren.primair: 'blauw' is geen kleurcode"),
+    ({"primair": "#12345"}, "extra.lea.kleuren.primair: '#12345' is geen kleurcode"),
+    ({"primair": "#1f4e8c; } body { display: none"}, "is geen kleurcode"),
+    ({"primair": 1234}, "'1234' is geen kleurcode"),
+    ({"hoofdkleur": "#1f4e8c"}, "extra.lea.kleuren.hoofdkleur: onbekende kleur; bedoeld zijn 'primair' en 'accent'"),
+    ("#1f4e8c", "extra.lea.kleuren: verwacht 'primair' en/of 'accent'"),
+])
+def test_unreadable_or_unknown_colours_are_refused_with_the_reason(kleuren, expected):
+    problems = colour_problems(kleuren)
+    assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_all_colour_problems_at_once():
+    assert len(colour_problems({"primair": "#ffff00", "accent": "roze", "extra": "#000"})) == 3
+
+
+def test_stylesheet_sets_material_variables():
+    css = stylesheet({"primair": "#004B87", "accent": "#a3195b"})
+    assert "--md-primary-fg-color: #004b87;" in css and "--md-typeset-a-color: #004b87;" in css
+    assert "--md-accent-fg-color: #a3195b;" in css and '[data-md-color-scheme="slate"]' in css
+
+
+def _with_colours(folder: Path, block: str) -> None:
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    data:", block + "\n    data:", 1), encoding="utf-8")
+
+
+def test_lea_build_uses_the_house_colours_after_the_products(tmp_path: Path):
+    folder = site_folder(tmp_path, DATA)
+    _with_colours(folder, '    kleuren:\n      primair: "#004b87"\n      accent: "#b5121b"')
+    run = lea("build", "--strict", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-2000:]
+    css = (folder / "site" / "stylesheets" / "kleuren.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #004b87;" in css and "--lea-target: #b5121b;" in css
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.index("stylesheets/lea.css") < home.index("stylesheets/kleuren.css")
+
+
+def test_lea_build_refuses_unreadable_colours_before_writing_anything(tmp_path: Path):
+    folder = site_folder(tmp_path, DATA)
+    _with_colours(folder, '    kleuren:\n      primair: "#ffdd00"')
+    run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 1 and "extra.lea.kleuren.primair: #ffdd00 heeft te weinig contrast" in run.stderr, run.stderr
+    assert not (folder / "site").exists() and not (folder / "build").exists()
+    assert "Traceback" not in run.stderr
