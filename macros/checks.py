@@ -7,11 +7,12 @@ the loader can name file and line. Severity ``fout`` fails ``lea check``;
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any, Collection, Iterator
 
-from .model import Agenda, Budget, Party, YearPlan
+from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
 from .values import school_year_bounds
 
@@ -71,8 +72,16 @@ class _Refs:
             yield from self.check("partner", party.partner, sub)
 
 
+_COPY_NAME = re.compile(r"kopie|copy|\(\d+\)| \d+\.ya?ml$", re.I)  # 'kopie van', '- Copy', '(1)', macOS's ' 2.yml'
+
+
 def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = "") -> Iterator[Found]:
+    """Each id that occurs again, reported at the later occurrence and naming the first. An occurrence in
+    a file that looks like a copy ('partners - kopie.yml', 'partners (1).yml') counts as later: that is where
+    the change is, and where a pull request shows the message."""
     seen: dict[str, Path] = {}
+    if any(_COPY_NAME.search(locate(tree, path, tree.pos).file.rsplit("/", 1)[-1]) for _, path in ids):
+        ids = sorted(ids, key=lambda item: bool(_COPY_NAME.search(locate(tree, item[1], tree.pos).file.rsplit("/", 1)[-1])))
     for value, path in ids:
         if value in seen:
             first = locate(tree, seen[value], tree.pos)
@@ -118,6 +127,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
                     periods[(m.periode.text, m.soort)] = 0
                 if m.soort == "gemeten" and m.periode.start > today:
                     yield path + ("metingen", m_index, "soort"), f"meting voor {m.periode} ligt in de toekomst; is het een prognose?", WARNING
+            yield from _indicator_values(ind, path, period)
 
     for i, body in enumerate(agenda.organen):
         path = at("organen", i)
@@ -156,6 +166,59 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
     action_ids: dict[str, set[str]] = {}  # per school year, built once: carried-over actions look their id up
     for i, plan in enumerate(agenda.jaarplannen):
         yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree, plan.schooljaar in partial, action_ids)
+
+
+FAR_OFF_YEARS = 10  # a measurement this many years before or after the agenda's term is probably a typo
+
+
+def _unit(unit: str | None) -> str | None:
+    """'procent' for a percentage, 'aantal' for a count of people or things, else None (a score, money, a change)."""
+    text = (unit or "").strip().lower()
+    if text in ("%", "procent", "percentage") or text.startswith(("% ", "procent ")):
+        return "procent"
+    if text and not re.search(r"[0-9€$°]|verschil|groei|daling|stijging|toename|afname|saldo|punt|score|index|euro|cijfer|gemiddeld", text):
+        return "aantal"
+    return None
+
+
+def _indicator_values(ind: Indicator, path: Path, term: Any) -> Iterator[Found]:
+    """Values that cannot be right: a percentage over 100, a negative count, a year far from the agenda's,
+    a target before its baseline, a baseline and a measurement for the same period."""
+    kind = _unit(ind.eenheid)
+    points: list[tuple[Path, Any, str]] = []  # (path, measurement or target, 'nulmeting'/'meting'/'doel')
+    if ind.nulmeting is not None:
+        points.append((path + ("nulmeting",), ind.nulmeting, "nulmeting"))
+    points.extend((path + ("metingen", k), m, "meting") for k, m in enumerate(ind.metingen))
+    if ind.doel is not None:
+        points.append((path + ("doel",), ind.doel, "doel"))
+    for where, point, what in points:
+        value = point.waarde
+        if value is not None and kind == "procent" and not 0 <= value <= 100:
+            yield where + ("waarde",), (f"{what} {number(value)}% kan niet: een percentage ligt tussen 0 en 100"
+                                        " (is de eenheid geen %, pas dan 'eenheid' aan)"), ERROR
+        elif value is not None and kind == "aantal" and value < 0:
+            yield where + ("waarde",), (f"{what} {number(value)} {ind.eenheid} kan niet: een aantal is nooit negatief"
+                                        " (is het een verschil, zeg dat dan in 'eenheid', bijvoorbeeld 'verschil in leerlingen')"), ERROR
+        moment = point.periode if what != "doel" else point.uiterlijk
+        if term is not None and moment is not None and (
+                moment.end.year < term.van - FAR_OFF_YEARS or moment.start.year > term.tot + FAR_OFF_YEARS):
+            yield where + ("periode" if what != "doel" else "uiterlijk",), (
+                f"{what} voor {moment} ligt ver buiten de looptijd van de agenda ({term.van}-{term.tot}); klopt het jaar?"), WARNING
+    base = ind.nulmeting
+    if base is not None:
+        for k, m in enumerate(ind.metingen):
+            if m.periode.text == base.periode.text and m.soort == "gemeten":
+                yield path + ("metingen", k, "periode"), (
+                    f"periode {m.periode} is ook de nulmeting: dat zijn twee punten voor dezelfde periode; "
+                    "haal de meting weg of geef de nulmeting zijn eigen periode"), ERROR
+        if ind.doel is not None and ind.doel.uiterlijk is not None and ind.doel.uiterlijk.end < base.periode.start:
+            yield path + ("doel", "uiterlijk"), (
+                f"het doel moet uiterlijk in {ind.doel.uiterlijk} bereikt zijn, maar dat is voor de nulmeting ({base.periode}); "
+                "klopt het jaar?"), ERROR
+
+
+def number(value: float) -> str:
+    return (f"{value:.0f}" if value == int(value) else f"{value}").replace(".", ",")
 
 
 def _ids_of(plan: YearPlan, cache: dict[str, set[str]]) -> set[str]:
@@ -226,6 +289,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
                 yield ppath + ("begroting", "dekking"), (
                     f"opgegeven dekking {euro(amb_plan.begroting.covered)} klopt niet met de som van de acties: {euro(covered)}"
                 ), ERROR
+        yield from _budget_after_actions(tree, ppath, amb_plan)
         for n, action in enumerate(amb_plan.acties):
             yield from _action(action, ppath + ("acties", n), plan, refs, plans, today, current, action_ids if action_ids is not None else {})
 
@@ -242,6 +306,29 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
                 f"het LEA-budget wordt overschreden: {euro(charged)} ten laste van het LEA-budget, "
                 f"{euro(budget.beschikbaar)} beschikbaar ({euro(charged - budget.beschikbaar)} te veel)"
             ), WARNING
+
+
+def _budget_after_actions(tree: Any, path: Path, amb_plan: Any) -> Iterator[Found]:
+    """An ambition plan's 'begroting' written right after an action that has none: probably that action's
+    budget, indented too little (YAML then makes it the ambition's, without a word)."""
+    if amb_plan.begroting is None or not amb_plan.acties or amb_plan.acties[-1].begroting is not None:
+        return
+    raw = tree
+    for step in path:
+        raw = raw[step] if isinstance(raw, (dict, list)) else None
+    if not isinstance(raw, dict) or not isinstance(raw.get("acties"), list) or not raw["acties"]:
+        return
+    keys = list(raw)
+    if keys.index("begroting") < keys.index("acties"):
+        return  # written before the actions: meant for the ambition
+    budget_line = locate(tree, path + ("begroting",), tree.pos).line
+    actions = raw["acties"]
+    last_line = locate(tree, path + ("acties", len(actions) - 1), tree.pos).line
+    if budget_line > last_line:
+        last = amb_plan.acties[-1]
+        yield path + ("begroting",), (
+            f"deze begroting staat direct na actie '{last.id}', die zelf geen begroting heeft, en geldt nu voor de hele ambitie; "
+            f"hoort hij bij die actie, spring hem dan in tot onder de andere velden van de actie"), WARNING
 
 
 def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[str, YearPlan], today: date, current: bool,
@@ -264,13 +351,22 @@ def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[st
         first, last = action.planning.bounds(plan.schooljaar)
         if last < start or first > end:
             yield path + ("planning",), f"planning {action.planning} valt buiten schooljaar {plan.schooljaar}", WARNING
+    # A carried-over action may keep the notes of the year it comes from.
+    earliest = school_year_bounds(action.doorgeschoven_van)[0] if action.doorgeschoven_van else start
+    misdated = False
     for k, note in enumerate(action.voortgang):
         if note.datum > today:
             yield path + ("voortgang", k, "datum"), f"voortgangsnotitie is gedateerd in de toekomst ({note.datum.isoformat()})", WARNING
+            misdated = True
+        elif note.datum < earliest:
+            yield path + ("voortgang", k, "datum"), (
+                f"voortgangsnotitie van {note.datum.isoformat()} ligt voor het begin van schooljaar "
+                f"{action.doorgeschoven_van or plan.schooljaar} ({earliest.isoformat()}); klopt het jaar?"), WARNING
+            misdated = True
     last = action.last_note()
     if last is not None and last.status is not None and last.status != action.status:
         yield path + ("status",), f"status is '{action.status}', maar de laatste voortgangsnotitie ({last.datum.isoformat()}) zegt '{last.status}'", WARNING
-    if current and action.status in ("lopend", "vertraagd"):
+    if current and action.status in ("lopend", "vertraagd") and not misdated:  # a misdated note is named above
         since = last.datum if last else start
         if today - since > STALE_AFTER:
             what = f"de laatste is van {last.datum.isoformat()}" if last else "er is er nog geen"

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
-from .values import dutch_int
+from .values import clip, dutch_int
 from .yamlsource import (INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
                          load_file)
 
@@ -399,9 +399,14 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
             tuple(e["loc"][:-1]) + ((meant,) if (meant := meant_key(e["loc"][-1], allowed_keys(cls, tuple(e["loc"][:-1])))) else ())
             for e in errors if e["type"] == "extra_forbidden"
         }
+        misplaced = _misplaced(cls, errors)
         for error in errors:
             loc = tuple(error["loc"])
-            if error["type"] == "missing" and loc in typos:
+            if error["type"] == "missing" and loc in typos or loc in misplaced or loc[:-1] in misplaced and error["type"] == "missing":
+                if loc in misplaced and misplaced[loc]:
+                    path = base + loc
+                    pos = locate(tree, path, tree.pos)
+                    problems.append(Problem(pos.file, pos.line, format_path(tree, path), misplaced[loc]))
                 continue
             rel, message = translate(error, allowed_keys(cls, loc[:-1]))
             if partner_names is not None:
@@ -410,6 +415,39 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
             pos = locate(tree, path, tree.pos)
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message))
         return None
+
+
+_ITEM_NAMES = {"acties": "een actie", "voortgang": "een voortgangsnotitie", "indicatoren": "een indicator", "metingen": "een meting",
+               "ambities": "een ambitie", "evaluatie": "een evaluatiemoment", "eigenaars": "een eigenaar", "leden": "een lid"}
+
+
+def _misplaced(cls: type[BaseModel], errors: list[Any]) -> dict[Path, str]:
+    """Unknown fields that together are an item of a list one level down: an action pasted at the
+    indentation of its ambition plan. One message at the first such field (and none for the others,
+    nor for the fields the group then lacks); a dict from location to message ('' to leave out)."""
+    groups: dict[Path, list[Path]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            groups.setdefault(loc[:-1], []).append(loc)
+    out: dict[Path, str] = {}
+    for parent, locs in groups.items():
+        model = _model_at(cls, parent)
+        keys = [str(loc[-1]) for loc in locs]
+        if model is None or len(keys) < 2:
+            continue
+        for name, info in model.model_fields.items():
+            item = next((t for t in _unwrap(info.annotation) if typing.get_origin(t) is list), None)
+            item_model = _model_at(item, (0,)) if item is not None else None
+            if item_model is not None and all(key in item_model.model_fields for key in keys):
+                what = _ITEM_NAMES.get(name, f"een item van '{name}'")
+                shown = ", ".join(f"'{clip(key, 40)}'" for key in keys[:6]) + (" …" if len(keys) > 6 else "")
+                out[locs[0]] = (f"de velden {shown} horen bij {what}, niet hier; is dit {what}? Zet het dan onder '{name}:', "
+                                f"als item met '- ' ervoor, verder ingesprongen")
+                out.update({loc: "" for loc in locs[1:]})
+                out[parent] = ""  # its missing fields: the item is not what it looks like
+                break
+    return out
 
 
 def _quiet(cls: type[BaseModel], raw: Any) -> Any:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Iterable, Sequence
 
-from .values import clip, describe, dutch_int, odd_digits
+from .values import INVISIBLE_PATTERN, clip, describe, dutch_int, invisible_name, odd_characters
 from .yamlsource import Position, SourceDict, SourceList
 
 Path = tuple[Any, ...]
@@ -137,11 +137,14 @@ def format_path(tree: Any, path: Path) -> str:
 # --- pydantic errors -------------------------------------------------------------
 
 
+_BULLETS = "•·▪◦●‣–"
+
+
 def _expected(kind: str) -> str:
     return {
         "string_type": "tekst", "int_type": "een geheel getal", "int_parsing": "een geheel getal",
         "int_from_float": "een geheel getal", "float_type": "een getal", "float_parsing": "een getal",
-        "bool_type": "true of false", "bool_parsing": "true of false", "list_type": "een lijst (regels die beginnen met '- ')",
+        "bool_type": "ja of nee (of true of false)", "bool_parsing": "ja of nee (of true of false)", "list_type": "een lijst (regels die beginnen met '- ')",
         "dict_type": "een groep velden (veld: waarde)", "model_type": "een groep velden (veld: waarde)",
         "model_attributes_type": "een groep velden (veld: waarde)", "date_type": "een datum (JJJJ-MM-DD)",
     }.get(kind, "iets anders")
@@ -160,6 +163,10 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
     if kind == "extra_forbidden":
         key = loc[-1] if loc else "?"
         options = ", ".join(allowed)
+        if isinstance(key, str) and (found := INVISIBLE_PATTERN.search(key)):
+            meant = meant_key(INVISIBLE_PATTERN.sub(" ", key), allowed)
+            return loc, (f"onbekend veld '{clip(INVISIBLE_PATTERN.sub(' ', key))}': er staat {invisible_name(found.group())} in; "
+                         f"typ de veldnaam opnieuw" + (f" als '{meant}'" if meant else ""))
         meant = meant_key(key, allowed)
         key = clip(str(key))
         if meant == "datum" and meant != key:
@@ -175,6 +182,8 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
         if isinstance(value, bool):
             return loc, f"kreeg {describe(value)}; kies uit: {', '.join(options)}"
+        if isinstance(value, str) and (message := odd_characters(value)):
+            return loc, f"{message}; kies uit: {', '.join(options)}"
         hint = did_you_mean(str(value), options)
         return loc, f"onbekende waarde '{clip(str(value))}'{hint}" + ("" if hint else f"; kies uit: {', '.join(options)}")
     if kind == "value_error":
@@ -204,8 +213,11 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
         word = "minstens" if kind.startswith("greater") else "hoogstens"
         return loc, f"moet {word} {bound} zijn, kreeg {clip(str(value), 30)}"
     if kind in ("bool_parsing", "bool_type") and isinstance(value, str):
-        return loc, f"verwacht true of false, kreeg tekst '{clip(value)}'"
-    if kind.endswith("_parsing") and isinstance(value, str) and (message := odd_digits(value)):
+        return loc, f"verwacht ja of nee (of true of false), kreeg tekst '{clip(value)}'"
+    if kind == "list_type" and isinstance(value, str) and any(c in value[:200] for c in _BULLETS):
+        return loc, (f"verwacht een lijst, kreeg tekst '{clip(value)}': opsommingstekens uit Word ({_BULLETS[0]}) maken geen lijst; "
+                     "begin elke regel met '- ' (streepje en spatie)")
+    if kind.endswith("_parsing") and isinstance(value, str) and (message := odd_characters(value)):
         return loc, message
     if kind.endswith("_type") or kind.endswith("_parsing"):
         message = f"verwacht {_expected(kind)}, kreeg {describe(value)}"
