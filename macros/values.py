@@ -183,7 +183,7 @@ def _too_large(what: str, limit: int, value: Any) -> ValueError:
     return ValueError(f"{what} {shown} is te groot; de grens is {dutch_int(limit)}{unit}")
 
 
-_WRITTEN_AMOUNT = re.compile(r"(?:€ ?)?([0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.]([0-9]+))? ?(k|mln|miljoen|duizend)?\.?", re.I)
+_WRITTEN_AMOUNT = re.compile(r"(?:€ ?)?([0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.] ?([0-9]+))? ?(k|mln|miljoen|duizend)?\.?", re.I)
 _FACTORS = {"k": 1000, "duizend": 1000, "mln": 1_000_000, "miljoen": 1_000_000}
 
 

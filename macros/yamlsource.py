@@ -727,7 +727,7 @@ def file_too_large(size: int | None = None) -> str:
 # ' #2' starts a comment, a leading '&Co' is an anchor (a label), not text.
 _VALUE_START = r"^(?P<lead>\s*(?:-\s+)?(?:[^\s#'\"{\[-][^:#]*:\s+)?)"
 _COMMENT_IN_VALUE = re.compile(_VALUE_START + r"(?P<text>[^\s#'\"{\[&*!|>](?:(?!:\s)[^#'\"])*?)\s#(?P<rest>\S.*)$")
-_ANCHOR = re.compile(_VALUE_START + r"&(?P<name>\S+)[ \t]+\S")
+_ANCHOR = re.compile(_VALUE_START + r"&(?P<name>\S+)[ \t]+[^\s\[{]")  # (a label on a [list] or {group} drops no text)
 _BLOCK_SCALAR = re.compile(r"(?::|^\s*-)\s+[|>][-+0-9]*\s*(?:#.*)?$")
 _HASH_THEN_TEXT = re.compile(r"#\S")  # starts with a literal: fast to search in a large file
 _AMPERSAND_VALUE = re.compile(r"[:-] +&\S")
