@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any, Collection, Iterator
 
+from . import checks_goals as goals
 from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
 from .values import school_year_bounds
@@ -33,11 +34,10 @@ def _raw_ids(tree: Any, section: str, key: str = "id") -> set[str]:
 
 
 def _raw_indicator_ids(tree: Any) -> set[str]:
-    return {
-        str(ind.get("id"))
-        for amb in tree.get("ambities") or [] if isinstance(amb, dict)
-        for ind in (amb.get("indicatoren") or []) if isinstance(ind, dict) and ind.get("id") is not None
-    }
+    info = tree.get("agenda") if isinstance(tree.get("agenda"), dict) else {}
+    holders = [amb.get("indicatoren") for amb in tree.get("ambities") or [] if isinstance(amb, dict)] + [info.get("kerncijfers")]
+    return {str(ind.get("id")) for inds in holders if isinstance(inds, list)
+            for ind in inds if isinstance(ind, dict) and ind.get("id") is not None}
 
 
 class _Refs:
@@ -63,13 +63,15 @@ class _Refs:
         known = self.ids[kind]
         unknown = "onbekend" if kind == "orgaan" else "onbekende"  # het orgaan, de partner
         hint = self.suggest(value, known) or (f"; bekende ids: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else "")
-        section = {"partner": "partners", "ambitie": "ambities", "orgaan": "organen", "indicator": "indicatoren van de ambities"}[kind]
+        section = {"partner": "partners", "ambitie": "ambities", "orgaan": "organen", "indicator": "indicatoren of kerncijfers"}[kind]
         yield path, f"{unknown} {kind} '{value}': staat niet in {section}{hint}", ERROR
 
     def party(self, party: Party | None, path: Path) -> Iterator[Found]:
         if party is not None and party.partner is not None:
-            sub = path + ("partner",) if party.rol is not None else path
+            sub = path + ("partner",) if party.rol is not None or party.orgaan is not None else path
             yield from self.check("partner", party.partner, sub)
+        if party is not None and party.orgaan is not None:
+            yield from self.check("orgaan", party.orgaan, path + ("orgaan",))
 
 
 _COPY_NAME = re.compile(r"kopie|copy|\(\d+\)| \d+\.ya?ml$", re.I)  # 'kopie van', '- Copy', '(1)', macOS's ' 2.yml'
@@ -104,8 +106,10 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
     yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id", tree)
     yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id", tree)
     yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar", tree)
+    key_figures = list(enumerate(agenda.info.kerncijfers)) if agenda.info is not None else []
     yield from _duplicates(
-        [(ind.id, at("ambities", i) + ("indicatoren", k, "id")) for i, a in enumerate(agenda.ambities) for k, ind in enumerate(a.indicatoren)],
+        [(ind.id, at("ambities", i) + ("indicatoren", k, "id")) for i, a in enumerate(agenda.ambities) for k, ind in enumerate(a.indicatoren)]
+        + [(ind.id, ("agenda", "kerncijfers", k, "id")) for k, ind in key_figures],
         "indicator-id", tree,
     )
 
@@ -118,22 +122,28 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
                 if period and term and (term.end.year < period.van or term.start.year > period.tot):
                     yield at("ambities", i) + ("eigenaars", k, key), (
                         f"termijn {term} valt buiten de looptijd van de agenda ({period.van}-{period.tot})"), WARNING
-        for k, ind in enumerate(amb.indicatoren):
-            path = at("ambities", i) + ("indicatoren", k)
-            periods = Counter((m.periode.text, m.soort) for m in ind.metingen)
-            for m_index, m in enumerate(ind.metingen):
-                if periods[(m.periode.text, m.soort)] > 1:
-                    yield path + ("metingen", m_index, "periode"), f"periode {m.periode} staat twee keer in de metingen ({m.soort})", ERROR
-                    periods[(m.periode.text, m.soort)] = 0
-                if m.soort == "gemeten" and m.periode.start > today:
-                    yield path + ("metingen", m_index, "soort"), f"meting voor {m.periode} ligt in de toekomst; is het een prognose?", WARNING
-            yield from _indicator_values(ind, path, period)
+        yield from goals.ambition(agenda, amb, at("ambities", i), refs, today)
+    indicators = [(ind, at("ambities", i) + ("indicatoren", k)) for i, amb in enumerate(agenda.ambities) for k, ind in enumerate(amb.indicatoren)]
+    for ind, path in indicators + [(ind, ("agenda", "kerncijfers", k)) for k, ind in key_figures]:
+        periods = Counter((m.periode.text, m.soort) for m in ind.metingen if m.periode is not None)
+        for m_index, m in enumerate(ind.metingen):
+            if m.periode is None:
+                continue
+            if periods[(m.periode.text, m.soort)] > 1:
+                yield path + ("metingen", m_index, "periode"), f"periode {m.periode} staat twee keer in de metingen ({m.soort})", ERROR
+                periods[(m.periode.text, m.soort)] = 0
+            if m.soort == "gemeten" and m.periode.start > today:
+                yield path + ("metingen", m_index, "soort"), f"meting voor {m.periode} ligt in de toekomst; is het een prognose?", WARNING
+        yield from _indicator_values(ind, path, period)
+    if agenda.info is not None:
+        yield from goals.agenda(agenda, tree)
 
     for i, body in enumerate(agenda.organen):
         path = at("organen", i)
         for k, member in enumerate(body.leden):
             yield from refs.party(member, path + ("leden", k))
         yield from refs.party(body.voorzitter, path + ("voorzitter",))
+        yield from refs.party(body.secretaris, path + ("secretaris",))
         yield from refs.check("ambitie", body.ambitie, path + ("ambitie",))
         for key in ("rapporteert_aan", "adviseert", "bereidt_voor"):
             for k, target in enumerate(getattr(body, key)):
@@ -199,15 +209,15 @@ def _indicator_values(ind: Indicator, path: Path, term: Any) -> Iterator[Found]:
         elif value is not None and kind == "aantal" and value < 0:
             yield where + ("waarde",), (f"{what} {number(value)} {ind.eenheid} kan niet: een aantal is nooit negatief"
                                         " (is het een verschil, zeg dat dan in 'eenheid', bijvoorbeeld 'verschil in leerlingen')"), ERROR
-        moment = point.periode if what != "doel" else point.uiterlijk
+        moment = getattr(point, "periode", None) if what != "doel" else point.uiterlijk
         if term is not None and moment is not None and (
                 moment.end.year < term.van - FAR_OFF_YEARS or moment.start.year > term.tot + FAR_OFF_YEARS):
             yield where + ("periode" if what != "doel" else "uiterlijk",), (
                 f"{what} voor {moment} ligt ver buiten de looptijd van de agenda ({term.van}-{term.tot}); klopt het jaar?"), WARNING
     base = ind.nulmeting
-    if base is not None:
+    if base is not None and base.periode is not None:
         for k, m in enumerate(ind.metingen):
-            if m.periode.text == base.periode.text and m.soort == "gemeten":
+            if m.periode is not None and m.periode.text == base.periode.text and m.soort == "gemeten":
                 yield path + ("metingen", k, "periode"), (
                     f"periode {m.periode} is ook de nulmeting: dat zijn twee punten voor dezelfde periode; "
                     "haal de meting weg of geef de nulmeting zijn eigen periode"), ERROR
@@ -258,11 +268,12 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
         yield path + ("schooljaar",), (
             f"schooljaar {plan.schooljaar} valt buiten de looptijd van de agenda ({info.periode.van}-{info.periode.tot})"
         ), ERROR
-    if plan.vaststelling.datum and plan.vaststelling.datum > end:
+    adopted = plan.vaststelling.datum
+    if adopted and adopted.start > end:
         yield path + ("vaststelling", "datum"), f"vastgesteld na het einde van schooljaar {plan.schooljaar}", WARNING
-    elif plan.vaststelling.datum and plan.vaststelling.datum < start - timedelta(days=365):
+    elif adopted and adopted.end < start - timedelta(days=365):
         yield path + ("vaststelling", "datum"), (
-            f"vastgesteld op {plan.vaststelling.datum.isoformat()}, meer dan een jaar voor schooljaar {plan.schooljaar} begint; "
+            f"vastgesteld op {adopted}, meer dan een jaar voor schooljaar {plan.schooljaar} begint; "
             "klopt het jaar?"), WARNING
 
     seen_ambitions: dict[str, int] = {}

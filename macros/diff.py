@@ -314,7 +314,7 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
     for sy in sorted(old_years.keys() & new_years.keys()):
         a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
         if a.status != b.status:
-            when = f" op {fmt.day(b.datum)} door {md(b.door or '')}" if b.datum else ""
+            when = (f" op {fmt.period(b.datum)}" if b.datum else "") + (f" door {md(b.door)}" if b.door else "")
             section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status)} → {md(b.status)}{when}")
     return section
 

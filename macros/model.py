@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
-                     describe, dutch_int, odd_characters)
+                     describe, dutch_int, odd_characters, parse_period)
 
 # --- limits --------------------------------------------------------------------
 # The data comes from pull requests; every text has a stated maximum, so no value can
@@ -146,6 +146,22 @@ def _parse_day(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_parse_day)]
 
+
+def _parse_day_or_month(value: Any) -> Period:
+    """A day, or only a month when that is all the document says ('april 2021', 2021-04)."""
+    if isinstance(value, date):
+        return Period(value, value, "dag", value.isoformat())
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"verwacht een datum (2021-10-14) of een maand (april 2021), kreeg {describe(value)}")
+    period = parse_period(value)
+    if period.kind not in ("dag", "maand"):
+        raise ValueError(f"'{period}' is een {period.kind}; schrijf een datum (2021-10-14) of een maand (april 2021 of 2021-04)")
+    return period
+
+
+DayOrMonth = Annotated[Period, BeforeValidator(_parse_day_or_month), WithJsonSchema(
+    {"type": "string", "description": "Een datum (2021-10-14) of, als alleen die bekend is, een maand (april 2021 of 2021-04)"})]
+
 Sector = choice(Literal[
     "gemeente", "kinderopvang", "po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo", "swv", "jgz",
     "jeugdhulp", "bibliotheek", "cultuur", "sport", "welzijn", "werkgevers", "overig",
@@ -161,7 +177,8 @@ SECTOR_LABELS: dict[str, str] = {
 # Fixed values are taken in any case ('Afgerond'), see values.choice.
 Status = choice(Literal["gepland", "lopend", "afgerond", "vertraagd", "gestopt"])
 STATUSES: tuple[str, ...] = ("gepland", "lopend", "vertraagd", "afgerond", "gestopt")
-Level = choice(Literal["bestuurlijk", "regie", "uitvoering", "advies"])
+Level = choice(Literal["bestuurlijk", "regie", "uitvoering", "advies", "netwerk"])
+BodyStatus = choice(Literal["voorgesteld", "actief", "beeindigd"])
 
 
 class Model(BaseModel):
@@ -203,13 +220,14 @@ class Party(Model):
 
     partner: Id | None = Field(None, description="Id van een partner uit `partners`.")
     rol: Text | None = Field(None, description="Een rol, geen persoonsnaam: 'beleidsadviseur onderwijs', 'jeugdconsulent'.")
+    orgaan: Id | None = Field(None, description="Id van een orgaan uit `organen`, als een werkgroep of overleg de trekker is.")
 
     _from_str = _shorthand("partner")
 
     @model_validator(mode="after")
     def _one_of(self) -> "Party":
-        if self.partner is None and self.rol is None:
-            raise ValueError("noem een partner (id) of een rol")
+        if self.partner is None and self.rol is None and self.orgaan is None:
+            raise ValueError("noem een partner (id), een rol of een orgaan (id)")
         return self
 
 
@@ -279,6 +297,9 @@ class Budget(Model):
     dekking_door: Text | None = Field(None, description="Waar de dekking vandaan komt, bijvoorbeeld 'NPO-middelen'.")
     lea: Money | None = Field(None, description="Ten laste van het LEA-budget; moet gelijk zijn aan kosten min dekking (mag je weglaten).")
     toelichting: LongText | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
+    bronnen: list[Text] = Field(default_factory=list, description=(
+        "Waar het geld vandaan komt, ook zonder bedrag: OAB, NPO, Regio Deal. Zonder kosten betekent dit: "
+        "betaald uit deze bronnen, bedrag niet bekend (de site toont dan geen bedrag, nooit € 0)."))
 
     @model_validator(mode="before")
     @classmethod
@@ -305,7 +326,12 @@ class Budget(Model):
                 raise ValueError(f"een begroting van soort '{self.soort}' heeft geen bedragen; laat kosten, dekking en lea weg")
             return self
         if self.kosten is None:
-            raise ValueError("kosten ontbreekt; schrijf 'begroting: geen' als er geen kosten zijn")
+            if self.bronnen:  # funded from named sources, amount not known
+                if self.dekking or self.lea is not None:
+                    raise ValueError("dekking of lea zonder kosten; noem de kosten, of laat bedragen weg als alleen de bronnen bekend zijn")
+                return self
+            raise ValueError("kosten ontbreekt; schrijf 'begroting: geen' als er geen kosten zijn, "
+                             "of noem alleen de bronnen ('bronnen: [OAB]') als het bedrag niet bekend is")
         if self.dekking > self.kosten:
             raise ValueError(f"de dekking ({self.dekking}) is hoger dan de kosten ({self.kosten})")
         if self.lea is not None and self.lea != self.kosten - self.dekking:
@@ -313,6 +339,11 @@ class Budget(Model):
                 f"lea ({self.lea}) is niet gelijk aan kosten min dekking ({self.kosten} - {self.dekking} = {self.kosten - self.dekking})"
             )
         return self
+
+    @property
+    def known(self) -> bool:
+        """Whether the amounts are known (a budget of named sources only has none)."""
+        return self.soort != "bedrag" or self.kosten is not None
 
     @property
     def cost(self) -> int:
@@ -350,14 +381,16 @@ class Evaluation(Model):
 
 
 class Action(Model):
-    """A concrete piece of work in a school year's plan (actie, activiteit, interventie)."""
+    """A concrete piece of work (actie, activiteit): in a school year's plan, or for the whole term of a goal."""
 
-    id: Id = Field(description="Uniek binnen het schooljaar; een doorgeschoven actie houdt haar id.")
+    id: Id = Field(description="Uniek binnen het schooljaar (of binnen de activiteiten van een doel); een doorgeschoven actie houdt haar id.")
     titel: Text = Field(description="Korte naam van de actie.")
     beschrijving: Markdown | None = Field(None, description="Toelichting in Markdown.")
-    trekker: Party | None = Field(None, description="Wie de actie trekt: partner-id of rol.")
+    trekker: Party | None = Field(None, description="Wie de actie trekt: partner-id, rol, of een orgaan ({orgaan: werkgroep-id}).")
     partners: list[Party] = Field(default_factory=list, description="Wie meedoen: partner-ids of rollen.")
-    planning: PlanningField | None = Field(None, description="Wanneer: 'hele schooljaar', Q4 2021, 2021-11, november 2021 of een reeks 'Q2 2022 t/m Q3 2022'.")
+    planning: PlanningField | None = Field(None, description=(
+        "Wanneer: 'hele schooljaar', Q4 2021, 2021-11, november 2021 of een reeks 'Q2 2022 t/m Q3 2022' of 'mei 2025 t/m maart 2026' "
+        "(ook over de grens van een schooljaar). Leeg: nog niet gepland."))
     begroting: Budget | None = Field(None, description="Kosten, dekking en deel ten laste van het LEA-budget; of 'geen' of 'eigen uren'.")
     status: Status = Field("gepland", description="gepland, lopend, afgerond, vertraagd of gestopt.")
     voortgang: list[ProgressNote] = Field(default_factory=list, description="Voortgangsnotities met datum.")
@@ -404,13 +437,14 @@ class Adoption(Model):
     """Whether a document is a draft or adopted, when and by whom."""
 
     status: choice(Literal["concept", "vastgesteld"]) = Field(description="concept of vastgesteld.")
-    datum: Day | None = Field(None, description="Datum van vaststelling (JJJJ-MM-DD).")
+    datum: DayOrMonth | None = Field(None, description=(
+        "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is."))
     door: Text | None = Field(None, description="Wie vaststelde: de stuurgroep, de gemeenteraad.")
 
     @model_validator(mode="after")
     def _adopted(self) -> "Adoption":
-        if self.status == "vastgesteld" and (self.datum is None or self.door is None):
-            raise ValueError("een vastgesteld document heeft een datum en 'door' (wie het vaststelde)")
+        if self.status == "vastgesteld" and self.door is None:
+            raise ValueError("een vastgesteld document heeft 'door' (wie het vaststelde), en een datum of maand als die bekend is")
         if self.status == "concept" and self.datum is not None:
             raise ValueError("een concept heeft nog geen vaststellingsdatum; zet status op vastgesteld of laat datum weg")
         return self
@@ -432,13 +466,29 @@ class YearPlan(Model):
 # --- ambitions and indicators ------------------------------------------------
 
 
+class Part(Model):
+    """A part of a measured value (waarvan ...)."""
+
+    label: Text = Field(description="Wat dit deel is, bijvoorbeeld 'met een toelaatbaarheidsverklaring (TLV)'.")
+    waarde: Number = Field(description="De waarde van dit deel.")
+
+
+class Comparison(Model):
+    """A value to compare an indicator with: the national average, a peer region."""
+
+    label: Text = Field(description="Waarmee vergeleken wordt: 'landelijk gemiddelde', 'vergelijkbare gemeenten'.")
+    waarde: Number = Field(description="De waarde.")
+    periode: PeriodField | None = Field(None, description="Periode van de vergelijkingswaarde.")
+
+
 class Measurement(Model):
     """One value of an indicator, measured or forecast."""
 
-    periode: PeriodField = Field(description="Periode van de meting: 2022, 2021-2022, Q4 2021, 2021-10.")
+    periode: PeriodField | None = Field(None, description="Periode van de meting: 2022, 2021-2022, Q4 2021, 2021-10; weglaten als die niet bekend is.")
     waarde: Number = Field(description="De waarde, met een punt als decimaalteken.")
-    soort: choice(Literal["gemeten", "prognose"]) = Field("gemeten", description="gemeten of prognose.")
+    soort: choice(Literal["gemeten", "prognose", "schatting"]) = Field("gemeten", description="gemeten, prognose of schatting ('ongeveer 30').")
     toelichting: LongText | None = Field(None, description="Toelichting bij deze waarde.")
+    uitsplitsing: list[Part] = Field(default_factory=list, description="Uit welke delen de waarde bestaat: '191 leerlingen, waarvan 27 met een TLV'.")
 
 
 class Target(Model):
@@ -467,11 +517,17 @@ class Indicator(Model):
     metingen: list[Measurement] = Field(default_factory=list, description="Metingen en prognoses.")
     doel: Target | None = Field(None, description="Te bereiken resultaat: waarde en uiterlijk wanneer.")
     bron: Text | None = Field(None, description="Waar de cijfers vandaan komen.")
+    definitie: LongText | None = Field(None, description="Wat precies geteld wordt: 'kinderen van 2,5 tot 4 jaar met een VVE-indicatie die een voorschool bezoeken'.")
+    vergelijking: list[Comparison] = Field(default_factory=list, description="Vergelijkingswaarden: landelijk gemiddelde, een vergelijkbare regio.")
 
     def series(self) -> list[Measurement]:
-        """Baseline and measurements in time order."""
+        """Baseline and dated measurements in time order (a value without a period is not on a time axis)."""
         items = ([self.nulmeting] if self.nulmeting else []) + list(self.metingen)
-        return sorted(items, key=lambda m: (m.periode.start, m.periode.end))
+        return sorted((m for m in items if m.periode is not None), key=lambda m: (m.periode.start, m.periode.end))
+
+    def undated(self) -> list[Measurement]:
+        """Measurements whose period is not known."""
+        return [m for m in ([self.nulmeting] if self.nulmeting else []) + list(self.metingen) if m.periode is None]
 
     def latest(self) -> Measurement | None:
         measured = [m for m in self.series() if m.soort == "gemeten"]
@@ -479,9 +535,11 @@ class Indicator(Model):
 
 
 class Ambition(Model):
-    """A long-term goal of the agenda (ambitie, programma, thema, actielijn)."""
+    """A goal of the agenda at any level (ambitie, programma, thema, actielijn, speerpunt), with ``onder`` its parent."""
 
     id: PageId = Field(description="Uniek; wordt deel van het webadres.")
+    onder: Id | None = Field(None, description=(
+        "Id van het doel een niveau hoger: een actielijn onder een ambitie. Het woord per niveau staat in agenda.niveaus."))
     nummer: int | None = Field(None, ge=1, le=1000, description="Volgorde op de site (1, 2, 3 ...); zonder nummer de volgorde van de bestanden.")
     titel: Text = Field(description="Naam van de ambitie.")
     samenvatting: LongText = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
@@ -489,8 +547,13 @@ class Ambition(Model):
     pijlers: list[Text] = Field(default_factory=list, description="Pijlers, speerpunten of focuspunten.")
     vraagstukken: list[Text] = Field(default_factory=list, description="Open vragen die de partners samen willen beantwoorden.")
     eigenaars: list[Owner] = Field(default_factory=list, description="Eigenaars: partners of rollen, eventueel met termijn (van, tot).")
+    eigenaarschap: LongText | None = Field(None, description="Hoe het eigenaarschap werkt: 'twee bestuurders per ambitie; om de twee jaar wisselt er één'.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de ambitie geldt, bijvoorbeeld 0-12.")
+    resultaten: list[Text] = Field(default_factory=list, description="Beoogde resultaten in woorden, ook zonder getal.")
     indicatoren: list[Indicator] = Field(default_factory=list, description="Prestatie-indicatoren met metingen en doel.")
+    activiteiten: list[Action] = Field(default_factory=list, description=(
+        "Activiteiten voor de hele looptijd, los van een schooljaar (regionale en meerjarige agenda's): "
+        "met planning per maand of reeks, of nog niet gepland."))
 
 
 # --- governance, partners, interventions ---------------------------------------
@@ -501,11 +564,18 @@ class Body(Model):
 
     id: Id = Field(description="Uniek.")
     naam: Text = Field(description="Naam: Stuurgroep LEA, Werkgroep Gelijke kansen.")
-    niveau: Level = Field(description="bestuurlijk, regie, uitvoering of advies.")
+    niveau: Level = Field(description="bestuurlijk, regie, uitvoering, advies, of netwerk (ontmoeting en kennisdeling, geen besluiten).")
     soort: Text | None = Field(None, description="Soort orgaan in eigen woorden: stuurgroep, werkgroep, broedplaats, klankbordgroep.")
     beschrijving: Markdown | None = Field(None, description="Wat dit orgaan is en doet.")
     leden: list[Party] = Field(default_factory=list, description="Leden: partner-ids of rollen.")
     voorzitter: Party | None = Field(None, description="Voorzitter: partner-id of rol.")
+    voorzitterschap: Text | None = Field(None, description="Hoe de voorzitter gekozen wordt: 'roulerend uit de leden, per jaar'.")
+    secretaris: Party | None = Field(None, description="Secretaris: rol of partner-id (bijvoorbeeld de procesmanager LEA).")
+    omvang: Text | None = Field(None, description="Hoe groot het orgaan is: '5 tot 8 deelnemers'.")
+    status: BodyStatus = Field("actief", description="voorgesteld, actief of beeindigd.")
+    sinds: DayOrMonth | None = Field(None, description="Sinds wanneer het orgaan bestaat (of vanaf wanneer het voorgesteld is).")
+    vervangt: list[Text] = Field(default_factory=list, description="Eerdere overleggen die dit orgaan vervangt.")
+    verslag: Text | None = Field(None, description="Afspraak over verslagen: 'binnen twee weken naar alle leden en de stuurgroep'.")
     frequentie: Text | None = Field(None, description="Hoe vaak het orgaan bijeenkomt: '4 keer per jaar'.")
     taken: list[Text] = Field(default_factory=list, description="Taken en bevoegdheden.")
     rapporteert_aan: list[Id] = Field(default_factory=list, description="Ids van organen waaraan dit orgaan rapporteert.")
@@ -519,10 +589,26 @@ class Partner(Model):
 
     id: Id = Field(description="Kort en uniek, bijvoorbeeld 'gemeente' of 'spoh'.")
     naam: Text = Field(description="Volledige naam.")
-    sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ".")
+    sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ". Een lijst als de partner in meer sectoren werkt.")
+    sectoren: list[Sector] = Field(default_factory=list, description="De andere sectoren (wordt gevuld als sector een lijst is).")
+    soort: list[Text] = Field(default_factory=list, description="Soort binnen de sector: kinderdagopvang, peuteropvang, bso.")
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
     url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
     omschrijving: LongText | None = Field(None, description="Korte omschrijving.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sectors(cls, value: Any) -> Any:
+        """``sector: [kinderopvang, po]``: the first is the main sector, the others follow."""
+        if isinstance(value, dict) and isinstance(value.get("sector"), list) and value["sector"]:
+            first, *rest = value["sector"]
+            return {**value, "sector": first, "sectoren": [*rest, *(value.get("sectoren") or [])]}
+        if isinstance(value, dict) and isinstance(value.get("soort"), str):
+            return {**value, "soort": [value["soort"]]}
+        return value
+
+    def all_sectors(self) -> list[str]:
+        return [self.sector, *(s for s in self.sectoren if s != self.sector)]
 
 
 class Funding(Model):
@@ -605,6 +691,81 @@ class Naming(Model):
     meervoud: Text = Field(description="Bijvoorbeeld 'programma's', 'thema's' of 'actielijnen'.")
 
 
+PLACES = ("home", "over", "pagina")
+
+
+class Chapter(Model):
+    """A chapter of the agenda's own document: introduction, context, analysis, how it came about, a foreword."""
+
+    id: PageId = Field(description="Uniek; bij plek 'pagina' wordt het het webadres (hoofdstukken/<id>/).")
+    titel: Text = Field(description="Titel van het hoofdstuk, zoals in het document.")
+    tekst: Markdown = Field(description="De tekst in Markdown: alinea's, opsommingen (sterktes, uitdagingen), tussenkopjes (###).")
+    plek: choice(Literal[PLACES]) = Field("pagina", description=(
+        "Waar het hoofdstuk staat: home (op de voorpagina, zoals een voorwoord), over (op de pagina over de agenda) "
+        "of pagina (een eigen pagina onder Over de agenda)."))
+
+
+class Appendix(Model):
+    """An appendix or source document."""
+
+    titel: Text = Field(description="Titel van de bijlage.")
+    soort: Text | None = Field(None, description="Soort: onderzoek, verslag, factsheet, raadsvoorstel.")
+    url: WebUrl | None = Field(None, description="Webadres van de bijlage, beginnend met https://.")
+
+
+class EvaluationPlan(Model):
+    """When the agenda as a whole is evaluated."""
+
+    eerste: int | None = Field(None, ge=1990, le=2100, description="Jaar van de eerste evaluatie.")
+    elke: int | None = Field(None, ge=1, le=10, description="Daarna elke zoveel jaar.")
+    toelichting: LongText | None = Field(None, description="Hoe en door wie geëvalueerd wordt.")
+
+
+class Agreement(Model):
+    """A communication agreement: what goes to whom."""
+
+    doelgroep: Text = Field(description="Aan wie: besturen, professionals, ouders, de gemeenteraad.")
+    afspraak: LongText = Field(description="Wat zij krijgen en hoe: 'een nieuwsbrief na elke stuurgroep'.")
+
+
+class Meeting(Model):
+    """A meeting in the making of the agenda: an interview round, a working conference."""
+
+    soort: Text = Field(description="Soort: werkconferentie, interviews, bestuurlijk overleg.")
+    datum: DayOrMonth | None = Field(None, description="Datum, of alleen de maand.")
+    omschrijving: LongText | None = Field(None, description="Wie er waren en wat het opleverde.")
+
+
+class Making(Model):
+    """How the agenda came about."""
+
+    toelichting: Markdown | None = Field(None, description="Hoe de agenda tot stand kwam, in Markdown.")
+    bijeenkomsten: list[Meeting] = Field(default_factory=list, description="Interviews, werkconferenties en overleggen, met datum.")
+    begeleiding: Text | None = Field(None, description="Wie het proces begeleidde: 'een extern adviesbureau'.")
+
+
+class DocumentInfo(Model):
+    """Facts about the agenda as a document."""
+
+    datum: DayOrMonth | None = Field(None, description="Datum van het document, of alleen de maand (april 2021).")
+    auteurs: list[Text] = Field(default_factory=list, description="Wie het schreef, in rollen en organisaties: 'twee externe adviseurs'.")
+    opdrachtgever: Text | None = Field(None, description="Voor wie het geschreven is: 'de stuurgroep LEA'.")
+    bron: WebUrl | None = Field(None, description="Webadres van het document (pdf), beginnend met https://.")
+    bijlagen: list[Appendix] = Field(default_factory=list, description="Bijlagen met titel, soort en link.")
+    evaluatie: EvaluationPlan | None = Field(None, description="Evaluatieritme: eerste evaluatie en daarna elke zoveel jaar.")
+    communicatie: list[Agreement] = Field(default_factory=list, description="Communicatieafspraken: wat gaat naar wie.")
+    totstandkoming: Making | None = Field(None, description="Hoe de agenda tot stand kwam: bijeenkomsten, begeleiding.")
+
+
+class Financing(Model):
+    """How the agenda is paid for as a whole."""
+
+    centraal_budget: YesNo = Field(True, description=(
+        "false als er geen LEA-budget is en elke partner uit de eigen begroting betaalt; de site toont dan geen begrotingspagina's."))
+    toelichting: Markdown | None = Field(None, description="Hoe de financiering geregeld is.")
+    bronnen: list[Funding] = Field(default_factory=list, description="Geldbronnen van de agenda: OAB, NPO, Regio Deal, met bedrag als bekend.")
+
+
 class AgendaInfo(Model):
     """The agenda as a whole: the `agenda:` section of the data."""
 
@@ -619,8 +780,18 @@ class AgendaInfo(Model):
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de agenda geldt, bijvoorbeeld 0-23.")
     benaming: Naming = Field(
         default_factory=lambda: Naming(enkelvoud="ambitie", meervoud="ambities"),
-        description="Het woord voor een ambitie in deze agenda.",
+        description="Het woord voor een doel van het hoogste niveau in deze agenda (ambitie, programma, thema, actielijn).",
     )
+    niveaus: list[Naming] = Field(default_factory=list, max_length=4, description=(
+        "Het woord voor elk niveau van doelen, van boven naar beneden, als de agenda doelen onder doelen heeft: "
+        "[{enkelvoud: ambitie, meervoud: ambities}, {enkelvoud: actielijn, meervoud: actielijnen}]. "
+        "Het eerste niveau vervangt benaming."))
+    motto: Text | None = Field(None, description="Het motto of de slogan van de agenda.")
+    hoofdstukken: list[Chapter] = Field(default_factory=list, description=(
+        "De eigen hoofdstukken van het document, in volgorde: inleiding, context, analyse, totstandkoming, voorwoord."))
+    document: DocumentInfo | None = Field(None, description="Feiten over het document: datum, auteurs, bron, bijlagen, evaluatie, communicatie.")
+    financiering: Financing | None = Field(None, description="Hoe de agenda betaald wordt; zonder centraal budget: centraal_budget: false.")
+    kerncijfers: list[Indicator] = Field(default_factory=list, description="Kerncijfers van de hele agenda (niet van één doel).")
     contact: Contact | None = Field(None, description="Contact voor vragen over de agenda: een rol.")
     huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
 
@@ -658,6 +829,50 @@ class Agenda(BaseModel):
 
     def indicators(self) -> list[tuple[Ambition, Indicator]]:
         return [(a, i) for a in self.ambities for i in a.indicatoren]
+
+    # the goal tree ---------------------------------------------------------------
+    def parent(self, ambition: Ambition) -> Ambition | None:
+        return self.ambition(ambition.onder) if ambition.onder else None
+
+    def children(self, ambition: Ambition | None) -> list[Ambition]:
+        """The goals directly under ``ambition`` (under None: the top level), in the agenda's order."""
+        key = ambition.id if ambition is not None else None
+        return [a for a in self.ambities if a.onder == key]
+
+    def level(self, ambition: Ambition) -> int:
+        """0 for a top-level goal, 1 for one under it, ... (bounded: the load step refuses cycles)."""
+        depth, current = 0, ambition
+        while current.onder and depth < len(self.ambities):
+            parent = self.ambition(current.onder)
+            if parent is None:
+                break
+            depth, current = depth + 1, parent
+        return depth
+
+    def naming(self, level: int = 0) -> Naming:
+        """The agenda's word for goals at ``level``."""
+        names = self.info.niveaus or [self.info.benaming]
+        if level < len(names):
+            return names[level]
+        return names[-1] if level == 0 else Naming(enkelvoud="doel", meervoud="doelen")
+
+    def has_year_plans(self) -> bool:
+        return bool(self.jaarplannen)
+
+    def has_money(self) -> bool:
+        """Whether anything in the agenda has an amount of money (else: no budget column, page or € 0)."""
+        for plan in self.jaarplannen:
+            if plan.budget is not None:
+                return True
+            for amb_plan in plan.ambities:
+                if amb_plan.begroting and amb_plan.begroting.soort == "bedrag" and amb_plan.begroting.kosten is not None:
+                    return True
+                if any(a.begroting and a.begroting.soort == "bedrag" and a.begroting.kosten is not None for a in amb_plan.acties):
+                    return True
+        for ambition in self.ambities:
+            if any(a.begroting and a.begroting.soort == "bedrag" and a.begroting.kosten is not None for a in ambition.activiteiten):
+                return True
+        return False
 
     def year_plans_sorted(self) -> list[YearPlan]:
         return sorted(self.jaarplannen, key=lambda y: y.schooljaar)

@@ -61,6 +61,14 @@ def period(p: Period) -> str:
     return p.text  # 2022, 2021-2022, Q4 2021
 
 
+def adoption(a) -> str:
+    """'vastgesteld op 26 juni 2025 door de gemeenteraad', 'vastgesteld in april 2021', 'concept (nog niet vastgesteld)'."""
+    if a.status != "vastgesteld":
+        return "concept (nog niet vastgesteld)"
+    when = "" if a.datum is None else (" in " if a.datum.kind == "maand" else " op ") + period(a.datum)
+    return f"vastgesteld{when}" + (f" door {a.door}" if a.door else "")
+
+
 def planning(p: Planning | None) -> str:
     if p is None:
         return "nog niet gepland"

@@ -82,7 +82,7 @@ def home_intro(view: View) -> str:
         ("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"),
         ("Gemeente" if len(region.gemeenten) == 1 else "Gemeenten", municipalities),
         ("Voor kinderen en jongeren van", str(info.leeftijden)) if info.leeftijden else None,
-        ("Status", "vastgesteld op " + fmt.day(info.vaststelling.datum) + f" door {info.vaststelling.door}" if info.vaststelling.datum else "concept (nog niet vastgesteld)"),
+        ("Status", fmt.adoption(info.vaststelling)),
         ("Partners", f"{len(view.agenda.partners)} organisaties"),
     ]
     lines.append(dl(((k, esc(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
@@ -247,8 +247,8 @@ def year_page_md(view: View, school_year: str) -> str:
         raise KeyError(f"geen jaarplan voor schooljaar {school_year}")
     out = [f"# Schooljaar {school_year}\n"]
     adoption = plan.vaststelling
-    if adoption.status == "vastgesteld" and adoption.datum:
-        out.append(f"<p>Dit jaarplan is vastgesteld op {esc(fmt.day(adoption.datum))} door {esc(adoption.door)}.</p>\n")
+    if adoption.status == "vastgesteld":
+        out.append(f"<p>Dit jaarplan is {esc(fmt.adoption(adoption))}.</p>\n")
     else:
         out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
     if plan.inleiding:
