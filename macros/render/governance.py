@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
-from ..model import Agenda, Body
-from .paths import body_anchor
+from ..model import Agenda, Body, Party
+from . import format as fmt
+from .paths import ambition_page, body_anchor
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, parties, ul
 
 LEVELS = [
@@ -13,6 +12,7 @@ LEVELS = [
     ("regie", "Regie en sturing"),
     ("uitvoering", "Uitvoering"),
     ("advies", "Advies en inspraak"),
+    ("netwerk", "Netwerk en kennisdeling"),
 ]
 RELATIONS = [
     ("rapporteert_aan", "rapporteert aan", ""),
@@ -20,16 +20,103 @@ RELATIONS = [
     ("bereidt_voor", "bereidt voor", "2 4"),
 ]
 BOX_W, BOX_H, GAP, ROW_GAP, PER_ROW, BAND = 200, 70, 24, 56, 3, 24
+# Text inside a box: names bold at 14, the rest at 12 (lea.css), wrapped by an estimate of each
+# character's width that errs on the wide side, so that a line never runs out of its box.
+# Nothing is cut off: a long label takes more lines, and its box (and row) grows with it.
+PAD, NAME_SIZE, META_SIZE, NAME_LINE, META_LINE = 8, 14, 12, 17, 15
+TEXT_W = BOX_W - 2 * PAD
+NETWORK_NOTE = "Een netwerk is er om elkaar te ontmoeten en kennis te delen. Het neemt geen besluiten."
+_EM = {**dict.fromkeys("iljtfrI.,:;'!|()[] ", 0.34), **dict.fromkeys("mwMW@%", 0.95), **dict.fromkeys("0123456789", 0.58)}
 
 
-def _layout(agenda: Agenda) -> tuple[dict[str, tuple[float, float]], list[tuple[str, float]], float, float]:
-    """Box positions (top-left) per body id, level labels with their y, total size."""
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """A generous estimate of the width of ``text`` in SVG units (wider for capitals, m and w)."""
+    em = sum(_EM.get(ch, 0.74 if ch.isupper() else 0.6) for ch in text)
+    return em * size * (1.08 if bold else 1.0)
+
+
+def _wrap(text: str, size: float, bold: bool = False, width: float = TEXT_W) -> list[str]:
+    """Lines that each fit ``width``; a word too long for a line is broken, never cut off."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for ch in word:  # a word wider than a line: break it where it must
+            if line and text_width(line + ch, size, bold) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def drawn(agenda: Agenda) -> list[Body]:
+    """The bodies in the diagram: proposed and active ones (an ended body is only in the text)."""
+    return [b for b in agenda.organen if b.status != "beeindigd"]
+
+
+def is_role(body: Body) -> bool:
+    """A body that is one person in a role (a process manager): one member, named by role only."""
+    return (len(body.leden) == 1 and body.leden[0].rol is not None and body.leden[0].partner is None
+            and body.leden[0].orgaan is None and body.niveau != "netwerk")
+
+
+def party_text(agenda: Agenda, p: Party) -> str:
+    """A party as plain text (for the diagram): role, partner or body, as :func:`html.party` names them."""
+    names = []
+    if p.partner:
+        partner = agenda.partner(p.partner)
+        names.append((partner.afkorting or partner.naam) if partner else p.partner)
+    if p.orgaan:
+        body = agenda.body(p.orgaan)
+        names.append(body.naam if body else p.orgaan)
+    if p.rol:
+        return p.rol + (f" ({', '.join(names)})" if names else "")
+    return ", ".join(names)
+
+
+def _box_text(agenda: Agenda, body: Body) -> tuple[list[str], list[str]]:
+    """The lines of a box: its name, then what kind of box it is, how often it meets, its secretary."""
+    meta = []
+    if body.status == "voorgesteld":
+        meta.append("voorgesteld, nog niet ingesteld")
+    if is_role(body):
+        meta.append("een functie (één persoon)")
+    if body.frequentie:
+        meta.append(body.frequentie)
+    if body.secretaris:
+        meta.append("secretaris: " + party_text(agenda, body.secretaris))
+    return _wrap(body.naam, NAME_SIZE, bold=True), [line for text in meta for line in _wrap(text, META_SIZE)]
+
+
+def _box_height(name: list[str], meta: list[str]) -> float:
+    return max(BOX_H, PAD + NAME_LINE * len(name) + (4 + META_LINE * len(meta) if meta else 0) + PAD)
+
+
+Layout = tuple[dict[str, tuple[float, float]], dict[str, float], dict[float, float], list[tuple[str, float]], float, float]
+
+
+def _layout(agenda: Agenda) -> Layout:
+    """Box positions (top-left) and heights per body id, row heights by row top, level labels with their y, total size.
+
+    A box is as high as its wrapped text; a row as high as its tallest box.
+    """
     width = PER_ROW * BOX_W + (PER_ROW + 1) * GAP
     pos: dict[str, tuple[float, float]] = {}
+    heights: dict[str, float] = {}
+    rows: dict[float, float] = {}
     bands: list[tuple[str, float]] = []
     y = 10.0
+    bodies_drawn = drawn(agenda)
     for level, label in LEVELS:
-        bodies = [b for b in agenda.organen if b.niveau == level]
+        bodies = [b for b in bodies_drawn if b.niveau == level]
         if not bodies:
             continue
         bands.append((label, y))
@@ -40,27 +127,44 @@ def _layout(agenda: Agenda) -> tuple[dict[str, tuple[float, float]], list[tuple[
             x = (width - row_w) / 2
             for body in row:
                 pos[body.id] = (x, y)
+                heights[body.id] = _box_height(*_box_text(agenda, body))
                 x += BOX_W + GAP
-            y += BOX_H + GAP
+            row_h = rows[y] = max(heights[body.id] for body in row)
+            y += row_h + GAP
         y += ROW_GAP - GAP
-    return pos, bands, width, y
+    return pos, heights, rows, bands, width, y
 
 
 def _relations_text(agenda: Agenda) -> list[str]:
     out = []
-    for body in agenda.organen:
+    shown = {b.id for b in drawn(agenda)}
+    for body in drawn(agenda):
         for key, verb, _ in RELATIONS:
             for target in getattr(body, key):
                 other = agenda.body(target)
-                if other:
+                if other and other.id in shown:
                     out.append(f"{body.naam} {verb} {other.naam}.")
     return out
 
 
-def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, float]) -> bool:
-    """Does the segment a-b pass through the inside of a box (Liang-Barsky clipping)?"""
+def _kinds_text(agenda: Agenda) -> list[str]:
+    """What the shape of a box says, in words: proposed, a network, one person."""
+    out = []
+    for body in drawn(agenda):
+        if body.status == "voorgesteld":
+            out.append(f"{body.naam} is voorgesteld en nog niet ingesteld.")
+        if body.niveau == "netwerk":
+            out.append(f"{body.naam} is een netwerk: het neemt geen besluiten.")
+        if is_role(body):
+            out.append(f"{body.naam} is een functie van één persoon.")
+    return out
+
+
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> bool:
+    """Does the segment a-b pass through the inside of a box (x, y[, height]) (Liang-Barsky clipping)?"""
+    height = box[2] if len(box) > 2 else BOX_H
     left, top = box[0] + 1, box[1] + 1  # a line that only touches the border is fine
-    right, bottom = box[0] + BOX_W - 1, box[1] + BOX_H - 1
+    right, bottom = box[0] + BOX_W - 1, box[1] + height - 1
     (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     low, high = 0.0, 1.0
@@ -86,32 +190,32 @@ def _nudge(used: dict[tuple[str, float], int], key: tuple[str, float]) -> float:
     return [0, -6, 6, -10, 10, -3, 3][n % 7]
 
 
-def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tuple[float, float]],
+def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tuple[float, float, float]],
+           rows: dict[float, float], source_row: float, target_row: float,
            used: dict[tuple[str, float], int]) -> list[tuple[float, float]]:
     """A straight edge, or, when a box is in the way, one that weaves between the rows.
 
     The detour runs through the channels between rows and, at each row in between,
     through the gap (or the margin) nearest to where it is and where it is going;
     the last stretch, inside the channel next to the target's row, can touch no box.
+    ``rows`` gives each row's height by its top; ``source_row`` and ``target_row`` are tops.
     """
     if start[1] == end[1] or not any(_crosses(start, end, box) for box in boxes):
         return [start, end]
     up = end[1] < start[1]
-    source_row = start[1] if up else start[1] - BOX_H
-    target_row = end[1] - BOX_H if up else end[1]
     low, high = sorted((source_row, target_row))
-    between = sorted({y for _, y in boxes if low < y < high}, reverse=up)
+    between = sorted({y for y in rows if low < y < high}, reverse=up)
 
     def channel(a: float, b: float) -> float:
         top, bottom = sorted((a, b))
-        return (top + BOX_H + bottom) / 2
+        return (top + rows[top] + bottom) / 2
 
     points = [start]
     x, previous = start[0], source_row
     for row in between:
         c = channel(previous, row)
         c += _nudge(used, ("channel", c))
-        xs = sorted(bx for bx, by in boxes if by == row)
+        xs = sorted(bx for bx, by, _ in boxes if by == row)
         lanes = [xs[0] - GAP / 2, xs[-1] + BOX_W + GAP / 2] + [(a + BOX_W + b) / 2 for a, b in zip(xs, xs[1:])]
         lane = min(lanes, key=lambda lx, x=x: abs(lx - x) + abs(lx - end[0]))
         lane += _nudge(used, ("lane", lane))
@@ -122,14 +226,63 @@ def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tup
     return [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
 
 
+def _box(agenda: Agenda, body: Body, x: float, y: float, height: float) -> str:
+    """One body: a box (a rounded one for a role, dashed for a proposal or a network) with wrapped text."""
+    kinds = [f"lea-diagram__box--{esc(body.niveau)}"]
+    if body.status == "voorgesteld":
+        kinds.append("lea-diagram__box--voorgesteld")
+    if is_role(body):
+        kinds.append("lea-diagram__box--rol")
+    radius = min(height / 2, 30) if is_role(body) else 16 if body.niveau == "netwerk" else 6
+    name, meta = _box_text(agenda, body)
+    cx = x + BOX_W / 2
+    out = [f'<g class="lea-diagram__box {" ".join(kinds)}">',
+           f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{height:.0f}" rx="{radius:.0f}"/>']
+    top = y + PAD + 13
+    spans = "".join(f'<tspan x="{cx:.0f}" y="{top + NAME_LINE * k:.0f}">{esc(line)}</tspan>' for k, line in enumerate(name))
+    out.append(f'<text class="lea-diagram__name" x="{cx:.0f}" y="{top:.0f}" text-anchor="middle">{spans}</text>')
+    if meta:
+        first = y + PAD + NAME_LINE * len(name) + 4 + 12
+        spans = "".join(f'<tspan x="{cx:.0f}" y="{first + META_LINE * k:.0f}">{esc(line)}</tspan>' for k, line in enumerate(meta))
+        out.append(f'<text class="lea-diagram__meta" x="{cx:.0f}" y="{first:.0f}" text-anchor="middle">{spans}</text>')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _legend(agenda: Agenda, width: float, y: float) -> tuple[str, float]:
+    """The legend in rows that fit the width: the relations, and the kinds of box the diagram has."""
+    bodies = drawn(agenda)
+    items: list[tuple[str, str, float]] = []  # (symbol with {x} and {y}, label, symbol width)
+    for _, verb, dash in RELATIONS:
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        items.append((f'<line class="lea-diagram__edge" x1="{{x}}" y1="{{y}}" x2="{{x36}}" y2="{{y}}"{style} marker-end="url(#lea-arrow)"/>', verb, 36))
+    box = '<rect class="{cls}" x="{{x}}" y="{{top}}" width="30" height="16" rx="{rx}"/>'
+    if any(b.status == "voorgesteld" for b in bodies):
+        items.append((box.format(cls="lea-diagram__key lea-diagram__key--voorgesteld", rx=3), "voorgesteld, nog niet ingesteld", 30))
+    if any(b.niveau == "netwerk" for b in bodies):
+        items.append((box.format(cls="lea-diagram__key lea-diagram__key--netwerk", rx=8), "netwerk, neemt geen besluiten", 30))
+    if any(is_role(b) for b in bodies):
+        items.append((box.format(cls="lea-diagram__key lea-diagram__key--rol", rx=8), "functie van één persoon", 30))
+    out, lx, ly = [], float(GAP), y
+    for symbol, label, symbol_w in items:
+        item_w = symbol_w + 8 + len(label) * 12 * 0.62 + 24
+        if lx > GAP and lx + item_w > width - GAP:
+            lx, ly = float(GAP), ly + 26
+        out.append(symbol.format(x=f"{lx:.0f}", x36=f"{lx + 36:.0f}", y=f"{ly:.0f}", top=f"{ly - 8:.0f}"))
+        out.append(f'<text class="lea-diagram__meta" x="{lx + symbol_w + 8:.0f}" y="{ly + 4:.0f}">{esc(label)}</text>')
+        lx += item_w
+    return "".join(out), ly
+
+
 def governance_diagram(agenda: Agenda) -> str:
-    if not agenda.organen:
+    if not drawn(agenda):
         return ""
-    pos, bands, width, height = _layout(agenda)
-    desc = " ".join(_relations_text(agenda)) or "Geen verbindingen tussen de organen."
+    pos, heights, rows, bands, width, height = _layout(agenda)
+    desc = " ".join(_relations_text(agenda) + _kinds_text(agenda)) or "Geen verbindingen tussen de organen."
+    legend, legend_bottom = _legend(agenda, width, height + 20)
     out = [
         f'<figure class="lea-diagram"><div class="lea-scroll" role="region" tabindex="0" aria-label="Organisatieschema">'
-        f'<svg class="lea-diagram__svg" viewBox="0 0 {width:.0f} {height + 40:.0f}" role="img" '
+        f'<svg class="lea-diagram__svg" viewBox="0 0 {width:.0f} {legend_bottom + 20:.0f}" role="img" '
         f'aria-labelledby="lea-gov-t lea-gov-d" xmlns="http://www.w3.org/2000/svg">',
         '<title id="lea-gov-t">Organisatieschema van de agenda</title>',
         f'<desc id="lea-gov-d">{esc(desc)}</desc>',
@@ -137,8 +290,11 @@ def governance_diagram(agenda: Agenda) -> str:
         '<path d="M0,0 L10,5 L0,10 z" class="lea-diagram__arrowhead"/></marker></defs>',
     ]
     for label, y in bands:
+        if label == dict(LEVELS)["netwerk"] and len(bands) > 1:
+            # A network stands apart from the lines of decision: a line between them.
+            out.append(f'<line class="lea-diagram__divider" x1="{GAP}" x2="{width - GAP:.0f}" y1="{y - 14:.0f}" y2="{y - 14:.0f}"/>')
         out.append(f'<text class="lea-diagram__band" x="{GAP}" y="{y + 14:.0f}">{esc(label)}</text>')
-    edges = [(body.id, target, dash) for body in agenda.organen for key, _, dash in RELATIONS
+    edges = [(body.id, target, dash) for body in drawn(agenda) for key, _, dash in RELATIONS
              for target in getattr(body, key) if target in pos and body.id in pos]
 
     def spread(edge: tuple[str, str, str], at: int) -> float:
@@ -147,63 +303,80 @@ def governance_diagram(agenda: Agenda) -> str:
         ends = sorted((e for e in edges if e[at] == box), key=lambda e: (pos[e[1 - at]][0], pos[e[1 - at]][1]))
         return pos[box][0] + BOX_W * (ends.index(edge) + 1) / (len(ends) + 1)
 
-    boxes = list(pos.values())
+    boxes = [(x, y, heights[body_id]) for body_id, (x, y) in pos.items()]
     used: dict[tuple[str, float], int] = {}
     for edge in edges:
         source, target, dash = edge
         (x1, y1), (x2, y2) = pos[source], pos[target]
+        h1, h2 = heights[source], heights[target]
         sx, tx = spread(edge, 0), spread(edge, 1)
         if y2 < y1:  # target above: leave from the top, arrive at the bottom
-            sy, ty = y1, y2 + BOX_H
+            sy, ty = y1, y2 + h2
         elif y2 > y1:
-            sy, ty = y1 + BOX_H, y2
+            sy, ty = y1 + h1, y2
         else:  # same row: side to side
-            sy = ty = y1 + BOX_H / 2
+            sy = ty = y1 + h1 / 2
             sx, tx = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
-        points = _route((sx, sy), (tx, ty), boxes, used)
+        points = _route((sx, sy), (tx, ty), boxes, rows, y1, y2, used)
         if sy == ty and any(_crosses((sx, sy), (tx, ty), box) for box in boxes):
             # Same row with boxes in between: under the row, bottom to bottom.
-            sx, tx, bottom = x1 + BOX_W / 2, x2 + BOX_W / 2, y1 + BOX_H
+            sx, tx, bottom = x1 + BOX_W / 2, x2 + BOX_W / 2, y1 + h1
             cy = bottom + GAP / 2 + _nudge(used, ("channel", bottom + GAP / 2)) / 2
             points = [(sx, bottom), (sx, cy), (tx, cy), (tx, bottom)]
         style = f' stroke-dasharray="{dash}"' if dash else ""
         coords = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
         out.append(f'<polyline class="lea-diagram__edge" points="{coords}"{style} marker-end="url(#lea-arrow)"/>')
-    for body in agenda.organen:
+    for body in drawn(agenda):
         x, y = pos[body.id]
-        out.append(f'<g class="lea-diagram__box lea-diagram__box--{esc(body.niveau)}">')
-        out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6"/>')
-        lines = textwrap.wrap(body.naam, 24)[:2]
-        for k, line in enumerate(lines):
-            out.append(f'<text class="lea-diagram__name" x="{x + BOX_W / 2:.0f}" y="{y + 22 + 17 * k:.0f}" text-anchor="middle">{esc(line)}</text>')
-        if body.frequentie:
-            out.append(f'<text class="lea-diagram__meta" x="{x + BOX_W / 2:.0f}" y="{y + BOX_H - 10:.0f}" text-anchor="middle">{esc(textwrap.shorten(body.frequentie, 30))}</text>')
-        out.append("</g>")
-    ly = height + 20
-    lx = GAP
-    for _, verb, dash in RELATIONS:
-        style = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<line class="lea-diagram__edge" x1="{lx}" y1="{ly}" x2="{lx + 36}" y2="{ly}"{style} marker-end="url(#lea-arrow)"/>')
-        out.append(f'<text class="lea-diagram__meta" x="{lx + 44}" y="{ly + 4}">{esc(verb)}</text>')
-        lx += 190
+        out.append(_box(agenda, body, x, y, heights[body.id]))
+    out.append(legend)
     out.append("</svg></div>")
-    out.append('<figcaption>Organisatieschema. Dezelfde informatie staat hieronder als tekst.</figcaption></figure>')
+    caption = "Organisatieschema. Dezelfde informatie staat hieronder als tekst."
+    if len(drawn(agenda)) < len(agenda.organen):
+        caption += " Overleggen die gestopt zijn, staan niet in het schema, wel in de tekst."
+    out.append(f"<figcaption>{esc(caption)}</figcaption></figure>")
     return "".join(out)
 
 
+def _since(body: Body) -> tuple[str, str] | None:
+    """The body's status and start in words; nothing to say for an active body without a start date."""
+    when = fmt.period(body.sinds) if body.sinds else ""
+    if body.status == "voorgesteld":
+        return ("Status", "voorgesteld, nog niet ingesteld" + (f" (voorgesteld in {when})" if when else ""))
+    if body.status == "beeindigd":
+        return ("Status", "gestopt" + (f" (bestond sinds {when})" if when else ""))
+    return ("Sinds", when) if when else None
+
+
 def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -> str:
-    """One body as a definition list: level, chair, members, frequency, tasks, relations."""
-    rows: list[tuple[str, str]] = [("Niveau", esc(dict(LEVELS)[body.niveau]) + (f" ({esc(body.soort)})" if body.soort else ""))]
+    """One body as a definition list: level, status, chair, secretary, members, size, meetings, minutes, tasks, relations."""
+    level = dict(LEVELS)[body.niveau] + (" (neemt geen besluiten)" if body.niveau == "netwerk" else "")
+    rows: list[tuple[str, str]] = [("Niveau", esc(level) + (f" ({esc(body.soort)})" if body.soort else ""))]
+    since = _since(body)
+    if since:
+        rows.append((since[0], esc(since[1])))
+    if is_role(body):
+        rows.append(("Wie", esc(f"één persoon: {body.leden[0].rol}")))
     if body.voorzitter:
         rows.append(("Voorzitter", parties(agenda, [body.voorzitter], link)))
-    if body.leden:
+    if body.voorzitterschap:
+        rows.append(("Voorzitterschap", esc(body.voorzitterschap)))
+    if body.secretaris:
+        rows.append(("Secretaris", parties(agenda, [body.secretaris], link)))
+    if body.leden and not is_role(body):
         rows.append(("Leden", parties(agenda, body.leden, link)))
+    if body.omvang:
+        rows.append(("Grootte", esc(body.omvang)))
     if body.frequentie:
         rows.append(("Komt bijeen", esc(body.frequentie)))
+    if body.verslag:
+        rows.append(("Verslagen", esc(body.verslag)))
+    if body.vervangt:
+        rows.append(("Vervangt", ul(esc(v) for v in body.vervangt)))
     if body.ambitie and agenda.ambition(body.ambitie):
         amb = agenda.ambition(body.ambitie)
         assert amb is not None
-        rows.append(("Werkt aan", f'<a href="{esc(link(f"ambities/{amb.id}.md"))}">{esc(amb.titel)}</a>'))
+        rows.append(("Werkt aan", f'<a href="{esc(link(ambition_page(amb.id)))}">{esc(amb.titel)}</a>'))
     for key, verb, _ in RELATIONS:
         targets = [agenda.body(t) for t in getattr(body, key)]
         names = [f'<a href="{esc(link(body_anchor(t.id)))}">{esc(t.naam)}</a>' for t in targets if t]
@@ -214,14 +387,28 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
     return md(body.beschrijving) + dl(rows) + edit(body, body.naam)
 
 
+def _heading(body: Body) -> str:
+    mark = " (voorgesteld)" if body.status == "voorgesteld" else ""
+    return f"#### {md_inline(body.naam + mark)} {{#orgaan-{body.id}}}\n"
+
+
 def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:
-    """Markdown: a heading per body, grouped by level (the diagram's text equivalent)."""
+    """Markdown: a heading per body, grouped by level (the diagram's text equivalent); ended bodies last."""
     parts = []
+    current = drawn(agenda)
     for level, label in LEVELS:
-        bodies = [b for b in agenda.organen if b.niveau == level]
+        bodies = [b for b in current if b.niveau == level]
         if not bodies:
             continue
         parts.append(f"### {md_inline(label)}\n")
+        if level == "netwerk":
+            parts.append(f"<p>{esc(NETWORK_NOTE)}</p>\n")
         for body in bodies:
-            parts.append(f'#### {md_inline(body.naam)} {{#orgaan-{body.id}}}\n\n{body_details(agenda, body, link, edit)}\n')
+            parts.append(f"{_heading(body)}\n{body_details(agenda, body, link, edit)}\n")
+    ended = [b for b in agenda.organen if b.status == "beeindigd"]
+    if ended:
+        parts.append("### Overleggen die gestopt zijn\n")
+        parts.append("<p>Deze overleggen bestaan niet meer. Ze staan niet in het schema.</p>\n")
+        for body in ended:
+            parts.append(f"{_heading(body)}\n{body_details(agenda, body, link, edit)}\n")
     return "\n".join(parts)

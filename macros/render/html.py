@@ -23,7 +23,7 @@ import markdown as _markdown
 import nh3
 
 from ..model import Agenda, Party
-from .paths import partner_anchor
+from .paths import body_anchor, partner_anchor
 
 Link = Callable[[str], str]  # docs-relative .md path (+ optional #anchor) -> URL relative to the current page
 Edit = Callable[[object, str], str]  # (model item, its name) -> an edit link, or "" without a repository
@@ -195,7 +195,7 @@ def status_badge(status: str) -> str:
 
 
 def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:
-    """A party as text: the partner's (linked) name, a role, or 'role (partner)'."""
+    """A party as text: the partner's (linked) name, a body's (linked) name, a role, or 'role (partner)'."""
     name = ""
     if p.partner:
         partner = agenda.partner(p.partner)
@@ -205,6 +205,11 @@ def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:
             name = f'<a href="{esc(link(partner_anchor(partner.id)))}" title="{esc(title)}">{esc(label)}</a>'
         else:
             name = esc(label)
+    if p.orgaan:
+        body = agenda.body(p.orgaan)
+        label = body.naam if body else p.orgaan
+        body_name = f'<a href="{esc(link(body_anchor(body.id)))}">{esc(label)}</a>' if link and body else esc(label)
+        name = f"{name}, {body_name}" if name else body_name
     if p.rol and name:
         return f"{esc(p.rol)} ({name})"
     return esc(p.rol) if p.rol else name
