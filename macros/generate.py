@@ -30,7 +30,7 @@ import yaml
 from .colours import colour_problems, stylesheet
 from .load import LoadResult
 from .render.nav import build_nav
-from .render.paths import generated_pages
+from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
 
 BUILD = Path("build") / "lea"
@@ -141,15 +141,18 @@ def _own_folder(root: Path, value: Any, what: str) -> Path:
     return folder
 
 
-def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str]) -> set[str]:
+def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str], skip: set[str] = frozenset()) -> set[str]:
     """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has.
 
     Each layer is (folder, the folder its files must stay in, or None for the product's own).
+    ``skip``: pages of the product this site has nothing for (a site's own page of that name stays).
     """
     wanted: dict[str, Path] = {}
     for layer, within in layers:
         if layer.is_dir():
             for path in layer.rglob("*"):
+                if within is None and path.relative_to(layer).as_posix() in skip:
+                    continue
                 if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
                     if within is not None and not path.resolve().is_relative_to(within):
                         raise ConfigError(f"{path}: is een symbolische link naar {path.resolve()}, buiten de site; "
@@ -198,7 +201,8 @@ def generate(config_path: Path) -> Generated | LoadResult:
     pages = generated_pages(agenda)
     if kleuren:
         pages[COLOURS] = stylesheet(kleuren)
-    docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages)
+    docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
+                    skip=pages_without_content(agenda))
     _compose(folder / "overrides", [(product_folder("overrides"), None), *([(own_overrides, root)] if own_overrides else [])], {})
     config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
     # The plugin `lea` (plain mkdocs build) runs this step itself; the engines get its outcome.

@@ -27,7 +27,7 @@ def test_both_engines_build_the_same_site(tmp_path: Path, name: str, data: Path,
         built[engine] = folder / f"site-{engine}"
     a, b = built["mkdocs"], built["zensical"]
     assert pages(a) == pages(b)
-    assert len(pages(a)) >= 20
+    assert len(pages(a)) >= 10  # an agenda without year plans, money or interventions has fewer pages
     for rel in sorted(pages(a)):
         if rel == "404.html":
             continue

@@ -15,7 +15,7 @@ NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 
 def test_all_three_seed_agendas_are_encoded():
-    assert NAMES == ["leidschendam-voorburg", "vijfheerenlanden", "westland"]
+    assert {"leidschendam-voorburg", "vijfheerenlanden", "westland"} <= set(NAMES)  # plus the fictional family members
 
 
 @pytest.mark.parametrize("name", NAMES)

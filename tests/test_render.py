@@ -100,7 +100,8 @@ def test_age_pages_select_by_overlap(view):
 
 def test_every_macro_renders_on_the_demo(view):
     args = {"ambition_page": ("vroeg-en-voorschool",), "year_page": ("2026-2027",), "age_page": ("4-12",),
-            "actions_table": ("vroeg-en-voorschool",), "indicator": ("vve-bereik",)}
+            "actions_table": ("vroeg-en-voorschool",), "indicator": ("vve-bereik",),
+            "chapters": ("over",), "chapter_page": ("analyse",)}
     for name, spec in MACROS.items():
         assert spec.render(view, *args.get(name, ())), name
 

@@ -15,6 +15,7 @@ from . import governance, pages
 from .charts import indicator_chart, indicator_summary, indicator_table
 from .html import esc, md_inline, table
 from .pages import View
+from .paths import all_actions
 from .tables import actions_table as _actions_table
 from .tables import year_budget as _year_budget
 
@@ -61,7 +62,7 @@ def indicator(view: View, id: str) -> str:  # noqa: A002 - the data calls it id
 
 def build_info(view: View) -> str:
     """When the site was built, and the latest progress note."""
-    notes = [n.datum for y in view.agenda.jaarplannen for _, a in y.actions() for n in a.voortgang if n.datum <= view.today]
+    notes = [n.datum for a in all_actions(view.agenda) for n in a.voortgang if n.datum <= view.today]
     text = f"Deze site is gebouwd op {fmt.day(view.today)}."
     if notes:
         text += f" De laatste voortgangsnotitie is van {fmt.day(max(notes))}."
@@ -72,7 +73,7 @@ def contact_info(view: View) -> str:
     """Whom to contact about the agenda and this site: a role, never a person."""
     c = view.agenda.info.contact
     if c is None:
-        return "<p>Neem contact op met de gemeente.</p>"
+        return "<p>Neem contact op met de gemeenten.</p>" if view.region else "<p>Neem contact op met de gemeente.</p>"
     org = view.agenda.partner(c.partner).naam if c.partner and view.agenda.partner(c.partner) else ""
     parts = [esc(c.rol) + (f", {esc(org)}" if org else "")]
     if c.email:
@@ -119,6 +120,9 @@ MACROS: dict[str, Macro] = {
     "vision": Macro(pages.vision, "{{ vision() }}", "de gedeelde visie"),
     "principles": Macro(pages.principles, "{{ principles() }}", "de leidende principes"),
     "year_links": Macro(pages.year_links, "{{ year_links() }}", "lijst van schooljaren met status"),
+    "chapters": Macro(pages.chapters, '{{ chapters(plek="home") }}', "de eigen hoofdstukken van het document voor een plek (home, over)"),
+    "chapter_page": Macro(pages.chapter_page_md, '{{ chapter_page("inleiding") }}', "de hele pagina van een hoofdstuk"),
+    "document_facts": Macro(pages.document_facts, '{{ document_facts(kop="Over het document") }}', "datum, auteurs, bron, bijlagen, evaluatie, communicatie, totstandkoming, financiering"),
     "ambition_page": Macro(pages.ambition_page_md, '{{ ambition_page("gelijke-kansen") }}', "de hele pagina van een ambitie"),
     "year_page": Macro(pages.year_page_md, '{{ year_page("2026-2027") }}', "de hele pagina van een schooljaar"),
     "age_page": Macro(pages.age_page_md, '{{ age_page("4-12") }}', "de hele pagina voor een leeftijdsgroep"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..model import Agenda
+from ..model import Agenda, Ambition
 from .format import capital
-from .paths import AGE_GROUPS, age_page, ambition_page, year_page
+from .paths import AGE_GROUPS, age_page, ambition_page, chapter_page, year_page
 
 
 def nav_title(text: str) -> str:
@@ -30,26 +30,32 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
         used.add(path)
         return {nav_title(title): path}
 
-    def section(title: str, children: list[dict[str, str] | None]) -> dict[str, list] | None:
+    def section(title: str, children: list[Any]) -> dict[str, list] | None:
         kept = [c for c in children if c]
         return {nav_title(title): kept} if kept else None
 
-    words = agenda.info.benaming.meervoud
+    def goal(amb: Ambition, depth: int = 0) -> dict | None:
+        """A goal, with the goals under it in a section of their own (the tree, as deep as the agenda's)."""
+        below = agenda.children(amb) if depth < 4 else []
+        if not below:
+            return entry(amb.titel, ambition_page(amb.id))
+        return section(amb.titel, [entry("Overzicht", ambition_page(amb.id)), *(goal(c, depth + 1) for c in below)])
+
+    words = agenda.naming(0).meervoud
+    chapters = [c for c in agenda.info.hoofdstukken if c.plek == "pagina"]
     nav = [
         entry("Home", "index.md"),
-        section(capital(words), [entry("Overzicht", "ambities/index.md")] + [entry(a.titel, ambition_page(a.id)) for a in agenda.ambities]),
+        section(capital(words), [entry("Overzicht", "ambities/index.md")] + [goal(a) for a in agenda.children(None)]),
         section("Schooljaren", [entry("Overzicht", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),
         entry("Voortgang", "voortgang.md"),
         entry("Begroting", "begroting.md"),
         entry("Organisatie", "organisatie.md"),
         entry("Partners", "partners.md"),
         section("Voor ouders", [entry("Overzicht", "ouders/index.md")] + [entry(f"{g} jaar", age_page(g)) for g, _, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
-        entry("Interventies", "interventies.md") if agenda.interventies else None,
+        entry("Interventies", "interventies.md"),
     ]
-    about = [entry("Over deze site", "over.md"), entry("Toegankelijkheid", "toegankelijkheid.md")]
-    if not agenda.interventies:
-        used.add("interventies.md")
-    rest = [{p[:-3].split("/")[-1].replace("-", " ").capitalize(): p} for p in sorted(pages - used - {"over.md", "toegankelijkheid.md"})]
+    about = [entry("Over deze site", "over.md"), *(entry(c.titel, chapter_page(c.id)) for c in chapters), entry("Toegankelijkheid", "toegankelijkheid.md")]
+    rest = [{p[:-3].split("/")[-1].replace("-", " ").capitalize(): p} for p in sorted(pages - used - {"over.md", "toegankelijkheid.md"} - {chapter_page(c.id) for c in chapters})]
     nav += rest
-    nav.append(section("Over deze site", about))
+    nav.append(section("Over de agenda" if chapters else "Over deze site", about))
     return [n for n in nav if n]

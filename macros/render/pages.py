@@ -11,13 +11,14 @@ from datetime import date
 
 from ..checks import year_totals
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LABELS, YearPlan
-from ..values import AgeRange, school_year_bounds
+from .paths import all_actions, pages_without_content
+from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
 from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
 from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
-from .paths import AGE_GROUPS, age_page, ambition_page, body_anchor, intervention_anchor, year_page
-from .tables import action_cell, actions_table, year_budget
+from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
+from .tables import action_cell, actions_table, activities_table, year_budget
 
 
 class View:
@@ -30,14 +31,42 @@ class View:
         self.edit = edit
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.current = agenda.current_school_year(today)
+        # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
+        self.now = self.current is not None and self.current == school_year_of(today)
 
     @property
     def word(self) -> str:
-        return self.agenda.info.benaming.enkelvoud
+        return self.agenda.naming(0).enkelvoud
 
     @property
     def words(self) -> str:
-        return self.agenda.info.benaming.meervoud
+        return self.agenda.naming(0).meervoud
+
+    def goal_header(self, owners: list) -> str:
+        """A column header for the goals in ``owners``: their level's word, or 'Doel' when levels mix."""
+        levels = {self.agenda.level(g) for g in (_goal(self, o) for o in owners) if g is not None}
+        return fmt.capital(self.agenda.naming(levels.pop()).enkelvoud) if len(levels) == 1 else "Doel"
+
+    def action_word(self, pairs: list) -> str:
+        """'Actie' for the actions of year plans, 'Activiteit' when all are activities for the whole term."""
+        return "Activiteit" if pairs and all(isinstance(o, Ambition) for o, _ in pairs) else "Actie"
+
+    def word_of(self, amb: Ambition) -> str:
+        """The agenda's word for this goal's level: 'ambitie', 'actielijn' ..."""
+        return self.agenda.naming(self.agenda.level(amb)).enkelvoud
+
+    @property
+    def region(self) -> bool:
+        return len(self.agenda.info.regio.gemeenten) > 1
+
+    @property
+    def whole_area(self) -> str:
+        return "hele regio" if self.region else "hele gemeente"
+
+    @property
+    def this_year(self) -> str:
+        """How texts name the school year whose actions they show."""
+        return "dit schooljaar" if self.now else f"schooljaar {self.current}"
 
     def a(self, target: str, text: str) -> str:
         return f'<a href="{esc(self.link(target))}">{esc(text)}</a>'
@@ -71,19 +100,41 @@ def _trend(view: View, amb: Ambition) -> str:
 # --- home -------------------------------------------------------------------------
 
 
+def _names(items: list[str]) -> str:
+    """'A', 'A en B', 'A, B en C'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def term_state(view: View) -> str | None:
+    """'ended' or 'not begun' in words, or None while the agenda runs."""
+    term = view.agenda.info.periode
+    if view.today.year > term.tot or (view.today.year == term.tot and view.today.month >= 8):
+        return f"Deze agenda liep van {term.van} tot en met {term.tot} en is afgelopen. U leest hier wat er is afgesproken en gedaan."
+    if view.today.year < term.van:
+        return f"Deze agenda begint in {term.van}. U leest hier wat de partners van plan zijn."
+    return None
+
+
 def home_intro(view: View) -> str:
     info = view.agenda.info
     region = info.regio
-    municipalities = ", ".join(region.gemeenten)
+    municipalities = _names(region.gemeenten)
     lines = []
+    if info.motto:
+        lines.append(f'<p class="lea-motto">{esc(info.motto)}</p>')
     if info.samenvatting:
         lines.append(f'<p class="lea-lead">{esc(info.samenvatting)}</p>')
+    if view.region:
+        lines.append(f"<p>Een regionale agenda van de gemeenten {esc(municipalities)}.</p>")
+    state = term_state(view)
+    if state:
+        lines.append(f'<div class="admonition info"><p class="admonition-title">Looptijd</p><p>{esc(state)}</p></div>')
     facts = [
         ("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"),
         ("Gemeente" if len(region.gemeenten) == 1 else "Gemeenten", municipalities),
         ("Voor kinderen en jongeren van", str(info.leeftijden)) if info.leeftijden else None,
         ("Status", fmt.adoption(info.vaststelling)),
-        ("Partners", f"{len(view.agenda.partners)} organisaties"),
+        ("Partners", f"{len(view.agenda.partners)} organisaties") if view.agenda.partners else None,
     ]
     lines.append(dl(((k, esc(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
     return "\n".join(lines)
@@ -93,39 +144,137 @@ def ambition_cards(view: View) -> str:
     """A Material grid card per ambition: summary, actions by status, budget used, trend."""
     cards = []
     plan = view.agenda.year_plan(view.current) if view.current else None
-    for amb in view.agenda.ambities:
+    for amb in view.agenda.children(None):
         amb_plan = next((p for p in plan.ambities if p.ambitie == amb.id), None) if plan else None
         actions = amb_plan.acties if amb_plan else []
         parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), amb.titel)}</h3>', f"<p>{esc(amb.samenvatting)}</p>"]
+        below = view.agenda.children(amb)
+        if below:
+            words = view.agenda.naming(view.agenda.level(amb) + 1).meervoud
+            parts.append(f'<p class="lea-card__sub">{esc(fmt.capital(words))}:</p>' + ul(view.a(ambition_page(c.id), c.titel) for c in below))
         if actions:
             parts.append(f'<p class="lea-card__sub">Acties in schooljaar {esc(view.current)}:</p>' + _status_counts(actions))
+        activities = [a for g in [amb, *_descendants(view.agenda, amb)] for a in g.activiteiten]
+        if activities:
+            parts.append('<p class="lea-card__sub">Activiteiten:</p>' + _status_counts(activities))
         if amb_plan is not None:
             from ..checks import ambition_plan_totals
 
             cost, covered, charged = ambition_plan_totals(amb_plan)
-            if cost:
+            if cost and view.agenda.has_money():
                 parts.append(f"<p>Begroot: {esc(fmt.money(cost))}, waarvan {esc(fmt.money(charged))} uit het LEA-budget.</p>")
         parts.append(_trend(view, amb))
         cards.append("<li>" + "".join(parts) + "</li>")
     return '<div class="grid cards lea-cards"><ul>' + "".join(cards) + "</ul></div>" if cards else ""
 
 
-def principles(view: View) -> str:
+def _descendants(agenda: Agenda, amb: Ambition) -> list[Ambition]:
+    out, todo = [], list(agenda.children(amb))
+    while todo and len(out) <= len(agenda.ambities):  # bounded: the load step refuses cycles
+        goal = todo.pop(0)
+        out.append(goal)
+        todo.extend(agenda.children(goal))
+    return out
+
+
+def _headed(kop: str | None, content: str) -> str:
+    """A section with its own heading, or nothing at all when there is no content."""
+    if not content:
+        return ""
+    return f"## {md_inline(kop)}\n\n{content}" if kop else content
+
+
+def principles(view: View, kop: str | None = None) -> str:
+    """The leading principles; with ``kop``, under that heading (and nothing when there are none)."""
     items = [f"<strong>{esc(p.titel)}</strong>" + (f": {esc(p.toelichting)}" if p.toelichting else "") for p in view.agenda.info.principes]
-    return ul(items)
+    return _headed(kop, ul(items))
 
 
-def vision(view: View) -> str:
-    return md(view.agenda.info.visie)
+def vision(view: View, kop: str | None = None) -> str:
+    """The shared vision; with ``kop``, under that heading (and nothing when there is none)."""
+    return _headed(kop, md(view.agenda.info.visie))
 
 
-def year_links(view: View) -> str:
+def year_links(view: View, kop: str | None = None) -> str:
+    """The school years with their plan's status; with ``kop``, under that heading (nothing without plans)."""
     items = []
     for plan in view.agenda.year_plans_sorted():
         state = "concept" if plan.vaststelling.status == "concept" else "vastgesteld"
-        mark = " (huidig)" if plan.schooljaar == view.current else ""
+        mark = " (huidig)" if plan.schooljaar == view.current and view.now else ""
         items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
-    return ul(items)
+    return _headed(kop, ul(items))
+
+
+def chapters(view: View, plek: str = "home") -> str:
+    """The agenda's own chapters for a place (home, over), each under its own title."""
+    out = [f"## {md_inline(c.titel)} {{#hoofdstuk-{c.id}}}\n\n{md(c.tekst)}{view.edit(c, c.titel)}\n"
+           for c in view.agenda.info.hoofdstukken if c.plek == plek]
+    pages = [c for c in view.agenda.info.hoofdstukken if c.plek == "pagina"]
+    if plek == "over" and pages:
+        out.append("## Uit het document\n\n" + ul(view.a(chapter_page(c.id), c.titel) for c in pages) + "\n")
+    return "\n".join(out)
+
+
+def chapter_page_md(view: View, chapter_id: str) -> str:
+    chapter = next((c for c in view.agenda.info.hoofdstukken if c.id == chapter_id), None)
+    if chapter is None:
+        raise KeyError(f"onbekend hoofdstuk '{chapter_id}'")
+    return f"# {md_inline(chapter.titel)}\n\n{md(chapter.tekst)}{view.edit(chapter, chapter.titel)}\n"
+
+
+def document_facts(view: View, kop: str | None = None) -> str:
+    """The document behind the agenda: date, authors, source, appendices, evaluation, communication,
+    how it came about and how it is paid for; only what the agenda says."""
+    info = view.agenda.info
+    doc = info.document
+    facts: list[tuple[str, str]] = [("Vaststelling", esc(fmt.adoption(info.vaststelling)))]
+    if doc is not None:
+        if doc.datum:
+            facts.append(("Datum van het document", esc(fmt.period(doc.datum))))
+        if doc.auteurs:
+            facts.append(("Geschreven door", esc(_names(doc.auteurs))))
+        if doc.opdrachtgever:
+            facts.append(("In opdracht van", esc(doc.opdrachtgever)))
+        if doc.bron:
+            facts.append(("Het document", f'<a href="{esc(doc.bron)}">{esc(doc.bron)}</a>'))
+        if doc.bijlagen:
+            facts.append(("Bijlagen", ul(
+                (f'<a href="{esc(b.url)}">{esc(b.titel)}</a>' if b.url else esc(b.titel)) + (f" ({esc(b.soort)})" if b.soort else "")
+                for b in doc.bijlagen)))
+        if doc.evaluatie:
+            e = doc.evaluatie
+            when = []
+            if e.eerste:
+                when.append(f"eerste evaluatie in {e.eerste}")
+            if e.elke:
+                when.append("daarna elk jaar" if e.elke == 1 else f"daarna elke {e.elke} jaar")
+            text = esc(fmt.capital(", ".join(when))) + ("." if when else "")
+            facts.append(("Evaluatie", text + (f" {esc(e.toelichting)}" if e.toelichting else "")))
+        if doc.communicatie:
+            facts.append(("Communicatie", ul(f"<strong>{esc(c.doelgroep)}</strong>: {esc(c.afspraak)}" for c in doc.communicatie)))
+    out = [dl(facts)]
+    making = doc.totstandkoming if doc is not None else None
+    if making is not None:
+        out.append("### Hoe de agenda tot stand kwam\n")
+        if making.toelichting:
+            out.append(md(making.toelichting))
+        if making.begeleiding:
+            out.append(f"<p>Begeleiding: {esc(making.begeleiding)}.</p>")
+        if making.bijeenkomsten:
+            out.append(ul(
+                f"<strong>{esc(fmt.capital(m.soort))}</strong>" + (f" ({esc(fmt.period(m.datum))})" if m.datum else "")
+                + (f": {esc(m.omschrijving)}" if m.omschrijving else "") for m in making.bijeenkomsten))
+    money = info.financiering
+    if money is not None:
+        out.append("### Financiering\n")
+        if not money.centraal_budget:
+            out.append("<p>Deze agenda heeft geen eigen budget: elke partner betaalt zijn deel uit de eigen begroting.</p>")
+        if money.toelichting:
+            out.append(md(money.toelichting))
+        if money.bronnen:
+            out.append(ul(esc(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "")
+                          + (f" ({esc(f.periode)})" if f.periode else "") for f in money.bronnen))
+    return _headed(kop, "\n\n".join(o for o in out if o))
 
 
 # --- ambition page -----------------------------------------------------------------
@@ -177,30 +326,46 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     if amb is None:
         raise KeyError(f"onbekende ambitie '{ambition_id}'")
     out = [f"# {md_inline(amb.titel)}\n"]
+    parent = agenda.parent(amb)
+    if parent is not None:
+        out.append(f'<p class="lea-muted">{esc(fmt.capital(view.word_of(amb)))} van de {esc(view.word_of(parent))} '
+                   f'{view.a(ambition_page(parent.id), parent.titel)}.</p>\n')
     out.append("## Wat betekent dit voor kinderen en ouders?\n")
     ages = f'<p class="lea-muted">Voor kinderen en jongeren van {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
     out.append(f'<p class="lea-lead">{esc(amb.samenvatting)}</p>{ages}\n')
     if amb.beschrijving:
         out.append(f"## Waar gaat het om?\n\n{md(amb.beschrijving)}\n")
+    below = agenda.children(amb)
+    if below:
+        words = agenda.naming(agenda.level(amb) + 1).meervoud
+        out.append(f"## {md_inline(fmt.capital(words))}\n")
+        out.append(ul(f"<strong>{view.a(ambition_page(c.id), c.titel)}</strong>: {esc(c.samenvatting)}" for c in below) + "\n")
     if amb.pijlers:
         out.append(f"## Pijlers\n\n{ul(esc(p) for p in amb.pijlers)}\n")
+    if amb.resultaten:
+        out.append(f"## Beoogde resultaten\n\n{ul(esc(r) for r in amb.resultaten)}\n")
     if amb.vraagstukken:
         out.append(f"## Open vragen\n\n{ul(esc(q) for q in amb.vraagstukken)}\n")
+    if amb.activiteiten:
+        out.append("## Activiteiten\n")
+        out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten {amb.titel}", edit=view.edit, money=agenda.has_money()) + "\n")
     plans = view.plans_for(amb.id)
     current = next(((y, p) for y, p in plans if y.schooljaar == view.current), None)
     if current:
         year, plan = current
         out.append(f"## Acties in schooljaar {year.schooljaar}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
     if amb.indicatoren:
         out.append("## Indicatoren\n")
         out.append(_indicators(view, amb))
     bodies = [b for b in agenda.organen if b.ambitie == amb.id]
-    if bodies or amb.eigenaars:
+    if bodies or amb.eigenaars or amb.eigenaarschap:
         out.append("## Wie werkt eraan?\n")
         if amb.eigenaars:
             out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
+        if amb.eigenaarschap:
+            out.append(f"<p>{esc(amb.eigenaarschap)}</p>\n")
         for body in bodies:
             out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link, view.edit)}\n")
     earlier = [(y, p) for y, p in plans if view.current and y.schooljaar < view.current]
@@ -214,7 +379,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         state = " (concept)" if year.vaststelling.status == "concept" else ""
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
     return "\n".join(out)
 
 
@@ -253,8 +418,9 @@ def year_page_md(view: View, school_year: str) -> str:
         out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
     if plan.inleiding:
         out.append(md(plan.inleiding) + "\n")
-    out.append("## Begroting\n")
-    out.append(year_budget(agenda, plan, view.link) + "\n")
+    if agenda.has_money():
+        out.append("## Begroting\n")
+        out.append(year_budget(agenda, plan, view.link) + "\n")
     for amb_plan in plan.ambities:
         amb = agenda.ambition(amb_plan.ambitie)
         title = amb.titel if amb else amb_plan.ambitie
@@ -262,7 +428,7 @@ def year_page_md(view: View, school_year: str) -> str:
         if amb:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
-        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}", edit=view.edit) + "\n")
+        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money()) + "\n")
     return "\n".join(out)
 
 
@@ -293,34 +459,54 @@ def budget_overview(view: View) -> str:
 # --- progress -----------------------------------------------------------------------------
 
 
-def _current_actions(view: View) -> list[tuple[AmbitionPlan, Action]]:
+def _current_actions(view: View) -> list[tuple[AmbitionPlan | Ambition, Action]]:
+    """The current school year's actions, then the activities for the whole term that run in it
+    (all of them when the agenda has no year plans)."""
     plan = view.agenda.year_plan(view.current) if view.current else None
-    return plan.actions() if plan else []
+    pairs: list[tuple[AmbitionPlan | Ambition, Action]] = list(plan.actions()) if plan else []
+    start, end = school_year_bounds(view.current) if view.current else (None, None)
+    for amb in view.agenda.ambities:
+        for action in amb.activiteiten:
+            if start is None or action.status in ("lopend", "vertraagd") or (
+                    action.planning is not None and action.planning.first is not None
+                    and action.planning.first.start <= end and (action.planning.last or action.planning.first).end >= start):
+                pairs.append((amb, action))
+    return pairs
 
 
-def _ambition_link(view: View, amb_plan: AmbitionPlan) -> str:
-    amb = view.agenda.ambition(amb_plan.ambitie)
-    return view.a(ambition_page(amb.id), amb.titel) if amb else esc(amb_plan.ambitie)
+def _goal(view: View, owner: AmbitionPlan | Ambition) -> Ambition | None:
+    return owner if isinstance(owner, Ambition) else view.agenda.ambition(owner.ambitie)
+
+
+def _ambition_link(view: View, owner: AmbitionPlan | Ambition) -> str:
+    amb = _goal(view, owner)
+    return view.a(ambition_page(amb.id), amb.titel) if amb else esc(owner.ambitie)  # type: ignore[union-attr]
 
 
 def progress_summary(view: View) -> str:
+    """How many actions (and term activities) per status."""
     actions = [a for _, a in _current_actions(view)]
     if not actions:
-        return '<p class="lea-muted">Er is geen jaarplan voor het huidige schooljaar.</p>'
-    return f"<p>Schooljaar {esc(view.current)}: {len(actions)} acties.</p>" + _status_counts(actions)
+        return '<p class="lea-muted">Er zijn nog geen acties of activiteiten opgenomen.</p>'
+    when = f"Schooljaar {esc(view.current)}: " if view.current else ""
+    noun = "acties" if view.current else "activiteiten"
+    return f"<p>{when}{len(actions)} {noun}.</p>" + _status_counts(actions)
 
 
 def actions_by_status(view: View) -> str:
     pairs = _current_actions(view)
     out = []
+    noted = any(a.voortgang for _, a in pairs)  # no column that would be '—' all the way down
+    noun = view.action_word(pairs)
     for status in STATUSES:
         group = [(p, a) for p, a in pairs if a.status == status]
         if not group:
             continue
         out.append(f"### {status.capitalize()} ({len(group)})\n")
         rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(fmt.planning(a.planning)),
-                 esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] for p, a in group]  # type: ignore[union-attr]
-        out.append(table(["Actie", "Ambitie", "Planning", "Laatste voortgang"], rows, caption=f"Acties met status {status}", stack=True) + "\n")
+                 *([esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] if noted else [])] for p, a in group]  # type: ignore[union-attr]
+        headers = [noun, view.goal_header([p for p, _ in group]), "Planning", *(["Laatste voortgang"] if noted else [])]
+        out.append(table(headers, rows, caption=f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} met status {status}", stack=True) + "\n")
     return "\n".join(out)
 
 
@@ -337,13 +523,18 @@ def _quarters(school_year: str) -> list[tuple[str, date, date]]:
         y, q = (y + 1, 1) if q == 4 else (y, q + 1)
 
 
-def timeline(view: View) -> str:
-    """A table with a column per quarter of the school year; a mark where an action runs."""
+def timeline(view: View, kop: str | None = None) -> str:
+    """A table with a column per quarter of the school year; a mark where an action runs
+    (with ``kop``, under that heading; nothing without a school year)."""
     if not view.current:
         return ""
+    if kop:
+        return _headed(kop, timeline(view))
     quarters = _quarters(view.current)
     rows = []
     for amb_plan, action in _current_actions(view):
+        if action.planning is not None and action.planning.whole_year and isinstance(amb_plan, Ambition):
+            continue  # refused by the check; never drawn as this year
         first, last = action.planning.bounds(view.current) if action.planning else (None, None)
         cells = []
         for label, qs, qe in quarters:
@@ -355,12 +546,13 @@ def timeline(view: View) -> str:
 
 
 def recent_changes(view: View, limit: int = 10) -> str:
-    notes = []
-    for plan in view.agenda.jaarplannen:
-        for amb_plan, action in plan.actions():
-            for note in action.voortgang:
-                if note.datum <= view.today:
-                    notes.append((note.datum, action, amb_plan, note))
+    notes: list = []
+    owners = [(p, a) for plan in view.agenda.jaarplannen for p, a in plan.actions()]
+    owners += [(amb, a) for amb in view.agenda.ambities for a in amb.activiteiten]
+    for amb_plan, action in owners:
+        for note in action.voortgang:
+            if note.datum <= view.today:
+                notes.append((note.datum, action, amb_plan, note))
     notes.sort(key=lambda n: n[0], reverse=True)
     items = []
     for when, action, amb_plan, note in notes[:limit]:
@@ -427,10 +619,10 @@ def partners_overview(view: View) -> str:
 # --- parents --------------------------------------------------------------------------------
 
 
-def _action_ages(view: View, amb_plan: AmbitionPlan, action: Action) -> AgeRange | None:
+def _action_ages(view: View, amb_plan: AmbitionPlan | Ambition, action: Action) -> AgeRange | None:
     if action.leeftijden:
         return action.leeftijden
-    amb = view.agenda.ambition(amb_plan.ambitie)
+    amb = _goal(view, amb_plan)
     return amb.leeftijden if amb and amb.leeftijden else view.agenda.info.leeftijden
 
 
@@ -443,7 +635,11 @@ def _in_group(ages: AgeRange | None, group: AgeRange) -> bool:
 
 
 def age_groups_list(view: View) -> str:
-    return ul(view.a(age_page(g), label) for g, _, label in AGE_GROUPS)
+    """Links to the pages per age group the agenda covers, and to the page per place if any action has one."""
+    items = [view.a(age_page(g), label) for g, _, label in age_groups(view.agenda)]
+    if "ouders/locaties.md" not in pages_without_content(view.agenda):
+        items.append("Of kijk wat er gebeurt " + view.a("ouders/locaties.md", "in uw wijk of op de school van uw kind"))
+    return ul(items)
 
 
 def age_page_md(view: View, group: str) -> str:
@@ -452,18 +648,23 @@ def age_page_md(view: View, group: str) -> str:
         raise KeyError(f"onbekende leeftijdsgroep '{group}'")
     _, ages, label = entry
     out = [f"# {esc(label)}\n"]
-    out.append(f"<p>Wat doen de partners van deze agenda voor kinderen en jongeren van {esc(group)} jaar? Hieronder staat wat er dit schooljaar gebeurt.</p>\n")
+    when = f"wat er {view.this_year} gebeurt" if view.current else "wat er gebeurt"
+    out.append(f"<p>Wat doen de partners van deze agenda voor kinderen en jongeren van {esc(group)} jaar? Hieronder staat {esc(when)}.</p>\n")
     ambitions = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
     if ambitions:
         out.append("## Waar werken we aan?\n")
         out.append(ul(f"<strong>{view.a(ambition_page(a.id), a.titel)}</strong>: {esc(a.samenvatting)}" for a in ambitions) + "\n")
     pairs = [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
-    out.append(f"## Wat gebeurt er in schooljaar {esc(view.current or '')}?\n")
+    out.append(f"## Wat gebeurt er in schooljaar {esc(view.current)}?\n" if view.current else "## Wat gebeurt er?\n")
     if pairs:
-        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(a)), esc(fmt.planning(a.planning)), status_badge(a.status)] for p, a in pairs]
-        out.append(table(["Actie", "Ambitie", "Waar", "Wanneer", "Status"], rows, caption=f"Acties voor {group} jaar", stack=True) + "\n")
+        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), status_badge(a.status)] for p, a in pairs]
+        noun = view.action_word(pairs)
+        where = any(a.locatie is not None for _, a in pairs)
+        rows = [r if where else r[:2] + r[3:] for r in rows]
+        out.append(table([noun, view.goal_header([p for p, _ in pairs]), *(["Waar"] if where else []), "Wanneer", "Status"], rows,
+                         caption=f"{'Activiteiten' if noun == 'Activiteit' else 'Acties'} voor {group} jaar", stack=True) + "\n")
     else:
-        out.append('<p class="lea-muted">Er zijn dit schooljaar geen acties speciaal voor deze leeftijd.</p>\n')
+        out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
     items = [i for i in view.agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
     if items:
         out.append("## Interventies voor deze leeftijd\n")
@@ -471,11 +672,11 @@ def age_page_md(view: View, group: str) -> str:
     return "\n".join(out)
 
 
-def _where(action: Action) -> str:
+def _where(view: View, action: Action) -> str:
     if action.locatie is None:
         return "—"
     if action.locatie.hele_gemeente:
-        return "hele gemeente"
+        return view.whole_area
     return ", ".join(action.locatie.names())
 
 
@@ -484,13 +685,13 @@ def actions_by_location(view: View) -> str:
     for amb_plan, action in _current_actions(view):
         if action.locatie is None:
             continue
-        names = ["Hele gemeente"] if action.locatie.hele_gemeente else []
+        names = [fmt.capital(view.whole_area)] if action.locatie.hele_gemeente else []
         for name in names + action.locatie.names():
             places[name].append((amb_plan, action))
     if not places:
-        return '<p class="lea-muted">Geen acties met een locatie in het huidige schooljaar.</p>'
+        return f'<p class="lea-muted">Geen acties met een locatie in {esc(view.this_year if view.current else "deze agenda")}.</p>'
     out = []
-    for name in sorted(places, key=lambda n: (n != "Hele gemeente", n.lower())):
+    for name in sorted(places, key=lambda n: (n != fmt.capital(view.whole_area), n.lower())):
         out.append(f"### {md_inline(name)}\n")
         out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
     return "\n".join(out)
@@ -520,7 +721,7 @@ def interventions(view: View) -> str:
         if item.planning:
             facts.append(("Planning", esc(item.planning)))
         if item.locatie:
-            facts.append(("Locatie", esc("hele gemeente" if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+            facts.append(("Locatie", esc(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
         if item.activiteiten:
             facts.append(("Activiteiten", ul(esc(a) for a in item.activiteiten)))
         if item.monitoring:

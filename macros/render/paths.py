@@ -23,6 +23,10 @@ def year_page(school_year: str) -> str:
     return f"schooljaren/{school_year}.md"
 
 
+def chapter_page(chapter_id: str) -> str:
+    return f"hoofdstukken/{chapter_id}.md"
+
+
 def age_page(group: str) -> str:
     return f"ouders/{group}.md"
 
@@ -41,12 +45,44 @@ def partner_anchor(partner_id: str) -> str:
     return f"partners.md#partner-{partner_id}"
 
 
+def age_groups(agenda: Agenda) -> list[tuple[str, AgeRange, str]]:
+    """The age groups the agenda covers (all of them when it does not say)."""
+    ages = agenda.info.leeftijden
+    if ages is None:
+        return AGE_GROUPS
+    return [g for g in AGE_GROUPS if ages.low < g[1].high and ages.high > g[1].low or (ages.low == ages.high == g[1].low)]
+
+
 def generated_pages(agenda: Agenda) -> dict[str, str]:
     """Docs-relative path -> Markdown source (a macro call) of every generated page."""
     pages = {ambition_page(a.id): f'{{{{ ambition_page("{a.id}") }}}}\n' for a in agenda.ambities}
     pages.update({year_page(y.schooljaar): f'{{{{ year_page("{y.schooljaar}") }}}}\n' for y in agenda.year_plans_sorted()})
-    pages.update({age_page(g): f'{{{{ age_page("{g}") }}}}\n' for g, _, _ in AGE_GROUPS})
+    pages.update({age_page(g): f'{{{{ age_page("{g}") }}}}\n' for g, _, _ in age_groups(agenda)})
+    pages.update({chapter_page(c.id): f'{{{{ chapter_page("{c.id}") }}}}\n' for c in agenda.info.hoofdstukken if c.plek == "pagina"})
     return pages
+
+
+def all_actions(agenda: Agenda) -> list:
+    """Every action of every year plan, and every activity for the whole term."""
+    return [a for y in agenda.jaarplannen for _, a in y.actions()] + [a for amb in agenda.ambities for a in amb.activiteiten]
+
+
+def pages_without_content(agenda: Agenda) -> set[str]:
+    """The product's pages about something this agenda does not have: not built, not in the menu, not linked."""
+    out = set()
+    if not agenda.jaarplannen:
+        out.add("schooljaren/index.md")
+    if not agenda.has_money():
+        out.add("begroting.md")
+    if not agenda.interventies:
+        out.add("interventies.md")
+    if not agenda.organen:
+        out.add("organisatie.md")
+    if not agenda.partners:
+        out.add("partners.md")
+    if not any(a.locatie is not None for a in all_actions(agenda)):
+        out.add("ouders/locaties.md")
+    return out
 
 
 def url_of(src_path: str, use_directory_urls: bool = True) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checks import ambition_plan_totals, year_totals
-from ..model import Action, Agenda, AmbitionPlan, Budget, YearPlan
+from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
 from .charts import budget_bars
 from .html import Edit, Link, esc, md, no_edit, parties, status_badge, table
@@ -16,7 +16,11 @@ def budget_cell(budget: Budget | None) -> str:
         return "geen kosten"
     if budget.soort == "eigen_uren":
         return "eigen uren partners"
+    if not budget.known:  # named sources, no amount: never € 0
+        return "uit " + esc(", ".join(budget.bronnen)) + '<br><span class="lea-muted">bedrag niet bekend</span>'
     text = esc(fmt.money(budget.cost))
+    if budget.bronnen:
+        text += f'<br><span class="lea-muted">uit {esc(", ".join(budget.bronnen))}</span>'
     if budget.covered:
         text += f'<br><span class="lea-muted">waarvan {esc(fmt.money(budget.covered))} gedekt</span>'
     return text
@@ -45,21 +49,36 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     return out + (f"<br>{link}" if link else "")
 
 
-def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit) -> str:
-    rows = [
+def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool) -> list[list[str]]:
+    return [
         [
             str(n),
-            action_cell(action, edit=edit, anchor=school_year),
+            action_cell(action, edit=edit, anchor=anchor),
             parties(agenda, action.participants(), link) or "—",
             esc(fmt.planning(action.planning)),
-            budget_cell(action.begroting),
+            *([budget_cell(action.begroting)] if money else []),
             status_badge(action.status),
         ]
-        for n, action in enumerate(plan.acties, start=1)
+        for n, action in enumerate(actions, start=1)
     ]
+
+
+def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str, edit: Edit = no_edit, money: bool = True) -> str:
+    """A goal's activities for the whole term: planned by month or range, or not yet planned."""
+    rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten))
+    headers = ["Nr", "Activiteit", "Partners", "Planning", *(["Begroting"] if len(rows[0]) == 6 else []), "Status"] if rows else []
+    if not rows:
+        return ""
+    return table(headers, rows, caption=caption, numeric=[4] if len(headers) == 6 else [], row_header=False, stack=True)
+
+
+def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
+                  money: bool = True) -> str:
+    """A year plan's actions for one goal; ``money`` False: no budget column (an agenda without amounts)."""
+    rows = _rows(agenda, plan.acties, school_year, link, edit, money)
     cost, covered, charged = ambition_plan_totals(plan)
     footer = []
-    if cost or plan.begroting is not None:
+    if money and (cost or plan.begroting is not None):
         label = "Totaal"
         value = esc(fmt.money(cost)) + (f'<br><span class="lea-muted">t.l.v. LEA-budget {esc(fmt.money(charged))}</span>' if covered else "")
         if plan.begroting is not None and plan.begroting.soort != "bedrag":
@@ -67,7 +86,8 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
         footer = [[label, "", "", "", value, ""]]
     if not rows:
         return '<p class="lea-muted">Voor dit schooljaar zijn (nog) geen acties opgenomen.</p>'
-    return table(["Nr", "Actie", "Partners", "Planning", "Begroting", "Status"], rows, caption=caption, numeric=[4], footer=footer, row_header=False, stack=True)
+    headers = ["Nr", "Actie", "Partners", "Planning", *(["Begroting"] if money else []), "Status"]
+    return table(headers, rows, caption=caption, numeric=[4] if money else [], footer=footer, row_header=False, stack=True)
 
 
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
