@@ -436,6 +436,9 @@ def year_page_md(view: View, school_year: str) -> str:
 
 
 def budget_overview(view: View) -> str:
+    """The budget of every school year; nothing for an agenda without amounts (never a table of € 0)."""
+    if not view.agenda.has_money():
+        return ""
     out = []
     rows = []
     for plan in reversed(view.agenda.year_plans_sorted()):
