@@ -163,3 +163,18 @@ def test_gitlab_pages_job_publishes_public():
     # no job that runs merge-request code posts with a token (see the comment at the top of the file)
     assert not any(re.search(r"TOKEN|curl|glab|notes", line) for job in gitlab.values() if isinstance(job, dict)
                    for line in job.get("script", []))
+
+
+def test_the_site_is_rebuilt_monthly_and_on_the_first_of_august_without_a_commit():
+    # 'The current school year' and 'six months without news' depend on the date, not on a commit.
+    import yaml as _yaml
+    from lea_site.init import templates
+
+    texts = [(ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"),
+             templates().joinpath("dot-github", "workflows", "publish.yml").read_text(encoding="utf-8")]
+    for text in texts:
+        flow = _yaml.safe_load(text)
+        triggers = flow.get("on") or flow.get(True)  # YAML 1.1 reads the key 'on' as true
+        crons = [entry["cron"] for entry in triggers["schedule"]]
+        minute, hour, day, month, weekday = crons[0].split()
+        assert (day, month, weekday) == ("1", "*", "*"), crons  # the 1st of every month, so 1 August too
