@@ -589,9 +589,13 @@ class Partner(Model):
 
     id: Id = Field(description="Kort en uniek, bijvoorbeeld 'gemeente' of 'spoh'.")
     naam: Text = Field(description="Volledige naam.")
-    sector: Sector = Field(description="Sector: " + ", ".join(SECTOR_LABELS) + ". Een lijst als de partner in meer sectoren werkt.")
+    sector: Annotated[Sector, WithJsonSchema({"anyOf": [
+        {"enum": list(SECTOR_LABELS)}, {"type": "array", "items": {"enum": list(SECTOR_LABELS)}, "minItems": 1}]})] = Field(
+        description="Sector: " + ", ".join(SECTOR_LABELS) + ". Een lijst als de partner in meer sectoren werkt: [kinderopvang, po].")
     sectoren: list[Sector] = Field(default_factory=list, description="De andere sectoren (wordt gevuld als sector een lijst is).")
-    soort: list[Text] = Field(default_factory=list, description="Soort binnen de sector: kinderdagopvang, peuteropvang, bso.")
+    soort: Annotated[list[Text], WithJsonSchema({"anyOf": [
+        {"type": "string", "maxLength": MAX_TEXT}, {"type": "array", "items": {"type": "string", "maxLength": MAX_TEXT}}]})] = Field(
+        default_factory=list, description="Soort binnen de sector: kinderdagopvang, peuteropvang, bso (één of een lijst).")
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
     url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
     omschrijving: LongText | None = Field(None, description="Korte omschrijving.")
