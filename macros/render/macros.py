@@ -11,7 +11,7 @@ from datetime import date
 from typing import Callable
 
 from . import format as fmt
-from . import governance, pages
+from . import figures, governance, pages
 from .charts import indicator_chart, indicator_summary, indicator_table
 from .html import esc, md_inline, table
 from .pages import View
@@ -53,11 +53,21 @@ def year_budget(view: View, year: str | None = None) -> str:
 
 
 def indicator(view: View, id: str) -> str:  # noqa: A002 - the data calls it id
-    """Chart and table of one indicator."""
-    found = next((i for _, i in view.agenda.indicators() if i.id == id), None)
+    """Chart and table of one indicator (of a goal, or one of the agenda's key figures)."""
+    found = next((i for i in [*(i for _, i in view.agenda.indicators()), *view.agenda.info.kerncijfers] if i.id == id), None)
     if found is None:
         raise KeyError(f"onbekende indicator '{id}'")
     return f'<figure class="lea-figure">{indicator_chart(found)}<figcaption>{esc(indicator_summary(found))}</figcaption></figure>\n\n{indicator_table(found)}'
+
+
+def key_figures(view: View, kop: str | None = "Kerncijfers") -> str:
+    """The agenda's key figures (kerncijfers), each with facts, chart and table; nothing without them."""
+    return figures.key_figures(view.agenda, view.edit, kop)
+
+
+def key_figures_summary(view: View, kop: str | None = "Kerncijfers") -> str:
+    """The key figures' latest values, linking to their section on the progress page; nothing without them."""
+    return figures.key_figures_summary(view.agenda, view.link, kop)
 
 
 def build_info(view: View) -> str:
@@ -140,6 +150,8 @@ MACROS: dict[str, Macro] = {
     "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
     "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
     "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),
+    "key_figures": Macro(key_figures, '{{ key_figures(kop="Kerncijfers") }}', "kerncijfers van de hele agenda: grafiek, tabel, vergelijking"),
+    "key_figures_summary": Macro(key_figures_summary, '{{ key_figures_summary(kop="Kerncijfers") }}', "korte lijst van de kerncijfers, met links"),
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "uitkomst van de browsertests, voor de toegankelijkheidsverklaring"),

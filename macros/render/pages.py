@@ -14,7 +14,7 @@ from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LAB
 from .paths import all_actions, pages_without_content
 from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
-from .charts import indicator_chart, indicator_summary, indicator_table, with_unit
+from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
@@ -292,32 +292,7 @@ def _owners(view: View, amb: Ambition) -> str:
 
 
 def _indicators(view: View, amb: Ambition) -> str:
-    parts = []
-    for ind in amb.indicatoren:
-        parts.append(f"### {md_inline(ind.titel)} {{#indicator-{ind.id}}}\n")
-        facts = []
-        if ind.huidige_situatie:
-            facts.append(("Huidige situatie", esc(ind.huidige_situatie)))
-        if ind.nulmeting:
-            facts.append(("Nulmeting", esc(f"{with_unit(ind, ind.nulmeting.waarde)} ({ind.nulmeting.periode})")))
-        latest = ind.latest()
-        if latest and latest is not ind.nulmeting:
-            facts.append(("Laatste meting", esc(f"{with_unit(ind, latest.waarde)} ({latest.periode})")))
-        if ind.doel:
-            goal = ind.doel.omschrijving or ""
-            if ind.doel.waarde is not None:
-                goal = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "") + (f". {goal}" if goal else "")
-            facts.append(("Doel", esc(goal)))
-        if ind.beter:
-            facts.append(("Beter is", esc(ind.beter)))
-        if ind.bron:
-            facts.append(("Bron", esc(ind.bron)))
-        parts.append(dl(facts) + view.edit(ind, ind.titel) + "\n")
-        chart = indicator_chart(ind)
-        if chart:
-            parts.append(f'<figure class="lea-figure">{chart}<figcaption>{esc(indicator_summary(ind))}</figcaption></figure>\n')
-            parts.append(indicator_table(ind) + "\n")
-    return "\n".join(parts)
+    return "\n".join(indicator_block(ind, view.edit) for ind in amb.indicatoren)
 
 
 def ambition_page_md(view: View, ambition_id: str) -> str:
