@@ -542,24 +542,42 @@ def recent_changes(view: View, limit: int = 10) -> str:
 # --- partners -----------------------------------------------------------------------------
 
 
+def _sectors(partner) -> str:
+    """All sectors of a partner, in words ('kinderopvang, primair onderwijs')."""
+    return ", ".join(SECTOR_LABELS[s] for s in partner.all_sectors())
+
+
+def _work_word(agenda: Agenda) -> str:
+    """What the agenda's pieces of work are called: actions in year plans, activities for the whole term, or both."""
+    has_actions = any(plan.actions() for plan in agenda.jaarplannen)
+    has_activities = any(amb.activiteiten for amb in agenda.ambities)
+    return "acties en activiteiten" if has_actions and has_activities else "activiteiten" if has_activities else "acties"
+
+
 def partners_overview(view: View) -> str:
     agenda = view.agenda
     leads: dict[str, list[str]] = defaultdict(list)
     joins: dict[str, list[str]] = defaultdict(list)
+    work: list[tuple[Action, str, str]] = []  # (action, link target, label)
     for plan in agenda.year_plans_sorted():
         for amb_plan, action in plan.actions():
-            label = f"{action.titel} ({plan.schooljaar})"
-            target = f"{year_page(plan.schooljaar)}#actie-{plan.schooljaar}-{action.id}"
-            if action.trekker and action.trekker.partner:
-                leads[action.trekker.partner].append(view.a(target, label))
-            for p in action.partners:
-                if p.partner:
-                    joins[p.partner].append(view.a(target, label))
+            work.append((action, f"{year_page(plan.schooljaar)}#actie-{plan.schooljaar}-{action.id}", f"{action.titel} ({plan.schooljaar})"))
+    for goal in agenda.ambities:
+        for action in goal.activiteiten:
+            work.append((action, f"{ambition_page(goal.id)}#actie-looptijd-{goal.id}-{action.id}", action.titel))
+    for action, target, label in work:
+        if action.trekker and action.trekker.partner:
+            leads[action.trekker.partner].append(view.a(target, label))
+        for p in action.partners:
+            if p.partner:
+                joins[p.partner].append(view.a(target, label))
     bodies: dict[str, list[str]] = defaultdict(list)
     for body in agenda.organen:
-        for p in [*body.leden, *([body.voorzitter] if body.voorzitter else [])]:
-            if p.partner and view.a(body_anchor(body.id), body.naam) not in bodies[p.partner]:
-                bodies[p.partner].append(view.a(body_anchor(body.id), body.naam))
+        state = {"voorgesteld": " (voorgesteld)", "beeindigd": " (gestopt)"}.get(body.status, "")
+        entry = view.a(body_anchor(body.id), body.naam) + esc(state)
+        for p in [*body.leden, *([body.voorzitter] if body.voorzitter else []), *([body.secretaris] if body.secretaris else [])]:
+            if p.partner and entry not in bodies[p.partner]:
+                bodies[p.partner].append(entry)
     owns: dict[str, list[str]] = defaultdict(list)
     for amb in agenda.ambities:
         for o in amb.eigenaars:
@@ -570,18 +588,25 @@ def partners_overview(view: View) -> str:
         for p in item.betrokken_partijen:
             if p.partner:
                 interventions[p.partner].append(view.a(intervention_anchor(item.id), item.titel))
+    # A column only for what the agenda has: no 'trekt acties: 0' for an agenda without actions.
+    word = _work_word(agenda)
+    columns = ([(f"Trekt {word}", leads), (f"Doet mee aan {word}", joins)] if work else []) + ([("Zit in organen", bodies)] if agenda.organen else [])
     rows = []
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
+        kinds = f'<br><span class="lea-muted">{esc(", ".join(partner.soort))}</span>' if partner.soort else ""
         rows.append([
             esc(partner.naam) + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),
-            esc(SECTOR_LABELS[partner.sector]),
-            str(len(leads[partner.id])), str(len(joins[partner.id])), str(len(bodies[partner.id])),
+            esc(_sectors(partner)) + kinds,
+            *(str(len(found[partner.id])) for _, found in columns),
         ])
-    summary = table(["Partner", "Sector", "Trekt acties", "Doet mee aan acties", "Zit in organen"], rows, caption="Rolverdeling: partners en hun rol", numeric=[2, 3, 4], stack=True)
+    headers = ["Partner", "Sector", *(label for label, _ in columns)]
+    summary = table(headers, rows, caption="Rolverdeling: partners en hun rol", numeric=list(range(2, len(headers))), stack=True)
     out = [summary + "\n"]
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         out.append(f"### {md_inline(partner.naam)} {{#partner-{partner.id}}}\n")
-        facts = [("Sector", esc(SECTOR_LABELS[partner.sector]))]
+        facts = [("Sectoren" if len(partner.all_sectors()) > 1 else "Sector", esc(_sectors(partner)))]
+        if partner.soort:
+            facts.append(("Soort", esc(", ".join(partner.soort))))
         if partner.omschrijving:
             facts.append(("Over", esc(partner.omschrijving)))
         if partner.url:
