@@ -281,6 +281,14 @@ class Location(Model):
         return [*self.gemeenten, *self.wijken, *self.scholen, *self.locaties]
 
 
+def _spent_with_date(item: Any) -> None:
+    """An amount spent is a report: it says when it was reported."""
+    if item.besteed is not None and item.besteed_op is None:
+        raise ValueError("besteed zonder besteed_op: noem de datum waarop het bestede bedrag is gemeld (JJJJ-MM-DD)")
+    if item.besteed_op is not None and item.besteed is None:
+        raise ValueError("besteed_op zonder besteed: noem ook het bestede bedrag")
+
+
 BUDGET_KINDS = {"geen": "geen", "eigen uren": "eigen_uren", "eigen_uren": "eigen_uren", "n.v.t.": "geen", "nvt": "geen"}
 
 
@@ -297,6 +305,8 @@ class Budget(Model):
     dekking_door: Text | None = Field(None, description="Waar de dekking vandaan komt, bijvoorbeeld 'NPO-middelen'.")
     lea: Money | None = Field(None, description="Ten laste van het LEA-budget; moet gelijk zijn aan kosten min dekking (mag je weglaten).")
     toelichting: LongText | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
+    besteed: Money | None = Field(None, description="Wat er tot nu toe werkelijk is uitgegeven, in hele euro's (met besteed_op).")
+    besteed_op: Day | None = Field(None, description="Datum waarop het bestede bedrag is gemeld (JJJJ-MM-DD).")
     bronnen: list[Text] = Field(default_factory=list, description=(
         "Waar het geld vandaan komt, ook zonder bedrag: OAB, NPO, Regio Deal. Zonder kosten betekent dit: "
         "betaald uit deze bronnen, bedrag niet bekend (de site toont dan geen bedrag, nooit € 0)."))
@@ -321,8 +331,9 @@ class Budget(Model):
 
     @model_validator(mode="after")
     def _sums(self) -> "Budget":
+        _spent_with_date(self)
         if self.soort != "bedrag":
-            if self.kosten or self.dekking or self.lea:
+            if self.kosten or self.dekking or self.lea or self.besteed:
                 raise ValueError(f"een begroting van soort '{self.soort}' heeft geen bedragen; laat kosten, dekking en lea weg")
             return self
         if self.kosten is None:
@@ -431,6 +442,14 @@ class YearBudget(Model):
     kosten: Money | None = Field(None, description="Opgegeven totale kosten; wordt nagerekend.")
     dekking: Money | None = Field(None, description="Opgegeven totale dekking; wordt nagerekend.")
     lea: Money | None = Field(None, description="Opgegeven totaal ten laste van het LEA-budget; wordt nagerekend.")
+    besteed: Money | None = Field(None, description=(
+        "Totaal werkelijk uitgegeven in dit schooljaar, als het jaar als geheel is verantwoord (anders de som van de acties)."))
+    besteed_op: Day | None = Field(None, description="Datum waarop het bestede totaal is gemeld (JJJJ-MM-DD).")
+
+    @model_validator(mode="after")
+    def _spent(self) -> "YearBudget":
+        _spent_with_date(self)
+        return self
 
 
 class Adoption(Model):
@@ -876,7 +895,7 @@ class Agenda(BaseModel):
         for ambition in self.ambities:
             if any(a.begroting and a.begroting.soort == "bedrag" and a.begroting.kosten is not None for a in ambition.activiteiten):
                 return True
-        return False
+        return any(f.bedrag is not None for item in self.interventies for f in item.financiering)
 
     def year_plans_sorted(self) -> list[YearPlan]:
         return sorted(self.jaarplannen, key=lambda y: y.schooljaar)

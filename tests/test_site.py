@@ -104,12 +104,12 @@ def test_budget_totals_equal_the_data(demo: Path, agenda):
         cost, covered, charged = year_totals(plan)
         table = page.select_one(f'table:has(caption:-soup-contains("Begroting schooljaar {plan.schooljaar}"))')
         total = [text(c) for c in table.select("tfoot tr")[0].select("th, td")]
-        assert total == ["Totaal", fmt.money(cost), fmt.money(covered), fmt.money(charged)]
+        assert total[:4] == ["Totaal", fmt.money(cost), fmt.money(covered), fmt.money(charged)]  # then what was spent, if reported
         body_rows = table.select("tbody tr")
         assert len(body_rows) == len(plan.ambities)
         for row, amb_plan in zip(body_rows, plan.ambities):
             c, d, l = ambition_plan_totals(amb_plan)
-            assert [text(x) for x in row.select("td")][1:] == [fmt.money(d), fmt.money(l)]
+            assert [text(x) for x in row.select("td")][1:3] == [fmt.money(d), fmt.money(l)]  # then spent (tests/test_money.py)
         assert plan.budget is not None
         if charged > plan.budget.beschikbaar:
             assert "te veel" in text(page)
@@ -165,7 +165,7 @@ def test_fixture_site_shows_every_item(name: str, tmp_path: Path):
         assert shown == {a.id for _, a in plan.actions()}
         cost, covered, charged = year_totals(plan)
         total = page.select_one(f'table:has(caption:-soup-contains("Begroting schooljaar {plan.schooljaar}")) tfoot tr')
-        assert [text(c) for c in total.select("th, td")] == ["Totaal", fmt.money(cost), fmt.money(covered), fmt.money(charged)]
+        assert [text(c) for c in total.select("th, td")][:4] == ["Totaal", fmt.money(cost), fmt.money(covered), fmt.money(charged)]
     if agenda.interventies:
         interventions = soup(site, "interventies")
         for item in agenda.interventies:

@@ -18,7 +18,8 @@ from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
-from .tables import action_cell, actions_table, activities_table, year_budget
+from ..money import any_spending, goal_spending, year_spending
+from .tables import action_cell, actions_table, activities_table, spending_html, year_budget
 
 
 class View:
@@ -330,7 +331,8 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         year, plan = current
         out.append(f"## Acties in schooljaar {year.schooljaar}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(spending_html(goal_spending(plan)) + "\n")
     if amb.indicatoren:
         out.append("## Indicatoren\n")
         out.append(_indicators(view, amb))
@@ -416,22 +418,47 @@ def budget_overview(view: View) -> str:
         return ""
     out = []
     rows = []
+    spent = any_spending(view.agenda)
     for plan in reversed(view.agenda.year_plans_sorted()):
         cost, covered, charged = year_totals(plan)
         available = plan.budget.beschikbaar if plan.budget else None
+        left = None if available is None else available - charged
+        use = year_spending(plan)
         rows.append([
             view.a(year_page(plan.schooljaar), plan.schooljaar) + (" (concept)" if plan.vaststelling.status == "concept" else ""),
-            esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
+            esc(fmt.money(cost)), esc(fmt.money(charged)),
             esc(fmt.money(available)) if available is not None else "—",
-            esc(fmt.money(available - charged)) if available is not None else "—",
+            "—" if left is None else esc(fmt.money(left)) if left >= 0 else esc("tekort: " + fmt.money(-left)),
+            *([esc(fmt.money(use.spent)) + (f" ({round(use.share * 100)}%)" if use.share is not None else "")
+               if use.spent is not None else "nog niet gemeld"] if spent else []),
         ])
-    out.append(table(["Schooljaar", "Kosten", "Dekking", "Ten laste van LEA-budget", "Beschikbaar", "Over (of tekort)"], rows,
-                     caption="Begroting per schooljaar", numeric=[1, 2, 3, 4, 5]) + "\n")
+    if rows:
+        # Dekking (costs minus the LEA part) is in each year's own table: six columns fit the page.
+        headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar", "Over of tekort", *(["Besteed"] if spent else [])]
+        out.append(table(headers, rows, caption="Begroting per schooljaar", numeric=list(range(1, len(headers))), stack=True) + "\n")
     for plan in reversed(view.agenda.year_plans_sorted()):
         state = " (concept)" if plan.vaststelling.status == "concept" else ""
         out.append(f"## Schooljaar {plan.schooljaar}{state}\n")
         out.append(year_budget(view.agenda, plan, view.link) + "\n")
-    return "\n".join(out)
+    out.append(_intervention_funding(view))
+    return "\n".join(o for o in out if o)
+
+
+def _intervention_funding(view: View) -> str:
+    """What the interventions (GKA) are funded with, per source: money the year plans do not show."""
+    rows, totals = [], Counter()
+    for item in view.agenda.interventies:
+        for f in item.financiering:
+            rows.append([view.a(intervention_anchor(item.id), item.titel), esc(f.bron),
+                         esc(fmt.money(f.bedrag)) if f.bedrag is not None else "bedrag niet bekend", esc(f.periode or "—")])
+            if f.bedrag is not None:
+                totals[f.bron] += f.bedrag
+    if not rows:
+        return ""
+    footer = [[f"Totaal {bron}", "", esc(fmt.money(amount)), ""] for bron, amount in sorted(totals.items())]
+    return ("## Interventies\n\n<p>Interventies in het format van de Gelijke Kansen Alliantie hebben hun eigen financiering.</p>\n\n"
+            + table(["Interventie", "Bron", "Bedrag", "Periode"], rows, caption="Financiering van de interventies", numeric=[2],
+                    footer=footer) + "\n")
 
 
 # --- progress -----------------------------------------------------------------------------

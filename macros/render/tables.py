@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
+from ..money import Spending, goal_spending, spending_sentence, year_spending
 from .charts import budget_bars
 from .html import Edit, Link, esc, md, no_edit, parties, status_badge, table
 
@@ -22,7 +23,11 @@ def budget_cell(budget: Budget | None) -> str:
     if budget.bronnen:
         text += f'<br><span class="lea-muted">uit {esc(", ".join(budget.bronnen))}</span>'
     if budget.covered:
-        text += f'<br><span class="lea-muted">waarvan {esc(fmt.money(budget.covered))} gedekt</span>'
+        source = f" door {esc(budget.dekking_door)}" if budget.dekking_door else ""
+        text += f'<br><span class="lea-muted">waarvan {esc(fmt.money(budget.covered))} gedekt{source}</span>'
+    if budget.besteed is not None:
+        when = f" (gemeld {esc(fmt.day(budget.besteed_op))})" if budget.besteed_op else ""
+        text += f'<br><span class="lea-spent">besteed {esc(fmt.money(budget.besteed))}{when}</span>'
     return text
 
 
@@ -90,6 +95,16 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
     return table(headers, rows, caption=caption, numeric=[4] if money else [], footer=footer, row_header=False, stack=True)
 
 
+def spending_html(s: Spending) -> str:
+    """The spent-against-planned sentence, or nothing when nothing is reported."""
+    sentence = spending_sentence(s, fmt.money, fmt.day)
+    if sentence is None:
+        return ""
+    over = s.spent is not None and s.spent > s.planned
+    return (f'<div class="admonition warning"><p class="admonition-title">Meer uitgegeven dan begroot</p><p>{esc(sentence)}</p></div>'
+            if over else f'<p class="lea-spent">{esc(sentence)}</p>')
+
+
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
     rows = []
     for amb_plan in plan.ambities:
@@ -128,12 +143,19 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
         for amb_plan, (label, cost, covered) in zip(plan.ambities, rows)
     ]
     cost, covered, charged = year_totals(plan)
-    footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged))]]
+    year_spent = year_spending(plan)
+    spent = [goal_spending(amb_plan) for amb_plan in plan.ambities]
+    per_goal = any(s.spent is not None for s in spent)  # a column only when actions report spending
+    if per_goal:
+        for row, s in zip(body, spent):
+            row.append(esc(fmt.money(s.spent)) if s.spent is not None else "nog niet gemeld")
+    footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
+               *([esc(fmt.money(year_spent.spent)) if year_spent.spent is not None else ""] if per_goal else [])]]
     if plan.budget is not None:
         name = plan.budget.omschrijving or "Beschikbaar LEA-budget"
         if plan.budget.kostenplaats:
-            name += f" ({plan.budget.kostenplaats})"
-        footer.append([esc(name), "", "", esc(fmt.money(plan.budget.beschikbaar))])
+            name += f" (kostenplaats {plan.budget.kostenplaats})"
+        footer.append([esc(name), "", "", esc(fmt.money(plan.budget.beschikbaar)), *([""] if per_goal else [])])
     caption = f"Begroting schooljaar {plan.schooljaar}"
     sentence = room_sentence(plan)
     over = plan.budget is not None and charged > plan.budget.beschikbaar
@@ -141,8 +163,9 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
         f'<div class="admonition warning"><p class="admonition-title">Budget overschreden</p><p>{esc(sentence)}</p></div>'
         if over else f'<p class="lea-room">{esc(sentence)}</p>'
     )
+    headers = [fmt.capital(agenda.naming(0).enkelvoud), "Kosten", "Dekking", "Ten laste van LEA-budget", *(["Besteed"] if per_goal else [])]
     return (
-        table(["Ambitie", "Kosten", "Dekking", "Ten laste van LEA-budget"], body, caption=caption, numeric=[1, 2, 3], footer=footer)
-        + "\n" + sentence_html + "\n"
+        table(headers, body, caption=caption, numeric=[1, 2, 3, 4] if per_goal else [1, 2, 3], footer=footer)
+        + "\n" + sentence_html + "\n" + spending_html(year_spent) + "\n"
         + budget_bars(rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per ambitie, schooljaar {plan.schooljaar}")
     )
