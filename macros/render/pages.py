@@ -498,8 +498,11 @@ def progress_summary(view: View) -> str:
     return f"<p>{when}{len(actions)} {noun}.</p>" + _status_counts(actions)
 
 
-def actions_by_status(view: View) -> str:
+def actions_by_status(view: View, kop: str | None = None) -> str:
+    """Every current action (and term activity) by status; with ``kop``, under that heading (nothing without any)."""
     pairs = _current_actions(view)
+    if kop:
+        return _headed(kop, actions_by_status(view)) if pairs else ""
     out = []
     noted = any(a.voortgang for _, a in pairs)  # no column that would be '—' all the way down
     noun = view.action_word(pairs)

@@ -31,8 +31,32 @@ def budget_cell(budget: Budget | None) -> str:
     return text
 
 
-def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None) -> str:
-    """Title, plus (folded) description, carry-over note and latest progress."""
+def _place(action: Action) -> str:
+    loc = action.locatie
+    if loc is None:
+        return ""
+    return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
+
+
+def _money_note(budget: Budget | None) -> str:
+    """The budget in words, for tables without a budget column (an agenda without amounts)."""
+    if budget is None:
+        return ""
+    parts = []
+    if budget.soort == "geen":
+        parts.append("geen kosten")
+    elif budget.soort == "eigen_uren":
+        parts.append("eigen uren van de partners")
+    elif budget.bronnen:
+        parts.append("betaald uit " + ", ".join(budget.bronnen))
+    if budget.toelichting:
+        parts.append(budget.toelichting)
+    return f"<p><em>Geld:</em> {esc('; '.join(parts))}</p>" if parts else ""
+
+
+def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
+                money_column: bool = True) -> str:
+    """Title, plus (folded) description, place, carry-over note, evaluations and latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
     out = f"<strong{target}>{esc(action.titel)}</strong>"
     if action.doorgeschoven_van:
@@ -40,14 +64,18 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     if not with_details:
         return out
     details = md(action.beschrijving)
+    if _place(action):
+        details += f"<p><em>Waar:</em> {esc(_place(action))}</p>"
+    if not money_column or (action.begroting is not None and action.begroting.toelichting):
+        details += _money_note(action.begroting) if not money_column else f"<p><em>Geld:</em> {esc(action.begroting.toelichting)}</p>"
     last = action.last_note()
     if last:
         details += f'<p><em>Voortgang {esc(fmt.day(last.datum))}:</em> {esc(last.tekst)}</p>'
     if action.resultaat:
         details += "<p><em>Resultaat:</em></p>" + md(action.resultaat)
-    evals = [e for e in action.evaluatie if e.uitkomst]
-    for e in evals:
-        details += f'<p><em>{esc(e.soort or "Evaluatie")} ({esc(fmt.planning(e.moment))}):</em> {esc(e.uitkomst)}</p>'
+    for e in action.evaluatie:  # planned ones too: when, and what kind
+        outcome = f" {esc(e.uitkomst)}" if e.uitkomst else " gepland"
+        details += f'<p><em>{esc(fmt.capital(e.soort or "evaluatie"))} ({esc(fmt.planning(e.moment))}):</em>{outcome}</p>'
     if details:
         out += f'<details class="lea-details"><summary>Meer over deze actie</summary>{details}</details>'
     link = edit(action, action.titel)
@@ -58,7 +86,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
     return [
         [
             str(n),
-            action_cell(action, edit=edit, anchor=anchor),
+            action_cell(action, edit=edit, anchor=anchor, money_column=money),
             parties(agenda, action.participants(), link) or "—",
             esc(fmt.planning(action.planning)),
             *([budget_cell(action.begroting)] if money else []),
@@ -167,5 +195,5 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
     return (
         table(headers, body, caption=caption, numeric=[1, 2, 3, 4] if per_goal else [1, 2, 3], footer=footer)
         + "\n" + sentence_html + "\n" + spending_html(year_spent) + "\n"
-        + budget_bars(rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per ambitie, schooljaar {plan.schooljaar}")
+        + budget_bars(rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}")
     )
