@@ -40,7 +40,10 @@ def test_no_script_from_any_text_field(tmp_path: Path, site: str, data: Path, to
         # Text fields the demo fills show up on the site, as text (not only in attributes).
         reached = {where for n, where in injector.fields.items() if f"F{n}Q" in shown}
         for field in ("ProgressNote.tekst", "Action.titel", "Action.beschrijving", "Ambition.pijlers", "Partner.naam",
-                      "Party.rol", "Naming.enkelvoud", "Indicator.eenheid", "Body.taken", "AgendaInfo.visie"):
+                      "Party.rol", "Naming.enkelvoud", "Indicator.eenheid", "Body.taken", "AgendaInfo.visie",
+                      # issue 12: governance, key figures and partners as they are
+                      "Body.omvang", "Body.verslag", "Body.voorzitterschap", "Body.vervangt", "Indicator.definitie",
+                      "Comparison.label", "Part.label", "Partner.soort"):
             assert field in reached, field
 
 

@@ -455,7 +455,7 @@ def _intervention_funding(view: View) -> str:
                 totals[f.bron] += f.bedrag
     if not rows:
         return ""
-    footer = [[f"Totaal {bron}", "", esc(fmt.money(amount)), ""] for bron, amount in sorted(totals.items())]
+    footer = [[esc(f"Totaal {bron}"), "", esc(fmt.money(amount)), ""] for bron, amount in sorted(totals.items())]
     return ("## Interventies\n\n<p>Interventies in het format van de Gelijke Kansen Alliantie hebben hun eigen financiering.</p>\n\n"
             + table(["Interventie", "Bron", "Bedrag", "Periode"], rows, caption="Financiering van de interventies", numeric=[2],
                     footer=footer) + "\n")
