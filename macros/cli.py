@@ -244,6 +244,7 @@ def _sources_signature(config: Path) -> tuple:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
     import subprocess
     import time
 
@@ -265,7 +266,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    engine = subprocess.Popen(command, cwd=generated.folder)
+    # Material's end-of-life notice is for whoever chose MkDocs; lea chose it for the user already
+    engine = subprocess.Popen(command, cwd=generated.folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     signature = _sources_signature(config)
     try:
         while engine.poll() is None:
@@ -350,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("directory", help="de nieuwe map, bijvoorbeeld lea-veendam")
     init.add_argument("--naam", "--name", dest="name", help="naam van de gemeente of regio")
     init.set_defaults(func=cmd_init)
+    from .accessibility import add_parser as add_accessibility
+
+    add_accessibility(sub)
     return parser
 
 

@@ -7,13 +7,12 @@ checks that every name and example appears in the README.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Callable
 
 from . import format as fmt
 from . import figures, governance, pages
 from .charts import indicator_chart, indicator_summary, indicator_table
-from .html import esc, md_inline, table
+from .html import esc, md_inline
 from .pages import View
 from .paths import all_actions
 from .tables import actions_table as _actions_table
@@ -103,24 +102,11 @@ def governance_text(view: View) -> str:
     return governance.governance_text(view.agenda, view.link, view.edit)
 
 
-SITE_NAMES = {"demo": "voorbeeldsite (deze site)", "westland": "LEA Westland", "leidschendam-voorburg": "jaaragenda Leidschendam-Voorburg",
-              "vijfheerenlanden": "GKA-agenda Vijfheerenlanden"}
-
-
 def accessibility_results(view: View) -> str:
-    """The outcome of the recorded browser test run, per tested site (from the tests, not hand-written)."""
-    if not view.checks:
-        return "<p>Er zijn nog geen testresultaten vastgelegd.</p>"
-    rows = []
-    for site, r in sorted(view.checks.items(), key=lambda item: item[0] != "demo"):
-        day = fmt.day(date.fromisoformat(r["datum"])) if r.get("datum") else "onbekend"
-        rows.append([esc(SITE_NAMES.get(site, site)), esc(str(r.get("pagina's", "?"))), esc(str(r.get("schendingen", "?"))),
-                     esc(str(r.get("verzoeken naar andere sites", "?"))), esc(day)])
-    any_r = next(iter(view.checks.values()))
-    tools = f"axe-core {any_r.get('axe-core', '?')} in Chromium {any_r.get('chromium', '?')}, regels {', '.join(any_r.get('regels', []))}"
-    return (table(["Site", "Pagina's getest", "Schendingen", "Verzoeken naar andere sites", "Datum"], rows,
-                  caption="Resultaat van de automatische toegankelijkheidstest", numeric=[1, 2, 3])
-            + f"<p>Getest met {esc(tools)}.</p>")
+    """This site's own accessibility status and last check (lea toegankelijkheid), or that it has not been checked."""
+    from ..accessibility import statement
+
+    return statement(view)
 
 
 MACROS: dict[str, Macro] = {
@@ -154,7 +140,7 @@ MACROS: dict[str, Macro] = {
     "key_figures_summary": Macro(key_figures_summary, '{{ key_figures_summary(kop="Kerncijfers") }}', "korte lijst van de kerncijfers, met links"),
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
-    "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "uitkomst van de browsertests, voor de toegankelijkheidsverklaring"),
+    "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }
 
 __all__ = ["MACROS", "Macro"]
