@@ -165,3 +165,13 @@ def test_new_fields_are_escaped_in_diagram_and_text(payload):
     for out in (governance.governance_diagram(data), governance.governance_text(data, lambda t: t)):
         assert "<script" not in out and "<img" not in out
         assert "&lt;" in out
+
+
+def test_a_group_named_by_one_role_is_not_a_person():
+    from lea_site.model import Body
+    from lea_site.render.governance import is_role
+
+    assert is_role(Body(id="pm", naam="Onafhankelijke programmamanager", niveau="regie", soort="programmamanager", leden=[{"rol": "programmamanager"}]))
+    assert not is_role(Body(id="kb", naam="Ouderklankbord", niveau="advies", soort="klankbordgroep",
+                            leden=[{"rol": "ouders uit de wijken"}], omvang="10 tot 12 ouders"))
+    assert not is_role(Body(id="kb", naam="Klankbordgroep", niveau="advies", leden=[{"rol": "ouders"}]))

@@ -63,9 +63,15 @@ def drawn(agenda: Agenda) -> list[Body]:
 
 
 def is_role(body: Body) -> bool:
-    """A body that is one person in a role (a process manager): one member, named by role only."""
-    return (len(body.leden) == 1 and body.leden[0].rol is not None and body.leden[0].partner is None
-            and body.leden[0].orgaan is None and body.niveau != "netwerk")
+    """A body that is one person in a role (a process manager): one member, named by a role that is the
+    body's own name or kind, and no size ('ouders uit de wijken' with '10 tot 12 ouders' is a group)."""
+    if len(body.leden) != 1 or body.omvang or body.niveau == "netwerk":
+        return False
+    member = body.leden[0]
+    if member.rol is None or member.partner is not None or member.orgaan is not None:
+        return False
+    rol, naam = member.rol.casefold(), body.naam.casefold()
+    return rol == (body.soort or "").casefold() or rol in naam or naam in rol
 
 
 def party_text(agenda: Agenda, p: Party) -> str:
