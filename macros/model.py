@@ -553,6 +553,13 @@ class Indicator(Model):
         return measured[-1] if measured else None
 
 
+class CourseOverride(Model):
+    """The partners' own judgement of a goal, instead of the rule (see README, 'Op koers')."""
+
+    stand: choice(Literal["op koers", "let op", "achter"]) = Field(description="op koers, let op of achter.")
+    reden: LongText = Field(description="Waarom: wat de regel niet ziet.")
+
+
 class Ambition(Model):
     """A goal of the agenda at any level (ambitie, programma, thema, actielijn, speerpunt), with ``onder`` its parent."""
 
@@ -569,6 +576,8 @@ class Ambition(Model):
     eigenaarschap: LongText | None = Field(None, description="Hoe het eigenaarschap werkt: 'twee bestuurders per ambitie; om de twee jaar wisselt er één'.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de ambitie geldt, bijvoorbeeld 0-12.")
     resultaten: list[Text] = Field(default_factory=list, description="Beoogde resultaten in woorden, ook zonder getal.")
+    koers: CourseOverride | None = Field(None, description=(
+        "Eigen oordeel of het doel op koers ligt, met reden; zonder dit veld volgt de site de regel (acties en cijfers)."))
     indicatoren: list[Indicator] = Field(default_factory=list, description="Prestatie-indicatoren met metingen en doel.")
     activiteiten: list[Action] = Field(default_factory=list, description=(
         "Activiteiten voor de hele looptijd, los van een schooljaar (regionale en meerjarige agenda's): "

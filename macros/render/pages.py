@@ -14,10 +14,12 @@ from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LAB
 from .paths import all_actions, pages_without_content
 from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
+from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
+from ..course import course
 from ..money import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, year_budget
 
@@ -83,19 +85,41 @@ def _status_counts(actions: list[Action]) -> str:
 
 
 def _trend(view: View, amb: Ambition) -> str:
-    """Indicator trend in words: closer to or further from the target."""
+    """Each figure in words: where it stands, the target, and whether it moved closer since the baseline."""
     out = []
     for ind in amb.indicatoren:
         measured = [m for m in ind.series() if m.soort == "gemeten"]
-        if len(measured) < 2 or not ind.beter:
+        if not measured:
             continue
-        first, last = measured[0], measured[-1]
-        better = (last.waarde > first.waarde) == (ind.beter == "hoger")
-        same = last.waarde == first.waarde
-        word = "gelijk gebleven" if same else ("verbeterd" if better else "verslechterd")
-        arrow = "→" if same else ("↑" if last.waarde > first.waarde else "↓")
-        out.append(f'<span aria-hidden="true">{arrow}</span> {esc(ind.titel)}: {word} ({esc(first.periode.text)} → {esc(last.periode.text)})')
+        last = measured[-1]
+        text = f"{ind.titel}: {with_unit(ind, last.waarde)} ({last.periode})"
+        if ind.doel is not None and ind.doel.waarde is not None:
+            text += f", doel {with_unit(ind, ind.doel.waarde)}" + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "")
+        if len(measured) >= 2 and ind.beter:
+            first = measured[0]
+            if last.waarde == first.waarde:
+                text += f"; gelijk gebleven sinds {first.periode}"
+            else:
+                better = (last.waarde > first.waarde) == (ind.beter == "hoger")
+                text += f"; {'verbeterd' if better else 'verslechterd'} sinds {with_unit(ind, first.waarde)} ({first.periode})"
+        out.append(esc(text))
     return ul(out, "lea-trend") if out else ""
+
+
+def course_badge(view: View, amb: Ambition, *, reasons: bool = False) -> str:
+    """'Op koers', 'Let op' or 'Achter' by the documented rule (or the partners' own judgement), with why."""
+    state = course(view.agenda, amb, view.current, with_unit)
+    if state is None:
+        return ""
+    label = fmt.capital(state.state)
+    why = ""
+    if reasons and state.reasons:
+        why = ul(esc(r) for r in state.reasons)
+    elif state.reasons:
+        why = f": {esc(state.reasons[0])}"
+    own = " (oordeel van de partners)" if state.overridden else ""
+    css = state.state.replace(" ", "-")
+    return f'<div class="lea-course lea-course--{css}"><p><strong>{esc(label)}</strong>{esc(own)}{why if not reasons else ""}</p>{why if reasons else ""}</div>'
 
 
 # --- home -------------------------------------------------------------------------
@@ -164,6 +188,7 @@ def ambition_cards(view: View) -> str:
             cost, covered, charged = ambition_plan_totals(amb_plan)
             if cost and view.agenda.has_money():
                 parts.append(f"<p>Begroot: {esc(fmt.money(cost))}, waarvan {esc(fmt.money(charged))} uit het LEA-budget.</p>")
+        parts.append(course_badge(view, amb))
         parts.append(_trend(view, amb))
         cards.append("<li>" + "".join(parts) + "</li>")
     return '<div class="grid cards lea-cards"><ul>' + "".join(cards) + "</ul></div>" if cards else ""
@@ -309,6 +334,9 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     out.append("## Wat betekent dit voor kinderen en ouders?\n")
     ages = f'<p class="lea-muted">Voor kinderen en jongeren van {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
     out.append(f'<p class="lea-lead">{esc(amb.samenvatting)}</p>{ages}\n')
+    badge = course_badge(view, amb, reasons=True)
+    if badge:
+        out.append(f"## Hoe staat het ervoor?\n\n{badge}\n")
     if amb.beschrijving:
         out.append(f"## Waar gaat het om?\n\n{md(amb.beschrijving)}\n")
     below = agenda.children(amb)
