@@ -157,7 +157,7 @@ def indicator_chart(ind: Indicator) -> str:
         return top + plot_h - (v - low) / (high - low) * plot_h
 
     out = [
-        f'<svg class="lea-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-t {uid}-d" '
+        f'<svg class="lea-chart" data-search-exclude viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-t {uid}-d" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{uid}-t">{esc(ind.titel)}</title>',
         f'<desc id="{uid}-d">{esc(indicator_summary(ind))}</desc>',
