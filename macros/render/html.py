@@ -170,9 +170,11 @@ def table(
         return f'<tr{roles["row"]}>{cells}</tr>'
 
     num = ' class="lea-num"'
-    head = "".join(f'<th scope="col"{num if i in numeric else ""}{roles["col"]}>{h}</th>' for i, h in enumerate(headers))
-    body = "".join(row("".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(r))) for r in rows)
-    foot = "".join(row("".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(r))) for r in footer)
+    # Cells and rows are joined with a space: the search index of both engines reads the page's text
+    # nodes, and without one 'Periode' and 'Waarde' of two cells become one word (no effect on layout).
+    head = " ".join(f'<th scope="col"{num if i in numeric else ""}{roles["col"]}>{h}</th>' for i, h in enumerate(headers))
+    body = " ".join(row(" ".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(r))) for r in rows)
+    foot = " ".join(row(" ".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(r))) for r in footer)
     wrapper = f"lea-scroll {cls}" + (" lea-stack" if stack else "")
     return (
         f'<div class="{wrapper}" role="region" tabindex="0" aria-label="{esc(caption)}">'
@@ -231,5 +233,5 @@ def note(text: str, kind: str = "note", title: str = "Let op") -> str:
 
 def dl(rows: Iterable[tuple[str, str]], cls: str = "lea-dl") -> str:
     """A definition list: labels are plain text (escaped here), values already-escaped HTML."""
-    items = "".join(f"<dt>{esc(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    items = " ".join(f"<dt>{esc(label)}</dt> <dd>{value}</dd>" for label, value in rows)  # spaces: words in search
     return f'<dl class="{esc(cls)}">{items}</dl>' if items else ""
