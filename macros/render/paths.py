@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 
 from ..model import Agenda
 from ..values import AgeRange
@@ -54,12 +56,39 @@ def age_groups(agenda: Agenda) -> list[tuple[str, AgeRange, str]]:
 
 
 def generated_pages(agenda: Agenda) -> dict[str, str]:
-    """Docs-relative path -> Markdown source (a macro call) of every generated page."""
-    pages = {ambition_page(a.id): f'{{{{ ambition_page("{a.id}") }}}}\n' for a in agenda.ambities}
-    pages.update({year_page(y.schooljaar): f'{{{{ year_page("{y.schooljaar}") }}}}\n' for y in agenda.year_plans_sorted()})
-    pages.update({age_page(g): f'{{{{ age_page("{g}") }}}}\n' for g, _, _ in age_groups(agenda)})
-    pages.update({chapter_page(c.id): f'{{{{ chapter_page("{c.id}") }}}}\n' for c in agenda.info.hoofdstukken if c.plek == "pagina"})
+    """Docs-relative path -> Markdown source (a macro call) of every generated page, with a
+    description of its own (meta description and Open Graph: what a shared link previews)."""
+    word = agenda.naming(0).enkelvoud
+    pages = {ambition_page(a.id): _described(f"{a.titel}. {a.samenvatting}", f'ambition_page("{a.id}")') for a in agenda.ambities}
+    pages.update({year_page(y.schooljaar): _described(
+        f"Het jaarplan voor schooljaar {y.schooljaar}: wat de partners dat jaar samen doen, met de doelen en acties per {word}.",
+        f'year_page("{y.schooljaar}")') for y in agenda.year_plans_sorted()})
+    pages.update({age_page(g): _described(
+        f"{label}: wat de agenda voor deze leeftijdsgroep doet, en welke acties ervoor bedoeld zijn.",
+        f'age_page("{g}")') for g, _, label in age_groups(agenda)})
+    pages.update({chapter_page(c.id): _described(f"{c.titel}. {_plain(c.tekst)}", f'chapter_page("{c.id}")')
+                  for c in agenda.info.hoofdstukken if c.plek == "pagina"})
     return pages
+
+
+def _plain(markdown: str) -> str:
+    """Markdown as one line of plain text, for a description: no headings, emphasis or link targets."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(?m)^\s{0,3}(#+|[-*+]|\d+[.)])\s+", "", text)
+    return re.sub(r"[*_`>|]", "", text)
+
+
+def _described(description: str, call: str) -> str:
+    """A page that is one macro call, with front matter ``description:`` from the data.
+
+    The text is made safe for YAML front matter: one line, printable characters only, as a
+    double-quoted (JSON) string, at most about 200 characters; and no Jinja can start in it.
+    """
+    text = " ".join("".join(ch if ch.isprintable() else " " for ch in description).split())
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    text = re.sub(r"([{])([{%#])", r"\1 \2", text)
+    return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n---\n\n{{{{ {call} }}}}\n"
 
 
 def all_actions(agenda: Agenda) -> list:
