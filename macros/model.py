@@ -458,7 +458,7 @@ class Adoption(Model):
     status: choice(Literal["concept", "vastgesteld"]) = Field(description="concept of vastgesteld.")
     datum: DayOrMonth | None = Field(None, description=(
         "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is."))
-    door: Text | None = Field(None, description="Wie vaststelde: de stuurgroep, de gemeenteraad.")
+    door: Text | None = Field(None, description="Wie vaststelde, met lidwoord: 'de gemeenteraad', 'het Bestuurlijk overleg LEA'.")
 
     @model_validator(mode="after")
     def _adopted(self) -> "Adoption":

@@ -23,6 +23,8 @@ def summary(root: Path, rel: str) -> dict:
     """What a reader gets from a page: its headings, tables (their cells' text), figures and link targets."""
     soup, art = _article(root, rel)
     chart_ids = re.compile(r"lea-chart-([a-z0-9-]+)-\d+")  # a per-build counter, not content
+    for node in art.select("[data-search-exclude]"):  # Zensical's search drops the marker once it has used it
+        del node["data-search-exclude"]
     return {
         "title": soup.title.get_text() if soup.title else None,
         "headings": [(h.name, " ".join(h.get_text(" ").split())) for h in art.find_all(re.compile(r"^h[1-6]$"))],

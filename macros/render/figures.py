@@ -53,7 +53,7 @@ def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
             goal = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "") + (f". {goal}" if goal else "")
         facts.append(("Doel", esc(goal)))
     if ind.beter:
-        facts.append(("Beter is", esc(ind.beter)))
+        facts.append(("Richting", esc(f"hoe {ind.beter}, hoe beter")))
     if ind.bron:
         facts.append(("Bron", esc(ind.bron)))
     return facts

@@ -61,6 +61,15 @@ def period(p: Period) -> str:
     return p.text  # 2022, 2021-2022, Q4 2021
 
 
+def for_ages(ages) -> str:
+    """'voor kinderen van', 'voor jongeren van' or 'voor kinderen en jongeren van': babies are no jongeren."""
+    if ages.high <= 12:
+        return "voor kinderen van"
+    if ages.low >= 12:
+        return "voor jongeren van"
+    return "voor kinderen en jongeren van"
+
+
 def adoption(a) -> str:
     """'vastgesteld op 26 juni 2025 door de gemeenteraad', 'vastgesteld in april 2021', 'concept (nog niet vastgesteld)'."""
     if a.status != "vastgesteld":

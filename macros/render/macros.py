@@ -31,6 +31,11 @@ def agenda_title(view: View) -> str:
     return md_inline(view.agenda.info.titel)
 
 
+def goal_words(view: View) -> str:
+    """The agenda's word for its goals, plural ('ambities', 'actielijnen'), for a heading."""
+    return md_inline(view.agenda.naming(0).meervoud)
+
+
 def actions_table(view: View, ambition: str, year: str | None = None) -> str:
     """The actions table of one ambition in one school year (default: the current one)."""
     school_year = year or view.current
@@ -39,7 +44,7 @@ def actions_table(view: View, ambition: str, year: str | None = None) -> str:
     if amb_plan is None:
         raise KeyError(f"geen acties voor ambitie '{ambition}' in schooljaar {school_year}")
     amb = view.agenda.ambition(ambition)
-    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties {amb.titel if amb else ambition}, schooljaar {school_year}", edit=view.edit)
+    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties voor {amb.titel if amb else ambition}, schooljaar {school_year}", edit=view.edit)
 
 
 def year_budget(view: View, year: str | None = None) -> str:
@@ -111,6 +116,7 @@ def accessibility_results(view: View) -> str:
 
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
+    "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
     "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),
     "vision": Macro(pages.vision, "{{ vision() }}", "de gedeelde visie"),

@@ -39,19 +39,20 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
         below = agenda.children(amb) if depth < 4 else []
         if not below:
             return entry(amb.titel, ambition_page(amb.id))
-        return section(amb.titel, [entry("Overzicht", ambition_page(amb.id)), *(goal(c, depth + 1) for c in below)])
+        # The goal's own page first, under its own title; then the goals under it.
+        return section(amb.titel, [entry(amb.titel, ambition_page(amb.id)), *(goal(c, depth + 1) for c in below)])
 
     words = agenda.naming(0).meervoud
     chapters = [c for c in agenda.info.hoofdstukken if c.plek == "pagina"]
     nav = [
         entry("Home", "index.md"),
-        section(capital(words), [entry("Overzicht", "ambities/index.md")] + [goal(a) for a in agenda.children(None)]),
-        section("Schooljaren", [entry("Overzicht", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),
+        section(capital(words), [entry(f"Alle {words}", "ambities/index.md")] + [goal(a) for a in agenda.children(None)]),
+        section("Schooljaren", [entry("Alle schooljaren", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),
         entry("Voortgang", "voortgang.md"),
         entry("Begroting", "begroting.md"),
         entry("Organisatie", "organisatie.md"),
         entry("Partners", "partners.md"),
-        section("Voor ouders", [entry("Overzicht", "ouders/index.md")] + [entry(f"{g} jaar", age_page(g)) for g, _, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
+        section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
         entry("Interventies", "interventies.md"),
     ]
     about = [entry("Over deze site", "over.md"), *(entry(c.titel, chapter_page(c.id)) for c in chapters), entry("Toegankelijkheid", "toegankelijkheid.md")]

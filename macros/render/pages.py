@@ -157,7 +157,7 @@ def home_intro(view: View) -> str:
     facts = [
         ("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"),
         ("Gemeente" if len(region.gemeenten) == 1 else "Gemeenten", municipalities),
-        ("Voor kinderen en jongeren van", str(info.leeftijden)) if info.leeftijden else None,
+        (fmt.capital(fmt.for_ages(info.leeftijden)), str(info.leeftijden)) if info.leeftijden else None,
         ("Status", fmt.adoption(info.vaststelling)),
         ("Partners", f"{len(view.agenda.partners)} organisaties") if view.agenda.partners else None,
     ]
@@ -332,7 +332,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f'<p class="lea-muted">{esc(fmt.capital(view.word_of(amb)))} van de {esc(view.word_of(parent))} '
                    f'{view.a(ambition_page(parent.id), parent.titel)}.</p>\n')
     out.append("## Wat betekent dit voor kinderen en ouders?\n")
-    ages = f'<p class="lea-muted">Voor kinderen en jongeren van {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
+    ages = f'<p class="lea-muted">{esc(fmt.capital(fmt.for_ages(amb.leeftijden)))} {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
     out.append(f'<p class="lea-lead">{esc(amb.samenvatting)}</p>{ages}\n')
     badge = course_badge(view, amb, reasons=True)
     if badge:
@@ -352,7 +352,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f"## Open vragen\n\n{ul(esc(q) for q in amb.vraagstukken)}\n")
     if amb.activiteiten:
         out.append("## Activiteiten\n")
-        out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten {amb.titel}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten voor {amb.titel}", edit=view.edit, money=agenda.has_money()) + "\n")
     plans = view.plans_for(amb.id)
     current = next(((y, p) for y, p in plans if y.schooljaar == view.current), None)
     if current:
@@ -384,7 +384,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         state = " (concept)" if year.vaststelling.status == "concept" else ""
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
     return "\n".join(out)
 
 
@@ -433,7 +433,7 @@ def year_page_md(view: View, school_year: str) -> str:
         if amb:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
-        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties voor {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money()) + "\n")
     return "\n".join(out)
 
 
@@ -710,7 +710,7 @@ def age_page_md(view: View, group: str) -> str:
     _, ages, label = entry
     out = [f"# {esc(label)}\n"]
     when = f"wat er {view.this_year} gebeurt" if view.current else "wat er gebeurt"
-    out.append(f"<p>Wat doen de partners van deze agenda voor kinderen en jongeren van {esc(group)} jaar? Hieronder staat {esc(when)}.</p>\n")
+    out.append(f"<p>Wat doen de partners van deze agenda {esc(fmt.for_ages(ages))} {esc(label_ages(ages))}? Hieronder staat {esc(when)}.</p>\n")
     ambitions = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
     if ambitions:
         out.append("## Waar werken we aan?\n")
@@ -731,6 +731,11 @@ def age_page_md(view: View, group: str) -> str:
         out.append("## Interventies voor deze leeftijd\n")
         out.append(ul(view.a(intervention_anchor(i.id), i.titel) for i in items) + "\n")
     return "\n".join(out)
+
+
+def label_ages(ages: AgeRange) -> str:
+    """An age group as the menu and the headings write it: '0 tot 4 jaar'."""
+    return f"{ages.low} tot {ages.high} jaar"
 
 
 def _where(view: View, action: Action) -> str:
