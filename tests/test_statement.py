@@ -127,5 +127,7 @@ def test_publish_and_pull_request_workflows_check_the_built_site_and_build_again
     assert len(check) == 1 and len(build_steps) == 2, runs
     assert build_steps[0] < check[0] < build_steps[1]  # the statement shows the check of the site just built
     installs = " ".join(runs[: check[0]])
-    assert "playwright" in installs
-    assert f"axe-core@{AXE_VERSION}" in installs  # the version tests/js pins
+    assert "playwright" in installs and '"axe-core@${AXE_CORE}"' in installs
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pinned = [s["env"]["AXE_CORE"] for job in flow["jobs"].values() for s in job.get("steps", []) if "AXE_CORE" in s.get("env", {})]
+    assert pinned == [AXE_VERSION]  # the version tests/js pins
