@@ -144,6 +144,8 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
             yield from refs.party(member, path + ("leden", k))
         yield from refs.party(body.voorzitter, path + ("voorzitter",))
         yield from refs.party(body.secretaris, path + ("secretaris",))
+        if body.contact:
+            yield from refs.check("partner", body.contact.partner, path + ("contact", "partner"))
         yield from refs.check("ambitie", body.ambitie, path + ("ambitie",))
         for key in ("rapporteert_aan", "adviseert", "bereidt_voor"):
             for k, target in enumerate(getattr(body, key)):
@@ -349,6 +351,8 @@ def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[st
         yield from refs.party(party, path + ("partners", k))
     for k, ind in enumerate(action.indicatoren):
         yield from refs.check("indicator", ind, path + ("indicatoren", k))
+    if action.contact:
+        yield from refs.check("partner", action.contact.partner, path + ("contact", "partner"))
     if action.doorgeschoven_van:
         earlier = plans.get(action.doorgeschoven_van)
         if action.doorgeschoven_van >= plan.schooljaar:

@@ -41,6 +41,8 @@ def ambition(agenda: Agenda, amb: Ambition, path: Path, refs: Any, today: date) 
                 if names and level >= len(names):
                     yield path + ("onder",), (f"'{amb.id}' staat op niveau {level + 1}, maar agenda.niveaus noemt "
                                               f"{len(names)} niveau(s); voeg het woord voor dat niveau toe"), WARNING
+    if amb.contact:
+        yield from refs.check("partner", amb.contact.partner, path + ("contact", "partner"))
     ids: dict[str, int] = {}
     for k, action in enumerate(amb.activiteiten):
         where = path + ("activiteiten", k)
@@ -48,6 +50,8 @@ def ambition(agenda: Agenda, amb: Ambition, path: Path, refs: Any, today: date) 
             yield where + ("id",), f"activiteit-id '{action.id}' komt twee keer voor bij '{amb.id}'", ERROR
         ids.setdefault(action.id, k)
         yield from refs.party(action.trekker, where + ("trekker",))
+        if action.contact:
+            yield from refs.check("partner", action.contact.partner, where + ("contact", "partner"))
         for n, party in enumerate(action.partners):
             yield from refs.party(party, where + ("partners", n))
         for n, ind in enumerate(action.indicatoren):

@@ -411,6 +411,7 @@ class Action(Model):
     locatie: Location | None = Field(None, description="Waar: 'hele gemeente', of wijken, scholen, locaties.")
     indicatoren: list[Id] = Field(default_factory=list, description="Ids van indicatoren waaraan de actie bijdraagt.")
     doorgeschoven_van: SchoolYear | None = Field(None, description="Schooljaar waaruit deze actie is doorgeschoven (zelfde id).")
+    contact: Contact | None = Field(None, description="Contact voor vragen over deze actie: een rol en functiemailbox, geen persoon. Zonder: dat van het doel, dan van de agenda.")
 
     def participants(self) -> list[Party]:
         return ([self.trekker] if self.trekker else []) + list(self.partners)
@@ -576,6 +577,7 @@ class Ambition(Model):
     eigenaarschap: LongText | None = Field(None, description="Hoe het eigenaarschap werkt: 'twee bestuurders per ambitie; om de twee jaar wisselt er één'.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de ambitie geldt, bijvoorbeeld 0-12.")
     resultaten: list[Text] = Field(default_factory=list, description="Beoogde resultaten in woorden, ook zonder getal.")
+    contact: Contact | None = Field(None, description="Contact voor vragen over dit doel en zijn acties: een rol, geen persoon. Zonder: dat van de agenda.")
     koers: CourseOverride | None = Field(None, description=(
         "Eigen oordeel of het doel op koers ligt, met reden; zonder dit veld volgt de site de regel (acties en cijfers)."))
     indicatoren: list[Indicator] = Field(default_factory=list, description="Prestatie-indicatoren met metingen en doel.")
@@ -585,6 +587,21 @@ class Ambition(Model):
 
 
 # --- governance, partners, interventions ---------------------------------------
+
+
+class Join(Model):
+    """How to join a body (a parents' or youth panel): for whom, how, and where to sign up."""
+
+    wie: Text | None = Field(None, description="Voor wie: 'ouders van kinderen tot 12 jaar', 'jongeren van 14 tot 23'.")
+    hoe: LongText | None = Field(None, description="Wat meedoen inhoudt: 'vier avonden per jaar, met vergoeding'.")
+    email: Email | None = Field(None, description="Functiemailbox om je aan te melden.")
+    url: WebUrl | None = Field(None, description="Webpagina om je aan te melden.")
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> "Join":
+        if self.email is None and self.url is None:
+            raise ValueError("noem een e-mailadres of een webpagina om je aan te melden")
+        return self
 
 
 class Body(Model):
@@ -610,6 +627,8 @@ class Body(Model):
     adviseert: list[Id] = Field(default_factory=list, description="Ids van organen die dit orgaan adviseert.")
     bereidt_voor: list[Id] = Field(default_factory=list, description="Ids van organen waarvoor dit orgaan besluiten voorbereidt.")
     ambitie: Id | None = Field(None, description="Id van de ambitie waaraan dit orgaan werkt (werkgroep per ambitie).")
+    contact: Contact | None = Field(None, description="Contact voor dit orgaan: een rol (bijvoorbeeld de secretaris) en functiemailbox. Zonder: dat van de agenda.")
+    aanmelden: Join | None = Field(None, description="Hoe ouders, jongeren of professionals mee kunnen doen (een panel, klankbordgroep).")
 
 
 class Partner(Model):

@@ -6,6 +6,7 @@ from ..model import Agenda, Body, Party
 from . import format as fmt
 from .paths import ambition_page, body_anchor
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, parties, ul
+from .contact import contact_html, resolve
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -390,6 +391,13 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
             rows.append((verb.capitalize(), ", ".join(names)))
     if body.taken:
         rows.append(("Taken", ul(esc(t) for t in body.taken)))
+    goal = agenda.ambition(body.ambitie) if body.ambitie else None
+    rows.append(("Contact", contact_html(agenda, resolve(agenda, body.contact, goal))))
+    if body.aanmelden is not None:
+        j = body.aanmelden
+        how = [esc(x) for x in (j.wie and f"Voor {j.wie}.", j.hoe) if x]
+        where = [f'<a href="mailto:{esc(j.email)}">{esc(j.email)}</a>' if j.email else "", f'<a href="{esc(j.url)}">{esc(j.url)}</a>' if j.url else ""]
+        rows.append(("Meedoen", " ".join(how) + " Aanmelden: " + " of ".join(w for w in where if w)))
     return md(body.beschrijving) + dl(rows) + edit(body, body.naam)
 
 

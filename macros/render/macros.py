@@ -85,16 +85,11 @@ def build_info(view: View) -> str:
 
 def contact_info(view: View) -> str:
     """Whom to contact about the agenda and this site: a role, never a person."""
-    c = view.agenda.info.contact
-    if c is None:
-        return "<p>Neem contact op met de gemeenten.</p>" if view.region else "<p>Neem contact op met de gemeente.</p>"
-    org = view.agenda.partner(c.partner).naam if c.partner and view.agenda.partner(c.partner) else ""
-    parts = [esc(c.rol) + (f", {esc(org)}" if org else "")]
-    if c.email:
-        parts.append(f'<a href="mailto:{esc(c.email)}">{esc(c.email)}</a>')
-    if c.url:
-        parts.append(f'<a href="{esc(c.url)}">{esc(c.url)}</a>')
-    return "<p>" + "<br>".join(parts) + "</p>"
+    from .contact import contact_html
+
+    if view.agenda.info.contact is None:
+        return f"<p>Neem contact op met {contact_html(view.agenda, None)}.</p>"
+    return f"<p>{contact_html(view.agenda, view.agenda.info.contact)}</p>"
 
 
 def governance_diagram(view: View) -> str:

@@ -20,6 +20,7 @@ from .governance import body_details
 from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
 from ..course import course
+from .contact import contact_html, resolve
 from ..money import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, year_budget
 
@@ -373,6 +374,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
             out.append(f"<p>{esc(amb.eigenaarschap)}</p>\n")
         for body in bodies:
             out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link, view.edit)}\n")
+    out.append(f"## Vragen?\n\n<p>{contact_html(agenda, resolve(agenda, None, amb))}</p>\n")
     earlier = [(y, p) for y, p in plans if view.current and y.schooljaar < view.current]
     if earlier:
         out.append("## Eerdere schooljaren\n")
@@ -796,14 +798,8 @@ def interventions(view: View) -> str:
             facts.append(("Financiering", ul(esc(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "") + (f" ({esc(f.periode)})" if f.periode else "") for f in item.financiering)))
         if item.informatie:
             facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
-        if item.contact:
-            c = item.contact
-            contact = esc(c.rol)
-            if c.partner and agenda.partner(c.partner):
-                contact += f", {esc(agenda.partner(c.partner).naam)}"  # type: ignore[union-attr]
-            if c.email:
-                contact += f', <a href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
-            facts.append(("Contact", contact))
+        goal = agenda.ambition(item.ambitie) if item.ambitie else None
+        facts.append(("Contact", contact_html(agenda, resolve(agenda, item.contact, goal))))
         out.append(dl(facts) + view.edit(item, item.titel) + "\n")
     return "\n".join(out)
 

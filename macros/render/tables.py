@@ -7,7 +7,8 @@ from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
 from ..money import Spending, goal_spending, spending_sentence, year_spending
 from .charts import budget_bars
-from .html import Edit, Link, esc, md, no_edit, parties, status_badge, table
+from .contact import contact_html, resolve
+from .html import Edit, Link, esc, md, no_edit, parties, party, status_badge, table
 
 
 def budget_cell(budget: Budget | None) -> str:
@@ -55,7 +56,7 @@ def _money_note(budget: Budget | None) -> str:
 
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
-                money_column: bool = True) -> str:
+                money_column: bool = True, contact: str = "") -> str:
     """Title, plus (folded) description, place, carry-over note, evaluations and latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
     out = f"<strong{target}>{esc(action.titel)}</strong>"
@@ -66,6 +67,8 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     details = md(action.beschrijving)
     if _place(action):
         details += f"<p><em>Waar:</em> {esc(_place(action))}</p>"
+    if contact:
+        details += f"<p><em>Vragen?</em> {contact}</p>"
     if not money_column or (action.begroting is not None and action.begroting.toelichting):
         details += _money_note(action.begroting) if not money_column else f"<p><em>Geld:</em> {esc(action.begroting.toelichting)}</p>"
     last = action.last_note()
@@ -82,12 +85,20 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     return out + (f"<br>{link}" if link else "")
 
 
-def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool) -> list[list[str]]:
+def _who(agenda: Agenda, action: Action, link: Link) -> str:
+    """Who does it, the lead first and marked as such."""
+    lead = [party(agenda, action.trekker, link) + ' <span class="lea-muted">(trekker)</span>'] if action.trekker else []
+    return ", ".join(lead + [party(agenda, p, link) for p in action.partners]) or "—"
+
+
+def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool,
+          goal: Ambition | None = None) -> list[list[str]]:
     return [
         [
             str(n),
-            action_cell(action, edit=edit, anchor=anchor, money_column=money),
-            parties(agenda, action.participants(), link) or "—",
+            action_cell(action, edit=edit, anchor=anchor, money_column=money,
+                        contact=contact_html(agenda, resolve(agenda, action.contact, goal))),
+            _who(agenda, action, link),
             esc(fmt.planning(action.planning)),
             *([budget_cell(action.begroting)] if money else []),
             status_badge(action.status),
@@ -98,7 +109,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
 
 def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str, edit: Edit = no_edit, money: bool = True) -> str:
     """A goal's activities for the whole term: planned by month or range, or not yet planned."""
-    rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten))
+    rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten), goal)
     headers = ["Nr", "Activiteit", "Partners", "Planning", *(["Begroting"] if len(rows[0]) == 6 else []), "Status"] if rows else []
     if not rows:
         return ""
@@ -108,7 +119,7 @@ def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str
 def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
                   money: bool = True) -> str:
     """A year plan's actions for one goal; ``money`` False: no budget column (an agenda without amounts)."""
-    rows = _rows(agenda, plan.acties, school_year, link, edit, money)
+    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie))
     cost, covered, charged = ambition_plan_totals(plan)
     footer = []
     if money and (cost or plan.begroting is not None):
