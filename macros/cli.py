@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -43,13 +44,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = load(args.directory, today)
     for problem in result.problems:
         print(_github(problem) if args.format == "github" else str(problem))
-    errors, warnings = len(result.errors), len(result.warnings)
+    site_problems = _site_settings(Path(args.config) if args.config else Path(args.directory).resolve().parent / "mkdocs.yml")
+    for problem in site_problems:
+        print(_github(problem) if args.format == "github" else str(problem))
+    errors, warnings = len(result.errors) + len(site_problems), len(result.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
     summary = f"{len(result.files)} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"
     if failed and errors == 0:
         summary += " (--strict: waarschuwingen tellen als fout)"
     print(summary, file=sys.stderr)
     return 1 if failed else 0
+
+
+def _site_settings(config: Path) -> list:
+    """Problems in the site's own mkdocs.yml that the data check can see: unreadable, or house colours that are unreadable."""
+    from .colours import colour_problems, line_of
+    from .generate import ConfigError, read_config
+    from .problems import Problem
+
+    if not config.is_file():
+        return []
+    shown = os.path.relpath(config)
+    try:
+        own = read_config(config)
+    except ConfigError as err:
+        return [Problem(shown, 1, "", str(err).split(": ", 1)[-1])]
+    extra = own.get("extra") if isinstance(own.get("extra"), dict) else {}
+    lea = extra.get("lea") if isinstance(extra.get("lea"), dict) else {}
+    text = config.read_text(encoding="utf-8")
+    out = []
+    for message in colour_problems(lea.get("kleuren")):
+        field, _, reason = message.removeprefix("mkdocs.yml: ").partition(": ")
+        line = line_of(text, tuple(field.split(".")))
+        out.append(Problem(shown, line, field, reason))
+    return out
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -318,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", default="data", help="map met de YAML-bestanden (standaard: data)")
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github: annotaties voor GitHub Actions")
+    check.add_argument("-f", "--config", help="mkdocs.yml van de site (standaard: naast de datamap); de huisstijlkleuren worden ook gecontroleerd")
     check.add_argument("--today", help=argparse.SUPPRESS)  # fixed date for tests (JJJJ-MM-DD)
     check.set_defaults(func=cmd_check)
     schema = sub.add_parser("schema", help="druk het JSON Schema van de databestanden af (voor editors)")

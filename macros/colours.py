@@ -44,6 +44,36 @@ def _shade(value: str, factor: float) -> str:
     return "#" + "".join(f"{min(255, max(0, c)):02x}" for c in out)
 
 
+def nearest_passing(value: str, needed: float) -> str:
+    """The same hue, darkened just enough to reach ``needed`` against white (bisection on the darkening)."""
+    low, high = 0.0, 1.0  # factor: 0 is black (always passes), 1 is the colour itself
+    for _ in range(30):
+        mid = (low + high) / 2
+        if contrast_with_white(_shade(value, mid)) >= needed:
+            low = mid
+        else:
+            high = mid
+    return _shade(value, low) if low < 1 else value.lower()
+
+
+def line_of(text: str, keys: tuple[str, ...]) -> int:
+    """The line (1-based) of a nested key in a YAML text, or 1 when it cannot be found."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 1
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return 1
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            return 1
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
+
+
 def _nl(number: float) -> str:
     return f"{number:.1f}".replace(".", ",").removesuffix(",0")
 
@@ -67,7 +97,8 @@ def colour_problems(kleuren: Any) -> list[str]:
         ratio = contrast_with_white(value.strip())
         if ratio < needed:
             problems.append(f"{where}.{key}: {value} heeft te weinig contrast met wit voor de {purpose} "
-                            f"({_nl(ratio)}:1, nodig is {_nl(needed)}:1); kies een donkerdere tint")
+                            f"({_nl(ratio)}:1, nodig is {_nl(needed)}:1); de dichtstbijzijnde tint die wel genoeg "
+                            f"contrast heeft is {nearest_passing(value.strip(), needed)}")
     return problems
 
 

@@ -77,3 +77,32 @@ def test_lea_build_refuses_unreadable_colours_before_writing_anything(tmp_path: 
     assert run.returncode == 1 and "extra.lea.kleuren.primair: #ffdd00 heeft te weinig contrast" in run.stderr, run.stderr
     assert not (folder / "site").exists() and not (folder / "build").exists()
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("colour,needed", [("#f9b000", 4.5), ("#ffcc00", 4.5), ("#3a9ad9", 4.5), ("#f5a3c7", 3.0), ("#ffffff", 4.5)])
+def test_the_nearest_passing_colour_passes_and_keeps_the_hue(colour: str, needed: float):
+    from lea_site.colours import _rgb, nearest_passing
+
+    better = nearest_passing(colour, needed)
+    assert contrast_with_white(better) >= needed
+    assert contrast_with_white(better) < needed + 0.3 or colour == "#ffffff"  # darkened just enough
+    r, g, b = _rgb(colour)
+    r2, g2, b2 = _rgb(better)
+    if max(r, g, b):  # same hue: the channels keep their proportions (within rounding)
+        assert abs(r2 * g - g2 * r) <= 255 * 2 and abs(g2 * b - b2 * g) <= 255 * 2
+
+
+def test_lea_check_refuses_an_unreadable_house_colour_with_file_line_and_a_better_one(tmp_path: Path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(DATA, site / "data")
+    (site / "mkdocs.yml").write_text('site_name: Test\nplugins: [lea]\nextra:\n  lea:\n    data: data\n    kleuren:\n'
+                                     '      primair: "#f9b000"\n      accent: "#a3195b"\n', encoding="utf-8")
+    run = lea("check", cwd=site, today=DEMO_TODAY)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert ("mkdocs.yml:7: extra.lea.kleuren.primair: #f9b000 heeft te weinig contrast met wit voor de kopbalk en links "
+            "(1,9:1, nodig is 4,5:1); de dichtstbijzijnde tint die wel genoeg contrast heeft is #9c6e00") in run.stdout
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8").replace("#f9b000", "#9c6e00"), encoding="utf-8")
+    run = lea("check", cwd=site, today=DEMO_TODAY)
+    assert run.returncode == 0 and "kleuren" not in run.stdout, run.stdout
