@@ -845,6 +845,8 @@ class AgendaInfo(Model):
     kerncijfers: list[Indicator] = Field(default_factory=list, description="Kerncijfers van de hele agenda (niet van één doel).")
     contact: Contact | None = Field(None, description="Contact voor vragen over de agenda: een rol.")
     huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
+    licentie: Text | None = Field(None, description=(
+        "Licentie van de gegevens als open data, bijvoorbeeld 'CC BY 4.0' of 'CC0 1.0'. Zonder: de site zegt dat er geen licentie is gekozen."))
 
 
 class Agenda(BaseModel):
