@@ -178,6 +178,22 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
     return names
 
 
+def footer(agenda) -> dict[str, str]:
+    """What the foot of every page says (overrides/partials/copyright.html escapes it): contact, the
+    municipality's website, who the data is from."""
+    info = agenda.info
+    towns = info.regio.gemeenten
+    area = f"gemeente {towns[0]}" if len(towns) == 1 else "gemeenten " + ", ".join(towns[:-1]) + " en " + towns[-1]
+    out = {"gebied": info.regio.naam, "partners": f"de partners van de agenda in de {area}"}
+    if info.contact is not None:
+        out["contact"] = info.contact.rol
+        if info.contact.email:
+            out["email"] = info.contact.email
+    if info.website:
+        out["website"] = info.website
+    return out
+
+
 def generate(config_path: Path) -> Generated | LoadResult:
     """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong."""
     config_path = config_path.resolve()
@@ -217,7 +233,7 @@ def generate(config_path: Path) -> Generated | LoadResult:
     extra = dict(config.get("extra") or {})
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)
-    extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel)
+    extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda))
     config["extra"] = extra
     text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
         config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)

@@ -844,6 +844,7 @@ class AgendaInfo(Model):
     financiering: Financing | None = Field(None, description="Hoe de agenda betaald wordt; zonder centraal budget: centraal_budget: false.")
     kerncijfers: list[Indicator] = Field(default_factory=list, description="Kerncijfers van de hele agenda (niet van één doel).")
     contact: Contact | None = Field(None, description="Contact voor vragen over de agenda: een rol.")
+    website: WebUrl | None = Field(None, description="De website van de gemeente of regio, voor de voet van elke pagina.")
     huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
     licentie: Text | None = Field(None, description=(
         "Licentie van de gegevens als open data, bijvoorbeeld 'CC BY 4.0' of 'CC0 1.0'. Zonder: de site zegt dat er geen licentie is gekozen."))
