@@ -1,0 +1,32 @@
+"""What the site offers besides its pages, made at build time from the validated agenda.
+
+:func:`export_files` is called by the generate step (:mod:`lea_site.generate`), which writes
+what it returns into ``build/lea/docs`` (only when a file changed), so both engines copy the
+files as they are and plain ``mkdocs build`` (the plugin ``lea``) gets them too:
+
+* ``open-data.md`` and ``opendata/``: ``agenda.json`` with its schema, CSV tables, one spreadsheet
+  (:mod:`.opendata`);
+* ``feeds/``: Atom feeds of the progress notes, for the agenda and per goal (:mod:`.feeds`);
+* ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`).
+
+A page of the same name in the product's or the site's own ``docs/`` wins over these.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..model import Agenda
+from . import changes, feeds, opendata
+
+
+def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
+                 site_url: str | None = None, directory_urls: bool = True) -> dict[str, str | bytes]:
+    """Docs-relative path -> content (text for pages, bytes for files)."""
+    all_tables = opendata.tables(agenda)
+    out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables))
+    out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
+    out.update(feeds.files(agenda, today, site_url, directory_urls))
+    out.update(changes.files(data_dir, cache_dir / "wijzigingen.json" if cache_dir else None))
+    return out

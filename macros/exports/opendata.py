@@ -1,0 +1,406 @@
+"""The agenda as open data: ``agenda.json`` with its JSON Schema, CSV tables and one spreadsheet.
+
+Pure: a validated :class:`Agenda` in, file contents (bytes) out. The tables are made
+once as rows of typed values (text, whole euros, numbers, dates); the CSV and the
+spreadsheet only differ in how they write them.
+
+CSV dialect: UTF-8 *with* a byte order mark, ``;`` between fields, decimal comma,
+dates as ``2026-11-23``, amounts as whole euros without separators. That is what a
+Dutch Excel opens correctly by a double click: without the mark it reads the file as
+Windows-1252 ('CoÃ¶rdinatie'), with ``,`` it puts every row in one column, and
+``72.5`` becomes a date or 725. Other tools read it too (pandas: ``sep=";",
+decimal=","``; R: ``read.csv2``).
+
+Text from the data can start with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
+return), which a spreadsheet would run as a formula: such a cell gets a leading ``'``
+in the CSV, and in the spreadsheet every text cell is stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from functools import lru_cache
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import (AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
+from ..values import AgeRange, Period, Planning
+
+FORMAT_VERSION = "1.0"  # of agenda.json: raised when a field changes meaning or disappears
+FOLDER = "opendata"
+XLSX = f"{FOLDER}/lea-open-data.xlsx"
+JSON = f"{FOLDER}/agenda.json"
+SCHEMA = f"{FOLDER}/agenda.schema.json"
+_FIXED_TIME = datetime(2000, 1, 1)  # inside the spreadsheet: the same bytes for the same data
+
+Cell = str | int | float | date | None
+
+
+@dataclass
+class Table:
+    name: str  # file name without .csv, and the sheet's name
+    title: str  # what it is, in Dutch
+    columns: list[tuple[str, str]]  # (column name, what it holds)
+    rows: list[list[Cell]]
+
+
+# --- agenda.json -------------------------------------------------------------------
+
+
+class OpenAgenda(BaseModel):
+    """agenda.json: the whole validated agenda, as the data says it, with a version of this format."""
+
+    model_config = ConfigDict(title="Lokale Educatieve Agenda: open data (agenda.json)")
+
+    formaatversie: str = Field(description="Versie van dit formaat; verandert als een veld van betekenis verandert of verdwijnt.")
+    licentie: str | None = Field(description="Licentie van de gegevens, of null als de agenda er geen noemt.")
+    agenda: AgendaInfo
+    partners: list[Partner]
+    ambities: list[Ambition]
+    jaarplannen: list[YearPlan]
+    organen: list[Body]
+    interventies: list[Intervention]
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON: periods, plannings and ages in the words the data uses, dates ISO."""
+    if isinstance(value, BaseModel):
+        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (Period, Planning)):
+        return str(value)
+    if isinstance(value, AgeRange):
+        return f"{value.low}-{value.high}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def agenda_json(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "formaatversie": FORMAT_VERSION,
+        "licentie": agenda.info.licentie,
+        "agenda": _plain(agenda.info),
+        **{name: _plain(getattr(agenda, name)) for name in ("partners", "ambities", "jaarplannen", "organen", "interventies")},
+    }
+
+
+@lru_cache(maxsize=1)
+def _schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = OpenAgenda.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+# --- tables ------------------------------------------------------------------------
+
+
+def _party(agenda: Agenda, p: Party | None) -> str:
+    if p is None:
+        return ""
+    name = ""
+    if p.partner:
+        partner = agenda.partner(p.partner)
+        name = partner.naam if partner else p.partner
+    elif p.orgaan:
+        body = agenda.body(p.orgaan)
+        name = body.naam if body else p.orgaan
+    return f"{p.rol} ({name})" if p.rol and name else (p.rol or name)
+
+
+def _planning(p: Planning | None) -> tuple[str, date | None, date | None]:
+    if p is None:
+        return "", None, None
+    if p.first is None:
+        return "hele schooljaar", None, None
+    return str(p), p.first.start, (p.last or p.first).end
+
+
+def _goal_titles(agenda: Agenda) -> dict[str, str]:
+    return {a.id: a.titel for a in agenda.ambities}
+
+
+def activities(agenda: Agenda) -> Table:
+    titles = _goal_titles(agenda)
+    rows: list[list[Cell]] = []
+    work = [(plan.schooljaar, "jaarplan", ap.ambitie, action) for plan in agenda.year_plans_sorted() for ap, action in plan.actions()]
+    work += [(None, "looptijd", goal.id, action) for goal in agenda.ambities for action in goal.activiteiten]
+    for year, kind, goal, a in work:
+        words, start, end = _planning(a.planning)
+        b = a.begroting
+        money = b is not None and b.soort == "bedrag" and b.kosten is not None
+        notes = sorted(n.datum for n in a.voortgang)
+        rows.append([
+            year, kind, goal, titles.get(goal, goal), a.id, a.titel, a.status, words, start, end,
+            _party(agenda, a.trekker), ", ".join(_party(agenda, p) for p in a.partners),
+            (b.soort if b else None), b.kosten if money else None, b.dekking if money else None,
+            b.charged if money else None, b.besteed if b else None, b.besteed_op if b else None,
+            (f"{a.leeftijden.low}-{a.leeftijden.high}" if a.leeftijden else None), a.doorgeschoven_van,
+            len(a.voortgang), notes[-1] if notes else None,
+        ])
+    return Table("activiteiten", "Acties uit de jaarplannen en activiteiten voor de hele looptijd", [
+        ("schooljaar", "het schooljaar van het jaarplan (leeg: een activiteit voor de hele looptijd)"),
+        ("soort", "jaarplan (een actie van één schooljaar) of looptijd (een activiteit van een doel)"),
+        ("doel_id", "id van het doel (de ambitie)"), ("doel", "naam van het doel"),
+        ("actie_id", "id van de actie, uniek binnen het schooljaar of het doel"), ("titel", "naam van de actie"),
+        ("status", "gepland, lopend, vertraagd, afgerond of gestopt"), ("planning", "de planning in woorden"),
+        ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar of niet gepland)"),
+        ("planning_eind", "laatste dag van de planning"), ("trekker", "wie de actie trekt"), ("partners", "wie meedoen"),
+        ("begroting_soort", "bedrag, geen (geen kosten) of eigen_uren; leeg als er geen begroting is"),
+        ("kosten", "totale kosten in hele euro's"), ("dekking", "deel uit andere bronnen, in hele euro's"),
+        ("ten_laste_lea", "deel ten laste van het LEA-budget (kosten min dekking), in hele euro's"),
+        ("besteed", "werkelijk uitgegeven, in hele euro's (leeg: nog niet gemeld)"), ("besteed_op", "datum van die melding"),
+        ("leeftijden", "leeftijd van de kinderen in jaren"), ("doorgeschoven_van", "schooljaar waaruit de actie is doorgeschoven"),
+        ("voortgangsnotities", "aantal voortgangsnotities"), ("laatste_voortgang", "datum van de laatste voortgangsnotitie"),
+    ], rows)
+
+
+def budget_lines(agenda: Agenda) -> Table:
+    titles = _goal_titles(agenda)
+    rows: list[list[Cell]] = []
+
+    def line(year, kind, goal, action_id, what, b) -> None:
+        money = b.soort == "bedrag" and b.kosten is not None
+        rows.append([year, kind, goal, titles.get(goal, goal) if goal else None, action_id, what, b.soort,
+                     b.kosten if money else None, b.dekking if money else None, b.charged if money else None,
+                     b.dekking_door, None, b.besteed, b.besteed_op])
+
+    for plan in agenda.year_plans_sorted():
+        if plan.budget is not None:
+            yb = plan.budget
+            rows.append([plan.schooljaar, "jaarbudget", None, None, None, yb.omschrijving or f"LEA-budget {plan.schooljaar}", None,
+                         yb.kosten, yb.dekking, yb.lea, None, yb.beschikbaar, yb.besteed, yb.besteed_op])
+        for ap in plan.ambities:
+            if ap.begroting is not None:
+                line(plan.schooljaar, "doel", ap.ambitie, None, f"Begroting voor {titles.get(ap.ambitie, ap.ambitie)}", ap.begroting)
+            for a in ap.acties:
+                if a.begroting is not None:
+                    line(plan.schooljaar, "actie", ap.ambitie, a.id, a.titel, a.begroting)
+    for goal in agenda.ambities:
+        for a in goal.activiteiten:
+            if a.begroting is not None:
+                line(None, "activiteit", goal.id, a.id, a.titel, a.begroting)
+    return Table("begroting", "Begrotingsregels: het budget per schooljaar, en de begroting per doel en per actie", [
+        ("schooljaar", "het schooljaar (leeg: een activiteit voor de hele looptijd)"),
+        ("regel", "jaarbudget (het beschikbare LEA-budget van het jaar), doel, actie of activiteit"),
+        ("doel_id", "id van het doel"), ("doel", "naam van het doel"), ("actie_id", "id van de actie of activiteit"),
+        ("omschrijving", "naam van de actie, of van het budget"), ("soort", "bedrag, geen of eigen_uren"),
+        ("kosten", "kosten in hele euro's (bij een jaarbudget: de opgegeven totale kosten)"),
+        ("dekking", "deel uit andere bronnen, in hele euro's"), ("ten_laste_lea", "deel ten laste van het LEA-budget, in hele euro's"),
+        ("dekking_door", "waar de dekking vandaan komt"), ("beschikbaar", "beschikbaar LEA-budget (alleen bij een jaarbudget), in hele euro's"),
+        ("besteed", "werkelijk uitgegeven, in hele euro's (leeg: nog niet gemeld)"), ("besteed_op", "datum van die melding"),
+    ], rows)
+
+
+def measurements(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = []
+    indicators = [(goal.id, goal.titel, ind) for goal, ind in agenda.indicators()] + [(None, None, ind) for ind in agenda.info.kerncijfers]
+    for goal_id, goal_title, ind in indicators:
+        target = ind.doel
+        items = ([("nulmeting", ind.nulmeting)] if ind.nulmeting else []) + [(m.soort, m) for m in ind.metingen]
+        for kind, m in items:
+            p = m.periode
+            rows.append([ind.id, ind.titel, goal_id, goal_title, ind.eenheid, kind, str(p) if p else None,
+                         p.start if p else None, p.end if p else None, m.waarde,
+                         target.waarde if target else None, str(target.uiterlijk) if target and target.uiterlijk else None,
+                         ind.beter, ind.bron])
+    return Table("metingen", "Metingen, nulmetingen en prognoses van de indicatoren en kerncijfers", [
+        ("indicator_id", "id van de indicator, uniek in de agenda"), ("indicator", "wat er gemeten wordt"),
+        ("doel_id", "id van het doel (leeg: een kerncijfer van de hele agenda)"), ("doel", "naam van het doel"),
+        ("eenheid", "eenheid van de waarde: %, kinderen, leerlingen"),
+        ("soort", "nulmeting, gemeten, prognose of schatting"), ("periode", "de periode in woorden: 2025, 2025-2026, Q4 2025"),
+        ("periode_begin", "eerste dag van de periode"), ("periode_eind", "laatste dag van de periode"),
+        ("waarde", "de waarde (decimaalkomma)"), ("doelwaarde", "de streefwaarde van de indicator"),
+        ("doel_uiterlijk", "wanneer de streefwaarde bereikt moet zijn"), ("beter", "welke richting beter is: hoger of lager"),
+        ("bron", "waar de cijfers vandaan komen"),
+    ], rows)
+
+
+def bodies(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = []
+    for body in agenda.organen:
+        members = ([("voorzitter", body.voorzitter)] if body.voorzitter else []) + \
+                  ([("secretaris", body.secretaris)] if body.secretaris else []) + [("lid", p) for p in body.leden]
+        base = [body.id, body.naam, body.niveau, body.soort, body.status, body.frequentie]
+        if not members:
+            rows.append([*base, None, None, None, None])
+        for role, p in members:
+            partner = agenda.partner(p.partner) if p.partner else None
+            rows.append([*base, role, p.partner, partner.naam if partner else None, p.rol])
+    return Table("organen", "Organen (stuurgroep, werkgroepen, overleggen) en hun leden: één regel per lid", [
+        ("orgaan_id", "id van het orgaan"), ("orgaan", "naam van het orgaan"),
+        ("niveau", "bestuurlijk, regie, uitvoering, advies of netwerk"), ("soort", "soort orgaan in eigen woorden"),
+        ("status", "voorgesteld, actief of beeindigd"), ("frequentie", "hoe vaak het bijeenkomt"),
+        ("functie", "voorzitter, secretaris of lid (leeg: geen leden genoemd)"), ("partner_id", "id van de partner"),
+        ("partner", "naam van de partner"), ("rol", "de rol (een functie, nooit een persoon)"),
+    ], rows)
+
+
+def partners(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = [[p.id, p.naam, p.afkorting, p.sector, ", ".join(p.sectoren), ", ".join(p.soort), p.url] for p in agenda.partners]
+    return Table("partners", "De partners van de agenda", [
+        ("partner_id", "id van de partner"), ("naam", "volledige naam"), ("afkorting", "gangbare afkorting"),
+        ("sector", "de (eerste) sector: po, vo, kinderopvang, gemeente ..."), ("andere_sectoren", "de andere sectoren"),
+        ("soort", "soort organisatie"), ("website", "website"),
+    ], rows)
+
+
+def tables(agenda: Agenda) -> list[Table]:
+    return [activities(agenda), budget_lines(agenda), measurements(agenda), bodies(agenda), partners(agenda)]
+
+
+# --- writing -----------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = " ".join(str(value).split())  # one line per row, whatever the data holds
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_bytes(table: Table) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([name for name, _ in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(agenda: Agenda, all_tables: list[Table]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    money_columns = {"kosten", "dekking", "ten_laste_lea", "besteed", "beschikbaar"}
+    book = Workbook()
+    about = book.active
+    about.title = "Over deze gegevens"
+    info = agenda.info
+    facts = [("Agenda", info.titel), ("Gemeente of regio", info.regio.naam), ("Looptijd", f"{info.periode.van}-{info.periode.tot}"),
+             ("Licentie", info.licentie or "Geen licentie opgegeven: vraag de gemeente wat u met de gegevens mag doen."),
+             ("Formaatversie", FORMAT_VERSION)] + [(f"Blad {t.name}", t.title) for t in all_tables]
+
+    def put(sheet, row: int, col: int, value: Cell, money: bool = False) -> None:
+        cell = sheet.cell(row=row, column=col)
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.data_type = "s"  # text stays text: '=...' is never a formula
+        elif isinstance(value, date):
+            cell.value = value
+            cell.number_format = "yyyy-mm-dd"
+        else:
+            cell.value = value
+            if money and value is not None:
+                cell.number_format = '"€" #,##0'
+
+    for r, (key, value) in enumerate(facts, start=1):
+        put(about, r, 1, key)
+        put(about, r, 2, value)
+        about.cell(row=r, column=1).font = Font(bold=True)
+    for table in all_tables:
+        sheet = book.create_sheet(table.name)
+        for c, (name, _) in enumerate(table.columns, start=1):
+            put(sheet, 1, c, name)
+            sheet.cell(row=1, column=c).font = Font(bold=True)
+        names = [name for name, _ in table.columns]
+        for r, row in enumerate(table.rows, start=2):
+            for c, value in enumerate(row, start=1):
+                put(sheet, r, c, value, names[c - 1] in money_columns)
+        sheet.freeze_panes = "A2"
+    book.properties.creator = "lea build"
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with fixed entry times: unchanged data gives unchanged bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
+
+
+def files(agenda: Agenda, all_tables: list[Table] | None = None) -> dict[str, bytes]:
+    """Docs-relative path -> content of every open-data file."""
+    all_tables = all_tables if all_tables is not None else tables(agenda)
+    out = {JSON: (json.dumps(agenda_json(agenda), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+           SCHEMA: _schema_text().encode("utf-8")}
+    out.update({f"{FOLDER}/{t.name}.csv": csv_bytes(t) for t in all_tables})
+    out[XLSX] = xlsx_bytes(agenda, all_tables)
+    return out
+
+
+def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, str]]) -> str:
+    """The page 'Open data': each file and its columns, the licence, and the feeds.
+
+    Markdown links to the files (both engines resolve them relative to this page's source);
+    data text only through :func:`md_inline` (HTML, Markdown and Jinja braces escaped).
+    """
+    from ..render.html import md_inline
+
+    licence = agenda.info.licentie
+    out = ["---", 'description: "De gegevens van de agenda om zelf te gebruiken: als JSON, CSV en Excel-bestand, met uitleg per kolom, en de feeds om de voortgang te volgen."',
+           "---", "", "# Open data", "",
+           "Alle gegevens van deze agenda zijn hier te downloaden, om zelf te bekijken, te tellen of te vergelijken. "
+           "Ze worden bij elke bouw van de site gemaakt uit dezelfde gegevens als de pagina's, dus ze kloppen altijd met wat u op de site leest.", "",
+           "## Licentie", ""]
+    if licence:
+        out += [f"De gegevens vallen onder de licentie **{md_inline(licence)}**. Die staat ook in `agenda.json` (veld `licentie`), "
+                "in de feeds en op het eerste blad van het Excel-bestand.", ""]
+    else:
+        out += ["Voor deze gegevens is **geen licentie opgegeven**. Vraag de gemeente wat u ermee mag doen voordat u ze hergebruikt. "
+                "(De gemeente kan een licentie kiezen met `licentie:` in de agenda, bijvoorbeeld `CC BY 4.0` of `CC0 1.0`.)", ""]
+    out += ["## De bestanden", "",
+            "| Bestand | Wat erin staat |", "|---|---|",
+            f"| [agenda.json]({JSON}) | De hele agenda zoals de site haar leest, met `formaatversie` ({FORMAT_VERSION}) en `licentie`. |",
+            f"| [agenda.schema.json]({SCHEMA}) | Het JSON Schema van `agenda.json`: welke velden er zijn en wat ze betekenen. |",
+            *(f"| [{t.name}.csv]({FOLDER}/{t.name}.csv) | {md_inline(t.title)}. |" for t in all_tables),
+            f"| [lea-open-data.xlsx]({XLSX}) | Dezelfde tabellen als Excel-bestand, elk op een eigen blad, met een blad over de gegevens en de licentie. |",
+            "",
+            "De CSV-bestanden zijn gemaakt zodat Excel in het Nederlands ze goed opent met dubbelklikken: UTF-8 met een "
+            "byte order mark (dan leest Excel letters als ë en € goed), een puntkomma tussen de velden en een komma in decimale getallen. "
+            "Elk bestand heeft één kopregel. Datums staan als 2026-11-23, bedragen in hele euro's zonder punt of euroteken. "
+            "Een lege cel betekent: niet bekend of niet van toepassing, nooit nul. "
+            "Tekst die met =, +, - of @ begint, krijgt in de CSV een ' ervoor, zodat een spreadsheet het niet als formule uitvoert. "
+            "In Python: `pandas.read_csv(bestand, sep=\";\", decimal=\",\")`; in R: `read.csv2(bestand)`.", "",
+            "In het Excel-bestand zijn bedragen getallen (opgemaakt als euro's) en datums echte datums.", ""]
+    for t in all_tables:
+        out += [f"### {t.name}.csv", "", f"{md_inline(t.title)}.", "", "| Kolom | Betekenis |", "|---|---|"]
+        out += [f"| `{name}` | {md_inline(what)} |" for name, what in t.columns]
+        out.append("")
+    out += ["## Volg de voortgang", "",
+            "Met een feed krijgt u bericht als er iets verandert, zonder dat u steeds de site hoeft te bekijken. "
+            "U zet het adres van de feed in een feedlezer (zoals Feedly, Inoreader, Thunderbird of de app van uw nieuwsdienst); "
+            "die laat nieuwe voortgangsnotities en statuswijzigingen van de acties zien. De feeds gebruiken het Atom-formaat.", "",
+            "- [Alle voortgang van de agenda](feeds/agenda.xml)"]
+    out += [f"- [{md_inline(title)}](feeds/{gid}.xml)" for gid, title in feed_goals]
+    out += ["", "Wat er wanneer in de agenda veranderde (ook budgetten en nieuwe of gestopte acties), staat op de pagina [Wijzigingen](wijzigingen.md).", ""]
+    return "\n".join(out)
