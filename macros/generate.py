@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from .colours import colour_problems, stylesheet
+from .exports import export_files
 from .load import LoadResult
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
@@ -141,7 +142,7 @@ def _own_folder(root: Path, value: Any, what: str) -> Path:
     return folder
 
 
-def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str], skip: set[str] = frozenset()) -> set[str]:
+def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str | bytes], skip: set[str] = frozenset()) -> set[str]:
     """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has.
 
     Each layer is (folder, the folder its files must stay in, or None for the product's own).
@@ -167,7 +168,7 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
     for rel, content in generated.items():
         if rel not in names:  # a page the site (or the product) writes itself wins
             names.add(rel)
-            _write_if_changed(target / rel, content.encode("utf-8"))
+            _write_if_changed(target / rel, content.encode("utf-8") if isinstance(content, str) else content)
     if target.is_dir():
         for path in sorted(target.rglob("*"), reverse=True):  # what left the sources leaves the build
             rel = path.relative_to(target).as_posix()
@@ -214,7 +215,9 @@ def generate(config_path: Path) -> Generated | LoadResult:
     own_docs = _own_folder(root, own.get("docs_dir", "docs"), "docs_dir")
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
-    pages = generated_pages(agenda)
+    pages: dict[str, str | bytes] = dict(generated_pages(agenda))
+    # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
+    pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
     if kleuren:
         pages[COLOURS] = stylesheet(kleuren)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,

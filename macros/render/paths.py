@@ -59,7 +59,7 @@ def generated_pages(agenda: Agenda) -> dict[str, str]:
     """Docs-relative path -> Markdown source (a macro call) of every generated page, with a
     description of its own (meta description and Open Graph: what a shared link previews)."""
     word = agenda.naming(0).enkelvoud
-    pages = {ambition_page(a.id): _described(f"{a.titel}. {a.samenvatting}", f'ambition_page("{a.id}")') for a in agenda.ambities}
+    pages = {ambition_page(a.id): _described(f"{a.titel}. {a.samenvatting}", f'ambition_page("{a.id}")', feed=f"feeds/{a.id}.xml") for a in agenda.ambities}
     pages.update({year_page(y.schooljaar): _described(
         f"Het jaarplan voor schooljaar {y.schooljaar}: wat de partners dat jaar samen doen, met de doelen en acties per {word}.",
         f'year_page("{y.schooljaar}")') for y in agenda.year_plans_sorted()})
@@ -78,7 +78,7 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[*_`>|]", "", text)
 
 
-def _described(description: str, call: str) -> str:
+def _described(description: str, call: str, feed: str | None = None) -> str:
     """A page that is one macro call, with front matter ``description:`` from the data.
 
     The text is made safe for YAML front matter: one line, printable characters only, as a
@@ -88,7 +88,8 @@ def _described(description: str, call: str) -> str:
     if len(text) > 200:
         text = text[:200].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     text = re.sub(r"([{])([{%#])", r"\1 \2", text)
-    return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n---\n\n{{{{ {call} }}}}\n"
+    feed_line = f"lea_feed: {json.dumps(feed)}\n" if feed else ""  # the goal's Atom feed (lea_site.exports.feeds); ids are [a-z0-9-]
+    return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n{feed_line}---\n\n{{{{ {call} }}}}\n"
 
 
 def all_actions(agenda: Agenda) -> list:
