@@ -1,0 +1,46 @@
+"""The page Wijzigingen (lea_site.exports.changes) from a real git repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from lea_site.exports import changes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.invalid", "HOME": str(repo), "PATH": "/usr/bin:/bin"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def test_history_in_words_newest_first(tmp_path):
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
+    plan = next(p for p in sorted((repo / "data" / "jaarplannen").rglob("*.yml")) if "status: gepland" in p.read_text(encoding="utf-8"))
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("status: gepland", "status: gestopt", 1), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "gestopt", date="2026-03-05T12:00:00+01:00")
+    page = changes.page(changes.history(repo / "data", tmp_path / "cache.json"))
+    assert page.index("5 maart 2026") < page.index("10 januari 2026")
+    assert "gepland → gestopt" in page and "De agenda is toegevoegd." in page
+    assert (tmp_path / "cache.json").is_file()
+    assert changes.page(changes.history(repo / "data", tmp_path / "cache.json")) == page  # from the cache, the same
+
+
+def test_without_history_the_page_says_so(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    page = changes.page(changes.history(tmp_path / "data", None))
+    assert "zonder de geschiedenis" in page and "## " not in page.split("# Wijzigingen", 1)[1]
+
+
+def test_data_text_cannot_start_jinja_or_markup():
+    assert "{" not in changes._safe("- status \\{\\{ 7\\*7 }} {% raw %}") and "&#123;" in changes._safe("{")
