@@ -1,0 +1,80 @@
+"""Nothing is cut off (issue 15): at 320 to 1440 px no page scrolls sideways, and no table, chart
+or diagram is wider than its box, on every page of the demo and of two fixtures.
+
+Wide tables reflow instead (cards on a phone, tighter wrapping columns on wider screens; see
+docs/stylesheets/lea.css), charts and the governance diagram scale to the column, and the phone
+header shows the municipality's short name instead of a cut-off site name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import page_urls
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [320, 375, 768, 1280, 1440]
+SITES = ["demo", "leidschendam-voorburg", "havenstad"]
+
+# Every box that could scroll or clip: our table and diagram boxes, the scroll box Material's script
+# wraps tables in, and the figures; then every table, chart and diagram against the main column.
+MEASURE = """() => {
+  const out = [];
+  const page = document.scrollingElement.scrollWidth - window.innerWidth;
+  if (page > 0) out.push(`de pagina is ${page}px breder dan het scherm`);
+  const boxes = document.querySelectorAll(
+    '.lea-scroll, .md-typeset__scrollwrap, .md-typeset__table, .lea-figure, .lea-bars, .lea-diagram');
+  for (const el of boxes) {
+    const over = el.scrollWidth - el.clientWidth;
+    if (over > 1) out.push(`${el.className} "${el.getAttribute('aria-label') || ''}" schuift ${over}px`);
+  }
+  const column = document.querySelector('.md-content .md-typeset').getBoundingClientRect();
+  for (const el of document.querySelectorAll('.md-typeset table, svg.lea-chart, svg.lea-diagram__svg')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0) continue;  /* not shown at this width */
+    if (box.right > column.right + 1 || box.left < column.left - 1)
+      out.push(`${el.tagName.toLowerCase()} ${el.getAttribute('class') || ''} steekt buiten de kolom `
+               + `(${Math.round(box.left)}-${Math.round(box.right)} tegen ${Math.round(column.left)}-${Math.round(column.right)})`);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nothing_is_cut_off_or_scrolls_sideways(width, sites, browser):
+    problems = []
+    for name in SITES:
+        base, root = sites[name]
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for rel in page_urls(root):
+            page.goto(base + rel, wait_until="load")
+            problems += [f"{name} {rel or '/'} bij {width}px: {p}" for p in page.evaluate(MEASURE)]
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_phone_header_shows_the_short_name(width, sites, browser):
+    """'Lokale Educatieve A...' no more: on a phone the header names the municipality, whole."""
+    base, _ = sites["demo"]
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    short = page.locator(".md-header__topic .lea-site-name--kort").first
+    assert short.is_visible() and short.inner_text().strip() == "Lindeveen"
+    assert not page.locator(".md-header__topic .lea-site-name--lang").first.is_visible()
+    fits = page.evaluate("el => el.scrollWidth <= el.clientWidth", page.locator(".md-header__topic .md-ellipsis").first.element_handle())
+    assert fits, "the short name is cut off"
+    context.close()
+
+
+def test_wide_header_keeps_the_full_name(sites, browser):
+    base, _ = sites["demo"]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    assert page.locator(".md-header__topic .lea-site-name--lang").first.is_visible()
+    assert not page.locator(".md-header__topic .lea-site-name--kort").first.is_visible()
+    context.close()
