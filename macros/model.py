@@ -817,6 +817,13 @@ class Financing(Model):
     bronnen: list[Funding] = Field(default_factory=list, description="Geldbronnen van de agenda: OAB, NPO, Regio Deal, met bedrag als bekend.")
 
 
+class GlossaryTerm(Model):
+    """An abbreviation or word of the trade, with its meaning (for the glossary, see lea_site.glossary)."""
+
+    term: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z-]{0,14}$")] = Field(description="De afkorting of het woord, bijvoorbeeld VVE.")
+    uitleg: Text = Field(description="Wat het betekent, in eenvoudig Nederlands.")
+
+
 class AgendaInfo(Model):
     """The agenda as a whole: the `agenda:` section of the data."""
 
@@ -848,6 +855,9 @@ class AgendaInfo(Model):
     huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
     licentie: Text | None = Field(None, description=(
         "Licentie van de gegevens als open data, bijvoorbeeld 'CC BY 4.0' of 'CC0 1.0'. Zonder: de site zegt dat er geen licentie is gekozen."))
+    begrippen: list[GlossaryTerm] = Field(default_factory=list, description=(
+        "Eigen afkortingen en begrippen, naast de standaardlijst (VVE, OAB, SWV, ...): term en uitleg. "
+        "De site legt ze uit waar ze voor het eerst op een pagina staan, en toont ze op de pagina Begrippen."))
 
 
 class Agenda(BaseModel):

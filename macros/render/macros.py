@@ -102,6 +102,13 @@ def governance_text(view: View) -> str:
     return governance.governance_text(view.agenda, view.link, view.edit)
 
 
+def glossary_page(view: View) -> str:
+    """Every abbreviation with its meaning: the standard list plus the agenda's own (begrippen)."""
+    from ..glossary import agenda_glossary, glossary_md
+
+    return glossary_md(agenda_glossary(view.agenda))
+
+
 def accessibility_results(view: View) -> str:
     """This site's own accessibility status and last check (lea toegankelijkheid), or that it has not been checked."""
     from ..accessibility import statement
@@ -141,6 +148,7 @@ MACROS: dict[str, Macro] = {
     "key_figures_summary": Macro(key_figures_summary, '{{ key_figures_summary(kop="Kerncijfers") }}', "korte lijst van de kerncijfers, met links"),
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
+    "begrippen": Macro(glossary_page, "{{ begrippen() }}", "alle afkortingen en begrippen met hun betekenis"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }
 

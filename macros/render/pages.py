@@ -710,13 +710,16 @@ def age_page_md(view: View, group: str) -> str:
     if entry is None:
         raise KeyError(f"onbekende leeftijdsgroep '{group}'")
     _, ages, label = entry
+    from ..glossary import Explainer, agenda_glossary
+
+    words = Explainer(agenda_glossary(view.agenda))  # each abbreviation explained at its first use on this page
     out = [f"# {esc(label)}\n"]
     when = f"wat er {view.this_year} gebeurt" if view.current else "wat er gebeurt"
     out.append(f"<p>Wat doen de partners van deze agenda {esc(fmt.for_ages(ages))} {esc(label_ages(ages))}? Hieronder staat {esc(when)}.</p>\n")
     ambitions = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
     if ambitions:
         out.append("## Waar werken we aan?\n")
-        out.append(ul(f"<strong>{view.a(ambition_page(a.id), a.titel)}</strong>: {esc(a.samenvatting)}" for a in ambitions) + "\n")
+        out.append(ul(f"<strong>{view.a(ambition_page(a.id), a.titel)}</strong>: {words.text(a.samenvatting)}" for a in ambitions) + "\n")
     pairs = [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
     out.append(f"## Wat gebeurt er in schooljaar {esc(view.current)}?\n" if view.current else "## Wat gebeurt er?\n")
     if pairs:
