@@ -47,7 +47,10 @@ def broken_links(root: Path) -> list[str]:
             if parts.scheme or parts.netloc:
                 continue
             path = unquote(parts.path)
-            target = rel if not path else posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+            if path.startswith("/"):  # from the site root (the 404 page is served at any depth)
+                target = posixpath.normpath(path.lstrip("/") or ".")
+            else:
+                target = rel if not path else posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
             if target.startswith(".."):
                 out.append(f"{rel}: {href} leaves the site")
                 continue
