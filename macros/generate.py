@@ -30,6 +30,8 @@ import yaml
 from .colours import colour_problems, stylesheet
 from .exports import export_files
 from .load import LoadResult
+from .exports.pdf import PdfError, write_atomic
+from .exports.pdf import downloads as pdf_downloads
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
@@ -130,8 +132,7 @@ def _write_if_changed(path: Path, content: bytes) -> None:
     """Keep the mtime of unchanged files, so an engine's cache and watcher can trust them."""
     if path.is_file() and path.read_bytes() == content:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    write_atomic(path, content)  # a temporary file renamed: never a half file on the site
 
 
 def _own_folder(root: Path, value: Any, what: str) -> Path:
@@ -218,6 +219,10 @@ def generate(config_path: Path) -> Generated | LoadResult:
     pages: dict[str, str | bytes] = dict(generated_pages(agenda))
     # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
     pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
+    try:  # the agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of the data
+        pages.update(pdf_downloads(agenda, loaded.today, own.get("site_url")))
+    except PdfError as err:
+        raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
     if kleuren:
         pages[COLOURS] = stylesheet(kleuren)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,

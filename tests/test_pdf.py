@@ -1,0 +1,279 @@
+"""The agenda and its progress reports as PDF (issue 14), read back as a reader gets them.
+
+Text comes back through poppler's ``pdftotext`` (Debian's poppler-utils); tags,
+language and bookmarks from the PDF's own catalog (its object streams unpacked with
+zlib: no PDF library needed). Without poppler-utils these tests skip with how to
+install it; with ``CI`` set they fail instead, as the browser tests do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lea_site.checks import year_totals
+from lea_site.exports import pdf
+from lea_site.load import load
+from lea_site.render import format as fmt
+from lea_site.render.pages import View
+
+from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from .injection import PAYLOADS, SINGLE, VISIBLE, inject, scan_html
+
+SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.glob("*")) if p.is_dir()}
+
+
+def _missing(what: str, how: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} ontbreekt in CI: {how}")
+    pytest.skip(f"{what} ontbreekt; installeer met: {how}")
+
+
+@pytest.fixture(scope="module")
+def poppler():
+    if not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
+        _missing("pdftotext (poppler-utils)", "apt-get install poppler-utils")
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    """A cache of our own: the PDFs are typeset here, not taken from an earlier run."""
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    old = os.environ.get("LEA_PDF_CACHE")
+    os.environ["LEA_PDF_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("LEA_PDF_CACHE", None)
+    else:
+        os.environ["LEA_PDF_CACHE"] = old
+
+
+_made: dict[str, tuple] = {}
+
+
+def _agenda(name: str):
+    data, today = SITES[name]
+    result = load(data, today)
+    assert not result.errors, result.errors[:3]
+    return result.agenda, today
+
+
+def _pdfs(name: str, cache: Path, tmp: Path) -> tuple:
+    """(agenda, today, {path: file}) for a site, made once per test run."""
+    if name not in _made:
+        agenda, today = _agenda(name)
+        files = pdf.downloads(agenda, today)
+        out = tmp / name
+        for rel, content in files.items():
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            (out / rel).write_bytes(content)
+        _made[name] = (agenda, today, {rel: out / rel for rel in files})
+    return _made[name]
+
+
+def text(path: Path) -> str:
+    """The PDF's text with whitespace (non-breaking too) as single spaces."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = re.sub(r"-\n", "-", out)  # a line broken after a hyphen (so-/groep) is one word again
+    return re.sub(r"\s+", " ", out.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+def plain(value: str) -> str:
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def catalog(path: Path) -> bytes:
+    """The PDF's objects as bytes, object streams unpacked."""
+    raw = path.read_bytes()
+    parts = [raw]
+    for match in re.finditer(rb"stream\r?\n", raw):
+        start = match.end()
+        end = raw.find(b"endstream", start)
+        try:
+            parts.append(zlib.decompress(raw[start:end]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
+def _titles(agenda) -> list[str]:
+    titles = [a.titel for plan in agenda.jaarplannen for _, a in plan.actions()]
+    return titles + [a.titel for amb in agenda.ambities for a in amb.activiteiten]
+
+
+def test_demo_agenda_has_every_activity_and_budget_total(poppler, cache, tmp_path_factory):
+    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
+    shown = text(files[pdf.AGENDA])
+    missing = [t for t in _titles(agenda) if plain(t) not in shown]
+    assert not missing, missing
+    assert agenda.jaarplannen, "the demo has year plans"
+    for plan in agenda.jaarplannen:
+        cost, covered, charged = year_totals(plan)
+        for amount in (cost, covered, charged, *([plan.budget.beschikbaar] if plan.budget else [])):
+            assert plain(fmt.money(amount)) in shown, (plan.schooljaar, amount)
+    for amb in agenda.ambities:
+        assert plain(amb.titel) in shown
+        for item in [*amb.pijlers, *amb.vraagstukken]:
+            assert plain(item) in shown, item
+    for body in agenda.organen:
+        assert plain(body.naam) in shown
+    for partner in agenda.partners:
+        assert plain(partner.naam) in shown
+    for ind in agenda.info.kerncijfers:
+        assert plain(ind.titel) in shown
+    # Cover, contents and page numbers.
+    info = agenda.info
+    assert shown.lstrip().startswith("LOKALE EDUCATIEVE AGENDA") or "Lokale Educatieve Agenda" in shown[:200]
+    assert plain(info.titel) in shown[:300] and f"{info.periode.van} tot en met {info.periode.tot}" in shown[:600]
+    assert "Inhoud" in shown and "Pagina 3 van" in shown
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_tagged_dutch_with_bookmarks(poppler, cache, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
+    assert pdf.AGENDA in files and pdf.REPORT in files
+    for rel, path in files.items():
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Tagged:\s+yes", info, re.M), rel
+        assert int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1]) >= 2, rel
+        objects = catalog(path)
+        assert re.search(rb"/Lang\s*\(nl\)", objects), f"{rel}: no /Lang (nl)"
+        assert b"/StructTreeRoot" in objects and re.search(rb"/Marked\s+true", objects), f"{rel}: not tagged"
+        assert re.search(rb"/Outlines\s+\d+ 0 R", objects) and b"/Title" in objects, f"{rel}: no bookmarks"
+        # Nothing cut off at the right edge: no text is placed beyond the page's width.
+        bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        width = float(re.search(r'<page width="([\d.]+)"', bbox)[1])
+        beyond = [w for w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', bbox) if float(w[0]) > width - 1]
+        assert not beyond, f"{rel}: text beyond the right margin: {beyond[:5]}"
+
+
+@pytest.mark.parametrize("name", [n for n in SITES if n != "demo"])
+def test_fixture_agenda_has_every_goal_and_activity(poppler, cache, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
+    shown = text(files[pdf.AGENDA])
+    missing = [t for t in [*(a.titel for a in agenda.ambities), *_titles(agenda)] if plain(t) not in shown]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_progress_report(poppler, cache, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
+    current = agenda.current_school_year(today)
+    shown = text(files[pdf.REPORT])
+    assert "voortgangsrapportage" in shown.lower() and "Wat is er veranderd" in shown and "Status per" in shown
+    plan = agenda.year_plan(current) if current else None
+    pairs = list(plan.actions()) if plan else [(g, a) for g in agenda.ambities for a in g.activiteiten]
+    # In the report's narrow columns a long word may be broken over two lines: compare without spaces.
+    squeezed = re.sub(r"[\s-]+", "", shown)  # pdftotext also drops the hyphen of a word broken at one
+    for _, action in pairs:
+        assert re.sub(r"[\s-]+", "", action.titel) in squeezed, action.titel
+    if plan is not None:
+        for year in pdf.report_years(agenda, today):
+            assert f"downloads/voortgang-{year}.pdf" in files
+        if agenda.has_money():
+            cost, covered, charged = year_totals(plan)
+            assert plain(fmt.money(charged)) in shown
+            if plan.budget:
+                assert plain(fmt.money(plan.budget.beschikbaar)) in shown
+        # Notes of the period are in it, with the status changes.
+        start = date(int(current[:4]), 8, 1)
+        for _, action in pairs:
+            for note in action.voortgang:
+                if start <= note.datum <= today:
+                    assert re.sub(r"[\s-]+", "", note.tekst)[:50] in squeezed, note.tekst
+
+
+def test_report_names_status_changes_and_notes_of_the_period():
+    agenda, today = _agenda("demo")
+    view = View(agenda, today, lambda t: t)
+    html = pdf.progress_html(view, agenda.current_school_year(today))
+    changed = [(a, n) for _, a in agenda.year_plan(agenda.current_school_year(today)).actions() for n in a.voortgang
+               if n.status and n.datum <= today and n.datum >= date(today.year if today.month >= 8 else today.year - 1, 8, 1)]
+    if changed:
+        assert "Statuswijzigingen in deze periode" in html
+    assert 'lang="nl"' in html
+
+
+@pytest.mark.parametrize("payload", ["all"])
+def test_nothing_from_the_data_unescaped(tmp_path: Path, payload: str):
+    """Every text field carries script payloads: the PDF's HTML holds them as text only."""
+    for name, (data, today) in SITES.items():
+        injector = inject(data, tmp_path / name, PAYLOADS[payload], SINGLE)
+        assert len(injector.fields) > 20
+        result = load(tmp_path / name, today)
+        assert not result.errors, "\n".join(map(str, result.errors[:5]))
+        view = View(result.agenda, today, lambda t: t)
+        documents = {"agenda": pdf.agenda_html(view, "https://lea.example.nl/")}
+        for year in pdf.report_years(result.agenda, today) or [None]:
+            documents[f"voortgang-{year}"] = pdf.progress_html(view, year)
+        for doc, html in documents.items():
+            findings = scan_html(html, f"{name}/{doc}")
+            assert not findings, "\n".join(findings[:20])
+            assert "<script" not in html.lower()
+        assert html_text_has(documents["agenda"], VISIBLE["all"]), name
+
+
+def html_text_has(html: str, visible: str) -> bool:
+    from bs4 import BeautifulSoup
+
+    return visible in BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+def test_hostile_data_typesets_without_fetching(tmp_path: Path, poppler):
+    """A payload in every field still makes a PDF, and WeasyPrint reads no file and no address."""
+    injector = inject(DATA, tmp_path / "data", PAYLOADS["html"], SINGLE)
+    result = load(tmp_path / "data", DEMO_TODAY)
+    assert not result.errors and injector.fields
+    html = pdf.agenda_html(View(result.agenda, DEMO_TODAY, lambda t: t))
+    html = html.replace("</main>", '<img src="file:///etc/passwd" alt="x"><img src="https://lea.example.nl/x.png" alt="y"></main>')
+    out = tmp_path / "a.pdf"
+    out.write_bytes(pdf.render_pdf(html))
+    assert "<img src=x onerror=alert(12)>" in text(out)
+    assert b"root:" not in catalog(out)
+
+
+def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
+    """A PDF that cannot be made stops the generate step with a message in Dutch; the file on the site stays whole."""
+    from lea_site.generate import ConfigError, generate
+
+    from .sitebuild import site_folder
+
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
+    good = b"%PDF-1.7\n% a good one\n%%EOF\n"
+    monkeypatch.setattr(pdf, "render_pdf", lambda html: good)
+    folder = site_folder(tmp_path / "site", DATA)
+    generate(folder / "mkdocs.yml")
+    written = folder / "build" / "lea" / "docs" / pdf.AGENDA
+    assert written.read_bytes() == good
+
+    def broken(html):
+        raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    (folder / "mkdocs.yml").touch()
+    with pytest.raises(ConfigError, match="PDF: de PDF kon niet gemaakt worden"):
+        generate(folder / "mkdocs.yml")
+    assert written.read_bytes() == good
+    assert not [p for p in written.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_atomic_leaves_no_half_file(tmp_path: Path, monkeypatch):
+    target = tmp_path / "downloads" / "agenda.pdf"
+    pdf.write_atomic(target, b"%PDF-1 eerste")
+
+    def fail(*args):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(pdf.os, "replace", fail)
+    with pytest.raises(OSError):
+        pdf.write_atomic(target, b"%PDF-1 tweede, half")
+    assert target.read_bytes() == b"%PDF-1 eerste"
+    assert [p.name for p in target.parent.iterdir()] == ["agenda.pdf"]
