@@ -49,7 +49,9 @@ def define_env(env: Any) -> None:
         forge = Forge.from_config(conf.get("repo_url"), conf.get("edit_uri"))
         edit = site.edit_links(forge, config_file) if forge else None
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
-        return View(site.agenda, site.today, link, edit or no_edit, checks)
+        made = View(site.agenda, site.today, link, edit or no_edit, checks)
+        made.downloads = frozenset((conf.get("extra") or {}).get("lea_downloads") or ())
+        return made
 
     for name, spec in MACROS.items():
         env.macro(_bind(spec.render, view, mark), name)

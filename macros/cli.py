@@ -178,7 +178,8 @@ def _generate(args: argparse.Namespace):
         print(f"lea {args.command}: {config} bestaat niet; ga naar de map van uw site, of maak er een met: lea init MAP", file=sys.stderr)
         return None
     try:
-        result = generate(config)
+        # lea serve shows a change within a second: the PDFs (seconds each) are made by lea build only.
+        result = generate(config, pdf=False if args.command == "serve" else None)
     except ConfigError as err:
         print(f"lea {args.command}: {err}", file=sys.stderr)
         return None

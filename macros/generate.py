@@ -196,7 +196,15 @@ def footer(agenda) -> dict[str, str]:
     return out
 
 
-def generate(config_path: Path) -> Generated | LoadResult:
+def pdf_wanted(pdf: bool | None) -> bool:
+    """Whether this build makes the PDFs: ``lea build`` does, ``lea serve`` does not (seconds per change);
+    ``LEA_PDF=nee`` skips them for a quick build. Without PDFs the pages do not link to them."""
+    if pdf is not None:
+        return pdf
+    return os.environ.get("LEA_PDF", "ja").strip().lower() not in ("nee", "no", "0", "uit", "false")
+
+
+def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadResult:
     """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong."""
     config_path = config_path.resolve()
     root = config_path.parent
@@ -219,10 +227,14 @@ def generate(config_path: Path) -> Generated | LoadResult:
     pages: dict[str, str | bytes] = dict(generated_pages(agenda))
     # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
     pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
-    try:  # the agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of the data
-        pages.update(pdf_downloads(agenda, loaded.today, own.get("site_url")))
-    except PdfError as err:
-        raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
+    pdfs: list[str] = []
+    if pdf_wanted(pdf):
+        try:  # the agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of the data
+            made = pdf_downloads(agenda, loaded.today, own.get("site_url"))
+        except PdfError as err:
+            raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
+        pages.update(made)
+        pdfs = sorted(made)
     if kleuren:
         pages[COLOURS] = stylesheet(kleuren)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
@@ -241,7 +253,8 @@ def generate(config_path: Path) -> Generated | LoadResult:
     extra = dict(config.get("extra") or {})
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)
-    extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda))
+    extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda),
+                 lea_downloads=pdfs)
     config["extra"] = extra
     text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
         config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)

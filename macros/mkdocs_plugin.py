@@ -72,7 +72,7 @@ class LeaPlugin(BasePlugin):
             if folder not in watched and folder.is_dir():
                 config.watch.append(str(folder))
         try:
-            made = generate(own)
+            made = generate(own, pdf=False if _Build.command == "serve" else None)
         except ConfigError as err:
             raise Abort(str(err)) from None
         generated = own.parent / BUILD / "mkdocs.yml"

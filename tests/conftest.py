@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+# Site builds in the tests skip the PDFs (seconds each, for every new data set); tests/test_pdf.py
+# makes them itself, and builds a site with them (LEA_PDF=ja) to see that lea build links them.
+os.environ.setdefault("LEA_PDF", "nee")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -250,7 +250,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     good = b"%PDF-1.7\n% a good one\n%%EOF\n"
     monkeypatch.setattr(pdf, "render_pdf", lambda html: good)
     folder = site_folder(tmp_path / "site", DATA)
-    generate(folder / "mkdocs.yml")
+    generate(folder / "mkdocs.yml", pdf=True)
     written = folder / "build" / "lea" / "docs" / pdf.AGENDA
     assert written.read_bytes() == good
 
@@ -260,7 +260,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(pdf, "render_pdf", broken)
     (folder / "mkdocs.yml").touch()
     with pytest.raises(ConfigError, match="PDF: de PDF kon niet gemaakt worden"):
-        generate(folder / "mkdocs.yml")
+        generate(folder / "mkdocs.yml", pdf=True)
     assert written.read_bytes() == good
     assert not [p for p in written.parent.iterdir() if p.name.endswith(".tmp")]
 
@@ -277,3 +277,26 @@ def test_write_atomic_leaves_no_half_file(tmp_path: Path, monkeypatch):
         pdf.write_atomic(target, b"%PDF-1 tweede, half")
     assert target.read_bytes() == b"%PDF-1 eerste"
     assert [p.name for p in target.parent.iterdir()] == ["agenda.pdf"]
+
+
+def test_lea_build_makes_and_links_the_pdfs_and_lea_serve_does_not(tmp_path: Path):
+    """The PDFs are part of lea build (and linked); a preview (lea serve, LEA_PDF=nee) has neither file nor link."""
+    import os
+    import subprocess
+    import sys
+
+    from .sitebuild import site_folder
+
+    folder = site_folder(tmp_path / "site", DATA)
+    env = {**os.environ, "LEA_TODAY": DEMO_TODAY.isoformat(), "LEA_PDF": "ja", "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "lea_site.cli", "build"], cwd=folder, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    site = folder / "site"
+    assert (site / "downloads" / "agenda.pdf").read_bytes().startswith(b"%PDF")
+    assert 'href="../downloads/agenda.pdf"' in (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/voortgang.pdf"' in (site / "voortgang" / "index.html").read_text(encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "lea_site.cli", "build", "-d", "zonder"], cwd=folder,
+                         env={**env, "LEA_PDF": "nee"}, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert not (folder / "zonder" / "downloads").exists()
+    assert "agenda.pdf" not in (folder / "zonder" / "over" / "index.html").read_text(encoding="utf-8")

@@ -101,9 +101,12 @@ def test_age_pages_select_by_overlap(view):
 def test_every_macro_renders_on_the_demo(view):
     args = {"ambition_page": ("vroeg-en-voorschool",), "year_page": ("2026-2027",), "age_page": ("4-12",),
             "actions_table": ("vroeg-en-voorschool",), "indicator": ("vve-bereik",),
-            "chapters": ("over",), "chapter_page": ("analyse",)}
+            "chapters": ("over",), "chapter_page": ("analyse",), "pdf_link": ("agenda", "De agenda als PDF")}
+    view.downloads = frozenset({"downloads/agenda.pdf"})  # as lea build makes it
     for name, spec in MACROS.items():
         assert spec.render(view, *args.get(name, ())), name
+    view.downloads = frozenset()  # lea serve, LEA_PDF=nee: no PDF, no link
+    assert MACROS["pdf_link"].render(view, "agenda", "x") == ""
 
 
 def test_timeline_has_a_column_per_quarter_of_the_school_year(view):

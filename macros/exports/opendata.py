@@ -153,7 +153,7 @@ def activities(agenda: Agenda) -> Table:
     return Table("activiteiten", "Acties uit de jaarplannen en activiteiten voor de hele looptijd", [
         ("schooljaar", "het schooljaar van het jaarplan (leeg: een activiteit voor de hele looptijd)"),
         ("soort", "jaarplan (een actie van één schooljaar) of looptijd (een activiteit van een doel)"),
-        ("doel_id", "id van het doel (de ambitie)"), ("doel", "naam van het doel"),
+        ("doel_id", "id van het doel"), ("doel", "naam van het doel"),
         ("actie_id", "id van de actie, uniek binnen het schooljaar of het doel"), ("titel", "naam van de actie"),
         ("status", "gepland, lopend, vertraagd, afgerond of gestopt"), ("planning", "de planning in woorden"),
         ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar of niet gepland)"),
@@ -368,7 +368,7 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
     Markdown links to the files (both engines resolve them relative to this page's source);
     data text only through :func:`md_inline` (HTML, Markdown and Jinja braces escaped).
     """
-    from ..render.html import md_inline
+    from ..render.html import page_inline as md_inline  # a page source: Jinja braces too
 
     licence = agenda.info.licentie
     out = ["---", 'description: "De gegevens van de agenda om zelf te gebruiken: als JSON, CSV en Excel-bestand, met uitleg per kolom, en de feeds om de voortgang te volgen."',

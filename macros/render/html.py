@@ -64,6 +64,14 @@ def md_inline(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(_WHITESPACE.sub(" ", str(text)).strip(), quote=False))
 
 
+def page_inline(text: object) -> str:
+    """Data text written into a page's Markdown source, which mkdocs-macros renders as a Jinja template
+    first: :func:`md_inline`, and every brace as a character reference, so no ``{{``, ``{%`` or ``{#``
+    from the data can reach Jinja."""
+    out = md_inline(text).replace("\\{", "&#123;").replace("\\}", "&#125;")
+    return out.replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _safe_markdown() -> _markdown.Markdown:
     """Markdown for data fields: paragraphs, emphasis, lists, links, tables, code; nothing else."""
     engine = _markdown.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},

@@ -31,6 +31,14 @@ def agenda_title(view: View) -> str:
     return md_inline(view.agenda.info.titel)
 
 
+def pdf_link(view: View, naam: str, tekst: str) -> str:
+    """A paragraph linking to ``downloads/<naam>.pdf`` when this build made it (``lea build``; not ``lea serve``)."""
+    target = f"downloads/{naam}.pdf"
+    if target not in view.downloads:
+        return ""
+    return f'<p class="lea-download">{view.a(target, tekst)}</p>'
+
+
 def goal_words(view: View) -> str:
     """The agenda's word for its goals, plural ('ambities', 'actielijnen'), for a heading."""
     return md_inline(view.agenda.naming(0).meervoud)
@@ -118,6 +126,7 @@ def accessibility_results(view: View) -> str:
 
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
+    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang), als die gemaakt is"),
     "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
     "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),

@@ -34,6 +34,7 @@ class View:
         self.link = link
         self.edit = edit
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
+        self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
         self.now = self.current is not None and self.current == school_year_of(today)

@@ -118,6 +118,8 @@ def pages_without_content(agenda: Agenda) -> set[str]:
 def url_of(src_path: str, use_directory_urls: bool = True) -> str:
     """The site URL (relative to the site root) that MkDocs gives a docs file."""
     path, _, anchor = src_path.partition("#")
+    if path and not path.endswith(".md"):  # a file beside the pages (a PDF, a CSV): its own address
+        return path + (f"#{anchor}" if anchor else "")
     stem = path[:-3] if path.endswith(".md") else path
     if use_directory_urls:
         if stem == "index" or stem.endswith("/index"):
