@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import page_urls
-from .test_accessibility import TAGS
+from lea_site.accessibility import TAGS
 
 pytestmark = pytest.mark.browser
 
