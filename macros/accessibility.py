@@ -113,8 +113,10 @@ class Outcome:
     chromium: str = ""
 
 
-def check_pages(browser, base: str, root: Path, axe_source: str, pages: list[str] | None = None) -> Outcome:
-    """axe-core on every page in both colour schemes, and every request that leaves the site's host."""
+def check_pages(browser, base: str, root: Path, axe_source: str, pages: list[str] | None = None,
+                dark: list[str] | None = None) -> Outcome:
+    """axe-core on every page in both colour schemes, and every request that leaves the site's host.
+    ``dark``: the pages to check in the dark scheme too (default: all of them)."""
     host = base.split("/")[2]
     pages = page_urls(root) if pages is None else pages
     outcome = Outcome(pages=len(pages), chromium=browser.version)
@@ -123,7 +125,7 @@ def check_pages(browser, base: str, root: Path, axe_source: str, pages: list[str
         page = context.new_page()
         page.on("request", lambda req: outcome.foreign.append(req.url)
                 if req.url.split("/")[2:3] != [host] and not req.url.startswith(("data:", "blob:")) else None)
-        for rel in pages:
+        for rel in (pages if scheme == "light" or dark is None else [r for r in pages if r in dark]):
             page.goto(base + rel, wait_until="load")
             page.add_script_tag(content=axe_source)
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)

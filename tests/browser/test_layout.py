@@ -44,7 +44,9 @@ MEASURE = """() => {
 @pytest.mark.parametrize("width", WIDTHS)
 def test_nothing_is_cut_off_or_scrolls_sideways(width, sites, browser):
     problems = []
-    for name in SITES:
+    # Every width on the demo; the fixtures (other shapes of agenda, same CSS) at the narrowest phone
+    # and a laptop, so the run stays within CI's time.
+    for name in SITES if width in (320, 1280) else SITES[:1]:
         base, root = sites[name]
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
