@@ -57,10 +57,14 @@ def test_broken_input(case: Path, tmp_path: Path):
 
 
 def test_cli_reports_without_traceback(tmp_path: Path):
-    """Every case through the real command: exit 1, messages on stdout, no traceback."""
+    """Cases through the real command: exit 1 (0 for warnings only), messages on stdout, no traceback.
+    Every case goes through the same load step in process above; here every fourth case and every
+    warnings-only case through `lea check` (a process start each), so the suite stays within CI's time."""
     data = tmp_path / "data"
     data.mkdir()
-    for case in CASES:
+    chosen = [c for i, c in enumerate(CASES) if i % 4 == 0 or all(e.startswith("waarschuwing: ") for e in expected(c))]
+    assert len(chosen) >= 30
+    for case in chosen:
         shutil.copy(case, data / "case.yml")
         run = subprocess.run(
             [sys.executable, "-m", "lea_site.cli", "check", str(data), "--today", "2022-06-01"],
