@@ -26,7 +26,8 @@ def _one_of_each_kind(pages: list[str]) -> list[str]:
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("name", list(SITES))
+# The demo, the oldest seed agenda and the two fictional shapes (no year plans; a region with action lines).
+@pytest.mark.parametrize("name", [n for n in SITES if n in ("demo", "leidschendam-voorburg", "havenstad", "zuidwaard")])
 def test_every_page_passes_axe_and_stays_on_origin(name, sites, browser, axe_source):
     base, root = sites[name]
     # Every page of the demo in both schemes; of a fixture (another shape of agenda, the same templates
