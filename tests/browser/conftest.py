@@ -16,6 +16,7 @@ import pytest
 
 from ..conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 from ..sitebuild import build
+from lea_site.accessibility import page_urls  # noqa: F401 - the browser tests visit the pages the command visits
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent.parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,15 +75,6 @@ def sites(tmp_path_factory) -> dict[str, tuple[str, Path]]:
     for server in servers:
         server.shutdown()
         server.server_close()
-
-
-def page_urls(root: Path) -> list[str]:
-    """Every HTML page of a built site, as a path relative to the site root."""
-    pages = []
-    for path in sorted(root.rglob("index.html")):
-        rel = path.relative_to(root).parent.as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages
 
 
 @pytest.fixture(scope="session")
