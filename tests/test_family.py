@@ -32,7 +32,6 @@ from lea_site.load import load
 from lea_site.model import SECTOR_LABELS, Agenda, Ambition, Party
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
-from .sitebuild import build
 
 SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -86,14 +85,11 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module", params=SITES, ids=[s[0] for s in SITES])
-def site(request, tmp_path_factory) -> Site:
+def site(request, built_site) -> Site:
     name, data, today = request.param
     result = load(data, today)
     assert result.agenda is not None, result.problems
-    out = tmp_path_factory.mktemp(f"family-{name}")
-    run = build(data, out, today.isoformat())
-    assert run.returncode == 0, run.stderr[-3000:]
-    root = out / "site"
+    root = built_site(name).site
     built = Site(name, result.agenda, root)
     for path in sorted(root.rglob("*.html")):
         rel = path.relative_to(root).as_posix()

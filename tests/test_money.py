@@ -15,7 +15,6 @@ from lea_site.money import Spending, goal_spending, spending_sentence, year_spen
 from lea_site.render import format as fmt
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
-from .sitebuild import build
 from .test_site import soup, text
 
 
@@ -57,11 +56,8 @@ def value(cell) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("money")
-    run = build(DATA, out, DEMO_TODAY.isoformat())
-    assert run.returncode == 0, run.stderr[-2000:]
-    return out / "site"
+def demo_site(built_site) -> Path:
+    return built_site("demo").site
 
 
 def test_budget_pages_show_the_sums_of_the_data(demo_site: Path):
@@ -102,11 +98,8 @@ def test_each_goal_page_says_what_was_spent_and_where_co_funding_comes_from(demo
     assert "gedekt door OAB-middelen" in text(page)  # dekking_door, shown at last
 
 
-def test_an_agenda_without_amounts_says_nothing_about_spending(tmp_path: Path):
-    data = FIXTURES / "havenstad"
-    run = build(data, tmp_path, FIXTURE_TODAY.isoformat())
-    assert run.returncode == 0, run.stderr[-2000:]
-    site = tmp_path / "site"
+def test_an_agenda_without_amounts_says_nothing_about_spending(built_site):
+    site = built_site("havenstad").site
     assert not (site / "begroting").exists()
     for page in site.rglob("*.html"):
         content = page.read_text(encoding="utf-8")

@@ -30,12 +30,10 @@ def text(node) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    run = build(DATA, out, DEMO_TODAY.isoformat())
-    assert run.returncode == 0, run.stderr
-    assert "WARNING" not in run.stderr, run.stderr
-    return out / "site"
+def demo(built_site) -> Path:
+    built = built_site("demo")
+    assert "WARNING" not in built.stderr, built.stderr
+    return built.site
 
 
 @pytest.fixture(scope="module")
@@ -150,14 +148,12 @@ def test_status_is_never_colour_alone(demo: Path):
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
-def test_fixture_site_shows_every_item(name: str, tmp_path: Path):
+def test_fixture_site_shows_every_item(name: str, built_site):
     data = FIXTURES / name
     result = load(data, FIXTURE_TODAY)
     assert result.agenda is not None, result.errors
     agenda = result.agenda
-    run = build(data, tmp_path, FIXTURE_TODAY.isoformat())
-    assert run.returncode == 0, run.stderr
-    site = tmp_path / "site"
+    site = built_site(name).site
     html_all = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     for plan in agenda.jaarplannen:
         page = soup(site, f"schooljaren/{plan.schooljaar}")

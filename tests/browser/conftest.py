@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
-from ..sitebuild import build
+from ..conftest import DATA, DEMO_TODAY, SITE_DATA
 from lea_site.accessibility import page_urls  # noqa: F401 - the browser tests visit the pages the command visits
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent.parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
-SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.glob("*")) if p.is_dir()}
+SITES = SITE_DATA  # name -> (data folder, today): the demo and each fixture
 
 
 def _missing(what: str, how: str) -> None:
@@ -58,15 +57,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory) -> dict[str, tuple[str, Path]]:
+def sites(built_site) -> dict[str, tuple[str, Path]]:
     """name -> (base URL, site folder) for the demo and each fixture, served on 127.0.0.1."""
     served = {}
     servers = []
-    for name, (data, today) in SITES.items():
-        out = tmp_path_factory.mktemp(f"site-{name}")
-        run = build(data, out, today.isoformat())
-        assert run.returncode == 0, run.stderr
-        root = out / "site"
+    for name in SITES:
+        root = built_site(name).site
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
