@@ -57,9 +57,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _site_settings(config: Path) -> list:
-    """Problems in the site's own mkdocs.yml that the data check can see: unreadable, or house colours that are unreadable."""
-    from .colours import colour_problems, line_of
-    from .generate import ConfigError, read_config
+    """Problems in the site's own mkdocs.yml that the data check can see: unreadable, or a house style
+    (colours, logo, favicon, font, tokens) that cannot be used."""
+    from .generate import ConfigError, product_folder, read_config
+    from .housestyle import house_style
     from .problems import Problem
 
     if not config.is_file():
@@ -69,15 +70,9 @@ def _site_settings(config: Path) -> list:
         own = read_config(config)
     except ConfigError as err:
         return [Problem(shown, 1, "", str(err).split(": ", 1)[-1])]
-    extra = own.get("extra") if isinstance(own.get("extra"), dict) else {}
-    lea = extra.get("lea") if isinstance(extra.get("lea"), dict) else {}
-    text = config.read_text(encoding="utf-8")
-    out = []
-    for message in colour_problems(lea.get("kleuren")):
-        field, _, reason = message.removeprefix("mkdocs.yml: ").partition(": ")
-        line = line_of(text, tuple(field.split(".")))
-        out.append(Problem(shown, line, field, reason))
-    return out
+    _, problems = house_style(config.resolve(), own, product_folder("docs"))
+    folder = os.path.dirname(shown)
+    return [Problem(os.path.join(folder, p.file) if folder else p.file, p.line, p.field, p.message) for p in problems]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

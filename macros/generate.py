@@ -27,8 +27,9 @@ from typing import Any
 
 import yaml
 
-from .colours import colour_problems, stylesheet
+from .housestyle import house_style
 from .exports import export_files
+from .glossary import with_own_terms
 from .load import LoadResult
 from .exports.pdf import PdfError, write_atomic
 from .exports.pdf import downloads as pdf_downloads
@@ -37,7 +38,6 @@ from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
 
 BUILD = Path("build") / "lea"
-COLOURS = "stylesheets/kleuren.css"  # the house colours (extra.lea.kleuren), written when set
 PACKAGE = Path(__file__).resolve().parent
 # Merged by name rather than replaced: a site adds to the product's plugins and extensions.
 _NAMED_LISTS = ("plugins", "markdown_extensions")
@@ -209,11 +209,10 @@ def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadR
     config_path = config_path.resolve()
     root = config_path.parent
     own = read_config(config_path)
-    lea_extra = (own.get("extra") or {}).get("lea") if isinstance(own.get("extra"), dict) else None
-    kleuren = lea_extra.get("kleuren") if isinstance(lea_extra, dict) else None
-    problems = colour_problems(kleuren)
+    # The house style (colours, logo, favicon, font, design tokens: lea_site.housestyle), checked first.
+    house, problems = house_style(config_path, own, product_folder("docs"))
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError("\n".join(str(p) for p in problems))
     data = data_dir(str(config_path), own.get("extra") or {})
     loaded = load_site(data)
     if not isinstance(loaded, Site):
@@ -235,20 +234,20 @@ def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadR
             raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
         pages.update(made)
         pdfs = sorted(made)
-    if kleuren:
-        pages[COLOURS] = stylesheet(kleuren)
+    pages.update(house.files)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
                     skip=pages_without_content(agenda))
     _compose(folder / "overrides", [(product_folder("overrides"), None), *([(own_overrides, root)] if own_overrides else [])], {})
     config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
     # The plugin `lea` (plain mkdocs build) runs this step itself; the engines get its outcome.
     config["plugins"] = [p for p in config.get("plugins") or [] if _name(p) not in ("lea", "lea-build")]
-    config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides"}
-    if kleuren:  # after the product's stylesheet, so the house colours win
-        config["extra_css"] = [*(config.get("extra_css") or []), COLOURS]
+    config["theme"] = {**config.get("theme", {}), **house.theme, "custom_dir": "overrides"}
+    config["extra_css"] = house.extra_css(list(config.get("extra_css") or []))
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["nav"] = build_nav(agenda, {p for p in docs if p.endswith(".md")})
+    # The agenda's own terms (begrippen), for explaining them in the pages' own Markdown too.
+    config["markdown_extensions"] = with_own_terms(list(config.get("markdown_extensions") or []), agenda)
     config["watch"] = ["stempel.txt"]  # touched when the data changed and is valid (see lea serve)
     extra = dict(config.get("extra") or {})
     lea = dict(extra.get("lea") or {})
