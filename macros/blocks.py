@@ -18,6 +18,12 @@ nothing is shared between pages or threads. Markers and tokens carry a random
 per-process nonce, so text in the data can never forge one; escaped data holds no
 line break (``render.html.esc``), so data can never start or end a chunk. A token
 that Markdown lost is an error, not a silent gap.
+
+The same extension explains glossary terms at their first use on the page (:mod:`lea_site.terms`):
+a tree processor marks the terms in the page's own Markdown, and the last postprocessor, once the
+blocks are back, resolves the marks of the generated text and of the page's own text together, in
+the order a reader meets them. Its option ``begrippen`` (term: meaning), which ``lea build`` writes
+into the generated config from ``agenda.begrippen``, adds to the standard glossary.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ import secrets
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+
+from . import terms as _terms
+from .glossary import glossary_from
 
 _NONCE = secrets.token_hex(6)
 _OPEN, _CLOSE, _END = f"LEAOPEN{_NONCE}", f"LEACLOSE{_NONCE}", f"LEAEND{_NONCE}"
@@ -62,8 +71,8 @@ class _Hide(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if _OPEN not in text:
-            return lines
+        if _OPEN not in text:  # no generated blocks; the end marker still tells when the page is done
+            return [*lines, "", _END]
 
         def put(match: re.Match[str]) -> str:
             number = next(_counter)
@@ -79,14 +88,15 @@ class _Hide(Preprocessor):
 
 
 class _Restore(Postprocessor):
-    def __init__(self, md, blocks: dict[int, str]) -> None:
+    def __init__(self, md, blocks: dict[int, str], explained: _terms.PageState) -> None:
         super().__init__(md)
         self.blocks = blocks
         self.found: set[int] = set()
+        self.explained = explained
 
     def run(self, text: str) -> str:
         if not self.blocks:
-            return text
+            return self._explain(text)
         found = self.found
 
         def put_back(match: re.Match[str]) -> str:
@@ -102,30 +112,46 @@ class _Restore(Postprocessor):
 
         text = _TOKEN.sub(put_back, text)
         if _END not in text:  # a heading, rendered by toc
-            return text
-        text = _END_RE.sub("", text)
+            return _terms.resolve(text, self.explained, explain=False)
         lost = len(self.blocks) - len(found)
         self.blocks.clear()
         found.clear()
         if lost:
             raise BlockError(f"{lost} gegenereerd(e) blok(ken) kwijtgeraakt in de Markdown-verwerking "
                              "(staat een macro in een codeblok of commentaar?)")
+        return self._explain(text)
+
+    def _explain(self, text: str) -> str:
+        """The whole page (the end marker is in it): every term's first use explained, in page order."""
+        if _END not in text:  # a heading, rendered by toc: its own words, never an explanation
+            return _terms.resolve(text, self.explained, explain=False)
+        text = _terms.resolve(_END_RE.sub("", text), self.explained)
+        self.explained.seen.clear()
         return text
 
 
 class BlockStashExtension(Extension):
     """``markdown_extensions: - lea_site.blocks`` (in the generated config; see :mod:`lea_site.generate`)."""
 
+    def __init__(self, **kwargs) -> None:
+        self.config = {"begrippen": [{}, "de eigen begrippen van de agenda (term: uitleg), naast de standaardlijst"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
         md.registerExtension(self)
         self._blocks: dict[int, str] = {}
+        words = glossary_from(self.getConfig("begrippen") or {})
+        self._explained = _terms.PageState(meanings=words)
         # After Zensical's macros preprocessor (35), before normalize_whitespace (30) and html_block (20).
         md.preprocessors.register(_Hide(md, self._blocks), "lea_hide_blocks", 33)
-        # Last of all postprocessors: nothing touches the finished HTML after it.
-        md.postprocessors.register(_Restore(md, self._blocks), "lea_restore_blocks", 1)
+        # After attribute lists (8) and the table of contents (5): only the text of elements is marked.
+        md.treeprocessors.register(_terms.MarkTerms(md, _terms.terms_of(words)), "lea_mark_terms", 4)
+        # Last of our postprocessors: nothing of ours touches the finished HTML after it.
+        md.postprocessors.register(_Restore(md, self._blocks, self._explained), "lea_restore_blocks", 1)
 
     def reset(self) -> None:
         self._blocks.clear()
+        self._explained.seen.clear()
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point

@@ -2,19 +2,19 @@
 
 The terms here are the standard ones; an agenda adds its own or gives another meaning with
 ``agenda.begrippen`` (term + uitleg). The site lists them all on the page "Begrippen" and explains
-a term at its first use on a page: ``VVE (voor- en vroegschoolse educatie)`` in plain text, with
-``<abbr title="...">`` around the term, so the meaning is readable on a touch screen too.
+a term at its first use on every page: ``VVE (voor- en vroegschoolse educatie)`` in plain text,
+with ``<abbr title="...">`` around the term, so the meaning is readable on a touch screen too
+(a title alone shows only on hover). How: :mod:`lea_site.terms`.
 
-Safety: :func:`explain` works on text that is already escaped (the output of ``html.esc``), never
-on finished HTML. A term is letters only (checked in the model and here), and the markup it adds
-is built from the escaped meaning, so data cannot inject anything through a glossary entry.
+Safety: a term is letters only (checked in the model and here), and the markup that explains it is
+built from the escaped meaning, so data cannot inject anything through a glossary entry.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from typing import Iterable
+from types import SimpleNamespace
+from typing import Iterable, Mapping
 
 # term -> meaning, in plain Dutch (B1 where the official name allows it).
 TERMS: dict[str, str] = {
@@ -61,34 +61,26 @@ def agenda_glossary(agenda: object) -> dict[str, str]:
     return glossary(getattr(info, "begrippen", None) or ())
 
 
-def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    # Whole words, capitals as written ('po' in a sentence is not 'PO'); longest first (VSO before SO).
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&#-])({alternatives})(?![\w-])")
-
-
 class Explainer:
-    """Explains each term once per page: the first use gets the meaning, later ones stay short."""
+    """Explains each term once: inside a page that the site renders, page-wide in page order
+    (:mod:`lea_site.terms`, the same as ``render.html.prose``); elsewhere (a test, a PDF) the first
+    use per explainer."""
 
     def __init__(self, terms: dict[str, str]):
+        from .terms import PageState
+
         self.terms = terms
-        self.seen: set[str] = set()
-        self._re = _pattern(terms) if terms else None
+        self.state = PageState(meanings=dict(terms))
 
     def explain(self, escaped: str) -> str:
         """``escaped`` is HTML-escaped plain text (no tags): the first use of each term is explained."""
-        if self._re is None or "<" in escaped:  # never finished HTML
+        from .terms import active, resolve, terms_of
+
+        if "<" in escaped:  # never finished HTML
             return escaped
-
-        def one(m: re.Match[str]) -> str:
-            term = m[1]
-            if term in self.seen:
-                return term
-            self.seen.add(term)
-            meaning = html.escape(self.terms[term], quote=True)
-            return f'<abbr title="{meaning}">{term}</abbr> ({meaning})'
-
-        return self._re.sub(one, escaped)
+        if active():  # the page resolves it, in the order a reader meets the text
+            return terms_of(self.terms).mark(escaped)
+        return resolve(terms_of(self.terms).mark(escaped), self.state)
 
     def text(self, plain: object) -> str:
         """Plain text from the data, escaped and explained."""
@@ -97,10 +89,36 @@ class Explainer:
         return self.explain(esc(plain))
 
 
+def glossary_from(own: Mapping[str, object]) -> dict[str, str]:
+    """The standard terms plus ``own`` (term: meaning), as the Markdown extension gets them from the config."""
+    return glossary(SimpleNamespace(term=t, uitleg=u) for t, u in own.items())
+
+
+def with_own_terms(extensions: list, agenda: object) -> list:
+    """The config's ``markdown_extensions`` with the agenda's own terms given to ``lea_site.blocks``
+    (which explains the terms in the pages' own Markdown); unchanged for an agenda without them."""
+    info = getattr(agenda, "info", None)
+    own = {str(t.term): " ".join(str(t.uitleg).split()) for t in getattr(info, "begrippen", None) or ()}
+    if not own:
+        return extensions
+    out = []
+    for entry in extensions:
+        name = next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if name == "lea_site.blocks":
+            options = entry.get(name) if isinstance(entry, dict) and isinstance(entry.get(name), dict) else {}
+            entry = {name: {**options, "begrippen": own}}
+        out.append(entry)
+    return out
+
+
 def glossary_md(terms: dict[str, str]) -> str:
-    """The page 'Begrippen': every term with its meaning, as a definition list (finished HTML)."""
-    from .render.html import dl, esc
+    """The page 'Begrippen': every term with its meaning, as a definition list (finished HTML).
+
+    Each term is the defining instance (``<dfn>``) with its meaning in ``<abbr title>`` and beside it."""
+    from .render.html import esc
 
     intro = ("<p>Op deze site staan soms afkortingen en vaktermen. Hier staat wat ze betekenen. "
              "Op elke pagina staat de betekenis ook de eerste keer dat een afkorting voorkomt.</p>")
-    return intro + "\n\n" + dl((t, esc(m)) for t, m in terms.items())
+    items = " ".join(f'<dt id="begrip-{esc(t.lower())}"><dfn><abbr title="{esc(m)}">{esc(t)}</abbr></dfn></dt> <dd>{esc(m)}</dd>'
+                     for t, m in terms.items())  # spaces: words in search
+    return intro + "\n\n" + (f'<dl class="lea-dl lea-begrippen">{items}</dl>' if items else "")

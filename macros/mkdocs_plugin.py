@@ -14,7 +14,9 @@ What the build itself adds, under the name ``lea-build`` in that config's plugin
   succeeded (:mod:`lea_site.staging`); ``mkdocs serve`` with broken data keeps
   showing the last good site, with a notice;
 * Material's search looks up headings through a table instead of walking the
-  table of contents per heading (quadratic on long pages).
+  table of contents per heading (quadratic on long pages);
+* the search index gets one entry per activity that links to its row
+  (:mod:`lea_site.search`): searching "peuteropvang" finds the row, not just the page.
 """
 
 from __future__ import annotations
@@ -125,7 +127,10 @@ class _BuildSteps(BasePlugin):
             index._find_toc_by_id = lambda toc, id: by_id.get(id)  # noqa: A002 - Material's signature
         return context
 
+    @event_priority(-100)  # after Material's search plugin wrote its index; publishing comes last
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if _Build.hold is None:
+            _search_rows(config)
         if not _Build.stage:
             return
         stage, _Build.stage = _Build.stage, ""
@@ -145,6 +150,17 @@ class _BuildSteps(BasePlugin):
         if _Build.stage:
             staging.discard(_Build.stage)
             _Build.stage = ""
+
+
+def _search_rows(config: MkDocsConfig) -> None:
+    """Each activity in Material's search index, linking to its row (lea_site.search)."""
+    from .search import extend_index, row_entries
+    from .site import Site, load_site
+
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    site = load_site(data_dir(str(config.config_file_path), config.extra))
+    if index.is_file() and isinstance(site, Site):
+        extend_index(index, row_entries(site.agenda, site.today), config.use_directory_urls)
 
 
 def _strict_warnings() -> int:

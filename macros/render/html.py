@@ -1,9 +1,10 @@
 """Safe building blocks: escaping, Markdown without raw HTML, tables, badges, links.
 
 This is the one place where text from the data becomes markup. Every string that
-comes from the data passes through :func:`esc` (plain text), :func:`md_inline`
-(plain text inside a Markdown heading) or :func:`md` (a Markdown field) before it
-reaches a page; labels and headers passed to :func:`table` and :func:`dl` are
+comes from the data passes through :func:`esc` (plain text, and attribute values),
+:func:`prose` (plain text shown as running text, whose glossary terms the page explains),
+:func:`md_inline` (plain text inside a Markdown heading) or :func:`md` (a Markdown field)
+before it reaches a page; labels and headers passed to :func:`table` and :func:`dl` are
 plain text and escaped there.
 
 Renderers return Markdown headings between blocks of finished HTML, which the
@@ -22,6 +23,7 @@ from typing import Callable, Iterable, Sequence
 import markdown as _markdown
 import nh3
 
+from .. import terms as _terms
 from ..model import Agenda, Party
 from .paths import body_anchor, partner_anchor
 
@@ -49,6 +51,13 @@ _BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
 def esc(text: object) -> str:
     """Plain text as HTML text or attribute value: markup escaped, on one line."""
     return html.escape(str(text), quote=True).translate(_BREAKS)
+
+
+def prose(text: object) -> str:
+    """Plain text shown as running text (between tags, never in an attribute): :func:`esc`, and, while
+    a page is rendered, each glossary term marked so that the page explains it at its first use
+    (``VVE (voor- en vroegschoolse educatie)``; :mod:`lea_site.terms`)."""
+    return _terms.mark(esc(text))
 
 
 # The characters Python-Markdown lets a backslash escape (| with the tables extension).
@@ -83,6 +92,8 @@ def _safe_markdown() -> _markdown.Markdown:
     engine.inlinePatterns.deregister("image_link")
     engine.inlinePatterns.deregister("image_reference")
     engine.inlinePatterns.deregister("short_image_ref")
+    # Glossary terms in the text (not in code, links or headings) marked for the page to explain.
+    engine.treeprocessors.register(_terms.MarkTerms(engine), "lea_mark_terms", 4)
     return engine
 
 
@@ -120,7 +131,7 @@ def md(text: str | None, *, demote: int = 2) -> str:
     if not text:
         return ""
     if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
-        return f"<p>{esc(text)}</p>"  # plain sentences need no Markdown pass (a third of a large build)
+        return f"<p>{prose(text)}</p>"  # plain sentences need no Markdown pass (a third of a large build)
     _ENGINE.reset()
     out = _ENGINE.convert(text)
     if demote:
@@ -144,7 +155,7 @@ def table(
     *,
     caption: str,
     numeric: Sequence[int] = (),
-    footer: Sequence[Sequence[str]] = (),
+    footer: Sequence[Sequence[str | None]] = (),
     cls: str = "lea-table",
     row_header: bool = True,
     stack: bool = False,
@@ -182,7 +193,21 @@ def table(
     # nodes, and without one 'Periode' and 'Waarde' of two cells become one word (no effect on layout).
     head = " ".join(f'<th scope="col"{num if i in numeric else ""}{roles["col"]}>{h}</th>' for i, h in enumerate(headers))
     body = " ".join(row(" ".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(r))) for r in rows)
-    foot = " ".join(row(" ".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(r))) for r in footer)
+    def foot_row(r: Sequence[str | None]) -> str:
+        # None joins a footer cell to the one before it ("Totaal" across Nr and Actie).
+        cells = []
+        for i, v in enumerate(r):
+            if v is None and cells:
+                cells[-1][1] += 1
+            else:
+                cells.append([i, 1, v or ""])
+        out = []
+        for i, span, v in cells:
+            html = cell(i, v, "th" if i == 0 else "td")
+            out.append(html.replace(">", f' colspan="{span}">', 1) if span > 1 else html)
+        return row(" ".join(out))
+
+    foot = " ".join(foot_row(r) for r in footer)
     wrapper = f"lea-scroll {cls}" + (" lea-stack" if stack else "")
     return (
         f'<div class="{wrapper}" role="region" tabindex="0" aria-label="{esc(caption)}">'
@@ -214,15 +239,15 @@ def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:
         if link and partner:
             name = f'<a href="{esc(link(partner_anchor(partner.id)))}" title="{esc(title)}">{esc(label)}</a>'
         else:
-            name = esc(label)
+            name = prose(label)
     if p.orgaan:
         body = agenda.body(p.orgaan)
         label = body.naam if body else p.orgaan
         body_name = f'<a href="{esc(link(body_anchor(body.id)))}">{esc(label)}</a>' if link and body else esc(label)
         name = f"{name}, {body_name}" if name else body_name
     if p.rol and name:
-        return f"{esc(p.rol)} ({name})"
-    return esc(p.rol) if p.rol else name
+        return f"{prose(p.rol)} ({name})"
+    return prose(p.rol) if p.rol else name
 
 
 def parties(agenda: Agenda, items: Iterable[Party | None], link: Link | None = None) -> str:

@@ -1,0 +1,159 @@
+"""Search that finds an activity's row, not just its page.
+
+Both engines index a page by its headings: a search for "peuteropvang" or for an activity's title
+finds the goal page, and the reader still has to look for the row. The rows of the actions tables
+carry an id (``actie-2026-2027-vve-bereik``, ``actie-looptijd-<goal>-<id>``, see
+``render.tables.action_cell``); this module adds one search entry per activity that points there,
+built from the data model, never from the finished HTML:
+
+* :func:`row_entries`: every activity with the page and the row id where the site shows it;
+* MkDocs + Material: :func:`extend_index` adds them to ``search/search_index.json`` after the
+  search plugin wrote it (``lea_site.mkdocs_plugin``, post-build);
+* Zensical builds its index in its Rust core, with no hook for Python: :func:`add_rows_to_zensical`
+  adds them to the ``search.json`` it wrote (``lea build --engine zensical``, :mod:`lea_site.engines`).
+
+The Dutch stemming comes from the engines: Material's ``plugins: search: lang: nl``
+(``defaults.yml``), Zensical's from ``theme: language: nl``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Action, Agenda
+from .render import format as fmt
+from .render.paths import ambition_page, generated_pages, url_of, year_page
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One activity as a search result: where its row is and what a reader may type to find it."""
+
+    page: str  # docs-relative source path, 'ambities/vve.md'
+    anchor: str  # the row's id on that page
+    title: str  # plain text
+    text: str  # plain text
+
+
+def _plain(markdown: str | None) -> str:
+    """Markdown as one line of plain text: link text without its target, no markup characters."""
+    if not markdown:
+        return ""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(?m)^\s{0,3}(#+|[-*+>]|\d+[.)])\s+", "", text)
+    return " ".join(re.sub(r"[*_`|]", "", text).split())
+
+
+def _who(agenda: Agenda, action: Action) -> str:
+    names = []
+    for party in action.participants():
+        partner = agenda.partner(party.partner) if party.partner else None
+        body = agenda.body(party.orgaan) if party.orgaan else None
+        names += [n for n in (party.rol, partner.naam if partner else None, partner.afkorting if partner else None,
+                              body.naam if body else None) if n]
+    return ", ".join(dict.fromkeys(names))
+
+
+def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str) -> Entry:
+    parts = [_plain(action.beschrijving)]
+    if action.voor_ouders is not None:
+        parts += [action.voor_ouders.wat, action.voor_ouders.voor_wie or "", action.voor_ouders.kosten or ""]
+    if action.locatie is not None:
+        parts.append(", ".join(action.locatie.names()))
+    parts += [_who(agenda, action), fmt.planning(action.planning), action.status, goal]
+    last = action.last_note()
+    if last is not None:
+        parts.append(last.tekst)
+    return Entry(page, anchor, " ".join(action.titel.split()), " ".join(" ".join(p for p in parts if p).split()))
+
+
+def row_entries(agenda: Agenda, today: date) -> list[Entry]:
+    """Every activity once, on the page that shows it with its row id: the goal page for the goal's
+    activities and for the actions of this and later school years, the year page for earlier years
+    (the goal page shows those as results, without row ids) and when there is no current year."""
+    pages = generated_pages(agenda)
+    current = agenda.current_school_year(today)
+    out: list[Entry] = []
+    for goal in agenda.ambities:
+        if ambition_page(goal.id) in pages:
+            out += [_entry(agenda, ambition_page(goal.id), f"actie-looptijd-{goal.id}-{a.id}", a, goal.titel) for a in goal.activiteiten]
+    for plan in agenda.year_plans_sorted():
+        year = plan.schooljaar
+        for amb_plan in plan.ambities:
+            goal = agenda.ambition(amb_plan.ambitie)
+            on_goal_page = goal is not None and current is not None and year >= current and ambition_page(goal.id) in pages
+            page = ambition_page(amb_plan.ambitie) if on_goal_page else year_page(year)
+            if page not in pages:
+                continue
+            out += [_entry(agenda, page, f"actie-{year}-{a.id}", a, goal.titel if goal else amb_plan.ambitie) for a in amb_plan.acties]
+    return out
+
+
+def location(entry: Entry, use_directory_urls: bool = True) -> str:
+    """The entry's address from the site root, as the search index writes it: 'ambities/vve/#actie-...'."""
+    return f"{url_of(entry.page, use_directory_urls)}#{entry.anchor}"
+
+
+def extend_index(index_file: Path, entries: list[Entry], use_directory_urls: bool = True) -> int:
+    """Add the entries to Material's ``search_index.json`` (text escaped as the plugin escapes it);
+    how many were added. Entries already there (a dirty rebuild) are not added twice."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    docs = index.setdefault("docs", [])
+    have = {d.get("location") for d in docs}
+    added = 0
+    for entry in entries:
+        where = location(entry, use_directory_urls)
+        if where in have:
+            continue
+        docs.append({"location": where, "title": html.escape(entry.title, quote=False),
+                     "text": html.escape(entry.text, quote=False)})
+        added += 1
+    if added:
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return added
+
+
+def extend_zensical_index(index_file: Path, entries: list[Entry], use_directory_urls: bool = True) -> int:
+    """Add the entries to Zensical's ``search.json`` (``{"config", "items"}``), each after the items of
+    its page and with that page's menu path; how many were added."""
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    items = index.get("items")
+    if not isinstance(items, list):
+        return 0
+    have = {i.get("location") for i in items if isinstance(i, dict)}
+    added = 0
+    for entry in entries:
+        page, where = url_of(entry.page, use_directory_urls), location(entry, use_directory_urls)
+        if where in have:
+            continue
+        mine = [n for n, i in enumerate(items) if isinstance(i, dict) and str(i.get("location", "")).split("#")[0] == page]
+        if not mine:
+            continue  # the engine did not index the page (excluded from search): neither do we
+        path = items[mine[0]].get("path") or []
+        items.insert(mine[-1] + 1, {"location": where, "level": 3, "title": html.escape(entry.title, quote=False),
+                                    "text": html.escape(entry.text, quote=False), "path": path, "tags": []})
+        added += 1
+    if added:
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return added
+
+
+def add_rows_to_zensical(config: Path) -> int:
+    """After Zensical built the site of the generated ``config``: its search index gets the rows.
+
+    Zensical (0.0.73 and later) builds the index in its Rust core from the rendered pages, with no
+    hook for Python; the file it writes is the one place to add to."""
+    from .generate import read_config
+    from .site import Site, data_dir, load_site
+
+    own = read_config(config)
+    index = config.parent / str(own.get("site_dir") or "site") / "search.json"
+    site = load_site(data_dir(str(config), own.get("extra") or {}))
+    if not index.is_file() or not isinstance(site, Site):
+        return 0
+    return extend_zensical_index(index, row_entries(site.agenda, site.today), own.get("use_directory_urls", True) is not False)
