@@ -58,6 +58,9 @@ def build(engine: str, config: Path, *, strict: bool) -> int:
 
                 # clean: Zensical's cache does not know that pages depend on the data and on today.
                 zensical.build(str(config), {"clean": True, "strict": strict})
+                from .search import add_rows_to_zensical
+
+                add_rows_to_zensical(config)  # each activity findable with its row (lea_site.search)
                 return 0
             return _mkdocs_build(config, strict=strict)
         except SystemExit as stop:  # an engine that gives up the way its command line does

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Agenda, Indicator
 from .charts import comparison_text, indicator_chart, indicator_summary, indicator_table, value_text, with_unit
-from .html import Edit, Link, dl, esc, md_inline, no_edit, ul
+from .html import Edit, Link, dl, esc, prose, md_inline, no_edit, ul
 
 KEY_FIGURES_PAGE = "voortgang.md"
 
@@ -27,15 +27,15 @@ def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
     """The facts of an indicator in words, as (label, escaped HTML)."""
     facts: list[tuple[str, str]] = []
     if ind.definitie:
-        facts.append(("Wat wordt geteld", esc(ind.definitie)))
+        facts.append(("Wat wordt geteld", prose(ind.definitie)))
     if ind.huidige_situatie:
-        facts.append(("Huidige situatie", esc(ind.huidige_situatie)))
+        facts.append(("Huidige situatie", prose(ind.huidige_situatie)))
     if ind.nulmeting:
         kind = {"schatting": ", schatting", "prognose": ", prognose"}.get(ind.nulmeting.soort, "")
-        facts.append(("Nulmeting", esc(f"{value_text(ind, ind.nulmeting)}{_period(ind.nulmeting)}{kind}")))
+        facts.append(("Nulmeting", prose(f"{value_text(ind, ind.nulmeting)}{_period(ind.nulmeting)}{kind}")))
     latest = ind.latest()
     if latest and latest is not ind.nulmeting:
-        facts.append(("Laatste meting", esc(f"{value_text(ind, latest)}{_period(latest)}")))
+        facts.append(("Laatste meting", prose(f"{value_text(ind, latest)}{_period(latest)}")))
     estimates = [m for m in [*ind.series(), *ind.undated()] if m.soort == "schatting" and m is not ind.nulmeting]
     if estimates:
         facts.append(("Schatting", ul(esc(value_text(ind, m) + _period(m)) for m in estimates)))
@@ -51,11 +51,11 @@ def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
         goal = ind.doel.omschrijving or ""
         if ind.doel.waarde is not None:
             goal = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "") + (f". {goal}" if goal else "")
-        facts.append(("Doel", esc(goal)))
+        facts.append(("Doel", prose(goal)))
     if ind.beter:
         facts.append(("Richting", esc(f"hoe {ind.beter}, hoe beter")))
     if ind.bron:
-        facts.append(("Bron", esc(ind.bron)))
+        facts.append(("Bron", prose(ind.bron)))
     return facts
 
 
@@ -94,6 +94,6 @@ def key_figures_summary(agenda: Agenda, link: Link, kop: str | None = "Kerncijfe
             kind = {"schatting": ", schatting", "prognose": ", prognose"}.get(latest.soort, "")
             value = f": {value_text(ind, latest)}{_period(latest)}{kind}"
         href = link(f"{KEY_FIGURES_PAGE}#{indicator_anchor(ind)}")
-        items.append(f'<a href="{esc(href)}">{esc(ind.titel)}</a>{esc(value)}')
+        items.append(f'<a href="{esc(href)}">{esc(ind.titel)}</a>{prose(value)}')
     out = ul(items, "lea-keyfigures")
     return f"## {md_inline(kop)}\n\n{out}" if kop else out

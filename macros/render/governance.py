@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Agenda, Body, Party
 from . import format as fmt
 from .paths import ambition_page, body_anchor
-from .html import Edit, Link, dl, esc, md, md_inline, no_edit, parties, ul
+from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, ul
 from .contact import contact_html, resolve
 
 LEVELS = [
@@ -363,11 +363,11 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
     if since:
         rows.append((since[0], esc(since[1])))
     if is_role(body):
-        rows.append(("Wie", esc(f"één persoon: {body.leden[0].rol}")))
+        rows.append(("Wie", prose(f"één persoon: {body.leden[0].rol}")))
     if body.voorzitter:
         rows.append(("Voorzitter", parties(agenda, [body.voorzitter], link)))
     if body.voorzitterschap:
-        rows.append(("Voorzitterschap", esc(body.voorzitterschap)))
+        rows.append(("Voorzitterschap", prose(body.voorzitterschap)))
     if body.secretaris:
         rows.append(("Secretaris", parties(agenda, [body.secretaris], link)))
     if body.leden and not is_role(body):
@@ -379,7 +379,7 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
     if body.verslag:
         rows.append(("Verslagen", esc(body.verslag)))
     if body.vervangt:
-        rows.append(("Vervangt", ul(esc(v) for v in body.vervangt)))
+        rows.append(("Vervangt", ul(prose(v) for v in body.vervangt)))
     if body.ambitie and agenda.ambition(body.ambitie):
         amb = agenda.ambition(body.ambitie)
         assert amb is not None
@@ -390,12 +390,12 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         if names:
             rows.append((verb.capitalize(), ", ".join(names)))
     if body.taken:
-        rows.append(("Taken", ul(esc(t) for t in body.taken)))
+        rows.append(("Taken", ul(prose(t) for t in body.taken)))
     goal = agenda.ambition(body.ambitie) if body.ambitie else None
     rows.append(("Contact", contact_html(agenda, resolve(agenda, body.contact, goal))))
     if body.aanmelden is not None:
         j = body.aanmelden
-        how = [esc(x) for x in (j.wie and f"Voor {j.wie}.", j.hoe) if x]
+        how = [prose(x) for x in (j.wie and f"Voor {j.wie}.", j.hoe) if x]
         where = [f'<a href="mailto:{esc(j.email)}">{esc(j.email)}</a>' if j.email else "", f'<a href="{esc(j.url)}">{esc(j.url)}</a>' if j.url else ""]
         rows.append(("Meedoen", " ".join(how) + " Aanmelden: " + " of ".join(w for w in where if w)))
     return md(body.beschrijving) + dl(rows) + edit(body, body.naam)

@@ -17,7 +17,7 @@ from . import format as fmt
 from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
-from .html import Edit, Link, dl, esc, md, md_inline, no_edit, party, parties, status_badge, table, ul
+from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
 from ..course import course
 from .contact import contact_html, resolve
@@ -150,7 +150,7 @@ def home_intro(view: View) -> str:
     if info.motto:
         lines.append(f'<p class="lea-motto">{esc(info.motto)}</p>')
     if info.samenvatting:
-        lines.append(f'<p class="lea-lead">{esc(info.samenvatting)}</p>')
+        lines.append(f'<p class="lea-lead">{prose(info.samenvatting)}</p>')
     if view.region:
         lines.append(f"<p>Een regionale agenda van de gemeenten {esc(municipalities)}.</p>")
     state = term_state(view)
@@ -163,7 +163,7 @@ def home_intro(view: View) -> str:
         ("Status", fmt.adoption(info.vaststelling)),
         ("Partners", f"{len(view.agenda.partners)} organisaties") if view.agenda.partners else None,
     ]
-    lines.append(dl(((k, esc(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
+    lines.append(dl(((k, prose(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
     return "\n".join(lines)
 
 
@@ -174,7 +174,7 @@ def ambition_cards(view: View) -> str:
     for amb in view.agenda.children(None):
         amb_plan = next((p for p in plan.ambities if p.ambitie == amb.id), None) if plan else None
         actions = amb_plan.acties if amb_plan else []
-        parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), amb.titel)}</h3>', f"<p>{esc(amb.samenvatting)}</p>"]
+        parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), amb.titel)}</h3>', f"<p>{prose(amb.samenvatting)}</p>"]
         below = view.agenda.children(amb)
         if below:
             words = view.agenda.naming(view.agenda.level(amb) + 1).meervoud
@@ -214,7 +214,7 @@ def _headed(kop: str | None, content: str) -> str:
 
 def principles(view: View, kop: str | None = None) -> str:
     """The leading principles; with ``kop``, under that heading (and nothing when there are none)."""
-    items = [f"<strong>{esc(p.titel)}</strong>" + (f": {esc(p.toelichting)}" if p.toelichting else "") for p in view.agenda.info.principes]
+    items = [f"<strong>{prose(p.titel)}</strong>" + (f": {prose(p.toelichting)}" if p.toelichting else "") for p in view.agenda.info.principes]
     return _headed(kop, ul(items))
 
 
@@ -255,14 +255,14 @@ def document_facts(view: View, kop: str | None = None) -> str:
     how it came about and how it is paid for; only what the agenda says."""
     info = view.agenda.info
     doc = info.document
-    facts: list[tuple[str, str]] = [("Vaststelling", esc(fmt.adoption(info.vaststelling)))]
+    facts: list[tuple[str, str]] = [("Vaststelling", prose(fmt.adoption(info.vaststelling)))]
     if doc is not None:
         if doc.datum:
             facts.append(("Datum van het document", esc(fmt.period(doc.datum))))
         if doc.auteurs:
-            facts.append(("Geschreven door", esc(_names(doc.auteurs))))
+            facts.append(("Geschreven door", prose(_names(doc.auteurs))))
         if doc.opdrachtgever:
-            facts.append(("In opdracht van", esc(doc.opdrachtgever)))
+            facts.append(("In opdracht van", prose(doc.opdrachtgever)))
         if doc.bron:
             facts.append(("Het document", f'<a href="{esc(doc.bron)}">{esc(doc.bron)}</a>'))
         if doc.bijlagen:
@@ -277,9 +277,9 @@ def document_facts(view: View, kop: str | None = None) -> str:
             if e.elke:
                 when.append("daarna elk jaar" if e.elke == 1 else f"daarna elke {e.elke} jaar")
             text = esc(fmt.capital(", ".join(when))) + ("." if when else "")
-            facts.append(("Evaluatie", text + (f" {esc(e.toelichting)}" if e.toelichting else "")))
+            facts.append(("Evaluatie", text + (f" {prose(e.toelichting)}" if e.toelichting else "")))
         if doc.communicatie:
-            facts.append(("Communicatie", ul(f"<strong>{esc(c.doelgroep)}</strong>: {esc(c.afspraak)}" for c in doc.communicatie)))
+            facts.append(("Communicatie", ul(f"<strong>{prose(c.doelgroep)}</strong>: {prose(c.afspraak)}" for c in doc.communicatie)))
     out = [dl(facts)]
     making = doc.totstandkoming if doc is not None else None
     if making is not None:
@@ -287,11 +287,11 @@ def document_facts(view: View, kop: str | None = None) -> str:
         if making.toelichting:
             out.append(md(making.toelichting))
         if making.begeleiding:
-            out.append(f"<p>Begeleiding: {esc(making.begeleiding)}.</p>")
+            out.append(f"<p>Begeleiding: {prose(making.begeleiding)}.</p>")
         if making.bijeenkomsten:
             out.append(ul(
                 f"<strong>{esc(fmt.capital(m.soort))}</strong>" + (f" ({esc(fmt.period(m.datum))})" if m.datum else "")
-                + (f": {esc(m.omschrijving)}" if m.omschrijving else "") for m in making.bijeenkomsten))
+                + (f": {prose(m.omschrijving)}" if m.omschrijving else "") for m in making.bijeenkomsten))
     money = info.financiering
     if money is not None:
         out.append("### Financiering\n")
@@ -300,7 +300,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
         if money.toelichting:
             out.append(md(money.toelichting))
         if money.bronnen:
-            out.append(ul(esc(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "")
+            out.append(ul(prose(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "")
                           + (f" ({esc(f.periode)})" if f.periode else "") for f in money.bronnen))
     return _headed(kop, "\n\n".join(o for o in out if o))
 
@@ -335,7 +335,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
                    f'{view.a(ambition_page(parent.id), parent.titel)}.</p>\n')
     out.append("## Wat betekent dit voor kinderen en ouders?\n")
     ages = f'<p class="lea-muted">{esc(fmt.capital(fmt.for_ages(amb.leeftijden)))} {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
-    out.append(f'<p class="lea-lead">{esc(amb.samenvatting)}</p>{ages}\n')
+    out.append(f'<p class="lea-lead">{prose(amb.samenvatting)}</p>{ages}\n')
     badge = course_badge(view, amb, reasons=True)
     if badge:
         out.append(f"## Hoe staat het ervoor?\n\n{badge}\n")
@@ -345,13 +345,13 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     if below:
         words = agenda.naming(agenda.level(amb) + 1).meervoud
         out.append(f"## {md_inline(fmt.capital(words))}\n")
-        out.append(ul(f"<strong>{view.a(ambition_page(c.id), c.titel)}</strong>: {esc(c.samenvatting)}" for c in below) + "\n")
+        out.append(ul(f"<strong>{view.a(ambition_page(c.id), c.titel)}</strong>: {prose(c.samenvatting)}" for c in below) + "\n")
     if amb.pijlers:
-        out.append(f"## Pijlers\n\n{ul(esc(p) for p in amb.pijlers)}\n")
+        out.append(f"## Pijlers\n\n{ul(prose(p) for p in amb.pijlers)}\n")
     if amb.resultaten:
-        out.append(f"## Beoogde resultaten\n\n{ul(esc(r) for r in amb.resultaten)}\n")
+        out.append(f"## Beoogde resultaten\n\n{ul(prose(r) for r in amb.resultaten)}\n")
     if amb.vraagstukken:
-        out.append(f"## Open vragen\n\n{ul(esc(q) for q in amb.vraagstukken)}\n")
+        out.append(f"## Open vragen\n\n{ul(prose(q) for q in amb.vraagstukken)}\n")
     if amb.activiteiten:
         out.append("## Activiteiten\n")
         out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten voor {amb.titel}", edit=view.edit, money=agenda.has_money()) + "\n")
@@ -372,7 +372,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         if amb.eigenaars:
             out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
         if amb.eigenaarschap:
-            out.append(f"<p>{esc(amb.eigenaarschap)}</p>\n")
+            out.append(f"<p>{prose(amb.eigenaarschap)}</p>\n")
         for body in bodies:
             out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link, view.edit)}\n")
     out.append(f"## Vragen?\n\n<p>{contact_html(agenda, resolve(agenda, None, amb))}</p>\n")
@@ -403,7 +403,7 @@ def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
     rows = []
     for action in plan.acties:
         outcome = md(action.resultaat) if action.resultaat else ""
-        outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {esc(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
+        outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {prose(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
         rows.append([action_cell(action, with_details=False), status_badge(action.status), outcome or "—"])
     if not rows:
         return '<p class="lea-muted">Geen acties.</p>'
@@ -421,7 +421,7 @@ def year_page_md(view: View, school_year: str) -> str:
     out = [f"# Schooljaar {school_year}\n"]
     adoption = plan.vaststelling
     if adoption.status == "vastgesteld":
-        out.append(f"<p>Dit jaarplan is {esc(fmt.adoption(adoption))}.</p>\n")
+        out.append(f"<p>Dit jaarplan is {prose(fmt.adoption(adoption))}.</p>\n")
     else:
         out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
     if plan.inleiding:
@@ -480,7 +480,7 @@ def _intervention_funding(view: View) -> str:
     rows, totals = [], Counter()
     for item in view.agenda.interventies:
         for f in item.financiering:
-            rows.append([view.a(intervention_anchor(item.id), item.titel), esc(f.bron),
+            rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron),
                          esc(fmt.money(f.bedrag)) if f.bedrag is not None else "bedrag niet bekend", esc(f.periode or "—")])
             if f.bedrag is not None:
                 totals[f.bron] += f.bedrag
@@ -596,7 +596,7 @@ def recent_changes(view: View, limit: int = 10) -> str:
     items = []
     for when, action, amb_plan, note in notes[:limit]:
         status = f" {status_badge(note.status)}" if note.status else ""
-        items.append(f'<strong>{esc(fmt.day(when))}</strong>: {esc(action.titel)} ({_ambition_link(view, amb_plan)}){status}<br>{esc(note.tekst)}')
+        items.append(f'<strong>{esc(fmt.day(when))}</strong>: {prose(action.titel)} ({_ambition_link(view, amb_plan)}){status}<br>{prose(note.tekst)}')
     return ul(items, "lea-changes") or '<p class="lea-muted">Nog geen voortgang gemeld.</p>'
 
 
@@ -656,7 +656,7 @@ def partners_overview(view: View) -> str:
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         kinds = f'<br><span class="lea-muted">{esc(", ".join(partner.soort))}</span>' if partner.soort else ""
         rows.append([
-            esc(partner.naam) + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),
+            prose(partner.naam) + (f' ({prose(partner.afkorting)})' if partner.afkorting else ""),
             esc(_sectors(partner)) + kinds,
             *(str(len(found[partner.id])) for _, found in columns),
         ])
@@ -669,7 +669,7 @@ def partners_overview(view: View) -> str:
         if partner.soort:
             facts.append(("Soort", esc(", ".join(partner.soort))))
         if partner.omschrijving:
-            facts.append(("Over", esc(partner.omschrijving)))
+            facts.append(("Over", prose(partner.omschrijving)))
         if partner.url:
             facts.append(("Website", f'<a href="{esc(partner.url)}">{esc(partner.url)}</a>'))
         for label, items in (("Eigenaar van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
@@ -765,7 +765,7 @@ def actions_by_location(view: View) -> str:
     out = []
     for name in sorted(places, key=lambda n: (n != fmt.capital(view.whole_area), n.lower())):
         out.append(f"### {md_inline(name)}\n")
-        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
+        out.append(ul(f"{prose(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
     return "\n".join(out)
 
 
@@ -787,19 +787,19 @@ def interventions(view: View) -> str:
         facts.append(("Doel", md(item.doel)))
         if item.doelgroep:
             ages = f" ({esc(item.doelgroep.leeftijden)})" if item.doelgroep.leeftijden else ""
-            facts.append(("Doelgroep", esc(item.doelgroep.omschrijving) + ages))
+            facts.append(("Doelgroep", prose(item.doelgroep.omschrijving) + ages))
         if item.betrokken_partijen:
             facts.append(("Betrokken partijen", parties(agenda, item.betrokken_partijen, view.link)))
         if item.planning:
             facts.append(("Planning", esc(item.planning)))
         if item.locatie:
-            facts.append(("Locatie", esc(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+            facts.append(("Locatie", prose(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
         if item.activiteiten:
-            facts.append(("Activiteiten", ul(esc(a) for a in item.activiteiten)))
+            facts.append(("Activiteiten", ul(prose(a) for a in item.activiteiten)))
         if item.monitoring:
             facts.append(("Monitoring en evaluatie", md(item.monitoring)))
         if item.financiering:
-            facts.append(("Financiering", ul(esc(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "") + (f" ({esc(f.periode)})" if f.periode else "") for f in item.financiering)))
+            facts.append(("Financiering", ul(prose(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "") + (f" ({esc(f.periode)})" if f.periode else "") for f in item.financiering)))
         if item.informatie:
             facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
         goal = agenda.ambition(item.ambitie) if item.ambitie else None

@@ -8,7 +8,7 @@ from . import format as fmt
 from ..money import Spending, goal_spending, spending_sentence, year_spending
 from .charts import budget_bars
 from .contact import contact_html, resolve
-from .html import Edit, Link, esc, md, no_edit, parties, party, status_badge, table
+from .html import Edit, Link, esc, prose, md, no_edit, parties, party, status_badge, table
 
 
 def budget_cell(budget: Budget | None) -> str:
@@ -52,32 +52,32 @@ def _money_note(budget: Budget | None) -> str:
         parts.append("betaald uit " + ", ".join(budget.bronnen))
     if budget.toelichting:
         parts.append(budget.toelichting)
-    return f"<p><em>Geld:</em> {esc('; '.join(parts))}</p>" if parts else ""
+    return f"<p><em>Geld:</em> {prose('; '.join(parts))}</p>" if parts else ""
 
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
                 money_column: bool = True, contact: str = "") -> str:
     """Title, plus (folded) description, place, carry-over note, evaluations and latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
-    out = f"<strong{target}>{esc(action.titel)}</strong>"
+    out = f"<strong{target}>{prose(action.titel)}</strong>"
     if action.doorgeschoven_van:
         out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
     if not with_details:
         return out
     details = md(action.beschrijving)
     if _place(action):
-        details += f"<p><em>Waar:</em> {esc(_place(action))}</p>"
+        details += f"<p><em>Waar:</em> {prose(_place(action))}</p>"
     if contact:
         details += f"<p><em>Vragen?</em> {contact}</p>"
     if not money_column or (action.begroting is not None and action.begroting.toelichting):
         details += _money_note(action.begroting) if not money_column else f"<p><em>Geld:</em> {esc(action.begroting.toelichting)}</p>"
     last = action.last_note()
     if last:
-        details += f'<p><em>Voortgang {esc(fmt.day(last.datum))}:</em> {esc(last.tekst)}</p>'
+        details += f'<p><em>Voortgang {esc(fmt.day(last.datum))}:</em> {prose(last.tekst)}</p>'
     if action.resultaat:
         details += "<p><em>Resultaat:</em></p>" + md(action.resultaat)
     for e in action.evaluatie:  # planned ones too: when, and what kind
-        outcome = f" {esc(e.uitkomst)}" if e.uitkomst else " gepland"
+        outcome = f" {prose(e.uitkomst)}" if e.uitkomst else " gepland"
         details += f'<p><em>{esc(fmt.capital(e.soort or "evaluatie"))} ({esc(fmt.planning(e.moment))}):</em>{outcome}</p>'
     if details:
         out += f'<details class="lea-details"><summary>Meer over deze actie</summary>{details}</details>'
