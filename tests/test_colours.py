@@ -37,6 +37,8 @@ def test_readable_colours_are_accepted(kleuren):
     ({"primair": "#1f4e8c; } body { display: none"}, "is geen kleurcode"),
     ({"primair": 1234}, "'1234' is geen kleurcode"),
     ({"hoofdkleur": "#1f4e8c"}, "extra.lea.kleuren.hoofdkleur: onbekende kleur; bedoeld zijn 'primair' en 'accent'"),
+    ({"primair_donker": "#1f4e8c"}, "extra.lea.kleuren.primair_donker: #1f4e8c heeft te weinig contrast met de donkere "
+                                    "achtergrond (#1e2029) voor de links in de donkere weergave (2:1, nodig is 4,5:1)"),
     ("#1f4e8c", "extra.lea.kleuren: verwacht 'primair' en/of 'accent'"),
 ])
 def test_unreadable_or_unknown_colours_are_refused_with_the_reason(kleuren, expected):
@@ -52,6 +54,21 @@ def test_stylesheet_sets_material_variables():
     css = stylesheet({"primair": "#004B87", "accent": "#a3195b"})
     assert "--md-primary-fg-color: #004b87;" in css and "--md-typeset-a-color: #004b87;" in css
     assert "--md-accent-fg-color: #a3195b;" in css and '[data-md-color-scheme="slate"]' in css
+
+
+def test_the_dark_scheme_gets_a_tint_of_each_colour_that_passes_on_the_dark_page():
+    import re
+
+    from lea_site.colours import SLATE, contrast
+
+    css = stylesheet({"primair": "#004b87", "accent": "#b5121b"})
+    dark = css[css.index('[data-md-color-scheme="slate"]'):]
+    link = re.search(r"--md-typeset-a-color: (#[0-9a-f]{6});", dark)[1]
+    ring = re.search(r"--lea-focus: (#[0-9a-f]{6});", dark)[1]
+    assert contrast(link, SLATE) >= 4.5 and contrast(ring, SLATE) >= 3.0
+    assert "--md-primary-fg-color: #004b87;" in dark  # the header keeps the house colour, with white text
+    own = stylesheet({"primair": "#004b87", "primair_donker": "#8ecef6"})
+    assert "--md-typeset-a-color: #8ecef6;" in own[own.index("slate"):]
 
 
 def _with_colours(folder: Path, block: str) -> None:
