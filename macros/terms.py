@@ -158,7 +158,22 @@ class MarkTerms(Treeprocessor):
         if element.text and not isinstance(element.text, AtomicString):
             element.text = terms.mark(element.text)
         for child in element:
-            if not (isinstance(child.tag, str) and child.tag.lower() in SKIP):
+            if isinstance(child.tag, str) and child.tag.lower() in SKIP:
+                _unmark_all(child)  # data text marked by a renderer, in a heading of the page's Markdown
+            else:
                 self._walk(child, terms)
             if child.tail and not isinstance(child.tail, AtomicString):
                 child.tail = terms.mark(child.tail)
+
+
+def unmark(text: str) -> str:
+    """The terms without their marks: where a term is never explained."""
+    return _TOKEN.sub(lambda m: m[2], text) if "LEAUITLEG" in text else text
+
+
+def _unmark_all(element: Element) -> None:
+    for node in element.iter():
+        for name in ("text", "tail"):
+            value = getattr(node, name) if node is not element or name == "text" else None
+            if value and "LEAUITLEG" in value:
+                setattr(node, name, (AtomicString if isinstance(value, AtomicString) else str)(unmark(value)))

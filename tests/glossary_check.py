@@ -25,8 +25,11 @@ def unexplained(html: str, terms: dict[str, str]) -> list[str]:
     """'TERM: context' for each term whose first use in the page's main text is not explained."""
     from bs4 import BeautifulSoup
 
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start >= 0 and end > start:  # the page's main text only (quicker than the whole page with its menus)
+        html = html[start:end + len("</article>")]
     soup = BeautifulSoup(html, "html.parser")
-    main = soup.select_one("article.md-content__inner") or soup.select_one("article")
+    main = soup.select_one("article")
     if main is None:
         return []
     pattern, seen, problems = term_pattern(terms), set(), []

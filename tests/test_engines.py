@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -36,6 +37,12 @@ def test_both_engines_build_the_same_site(tmp_path: Path, name: str, data: Path,
         assert left == right, rel
     for site in (a, b):
         assert not broken_links(site), broken_links(site)[:10]
+    # Search finds each activity's row on both engines (lea_site.search).
+    assert _search_rows(a / "search" / "search_index.json", "docs") == _search_rows(b / "search.json", "items")
+
+
+def _search_rows(index: Path, key: str) -> list[str]:
+    return sorted(d["location"] for d in json.loads(index.read_text(encoding="utf-8"))[key] if "#actie-" in d["location"])
 
 
 def test_plain_mkdocs_build_gives_the_same_site_as_lea_build(tmp_path: Path):
