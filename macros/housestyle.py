@@ -18,6 +18,7 @@ from another website: files are paths inside the site's ``docs/``, never an addr
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ FONT = "stylesheets/lettertype.css"  # generated from extra.lea.lettertype
 _PATH = re.compile(r"(?!/)(?!.*\.\.)[A-Za-z0-9_./-]+")
 _FONT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{0,59}")
 _FONT_FACES = {"normaal": ("normal", 400), "vet": ("normal", 700), "cursief": ("italic", 400), "vet_cursief": ("italic", 700)}
+# Every setting under extra.lea; another is a typing error ('kleur', 'favicoon'), never silently ignored.
+KNOWN = ("data", "kleuren", "logo", "favicon", "lettertype", "tokens")
 _KINDS = {
     "logo": (".svg", ".png", ".jpg", ".jpeg", ".webp"),
     "favicon": (".ico", ".png", ".svg"),
@@ -142,6 +145,11 @@ def house_style(config: Path, own: dict[str, Any], product_docs: Path) -> tuple[
     lea = extra.get("lea") if isinstance(extra.get("lea"), dict) else {}
     reader = _Reader(config, [own_docs, product_docs])
     style = HouseStyle()
+    for key in lea:
+        if key not in KNOWN:
+            meant = difflib.get_close_matches(str(key).lower(), KNOWN, n=1, cutoff=0.6)
+            hint = f"bedoelde u '{meant[0]}'?" if meant else "bedoeld zijn " + ", ".join(KNOWN)
+            reader.problem(f"extra.lea.{key}", f"onbekende instelling; {hint}")
     kleuren = lea.get("kleuren")
     for message in colour_problems(kleuren):
         dotted, _, reason = message.removeprefix("mkdocs.yml: ").partition(": ")

@@ -124,6 +124,7 @@ def test_house_colours_logo_favicon_font_and_own_tokens_reach_every_page(built: 
     ("    logo: https://www.veendam.nl/logo.svg", "mkdocs.yml:{line}: extra.lea.logo: 'https://www.veendam.nl/logo.svg' is een adres van een andere website"),
     ("    favicon: assets/favicon.png", "mkdocs.yml:{line}: extra.lea.favicon: het bestand docs/assets/favicon.png bestaat niet"),
     ("    lettertype: {naam: Fira Sans}", "mkdocs.yml:{line}: extra.lea.lettertype.normaal: ontbreekt"),
+    ("    kleur: {primair: \"#004b87\"}", "mkdocs.yml:{line}: extra.lea.kleur: onbekende instelling; bedoelde u 'kleuren'?"),
 ])
 def test_a_house_style_setting_that_cannot_work_is_an_error_with_file_and_line(tmp_path: Path, monkeypatch, block: str, expected: str):
     from lea_site.cli import _site_settings

@@ -67,3 +67,58 @@ def test_graphics_have_3_to_1_contrast(scheme, expected, sites, browser, demo_fi
     context.close()
     low = {name: round(ratio, 2) for name, ratio in found.items() if ratio < 3}
     assert not low, f"{scheme}: below 3:1: {low}"
+
+
+# A municipality's own colours: a blue and a red that pass on white but not on the dark page, so the
+# dark scheme must use the lighter tints lea build derives (lea_site.colours.dark_variant).
+HOUSE_COLOURS = '    kleuren:\n      primair: "#004b87"\n      accent: "#b5121b"'
+
+
+@pytest.fixture(scope="module")
+def house_site(tmp_path_factory):
+    """The demo built once with house colours (no PDFs), served on 127.0.0.1."""
+    import functools
+    import http.server
+    import threading
+
+    from ..conftest import DATA, DEMO_TODAY
+    from ..sitebuild import lea, site_folder
+    from .conftest import _Quiet
+
+    folder = site_folder(tmp_path_factory.mktemp("huisstijl"), DATA)
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    data:", HOUSE_COLOURS + "\n    data:", 1), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LEA_PDF", "nee")
+        run = lea("build", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-2000:]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", folder / "site"
+    server.shutdown()
+    server.server_close()
+
+
+def test_house_colours_pass_axe_in_both_schemes(house_site, browser, axe_source, demo_first_ambition):
+    from lea_site.accessibility import check_pages
+
+    base, root = house_site
+    # The pages where the colours are: the header, links, cards and charts (home, a goal, the budget).
+    outcome = check_pages(browser, base, root, axe_source, pages=["", f"ambities/{demo_first_ambition}/", "begroting/"])
+    assert not outcome.violations, "\n".join(outcome.violations[:20])
+    assert not outcome.foreign, outcome.foreign[:5]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_house_colours_keep_graphics_at_3_to_1(scheme, house_site, browser, demo_first_ambition):
+    base, _ = house_site
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + f"ambities/{demo_first_ambition}/")
+    colours = page.evaluate(PROBE, {n: GRAPHICS[n] for n in ("meetlijn", "doellijn", "meetpunt")})
+    link = page.evaluate("() => getComputedStyle(document.querySelector('.md-content a[href]')).color")
+    context.close()
+    low = {n: round(contrast(colours[n], colours["background"]), 2) for n in ("meetlijn", "doellijn", "meetpunt")
+           if contrast(colours[n], colours["background"]) < 3}
+    assert not low, f"{scheme}: below 3:1: {low}"
+    assert contrast(link, colours["background"]) >= 4.5, (scheme, link)
