@@ -41,7 +41,8 @@ def define_env(env: Any) -> None:
     checks = _recorded_checks(docs_dir)
 
     def view() -> View:
-        site = load_site(data_dir(config_file, conf.get("extra") or {}))
+        data = data_dir(config_file, conf.get("extra") or {})
+        site = load_site(data)
         if not isinstance(site, Site):  # pragma: no cover - the generate step stops first
             raise RuntimeError("agendadata bevat fouten; draai 'lea check'")
         page_url = _link_base(env.page)
@@ -51,10 +52,20 @@ def define_env(env: Any) -> None:
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
         made = View(site.agenda, site.today, link, edit or no_edit, checks)
         made.downloads = frozenset((conf.get("extra") or {}).get("lea_downloads") or ())
+        made.history = lambda: _history(data, root)
         return made
 
     for name, spec in MACROS.items():
         env.macro(_bind(spec.render, view, mark), name)
+
+
+def _history(data: Any, root: str) -> Any:
+    """The data's git history, read with the cache the generate step wrote beside the build (cheap)."""
+    from pathlib import Path
+
+    from .exports.changes import history
+
+    return history(data, Path(root) / "wijzigingen.json")
 
 
 def _link_base(page: Any) -> str:

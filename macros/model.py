@@ -391,6 +391,17 @@ class Evaluation(Model):
     _from_str = _shorthand("moment")
 
 
+class ForParents(Model):
+    """What parents or children can do or use themselves: the pages per age (Voor ouders) put these first."""
+
+    wat: LongText = Field(description=(
+        "Wat ouders of kinderen zelf kunnen doen of gebruiken, in eenvoudig Nederlands (B1): "
+        "'Uw peuter kan twee ochtenden per week naar de peuteropvang.'"))
+    voor_wie: Text | None = Field(None, description="Voor wie precies: 'alle peuters van 2 tot 4 jaar', 'gezinnen in Oosterwijk en De Hagen'.")
+    kosten: Text | None = Field(None, description="Wat het ouders kost: 'gratis', 'eigen bijdrage naar inkomen', '€ 2 per keer'.")
+    url: WebUrl | None = Field(None, description="Webpagina voor ouders: meer informatie of aanmelden, beginnend met https://.")
+
+
 class Action(Model):
     """A concrete piece of work (actie, activiteit): in a school year's plan, or for the whole term of a goal."""
 
@@ -412,6 +423,9 @@ class Action(Model):
     indicatoren: list[Id] = Field(default_factory=list, description="Ids van indicatoren waaraan de actie bijdraagt.")
     doorgeschoven_van: SchoolYear | None = Field(None, description="Schooljaar waaruit deze actie is doorgeschoven (zelfde id).")
     contact: Contact | None = Field(None, description="Contact voor vragen over deze actie: een rol en functiemailbox, geen persoon. Zonder: dat van het doel, dan van de agenda.")
+    voor_ouders: ForParents | None = Field(None, description=(
+        "Wat ouders of kinderen hier zelf aan hebben: wat ze kunnen doen of gebruiken, voor wie, wat het kost. "
+        "Zulke acties staan bovenaan de pagina's Voor ouders."))
 
     def participants(self) -> list[Party]:
         return ([self.trekker] if self.trekker else []) + list(self.partners)
@@ -959,6 +973,6 @@ class Agenda(BaseModel):
 
 __all__ = [
     "Action", "Adoption", "AgeRange", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
-    "Contact", "Evaluation", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
+    "Contact", "Evaluation", "ForParents", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
     "Partner", "Party", "Period", "Planning", "ProgressNote", "Target", "TargetGroup", "YearBudget", "YearPlan",
 ]

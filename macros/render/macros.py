@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import format as fmt
-from . import figures, governance, pages
+from . import figures, governance, overview, pages, parents
 from .charts import indicator_chart, indicator_summary, indicator_table
 from .html import esc, md_inline
 from .pages import View
@@ -117,6 +117,12 @@ def glossary_page(view: View) -> str:
     return glossary_md(agenda_glossary(view.agenda))
 
 
+def changes_since_quarter(view: View, kop: str | None = None) -> str:
+    """What changed since the previous quarter began: progress notes, and the data's history in git (or that there is none)."""
+    source = view.history
+    return overview.changes_since_quarter(view, kop, source() if source else None)
+
+
 def accessibility_results(view: View) -> str:
     """This site's own accessibility status and last check (lea toegankelijkheid), or that it has not been checked."""
     from ..accessibility import statement
@@ -138,7 +144,7 @@ MACROS: dict[str, Macro] = {
     "document_facts": Macro(pages.document_facts, '{{ document_facts(kop="Over het document") }}', "datum, auteurs, bron, bijlagen, evaluatie, communicatie, totstandkoming, financiering"),
     "ambition_page": Macro(pages.ambition_page_md, '{{ ambition_page("gelijke-kansen") }}', "de hele pagina van een ambitie"),
     "year_page": Macro(pages.year_page_md, '{{ year_page("2026-2027") }}', "de hele pagina van een schooljaar"),
-    "age_page": Macro(pages.age_page_md, '{{ age_page("4-12") }}', "de hele pagina voor een leeftijdsgroep"),
+    "age_page": Macro(parents.age_page_md, '{{ age_page("4-12") }}', "de hele pagina voor een leeftijdsgroep: eerst wat ouders kunnen doen of gebruiken"),
     "actions_table": Macro(actions_table, '{{ actions_table(ambition="gelijke-kansen", year="2026-2027") }}', "acties van een ambitie in een schooljaar"),
     "year_budget": Macro(year_budget, '{{ year_budget(year="2026-2027") }}', "begroting van een schooljaar"),
     "budget_overview": Macro(pages.budget_overview, "{{ budget_overview() }}", "begroting van alle schooljaren"),
@@ -150,6 +156,12 @@ MACROS: dict[str, Macro] = {
     "governance_text": Macro(governance_text, "{{ governance_text() }}", "organisatie als tekst"),
     "partners_overview": Macro(pages.partners_overview, "{{ partners_overview() }}", "rolverdeling per partner"),
     "age_groups_list": Macro(pages.age_groups_list, "{{ age_groups_list() }}", "links naar de pagina's per leeftijd"),
+    "parents_block": Macro(parents.parents_block, "{{ parents_block() }}", "blok voor ouders op de voorpagina: de leeftijden als grote knoppen"),
+    "parents_overview": Macro(parents.parents_overview, "{{ parents_overview() }}", "per leeftijd wat ouders en kinderen kunnen doen of gebruiken (pagina Voor ouders)"),
+    "professionals_link": Macro(overview.professionals_link, "{{ professionals_link() }}", "link naar het overzicht voor professionals en raadsleden"),
+    "contacts_by_role": Macro(overview.contacts_by_role, '{{ contacts_by_role(kop="Wie kunt u waarvoor benaderen?") }}', "contact per rol: de agenda, elk doel (eigenaars, trekkers), elk overleg"),
+    "changes_since_quarter": Macro(changes_since_quarter, '{{ changes_since_quarter(kop="Wat is er veranderd?") }}', "voortgang en wijzigingen sinds het begin van het vorige kwartaal"),
+    "goals_needing_attention": Macro(overview.goals_needing_attention, '{{ goals_needing_attention(kop="Wat vraagt aandacht?") }}', "doelen die achterlopen of aandacht vragen, en vertraagde acties"),
     "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
     "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
     "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),

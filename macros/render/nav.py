@@ -54,6 +54,7 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
         entry("Partners", "partners.md"),
         section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
         entry("Interventies", "interventies.md"),
+        entry("Voor professionals en raadsleden", "professionals.md"),
     ]
     about = [entry("Over deze site", "over.md"), *(entry(c.titel, chapter_page(c.id)) for c in chapters),
              entry("Wijzigingen", "wijzigingen.md"), entry("Open data", "open-data.md"), entry("Begrippen", "begrippen.md"),

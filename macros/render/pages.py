@@ -35,6 +35,7 @@ class View:
         self.edit = edit
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
+        self.history = None  # a function giving the data's git history (lea_site.exports.changes), set by the macro shell
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
         self.now = self.current is not None and self.current == school_year_of(today)
@@ -707,36 +708,10 @@ def age_groups_list(view: View) -> str:
 
 
 def age_page_md(view: View, group: str) -> str:
-    entry = next((e for e in AGE_GROUPS if e[0] == group), None)
-    if entry is None:
-        raise KeyError(f"onbekende leeftijdsgroep '{group}'")
-    _, ages, label = entry
-    from ..glossary import Explainer, agenda_glossary
+    """The page for one age group (lea_site.render.parents: what parents can do or use comes first)."""
+    from . import parents
 
-    words = Explainer(agenda_glossary(view.agenda))  # each abbreviation explained at its first use on this page
-    out = [f"# {esc(label)}\n"]
-    when = f"wat er {view.this_year} gebeurt" if view.current else "wat er gebeurt"
-    out.append(f"<p>Wat doen de partners van deze agenda {esc(fmt.for_ages(ages))} {esc(label_ages(ages))}? Hieronder staat {esc(when)}.</p>\n")
-    ambitions = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
-    if ambitions:
-        out.append("## Waar werken we aan?\n")
-        out.append(ul(f"<strong>{view.a(ambition_page(a.id), a.titel)}</strong>: {words.text(a.samenvatting)}" for a in ambitions) + "\n")
-    pairs = [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
-    out.append(f"## Wat gebeurt er in schooljaar {esc(view.current)}?\n" if view.current else "## Wat gebeurt er?\n")
-    if pairs:
-        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), status_badge(a.status)] for p, a in pairs]
-        noun = view.action_word(pairs)
-        where = any(a.locatie is not None for _, a in pairs)
-        rows = [r if where else r[:2] + r[3:] for r in rows]
-        out.append(table([noun, view.goal_header([p for p, _ in pairs]), *(["Waar"] if where else []), "Wanneer", "Status"], rows,
-                         caption=f"{'Activiteiten' if noun == 'Activiteit' else 'Acties'} voor {group} jaar", stack=True) + "\n")
-    else:
-        out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
-    items = [i for i in view.agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
-    if items:
-        out.append("## Interventies voor deze leeftijd\n")
-        out.append(ul(view.a(intervention_anchor(i.id), i.titel) for i in items) + "\n")
-    return "\n".join(out)
+    return parents.age_page_md(view, group)
 
 
 def label_ages(ages: AgeRange) -> str:

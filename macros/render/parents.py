@@ -1,0 +1,240 @@
+"""The parents' path: a block on the home page, the page 'Voor ouders', and one page per age group.
+
+A parent comes with a child's age and a neighbourhood, on a phone. So every page here leads with
+what a parent or child can do or use (the actions with ``voor_ouders``): what it is, for whom,
+where, when, what it costs and whom to ask. Then whether it is going well (the goals' course, see
+:mod:`lea_site.course`), and only then the partners' other work and the goals in their own words.
+"""
+
+from __future__ import annotations
+
+from ..glossary import Explainer, agenda_glossary
+from ..model import Action, Ambition, AmbitionPlan, Intervention
+from ..course import course
+from ..values import AgeRange
+from . import format as fmt
+from .charts import with_unit
+from .contact import contact_html, resolve
+from .html import dl, esc, md, md_inline, prose, status_badge, table, ul
+from .pages import View, _action_ages, _ambition_link, _current_actions, _goal, _in_group, _status_counts, _where
+from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, intervention_anchor, pages_without_content
+from .tables import action_cell
+
+Pair = tuple[AmbitionPlan | Ambition, Action]
+LOCATIONS = "ouders/locaties.md"
+
+
+def who_label(label: str) -> str:
+    """'Baby's, dreumesen en peuters (0 tot 4 jaar)' -> 'Baby's, dreumesen en peuters'."""
+    return label.rsplit(" (", 1)[0]
+
+
+def ages_label(ages: AgeRange) -> str:
+    """'0 tot 4 jaar', as the menu writes it."""
+    return f"{ages.low} tot {ages.high} jaar"
+
+
+def group_pairs(view: View, ages: AgeRange) -> list[Pair]:
+    """This school year's actions (and running activities) for children in ``ages``."""
+    return [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
+
+
+def offers(pairs: list[Pair]) -> list[Pair]:
+    """What parents or children can use themselves: actions with ``voor_ouders``, running ones first, stopped ones left out."""
+    order = {"lopend": 0, "vertraagd": 1, "gepland": 2, "afgerond": 3}
+    found = [(p, a) for p, a in pairs if a.voor_ouders is not None and a.status != "gestopt"]
+    return sorted(found, key=lambda pa: order.get(pa[1].status, 4))
+
+
+def _anchor(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
+    """The offer's anchor on its age page: unique per school year or goal."""
+    where = owner.id if isinstance(owner, Ambition) else view.current or "looptijd"
+    return f"aanbod-{where}-{action.id}"
+
+
+def _locations_link(view: View, text: str) -> str:
+    if LOCATIONS in pages_without_content(view.agenda):
+        return ""
+    return view.a(LOCATIONS, text)
+
+
+# --- the home page ------------------------------------------------------------------------------
+
+
+def parents_block(view: View) -> str:
+    """The home page's way in for parents: the age groups as big buttons, and the page per place."""
+    buttons = []
+    for group, ages, label in age_groups(view.agenda):
+        count = len(offers(group_pairs(view, ages)))
+        extra = f'<span class="lea-agebutton__count">{count} {"ding" if count == 1 else "dingen"} voor u en uw kind</span>' if count else ""
+        buttons.append(
+            f'<a class="lea-agebutton" href="{esc(view.link(age_page(group)))}">'
+            f'<span class="lea-agebutton__age">{esc(ages_label(ages))}</span>'
+            f'<span class="lea-agebutton__who">{esc(who_label(label))}</span>{extra}</a>')
+    if not buttons:
+        return ""
+    place = _locations_link(view, "Wat gebeurt er in uw wijk of op de school van uw kind?")
+    return ('<section class="lea-parents" aria-labelledby="voor-ouders">'
+            '<h2 id="voor-ouders">Voor ouders: wat is er voor uw kind?</h2>'
+            "<p>Kies de leeftijd van uw kind. U ziet wat er is, waar en wanneer, wat het kost en wie u iets kunt vragen.</p>"
+            + ul(buttons, "lea-agebuttons")
+            + (f'<p class="lea-parents__more">{place}</p>' if place else "")
+            + "</section>")
+
+
+# --- the page Voor ouders -----------------------------------------------------------------------
+
+
+def parents_overview(view: View) -> str:
+    """The page 'Voor ouders': per age group what a parent can do or use (or what the partners do), with a link to its page."""
+    out = []
+    for group, ages, label in age_groups(view.agenda):
+        pairs = group_pairs(view, ages)
+        found = offers(pairs)
+        out.append(f"## {md_inline(ages_label(ages))}: {md_inline(who_label(label).lower())} {{#leeftijd-{group}}}\n")
+        if found:
+            items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), a.titel)}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
+                     + (f' <span class="lea-muted">({esc(_where(view, a))})</span>' if a.locatie else "") for p, a in found]
+            out.append("<p>Wat u en uw kind kunnen doen of gebruiken:</p>" + ul(items, "lea-offerlist") + "\n")
+        elif pairs:
+            shown = pairs[:5]
+            more = f" En nog {len(pairs) - len(shown)} andere." if len(pairs) > len(shown) else ""
+            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(prose(a.titel) for _, a in shown)
+                       + (f"<p>{esc(more)}</p>" if more else "") + "\n")
+        else:
+            out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
+        out.append(f'<p class="lea-parents__more">{view.a(age_page(group), "Alles voor " + ages_label(ages))}</p>\n')
+    place = _locations_link(view, "in uw wijk of op de school van uw kind")
+    if place:
+        out.append(f"## In uw buurt\n\n<p>Kijk wat er gebeurt {place}.</p>\n")
+    return "\n".join(out)
+
+
+# --- the page per age group ---------------------------------------------------------------------
+
+
+def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action: Action) -> str:
+    """One thing to do or use: a heading (in the table of contents and the search), what it is, and the practical facts."""
+    offer = action.voor_ouders
+    assert offer is not None
+    goal = _goal(view, owner)
+    ages = _action_ages(view, owner, action)
+    facts: list[tuple[str, str]] = []
+    who = offer.voor_wie or (f"{fmt.for_ages(ages).removeprefix('voor ')} {ages_label(ages)}" if ages else None)
+    if who:
+        facts.append(("Voor wie", words.text(who)))
+    if action.locatie is not None:
+        facts.append(("Waar", words.text(_where(view, action))))
+    if action.planning is not None:
+        facts.append(("Wanneer", words.text(fmt.planning(action.planning))))
+    if offer.kosten:
+        facts.append(("Kosten", words.text(offer.kosten)))
+    facts.append(("Hoe staat het ervoor?", status_badge(action.status)))
+    facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal))))
+    if offer.url:
+        facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
+    body = f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}</div>'
+    return f"### {md_inline(action.titel)} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
+
+
+def _programme(view: View, words: Explainer, item: Intervention) -> str:
+    """An intervention (GKA) for this age, with its practical facts: for whom, where, when, more information, whom to ask."""
+    agenda = view.agenda
+    facts: list[tuple[str, str]] = []
+    if item.doelgroep:
+        facts.append(("Voor wie", words.text(item.doelgroep.omschrijving)))
+    if item.locatie:
+        facts.append(("Waar", words.text(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+    if item.planning:
+        facts.append(("Wanneer", words.text(item.planning)))
+    goal = agenda.ambition(item.ambitie) if item.ambitie else None
+    facts.append(("Vragen?", contact_html(agenda, resolve(agenda, item.contact, goal))))
+    if item.informatie:
+        facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
+    facts.append(("Alles over dit programma", view.a(intervention_anchor(item.id), item.titel)))
+    body = f'<div class="lea-offer lea-offer--programma">{md(item.doel)}{dl(facts, "lea-dl lea-offer__facts")}</div>'
+    return f"### {md_inline(item.titel)} {{#programma-{item.id}}}\n\n{body}\n"
+
+
+def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> str:
+    """Whether it is going well: the goals for this age with their course, and the actions by status."""
+    goals = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
+    items = []
+    for goal in goals:
+        state = course(view.agenda, goal, view.current, with_unit)
+        if state is None:
+            continue
+        link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'
+        reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
+        css = state.state.replace(" ", "-")
+        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(fmt.capital(state.state))}</span>.{reason}')
+    counts = _status_counts([a for _, a in pairs])
+    if not items and not counts:
+        return ""
+    out = ["## Gaat het goed?\n"]
+    if counts:
+        out.append(f"<p>De {len(pairs)} {'activiteiten' if all(isinstance(p, Ambition) for p, _ in pairs) else 'acties'} "
+                   f"voor deze leeftijd in {esc(view.this_year if view.current else 'deze agenda')}:</p>{counts}\n")
+    if items:
+        out.append("<p>Zo staan de doelen voor deze leeftijd ervoor:</p>" + ul(items, "lea-going") + "\n")
+    return "\n".join(out)
+
+
+def _other_work(view: View, group: str, pairs: list[Pair], heading: str) -> str:
+    """The rest of this year's work for the age group, as a table that folds into cards on a phone."""
+    if not pairs:
+        return ""
+    rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), status_badge(a.status)]
+            for p, a in pairs]
+    where = any(a.locatie is not None for _, a in pairs)
+    rows = [r if where else r[:2] + r[3:] for r in rows]
+    noun = view.action_word(pairs)
+    caption = f"{'Activiteiten' if noun == 'Activiteit' else 'Acties'} voor {group} jaar"
+    return f"## {md_inline(heading)}\n\n" + table(
+        [noun, view.goal_header([p for p, _ in pairs]), *(["Waar"] if where else []), "Wanneer", "Status"], rows,
+        caption=caption, stack=True) + "\n"
+
+
+def age_page_md(view: View, group: str) -> str:
+    """The page for one age group: what you can do or use, whether it goes well, the other work, the goals, whom to ask."""
+    entry = next((e for e in AGE_GROUPS if e[0] == group), None)
+    if entry is None:
+        raise KeyError(f"onbekende leeftijdsgroep '{group}'")
+    _, ages, label = entry
+    agenda = view.agenda
+    words = Explainer(agenda_glossary(agenda))  # each abbreviation explained at its first use on this page
+    towns = agenda.info.regio.gemeenten
+    area = towns[0] if len(towns) == 1 else agenda.info.regio.naam
+    pairs = group_pairs(view, ages)
+    found = offers(pairs)
+    out = [f"# {md_inline(label)}\n"]
+    lead = f"Wat is er in {area} {fmt.for_ages(ages)} {ages_label(ages)}? "
+    lead += ("Hier staat eerst wat u en uw kind zelf kunnen doen of gebruiken: waar, wanneer, voor wie, wat het kost en wie u iets kunt vragen. "
+             "Daarna leest u of het goed gaat en wat de partners nog meer doen." if found else
+             "Hier staat wat de partners doen voor deze leeftijd, waar en wanneer, en of het goed gaat.")
+    out.append(f'<p class="lea-lead">{esc(lead)}</p>\n')
+    if found:
+        out.append("## Wat kunt u doen of gebruiken?\n")
+        out.extend(_offer(view, words, p, a) for p, a in found)
+    shown = {id(a) for _, a in found}
+    rest = [(p, a) for p, a in pairs if id(a) not in shown]
+    when = f"schooljaar {view.current}" if view.current else "deze agenda"
+    programmes = [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
+    if not found:  # without offers the work itself leads: where and when, before any goal
+        out.append(_other_work(view, group, rest, f"Wat gebeurt er in {when}?") or ("" if programmes else
+                   f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n'))
+    if programmes:
+        out.append("## Programma's voor deze leeftijd\n")
+        out.extend(_programme(view, words, item) for item in programmes)
+    out.append(_going(view, words, ages, pairs))
+    if found:
+        out.append(_other_work(view, group, rest, "Wat doen de partners nog meer?"))
+    goals = [a for a in agenda.ambities if _in_group(a.leeftijden or agenda.info.leeftijden, ages)]
+    if goals:
+        out.append("## Waar werken de partners aan?\n")
+        out.append(ul(f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{words.text(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
+                      for a in goals) + "\n")
+    place = _locations_link(view, "Kijk wat er in uw wijk of op de school van uw kind gebeurt")
+    ask = f"<p>Vragen over deze agenda? Neem contact op met {contact_html(agenda, agenda.info.contact)}.</p>"
+    out.append("## Vragen?\n\n" + ask + (f"<p>{place}.</p>" if place else "") + "\n")
+    return "\n".join(o for o in out if o)
