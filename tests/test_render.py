@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from lea_site.load import load
 from lea_site.render import charts, governance, pages, tables
+from lea_site.render import format as fmt
 from lea_site.render.html import md, status_badge
 from lea_site.render.macros import MACROS
 from lea_site.render.pages import View
@@ -33,9 +34,15 @@ def test_actions_table_rows_follow_the_data(view):
     out = html(tables.actions_table(view.agenda, amb_plan, "2026-2027", view.link, caption="Acties"))
     rows = out.select("tbody tr")
     assert len(rows) == len(amb_plan.acties)
-    assert [r.select("td")[5].get_text(" ", strip=True).split()[-1] for r in rows] == [a.status for a in amb_plan.acties]
+    # Four columns: Nr, Actie (who and when under the title), Begroting, Status.
+    assert [th.get_text(strip=True) for th in out.select("thead th")] == ["Nr", "Actie", "Begroting", "Status"]
+    assert [r.select("td")[3].get_text(" ", strip=True).split()[-1] for r in rows] == [a.status for a in amb_plan.acties]
     assert out.select_one("caption").get_text() == "Acties"
-    assert rows[0].select("td")[2].select_one("a")["href"].startswith("../../partners/#")  # the partners column links to them
+    for row, action in zip(rows, amb_plan.acties):
+        facts = {f.select_one(".lea-fact__label").get_text(strip=True): f for f in row.select("td")[1].select(".lea-fact")}
+        assert list(facts) == ["Wie:", "Wanneer:"]
+        assert facts["Wie:"].select_one("a")["href"].startswith("../../partners/#")  # who links to the partners
+        assert fmt.planning(action.planning) in facts["Wanneer:"].get_text(" ", strip=True)
 
 
 def test_year_budget_says_room_or_overspending_in_words():

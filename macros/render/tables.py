@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
@@ -56,12 +58,15 @@ def _money_note(budget: Budget | None) -> str:
 
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
-                money_column: bool = True, contact: str = "") -> str:
-    """Title, plus (folded) description, place, carry-over note, evaluations and latest progress."""
+                money_column: bool = True, contact: str = "", facts: Sequence[tuple[str, str]] = ()) -> str:
+    """Title and ``facts`` (label, HTML: who, when) under it, then the (folded) description, place,
+    carry-over note, evaluations and latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
     out = f"<strong{target}>{prose(action.titel)}</strong>"
     if action.doorgeschoven_van:
         out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
+    out += "".join(f'<span class="lea-fact"><span class="lea-fact__label">{esc(label)}:</span> {value}</span>'
+                   for label, value in facts if value)
     if not with_details:
         return out
     details = md(action.beschrijving)
@@ -91,15 +96,17 @@ def _who(agenda: Agenda, action: Action, link: Link) -> str:
     return ", ".join(lead + [party(agenda, p, link) for p in action.partners]) or "—"
 
 
+# A table of actions has four columns (three without money): who does it and when go under the
+# title. Six columns never fitted Material's content column, not even at 1440 px: words broke
+# mid-word ("Planni ng") or the table scrolled sideways (issue 15).
 def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool,
           goal: Ambition | None = None) -> list[list[str]]:
     return [
         [
             str(n),
             action_cell(action, edit=edit, anchor=anchor, money_column=money,
-                        contact=contact_html(agenda, resolve(agenda, action.contact, goal))),
-            _who(agenda, action, link),
-            esc(fmt.planning(action.planning)),
+                        contact=contact_html(agenda, resolve(agenda, action.contact, goal)),
+                        facts=[("Wie", _who(agenda, action, link)), ("Wanneer", esc(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
             status_badge(action.status),
         ]
@@ -110,10 +117,10 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
 def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str, edit: Edit = no_edit, money: bool = True) -> str:
     """A goal's activities for the whole term: planned by month or range, or not yet planned."""
     rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten), goal)
-    headers = ["Nr", "Activiteit", "Partners", "Planning", *(["Begroting"] if len(rows[0]) == 6 else []), "Status"] if rows else []
     if not rows:
         return ""
-    return table(headers, rows, caption=caption, numeric=[4] if len(headers) == 6 else [], row_header=False, stack=True)
+    headers = ["Nr", "Activiteit", *(["Begroting"] if len(rows[0]) == 4 else []), "Status"]
+    return table(headers, rows, caption=caption, numeric=[2] if len(headers) == 4 else [], row_header=False, stack=True)
 
 
 def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
@@ -127,11 +134,11 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
         value = esc(fmt.money(cost)) + (f'<br><span class="lea-muted">t.l.v. LEA-budget {esc(fmt.money(charged))}</span>' if covered else "")
         if plan.begroting is not None and plan.begroting.soort != "bedrag":
             value = budget_cell(plan.begroting)
-        footer = [[label, "", "", "", value, ""]]
+        footer = [[label, None, value, ""]]
     if not rows:
         return '<p class="lea-muted">Voor dit schooljaar zijn (nog) geen acties opgenomen.</p>'
-    headers = ["Nr", "Actie", "Partners", "Planning", *(["Begroting"] if money else []), "Status"]
-    return table(headers, rows, caption=caption, numeric=[4] if money else [], footer=footer, row_header=False, stack=True)
+    headers = ["Nr", "Actie", *(["Begroting"] if money else []), "Status"]
+    return table(headers, rows, caption=caption, numeric=[2] if money else [], footer=footer, row_header=False, stack=True)
 
 
 def spending_html(s: Spending) -> str:
