@@ -1,7 +1,7 @@
 """Colour arithmetic for the house style, and a municipality's own colours (``extra.lea.kleuren``).
 
 Only colours that keep the site readable are accepted (WCAG 2.1 AA): the primary colour
-carries white text in the header and is the link colour on white (4.5:1); the accent colour
+carries white text in the header and is the link colour on white and on the site's light boxes (4.5:1); the accent colour
 is the focus ring and the target line of charts (3:1, a graphic). The dark scheme (Material's
 ``slate``) has a dark page: a blue that passes on white is unreadable there, so the dark
 scheme gets its own tint of each colour, lightened just enough to pass on that page
@@ -11,19 +11,25 @@ scheme gets its own tint of each colour, lightened just enough to pass on that p
 from __future__ import annotations
 
 import colorsys
+import math
 import re
 from typing import Any
 
 _HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 WHITE = "#ffffff"
-# Material's page in the dark scheme: hsla(232deg, 15%, 14%) (palette.css, [data-md-color-scheme=slate]).
-SLATE = "#1e2029"
-# (key, what it is for, contrast needed, against which page: light or dark)
+# The surfaces the site puts text and links on, per scheme: the page, and the tinted boxes
+# (--lea-box-fill in lea.css: the parents' block, the governance diagram). A colour is measured
+# against the one it has the least contrast with, so it is readable on all of them.
+LIGHT = (WHITE, "#f2f5fa")
+# Material's dark page, hsla(232deg, 15%, 14%) as Chromium paints it, and the dark boxes.
+SLATE = "#1e2129"
+DARK = (SLATE, "#242b38")
+# (key, what it is for, contrast needed, the surfaces it is read on)
 _ROLES = (
-    ("primair", "kopbalk en links", 4.5, WHITE),
-    ("accent", "focusrand en doellijnen", 3.0, WHITE),
-    ("primair_donker", "links in de donkere weergave", 4.5, SLATE),
-    ("accent_donker", "focusrand en doellijnen in de donkere weergave", 3.0, SLATE),
+    ("primair", "kopbalk en links", 4.5, LIGHT),
+    ("accent", "focusrand en doellijnen", 3.0, LIGHT),
+    ("primair_donker", "links in de donkere weergave", 4.5, DARK),
+    ("accent_donker", "focusrand en doellijnen in de donkere weergave", 3.0, DARK),
 )
 _KEYS = tuple(r[0] for r in _ROLES)
 
@@ -95,6 +101,19 @@ def contrast_with_white(value: str) -> float:
     return contrast(value, WHITE)
 
 
+def worst_surface(value: str, surfaces: tuple[str, ...]) -> str:
+    """The surface a colour has the least contrast with: the one that decides whether it can be used."""
+    return min(surfaces, key=lambda surface: contrast(value, surface))
+
+
+def surfaces_in_words(surfaces: tuple[str, ...]) -> str:
+    if surfaces == LIGHT:
+        return f"wit en de lichte vlakken ({LIGHT[1]})"
+    if surfaces == DARK:
+        return f"de donkere achtergrond ({' en '.join(DARK)})"
+    return " en ".join(surfaces)
+
+
 def _shade(value: str, factor: float) -> str:
     """Darker (factor < 1, towards black) or lighter (> 1, towards white) version of a colour."""
     out = []
@@ -144,8 +163,9 @@ def line_of(text: str, keys: tuple[str, ...]) -> int:
 
 
 def nl_number(number: float) -> str:
-    """4.5 as '4,5' and 3.0 as '3', as a Dutch reader writes a ratio."""
-    return f"{number:.1f}".replace(".", ",").removesuffix(",0")
+    """4.5 as '4,5' and 3.0 as '3', as a Dutch reader writes a ratio; cut, not rounded, so that 4.49
+    (too little) never reads as the 4,5 it needs."""
+    return f"{math.floor(number * 10) / 10:.1f}".replace(".", ",").removesuffix(",0")
 
 
 def too_little(value: str, ratio: float, needed: float, purpose: str, against: str, background: str) -> str:
@@ -164,17 +184,17 @@ def colour_problems(kleuren: Any) -> list[str]:
         return [f"{where}: verwacht 'primair' en/of 'accent' met een kleurcode, zoals primair: \"#1f4e8c\""]
     problems = [f"{where}.{key}: onbekende kleur; bedoeld zijn 'primair' en 'accent' (en eventueel "
                 "'primair_donker' en 'accent_donker')" for key in kleuren if key not in _KEYS]
-    for key, purpose, needed, background in _ROLES:
+    for key, purpose, needed, surfaces in _ROLES:
         value = kleuren.get(key)
         if value is None:
             continue
         if not isinstance(value, str) or not _HEX.fullmatch(value.strip()):
             problems.append(f"{where}.{key}: '{value}' is geen kleurcode; schrijf bijvoorbeeld \"#1f4e8c\" (tussen aanhalingstekens)")
             continue
+        background = worst_surface(value.strip(), surfaces)
         ratio = contrast(value.strip(), background)
         if ratio < needed:
-            against = "wit" if background == WHITE else f"de donkere achtergrond ({SLATE})"
-            problems.append(f"{where}.{key}: {too_little(value.strip(), ratio, needed, purpose, against, background)}")
+            problems.append(f"{where}.{key}: {too_little(value.strip(), ratio, needed, purpose, surfaces_in_words(surfaces), background)}")
     return problems
 
 
@@ -187,8 +207,9 @@ def dark_variant(kleuren: dict[str, str], key: str) -> str | None:
     light = kleuren.get(key)
     if not light:
         return None
-    needed = next(r[2] for r in _ROLES if r[0] == key)
-    return nearest_passing(light.strip().lower(), needed, SLATE)
+    needed = next(r[2] for r in _ROLES if r[0] == key) + 0.1  # a little margin: browsers round the page's colour
+    light = light.strip().lower()
+    return nearest_passing(light, needed, worst_surface(light, DARK))
 
 
 def stylesheet(kleuren: dict[str, str]) -> str:

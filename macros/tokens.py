@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .colours import SLATE, WHITE, contrast, nl_number, nearest_passing, parse_colour
+from .colours import DARK, LIGHT, WHITE, contrast, nl_number, nearest_passing, parse_colour, worst_surface
 
 PRODUCT_TOKENS = "stylesheets/tokens/voorbeeld.css"  # inside docs/ (the product's and every site's)
 MAPPING = "stylesheets/nlds.css"
@@ -27,24 +27,26 @@ class Role(NamedTuple):
     what: str  # in Dutch, for the error message
     token: str
     fallback: str  # the product's colour, also the CSS fallback in nlds.css
-    against: str | None  # the token of the background it is read on; None: ``background``
-    background: str  # the background when ``against`` is None, or the token lacks
+    against: str | None  # the token of the background it is read on (its fallback: the first surface)
+    surfaces: tuple[str, ...]  # the product's own surfaces it is also read on (colours.LIGHT, colours.DARK)
     needed: float
 
 
-# Light scheme: the page and its text come from the tokens. Dark scheme: Material's dark page
-# (SLATE), with the tokens' colours for dark backgrounds ("inverse").
+_PAGE = "--basis-color-default-bg-document"
+# Light scheme: the page and its text come from the tokens, the tinted boxes from lea.css. Dark scheme:
+# Material's dark page and lea.css's dark boxes (colours.DARK), with the tokens' colours for dark
+# backgrounds ("inverse").
 ROLES: tuple[Role, ...] = (
-    Role("tekst", "--basis-color-default-color-document", "#000000", "--basis-color-default-bg-document", WHITE, 4.5),
-    Role("links", "--basis-color-action-2-color-default", "#1f4e8c", "--basis-color-default-bg-document", WHITE, 4.5),
-    Role("links onder de muis", "--basis-color-action-2-color-hover", "#163a68", "--basis-color-default-bg-document", WHITE, 4.5),
+    Role("tekst", "--basis-color-default-color-document", "#000000", _PAGE, LIGHT, 4.5),
+    Role("links", "--basis-color-action-2-color-default", "#1f4e8c", _PAGE, LIGHT, 4.5),
+    Role("links onder de muis", "--basis-color-action-2-color-hover", "#163a68", _PAGE, LIGHT, 4.5),
     Role("kopbalk (achter de tekst van de kopbalk)", "--basis-color-accent-1-inverse-bg-document", "#1f4e8c",
-         "--basis-color-accent-1-inverse-color-default", WHITE, 4.5),
-    Role("doellijnen in grafieken", "--basis-color-accent-1-color-default", "#a3195b", "--basis-color-default-bg-document", WHITE, 3.0),
-    Role("focusrand", "--basis-focus-outline-color", "#0b0c0c", "--basis-color-default-bg-document", WHITE, 3.0),
-    Role("links in de donkere weergave", "--basis-color-action-2-inverse-color-subtle", "#9cc1ff", None, SLATE, 4.5),
-    Role("doellijnen in de donkere weergave", "--basis-color-accent-1-inverse-color-subtle", "#ff9fd0", None, SLATE, 3.0),
-    Role("focusrand in de donkere weergave", "--basis-focus-inverse-outline-color", "#ffffff", None, SLATE, 3.0),
+         "--basis-color-accent-1-inverse-color-default", (WHITE,), 4.5),
+    Role("doellijnen in grafieken", "--basis-color-accent-1-color-default", "#a3195b", _PAGE, LIGHT, 3.0),
+    Role("focusrand", "--basis-focus-outline-color", "#0b0c0c", _PAGE, LIGHT, 3.0),
+    Role("links in de donkere weergave", "--basis-color-action-2-inverse-color-subtle", "#9cc1ff", None, DARK, 4.5),
+    Role("doellijnen in de donkere weergave", "--basis-color-accent-1-inverse-color-subtle", "#ff9fd0", None, DARK, 3.0),
+    Role("focusrand in de donkere weergave", "--basis-focus-inverse-outline-color", "#ffffff", None, DARK, 3.0),
 )
 
 
@@ -115,10 +117,11 @@ def token_problems(text: str) -> list[TokenProblem]:
             problems.append(TokenProblem(line, role.token, f"'{where.value if where else ''}' is geen kleur die gecontroleerd kan "
                                          f"worden voor de {role.what}; schrijf een kleurcode zoals #1f4e8c (niet doorzichtig)"))
             continue
-        background = role.background
+        surfaces = role.surfaces
         if role.against:
-            bg, _ = _colour_of(tokens, role.against, role.background)
-            background = bg or role.background
+            page, _ = _colour_of(tokens, role.against, role.surfaces[0])
+            surfaces = (page or role.surfaces[0], *role.surfaces[1:])
+        background = worst_surface(colour, surfaces)
         ratio = contrast(colour, background)
         if ratio < role.needed:
             # The line is where the colour is written; through a var() chain that is another token.

@@ -29,16 +29,19 @@ def test_readable_colours_are_accepted(kleuren):
 
 
 @pytest.mark.parametrize("kleuren,expected", [
-    ({"primair": "#ffcc00"}, "extra.lea.kleuren.primair: #ffcc00 heeft te weinig contrast met wit voor de kopbalk en links (1,5:1, nodig is 4,5:1)"),
-    ({"primair": "#3a9ad9"}, "extra.lea.kleuren.primair: #3a9ad9 heeft te weinig contrast met wit voor de kopbalk en links (3,1:1, nodig is 4,5:1)"),
-    ({"accent": "#f5a3c7"}, "extra.lea.kleuren.accent: #f5a3c7 heeft te weinig contrast met wit voor de focusrand en doellijnen"),
+    ({"primair": "#ffcc00"}, "extra.lea.kleuren.primair: #ffcc00 heeft te weinig contrast met wit en de lichte vlakken "
+                             "(#f2f5fa) voor de kopbalk en links (1,3:1, nodig is 4,5:1)"),
+    ({"primair": "#3a9ad9"}, "extra.lea.kleuren.primair: #3a9ad9 heeft te weinig contrast met wit en de lichte vlakken "
+                             "(#f2f5fa) voor de kopbalk en links (2,8:1, nodig is 4,5:1)"),
+    ({"primair": "#0074c2"}, "(#f2f5fa) voor de kopbalk en links (4,4:1, nodig is 4,5:1)"),  # 4,8:1 on white: the boxes decide
+    ({"accent": "#f5a3c7"}, "extra.lea.kleuren.accent: #f5a3c7 heeft te weinig contrast met wit en de lichte vlakken (#f2f5fa) voor de focusrand en doellijnen"),
     ({"primair": "blauw"}, "extra.lea.kleuren.primair: 'blauw' is geen kleurcode"),
     ({"primair": "#12345"}, "extra.lea.kleuren.primair: '#12345' is geen kleurcode"),
     ({"primair": "#1f4e8c; } body { display: none"}, "is geen kleurcode"),
     ({"primair": 1234}, "'1234' is geen kleurcode"),
     ({"hoofdkleur": "#1f4e8c"}, "extra.lea.kleuren.hoofdkleur: onbekende kleur; bedoeld zijn 'primair' en 'accent'"),
     ({"primair_donker": "#1f4e8c"}, "extra.lea.kleuren.primair_donker: #1f4e8c heeft te weinig contrast met de donkere "
-                                    "achtergrond (#1e2029) voor de links in de donkere weergave (2:1, nodig is 4,5:1)"),
+                                    "achtergrond (#1e2129 en #242b38) voor de links in de donkere weergave (1,7:1, nodig is 4,5:1)"),
     ("#1f4e8c", "extra.lea.kleuren: verwacht 'primair' en/of 'accent'"),
 ])
 def test_unreadable_or_unknown_colours_are_refused_with_the_reason(kleuren, expected):
@@ -59,13 +62,13 @@ def test_stylesheet_sets_material_variables():
 def test_the_dark_scheme_gets_a_tint_of_each_colour_that_passes_on_the_dark_page():
     import re
 
-    from lea_site.colours import SLATE, contrast
+    from lea_site.colours import DARK, contrast
 
     css = stylesheet({"primair": "#004b87", "accent": "#b5121b"})
     dark = css[css.index('[data-md-color-scheme="slate"]'):]
     link = re.search(r"--md-typeset-a-color: (#[0-9a-f]{6});", dark)[1]
     ring = re.search(r"--lea-focus: (#[0-9a-f]{6});", dark)[1]
-    assert contrast(link, SLATE) >= 4.5 and contrast(ring, SLATE) >= 3.0
+    assert all(contrast(link, s) >= 4.5 and contrast(ring, s) >= 3.0 for s in DARK)
     assert "--md-primary-fg-color: #004b87;" in dark  # the header keeps the house colour, with white text
     own = stylesheet({"primair": "#004b87", "primair_donker": "#8ecef6"})
     assert "--md-typeset-a-color: #8ecef6;" in own[own.index("slate"):]
@@ -118,8 +121,9 @@ def test_lea_check_refuses_an_unreadable_house_colour_with_file_line_and_a_bette
                                      '      primair: "#f9b000"\n      accent: "#a3195b"\n', encoding="utf-8")
     run = lea("check", cwd=site, today=DEMO_TODAY)
     assert run.returncode == 1, run.stdout + run.stderr
-    assert ("mkdocs.yml:7: extra.lea.kleuren.primair: #f9b000 heeft te weinig contrast met wit voor de kopbalk en links "
-            "(1,9:1, nodig is 4,5:1); de dichtstbijzijnde tint die wel genoeg contrast heeft is #9c6e00") in run.stdout
-    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8").replace("#f9b000", "#9c6e00"), encoding="utf-8")
+    assert ("mkdocs.yml:7: extra.lea.kleuren.primair: #f9b000 heeft te weinig contrast met wit en de lichte vlakken (#f2f5fa) "
+            "voor de kopbalk en links (1,7:1, nodig is 4,5:1); de dichtstbijzijnde tint die wel genoeg contrast heeft is "
+            "#946800") in run.stdout
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8").replace("#f9b000", "#946800"), encoding="utf-8")
     run = lea("check", cwd=site, today=DEMO_TODAY)
     assert run.returncode == 0 and "kleuren" not in run.stdout, run.stdout

@@ -149,5 +149,5 @@ def test_an_own_token_set_that_fails_contrast_stops_lea_check_at_its_line(tmp_pa
     run = lea("check", cwd=site, today=TODAY)
     assert run.returncode == 1
     assert (f"docs/stylesheets/tokens.css:{line}: --voorbeeld-kleuren-blauw-500: #7fb2ff (via --basis-color-action-2-color-default) "
-            "heeft te weinig contrast met #ffffff voor de links (2,2:1, nodig is 4,5:1)") in run.stdout, run.stdout
+            "heeft te weinig contrast met #f2f5fa voor de links (1,9:1, nodig is 4,5:1)") in run.stdout, run.stdout
     assert "Traceback" not in run.stdout + run.stderr
