@@ -46,15 +46,16 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
     chapters = [c for c in agenda.info.hoofdstukken if c.plek == "pagina"]
     nav = [
         entry("Home", "index.md"),
+        # The readers' own ways in first: parents, then professionals and councillors.
+        section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
+        entry("Voor professionals en raadsleden", "professionals.md"),
         section(capital(words), [entry(f"Alle {words}", "ambities/index.md")] + [goal(a) for a in agenda.children(None)]),
         section("Schooljaren", [entry("Alle schooljaren", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),
         entry("Voortgang", "voortgang.md"),
         entry("Begroting", "begroting.md"),
         entry("Organisatie", "organisatie.md"),
         entry("Partners", "partners.md"),
-        section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
         entry("Interventies", "interventies.md"),
-        entry("Voor professionals en raadsleden", "professionals.md"),
     ]
     about = [entry("Over deze site", "over.md"), *(entry(c.titel, chapter_page(c.id)) for c in chapters),
              entry("Wijzigingen", "wijzigingen.md"), entry("Open data", "open-data.md"), entry("Begrippen", "begrippen.md"),

@@ -164,7 +164,7 @@ def history_html(view: View, history: History | None, since: date) -> str:
 def changes_since_quarter(view: View, kop: str | None = None, history: History | None = None) -> str:
     """What changed since the start of the previous quarter: progress notes and status changes, and changes to the data (git)."""
     since = quarter_start(view.today)
-    out = [f"<p>Sinds het begin van het vorige kwartaal ({esc(quarter_name(since))}, {esc(fmt.day(since))}).</p>"]
+    out = [f"<p>Hier staat wat er veranderde sinds {esc(fmt.day(since))}, het begin van het vorige kwartaal ({esc(quarter_name(since))}).</p>"]
     notes = _notes_since(view, since)
     if notes:
         items = []

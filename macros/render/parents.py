@@ -126,7 +126,8 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if action.locatie is not None:
         facts.append(("Waar", words.text(_where(view, action))))
     if action.planning is not None:
-        facts.append(("Wanneer", words.text(fmt.planning(action.planning))))
+        whole = action.planning.first is None and view.current and not isinstance(owner, Ambition)
+        facts.append(("Wanneer", words.text(f"het hele schooljaar {view.current}" if whole else fmt.planning(action.planning))))
     if offer.kosten:
         facts.append(("Kosten", words.text(offer.kosten)))
     facts.append(("Hoe staat het ervoor?", status_badge(action.status)))
@@ -208,21 +209,25 @@ def age_page_md(view: View, group: str) -> str:
     pairs = group_pairs(view, ages)
     found = offers(pairs)
     out = [f"# {md_inline(label)}\n"]
+    programmes = [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
     lead = f"Wat is er in {area} {fmt.for_ages(ages)} {ages_label(ages)}? "
-    lead += ("Hier staat eerst wat u en uw kind zelf kunnen doen of gebruiken: waar, wanneer, voor wie, wat het kost en wie u iets kunt vragen. "
-             "Daarna leest u of het goed gaat en wat de partners nog meer doen." if found else
-             "Hier staat wat de partners doen voor deze leeftijd, waar en wanneer, en of het goed gaat.")
-    out.append(f'<p class="lea-lead">{esc(lead)}</p>\n')
+    if found:
+        lead += ("Hier staat eerst wat u en uw kind zelf kunnen doen of gebruiken: waar, wanneer, voor wie, wat het kost en wie u iets kunt vragen. "
+                 "Daarna leest u of het goed gaat en wat de partners nog meer doen.")
+    elif pairs or programmes:
+        lead += "Hier staat wat de partners doen voor deze leeftijd: waar en wanneer, en of het goed gaat."
+    else:
+        lead += (f"Er zijn {view.this_year if view.current else 'nu'} geen acties speciaal voor deze leeftijd. "
+                 "Hieronder staat waar de partners aan werken, en wie u iets kunt vragen.")
+    out.append(f'<p class="lea-lead">{words.text(lead)}</p>\n')
     if found:
         out.append("## Wat kunt u doen of gebruiken?\n")
         out.extend(_offer(view, words, p, a) for p, a in found)
     shown = {id(a) for _, a in found}
     rest = [(p, a) for p, a in pairs if id(a) not in shown]
     when = f"schooljaar {view.current}" if view.current else "deze agenda"
-    programmes = [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
     if not found:  # without offers the work itself leads: where and when, before any goal
-        out.append(_other_work(view, group, rest, f"Wat gebeurt er in {when}?") or ("" if programmes else
-                   f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n'))
+        out.append(_other_work(view, group, rest, f"Wat gebeurt er in {when}?"))
     if programmes:
         out.append("## Programma's voor deze leeftijd\n")
         out.extend(_programme(view, words, item) for item in programmes)
