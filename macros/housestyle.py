@@ -102,6 +102,9 @@ class _Reader:
             return None
         for folder in self.docs:
             if (folder / value).is_file():
+                if not (folder / value).resolve().is_relative_to(folder.resolve()):
+                    self.problem(dotted, f"docs/{value} is een symbolische link naar buiten de site; zet het bestand zelf in docs/")
+                    return None
                 return folder / value
         self.problem(dotted, f"het bestand docs/{value} bestaat niet; zet het in de map docs/ van de site")
         return None
@@ -140,7 +143,9 @@ def _font(reader: _Reader, value: Any) -> str | None:
 def house_style(config: Path, own: dict[str, Any], product_docs: Path) -> tuple[HouseStyle, list[HouseProblem]]:
     """Read and check ``extra.lea`` of the site's mkdocs.yml; all problems at once."""
     root = config.parent
-    own_docs = root / str(own.get("docs_dir", "docs"))
+    own_docs = (root / str(own.get("docs_dir", "docs"))).resolve()
+    if not own_docs.is_relative_to(root.resolve()):  # refused by the generate step; read nothing outside the site
+        own_docs = root / "docs"
     extra = own.get("extra") if isinstance(own.get("extra"), dict) else {}
     lea = extra.get("lea") if isinstance(extra.get("lea"), dict) else {}
     reader = _Reader(config, [own_docs, product_docs])

@@ -151,3 +151,14 @@ def test_an_own_token_set_that_fails_contrast_stops_lea_check_at_its_line(tmp_pa
     assert (f"docs/stylesheets/tokens.css:{line}: --voorbeeld-kleuren-blauw-500: #7fb2ff (via --basis-color-action-2-color-default) "
             "heeft te weinig contrast met #f2f5fa voor de links (1,9:1, nodig is 4,5:1)") in run.stdout, run.stdout
     assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_every_house_style_setting_is_in_the_readme():
+    from lea_site.housestyle import KNOWN
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Voor redacteuren"):readme.index("## Wat er in deze map staat")]
+    for key in KNOWN:
+        assert f"    {key}:" in section or f"`{key}`" in section, key
+    for key in ("primair", "accent", "primair_donker", "accent_donker", "naam", "normaal", "vet", "cursief", "vet_cursief"):
+        assert key in section, key
