@@ -79,15 +79,8 @@ def _with_colours(folder: Path, block: str) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("    data:", block + "\n    data:", 1), encoding="utf-8")
 
 
-def test_lea_build_uses_the_house_colours_after_the_products(tmp_path: Path):
-    folder = site_folder(tmp_path, DATA)
-    _with_colours(folder, '    kleuren:\n      primair: "#004b87"\n      accent: "#b5121b"')
-    run = lea("build", "--strict", cwd=folder, today=DEMO_TODAY)
-    assert run.returncode == 0, run.stderr[-2000:]
-    css = (folder / "site" / "stylesheets" / "kleuren.css").read_text(encoding="utf-8")
-    assert "--md-primary-fg-color: #004b87;" in css and "--lea-target: #b5121b;" in css
-    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
-    assert home.index("stylesheets/lea.css") < home.index("stylesheets/kleuren.css")
+# That lea build puts the house colours after the product's stylesheets is tried in tests/test_editors.py
+# (one build of a lea init site with every house-style setting).
 
 
 def test_lea_build_refuses_unreadable_colours_before_writing_anything(tmp_path: Path):

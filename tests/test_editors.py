@@ -104,7 +104,8 @@ def test_house_colours_logo_favicon_font_and_own_tokens_reach_every_page(built: 
     assert [s.removeprefix("./").split("?")[0] for s in local] == [
         "stylesheets/lea.css", "stylesheets/veendam-tokens.css", "stylesheets/nlds.css",
         "stylesheets/kleuren.css", "stylesheets/lettertype.css"]
-    assert "--md-primary-fg-color: #004b87;" in (built / "stylesheets" / "kleuren.css").read_text(encoding="utf-8")
+    colours = (built / "stylesheets" / "kleuren.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #004b87;" in colours and "--lea-target: #b5121b;" in colours
     assert "#0b5e3a" in (built / "stylesheets" / "veendam-tokens.css").read_text(encoding="utf-8")
     font = (built / "stylesheets" / "lettertype.css").read_text(encoding="utf-8")
     assert 'font-family: "Veendam Sans"' in font and 'url("../assets/fonts/veendam-400.woff2")' in font
