@@ -163,3 +163,18 @@ def test_every_house_style_setting_is_in_the_readme():
         assert f"    {key}:" in section or f"`{key}`" in section, key
     for key in ("primair", "accent", "primair_donker", "accent_donker", "naam", "normaal", "vet", "cursief", "vet_cursief"):
         assert key in section, key
+
+
+def test_the_house_style_without_a_build(tmp_path: Path):
+    """lea_site.housestyle on its own: the device's font, and no generated stylesheet when nothing is set."""
+    from lea_site.housestyle import FONT, PRODUCT_TOKENS, house_style
+
+    docs = ROOT / "docs"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  lea:\n    lettertype: systeem\n", encoding="utf-8")
+    style, problems = house_style(config, {"extra": {"lea": {"lettertype": "systeem"}}}, docs)
+    assert problems == [] and "--md-text-font: system-ui;" in style.files[FONT]
+    product = ["stylesheets/lea.css", PRODUCT_TOKENS, "stylesheets/nlds.css"]
+    assert style.extra_css(product) == [*product, FONT]
+    plain, problems = house_style(config, {}, docs)
+    assert problems == [] and plain.files == {} and plain.theme == {} and plain.extra_css(product) == product
