@@ -394,6 +394,9 @@ class Evaluation(Model):
 class ForParents(Model):
     """What parents or children can do or use themselves: the pages per age (Voor ouders) put these first."""
 
+    titel: Text | None = Field(None, description=(
+        "Korte naam in gewone woorden, als de titel van de actie vaktaal is: 'Naar de peuteropvang' "
+        "in plaats van 'Consultatiebureau verwijst actief door naar de peuteropvang'."))
     wat: LongText = Field(description=(
         "Wat ouders of kinderen zelf kunnen doen of gebruiken, in eenvoudig Nederlands (B1): "
         "'Uw peuter kan twee ochtenden per week naar de peuteropvang.'"))

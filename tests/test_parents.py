@@ -91,7 +91,7 @@ def test_each_age_page_leads_with_what_a_parent_can_do(built_site, demo):
         cards = page.select(".lea-offer:not(.lea-offer--programma)")
         assert len(cards) == len(offered)
         titles = headings(page, ("h3",))[: len(offered)]
-        assert titles == [a.titel for _, a in offered]
+        assert titles == [parents.offer_title(a) for _, a in offered]
         for card, (_, action) in zip(cards, offered):
             facts = [dt.get_text() for dt in card.select("dt")]
             assert facts[:1] == ["Voor wie"] and "Vragen?" in facts, facts

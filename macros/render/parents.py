@@ -46,6 +46,17 @@ def offers(pairs: list[Pair]) -> list[Pair]:
     return sorted(found, key=lambda pa: order.get(pa[1].status, 4))
 
 
+def _area(view: View) -> str:
+    """The municipality's name, or the region's for an agenda of several."""
+    towns = view.agenda.info.regio.gemeenten
+    return towns[0] if len(towns) == 1 else view.agenda.info.regio.naam
+
+
+def offer_title(action: Action) -> str:
+    """The offer's name for parents: its own plain title, else the action's."""
+    return action.voor_ouders.titel if action.voor_ouders and action.voor_ouders.titel else action.titel
+
+
 def _anchor(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
     """The offer's anchor on its age page: unique per school year or goal."""
     where = owner.id if isinstance(owner, Ambition) else view.current or "looptijd"
@@ -93,7 +104,7 @@ def parents_overview(view: View) -> str:
         found = offers(pairs)
         out.append(f"## {md_inline(ages_label(ages))}: {md_inline(who_label(label).lower())} {{#leeftijd-{group}}}\n")
         if found:
-            items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), a.titel)}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
+            items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), offer_title(a))}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
                      + (f' <span class="lea-muted">({esc(_where(view, a))})</span>' if a.locatie else "") for p, a in found]
             out.append("<p>Wat u en uw kind kunnen doen of gebruiken:</p>" + ul(items, "lea-offerlist") + "\n")
         elif pairs:
@@ -124,7 +135,7 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if who:
         facts.append(("Voor wie", words.text(who)))
     if action.locatie is not None:
-        facts.append(("Waar", words.text(_where(view, action))))
+        facts.append(("Waar", words.text(f"overal in {_area(view)}" if action.locatie.hele_gemeente else _where(view, action))))
     if action.planning is not None:
         whole = action.planning.first is None and view.current and not isinstance(owner, Ambition)
         facts.append(("Wanneer", words.text(f"het hele schooljaar {view.current}" if whole else fmt.planning(action.planning))))
@@ -134,8 +145,11 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal))))
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
+    if goal is not None:  # the policy words last: which piece of work and goal this is
+        work = f"{words.text(action.titel)}, " if offer.titel else ""
+        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'))
     body = f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}</div>'
-    return f"### {md_inline(action.titel)} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
+    return f"### {md_inline(offer_title(action))} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
 
 
 def _programme(view: View, words: Explainer, item: Intervention) -> str:
@@ -204,16 +218,14 @@ def age_page_md(view: View, group: str) -> str:
     _, ages, label = entry
     agenda = view.agenda
     words = Explainer(agenda_glossary(agenda))  # each abbreviation explained at its first use on this page
-    towns = agenda.info.regio.gemeenten
-    area = towns[0] if len(towns) == 1 else agenda.info.regio.naam
+    area = _area(view)
     pairs = group_pairs(view, ages)
     found = offers(pairs)
     out = [f"# {md_inline(label)}\n"]
     programmes = [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
     lead = f"Wat is er in {area} {fmt.for_ages(ages)} {ages_label(ages)}? "
     if found:
-        lead += ("Hier staat eerst wat u en uw kind zelf kunnen doen of gebruiken: waar, wanneer, voor wie, wat het kost en wie u iets kunt vragen. "
-                 "Daarna leest u of het goed gaat en wat de partners nog meer doen.")
+        lead += "Eerst ziet u wat u en uw kind zelf kunnen doen of gebruiken, daarna of het goed gaat."
     elif pairs or programmes:
         lead += "Hier staat wat de partners doen voor deze leeftijd: waar en wanneer, en of het goed gaat."
     else:
