@@ -122,6 +122,15 @@ def _shade(value: str, factor: float) -> str:
     return _hex(tuple(out))  # type: ignore[arg-type]
 
 
+def _lighter(value: str, t: float) -> str:
+    """Lighter by raising the lightness (HLS) a fraction ``t`` of the way to white: the hue and its
+    saturation stay, so a brand blue stays a clear blue on the dark page instead of turning grey."""
+    r, g, b = (c / 255 for c in _rgb(value))
+    hue, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(hue, lightness + (1 - lightness) * t, saturation)
+    return _hex((r * 255, g * 255, b * 255))
+
+
 def nearest_passing(value: str, needed: float, background: str = WHITE) -> str:
     """The same hue, darkened (on a light page) or lightened (on a dark one) just enough to reach
     ``needed`` against ``background``: bisection on how far towards black or white it moves."""
@@ -131,7 +140,7 @@ def nearest_passing(value: str, needed: float, background: str = WHITE) -> str:
     darken = contrast("#000000", background) >= contrast(WHITE, background)
 
     def moved(t: float) -> str:  # t = 0: the colour itself; t = 1: black or white (always passes, if anything does)
-        return _shade(value, 1 - t) if darken else _shade(value, 1 + t)
+        return _shade(value, 1 - t) if darken else _lighter(value, t)
 
     low, high = 0.0, 1.0
     for _ in range(30):
