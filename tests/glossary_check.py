@@ -61,3 +61,19 @@ def _meaning_beside(abbr, meaning: str) -> bool:
         return True  # 'toelaatbaarheidsverklaring (TLV)': the words before it are the meaning
     dd = abbr.find_parent("dt").find_next_sibling("dd") if abbr.find_parent("dt") else None
     return dd is not None and dd.get_text() == meaning  # the page Begrippen
+
+
+def plain_text(node, separator: str = " ") -> str:
+    """A node's text as the data wrote it: without the meanings the glossary added after each term
+    ('VVE (voor- en vroegschoolse educatie)' reads 'VVE'), for tests that look for the data's own words."""
+    from bs4 import NavigableString
+
+    abbrs = node.find_all("abbr", title=True)
+    for abbr in abbrs:
+        after, meaning = abbr.next_sibling, f" ({abbr['title']})"
+        if isinstance(after, NavigableString) and after.startswith(meaning):
+            after.replace_with(after[len(meaning):])
+        abbr.unwrap()  # 'LEA, Gemeente', not 'LEA , Gemeente'
+    if abbrs:
+        node.smooth()
+    return node.get_text(separator)

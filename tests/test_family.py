@@ -32,6 +32,7 @@ from lea_site.load import load
 from lea_site.model import SECTOR_LABELS, Agenda, Ambition, Party
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from .glossary_check import plain_text
 
 SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -50,7 +51,7 @@ class Page:
 
     @property
     def text(self) -> str:
-        return squash(self.article.get_text(" "))
+        return squash(plain_text(self.article))  # the data's own words: without the glossary's explanations
 
 
 @dataclass

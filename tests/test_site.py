@@ -15,6 +15,7 @@ from lea_site.render import format as fmt
 from lea_site.render.paths import AGE_GROUPS
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from .glossary_check import plain_text
 from .sitebuild import build
 
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.is_dir() else []
@@ -26,7 +27,7 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 
 def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
+    return " ".join(plain_text(node).split())  # the data's own words: without the glossary's explanations
 
 
 @pytest.fixture(scope="module")
