@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from lea_site.checks import year_totals
-from lea_site.exports import pdf
+from lea_site.exports import pdf, typeset
 from lea_site.load import load
 from lea_site.render import format as fmt
 from lea_site.render.pages import View
@@ -248,7 +248,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("LEA_PDF_CACHE", "")
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     good = b"%PDF-1.7\n% a good one\n%%EOF\n"
-    monkeypatch.setattr(pdf, "render_pdf", lambda html: good)
+    monkeypatch.setattr(typeset, "render_pdf", lambda html: good)  # forked workers see it too
     folder = site_folder(tmp_path / "site", DATA)
     generate(folder / "mkdocs.yml", pdf=True)
     written = folder / "build" / "lea" / "docs" / pdf.AGENDA
@@ -257,7 +257,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     def broken(html):
         raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
 
-    monkeypatch.setattr(pdf, "render_pdf", broken)
+    monkeypatch.setattr(typeset, "render_pdf", broken)
     (folder / "mkdocs.yml").touch()
     with pytest.raises(ConfigError, match="PDF: de PDF kon niet gemaakt worden"):
         generate(folder / "mkdocs.yml", pdf=True)
@@ -272,7 +272,7 @@ def test_write_atomic_leaves_no_half_file(tmp_path: Path, monkeypatch):
     def fail(*args):
         raise OSError("schijf vol")
 
-    monkeypatch.setattr(pdf.os, "replace", fail)
+    monkeypatch.setattr(typeset.os, "replace", fail)
     with pytest.raises(OSError):
         pdf.write_atomic(target, b"%PDF-1 tweede, half")
     assert target.read_bytes() == b"%PDF-1 eerste"

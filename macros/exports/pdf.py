@@ -8,7 +8,7 @@ Media: page numbers, running headers, bookmarks from the headings):
 * ``downloads/agenda.pdf``: cover, contents, the agenda's chapters, every goal with
   pillars, open questions, activities and figures, the school-year plans with their
   budgets, the governance diagram and text, the key figures and the partners;
-* ``downloads/voortgang-<schooljaar>.pdf`` for the last two school years that have begun, and
+* ``downloads/voortgang-<schooljaar>.pdf`` for every school year with a plan that has begun, and
   ``downloads/voortgang.pdf`` (the current one): a progress report for the council and the
   steering group. An agenda without year plans gets one report on its activities.
 
@@ -17,22 +17,15 @@ headings become HTML (shifted to their level in the document) and the finished b
 are passed on unchanged, never parsed again. Links to pages of the site point inside
 the PDF where that page is in it, else to the site's address (``site_url``), else nowhere.
 
-PDFs are cached by a hash of everything they are made from (the validated agenda,
-'today', the site address, this code and its stylesheet, WeasyPrint's version), in the
-user's cache folder (``LEA_PDF_CACHE`` or ``$XDG_CACHE_HOME/lea-site/pdf``): ``lea serve``
-only typesets again when the data changed, and a second build of the same data costs
-nothing. WeasyPrint fetches nothing: no file, no web address (data cannot make it read one).
+Typesetting (:mod:`.typeset`) is cached by a hash of each document and runs in worker
+processes: ``lea serve`` makes no PDFs, and a second build of the same data costs nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import tempfile
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from ..money import goal_spending, spending_sentence, year_spending
@@ -43,20 +36,12 @@ from ..render.governance import governance_diagram, governance_text
 from ..render.html import dl, esc, md, parties, status_badge, table, ul
 from ..render.pages import View, course_badge, interventions
 from ..render.paths import ambition_page, year_page
-from ..render.tables import action_cell, budget_cell, room_sentence, spending_html, year_budget
+from ..render.tables import action_cell, budget_cell, room_sentence, year_budget
 from ..values import school_year_bounds, school_year_of
+from .typeset import PdfError, Typesetting, render_pdf, write_atomic
 
-HERE = Path(__file__).resolve().parent
-STYLESHEET = HERE / "pdf.css"
 AGENDA = "downloads/agenda.pdf"
 REPORT = "downloads/voortgang.pdf"
-_KEEP = 40  # cached PDFs kept in the cache folder (oldest go first)
-
-
-class PdfError(Exception):
-    """The PDF could not be made; the message says why, in Dutch."""
-
-
 # --- from the renderers' Markdown headings to HTML ------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6}) (.*?)(?: \{#([A-Za-z0-9_.:-]+)\})?\s*$")
@@ -139,7 +124,7 @@ def _link_for(agenda: Agenda, site_url: str | None, inside: dict[str, str]):
     return link
 
 
-def _cover(view: View, kind: str, title: str, extra: list[tuple[str, str]]) -> str:
+def _cover(view: View, kind: str, title: str, extra: list[tuple[str, str]], made: bool = True) -> str:
     info = view.agenda.info
     region = info.regio.gemeenten
     facts = [
@@ -147,7 +132,7 @@ def _cover(view: View, kind: str, title: str, extra: list[tuple[str, str]]) -> s
         ("Looptijd", esc(f"{info.periode.van} tot en met {info.periode.tot}")),
         ("Status", esc(fmt.adoption(info.vaststelling))),
         *extra,
-        ("Gemaakt op", esc(fmt.day(view.today))),
+        *([("Gemaakt op", esc(fmt.day(view.today)))] if made else []),
     ]
     sample = '<p class="cover-note">Dit is een voorbeeld met verzonnen gegevens.</p>' if info.voorbeeld else ""
     motto = f'<p class="cover-motto">{esc(info.motto)}</p>' if info.motto else ""
@@ -156,16 +141,16 @@ def _cover(view: View, kind: str, title: str, extra: list[tuple[str, str]]) -> s
             f'{dl(facts, "cover-facts")}{sample}</section>')
 
 
-def _page(title: str, subject: str, view: View, body: str) -> str:
+def _page(title: str, subject: str, view: View, body: str, made: bool = True) -> str:
     info = view.agenda.info
+    created = f'<meta name="dcterms.created" content="{view.today.isoformat()}">' if made else ""
     return (
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title>"
         f'<meta name="author" content="{esc(", ".join(info.regio.gemeenten))}">'
         f'<meta name="description" content="{esc(subject)}">'
         f'<meta name="keywords" content="Lokale Educatieve Agenda, LEA, onderwijs">'
-        f'<meta name="generator" content="lea-site">'
-        f'<meta name="dcterms.created" content="{view.today.isoformat()}">'
+        f'<meta name="generator" content="lea-site">{created}'
         f'</head><body><p class="running-title">{esc(title)}</p>{body}</body></html>'
     )
 
@@ -185,15 +170,25 @@ def _goal_tree(agenda: Agenda) -> list[Ambition]:
 
 def _action_blocks(view: View, actions: list[Action], money: bool) -> str:
     """Actions one below the other, at the page's full width: a table with the descriptions in its cells
-    makes rows pages high (and costs most of the typesetting time)."""
+    makes rows pages high (and costs most of the typesetting time).
+
+    The facts go on one line with bold labels and names without links: every element is a box that
+    WeasyPrint styles, lays out line by line and tags, so the site's nested spans (a label span in a
+    fact span, a hidden icon in each status) cost a quarter of a 1,000-action agenda's time. The
+    partners' full names are in the partner table at the end."""
     agenda = view.agenda
     out = []
     for nr, action in enumerate(actions, 1):
-        facts = [("Wie", parties(agenda, action.participants(), view.link) or "—"), ("Planning", esc(fmt.planning(action.planning))),
-                 *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", status_badge(action.status))]
-        line = " ".join(f'<span class="pdf-fact"><span class="pdf-fact__label">{esc(label)}:</span> {value}</span>' for label, value in facts)
-        out.append(f'<div class="pdf-action"><p class="pdf-action__nr">{nr}.</p>{action_cell(action)}<p class="pdf-facts">{line}</p></div>')
+        facts = [("Wie", parties(agenda, action.participants()) or "—"), ("Planning", esc(fmt.planning(action.planning))),
+                 *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(action.status))]
+        line = "&emsp;".join(f"<b>{esc(label)}:</b> {value}" for label, value in facts)
+        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {action_cell(action)}<p class="pdf-facts">{line}</p></div>')
     return '<div class="pdf-actions">' + "".join(out) + "</div>"
+
+
+def _status_word(status: str) -> str:
+    """The status as a bordered word: :func:`status_badge` without its icon, which only screens show."""
+    return f'<span class="lea-status lea-status--{esc(status)}">{esc(status)}</span>'
 
 
 def _partners(view: View) -> str:
@@ -329,14 +324,11 @@ def agenda_html(view: View, site_url: str | None = None) -> str:
 
 
 def report_years(agenda: Agenda, today: date) -> list[str]:
-    """The school years that get a report: the last two with a plan that has begun (and the current one).
-    Older years' reports are left out: each costs seconds of typesetting at every change of the data."""
+    """The school years that get a report: every one with a plan that has begun. A finished year's report
+    does not depend on 'today' (see :func:`progress_html`), so the cache (by a hash of each document)
+    typesets it again only when its own data changed: a change costs the current year's report, not all."""
     now = school_year_of(today)
-    years = [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= now][-2:]
-    current = agenda.current_school_year(today)
-    if current and current not in years:
-        years.append(current)
-    return sorted(years)
+    return [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= now]
 
 
 def _pairs(view: View, plan: YearPlan | None) -> list[tuple[AmbitionPlan | Ambition, Action]]:
@@ -408,7 +400,7 @@ def _notes(doc: Document, view: View, pairs: list, start: date, end: date, noun:
              if rows else '<p class="lea-muted">Geen voortgang gemeld in deze periode.</p>')
 
 
-def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool) -> None:
+def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, start: date, end: date) -> None:
     agenda = view.agenda
     doc.heading(1, f"Status per {noun.lower()}", "status")
     groups: dict[str, list] = {}
@@ -418,14 +410,24 @@ def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool) -> 
         doc.heading(2, esc(name))
         rows = []
         for _, a in group:
-            last = a.last_note()
             rows.append([action_cell(a, with_details=False), parties(agenda, [a.trekker]) or "—", esc(fmt.planning(a.planning)),
                          status_badge(a.status),
                          *([budget_cell(a.begroting), esc(fmt.money(a.begroting.besteed)) if a.begroting and a.begroting.besteed is not None else "—"] if money else []),
-                         (f"{esc(fmt.day(last.datum))}: {esc(last.tekst)}" if last else "—")])
+                         _last_note(a, start, end)])
         headers = [noun, "Trekker", "Planning", "Status", *(["Begroot", "Besteed"] if money else []), "Laatste voortgang"]
         doc.html(table(headers, rows, caption=f"{noun} voor {name}", numeric=[4, 5] if money else [],
                        cls="lea-table pdf-status"))
+
+
+def _last_note(action: Action, start: date, end: date) -> str:
+    """The latest note's date, and its text when it is older than the period: a note of the period is in
+    the table 'Voortgang in deze periode' already (twice the same text made the report a third longer)."""
+    last = action.last_note()
+    if last is None:
+        return "—"
+    if start <= last.datum <= end:
+        return f"{esc(fmt.day(last.datum))} (zie Voortgang in deze periode)"
+    return f"{esc(fmt.day(last.datum))}: {esc(last.tekst)}"
 
 
 def _figures(doc: Document, view: View, goals: list[Ambition]) -> None:
@@ -490,6 +492,9 @@ def progress_html(view: View, school_year: str | None, site_url: str | None = No
         start, end = school_year_bounds(school_year)
     else:
         start, end = school_year_bounds(school_year_of(view.today))
+    # A finished year's report is the same on every later day (its period, its notes, the last status of
+    # each action), so it names no 'today' and the cache keeps it until its own data changes.
+    finished = school_year is not None and end < view.today
     end = min(end, view.today)
     if start > end:
         start = end
@@ -504,8 +509,12 @@ def progress_html(view: View, school_year: str | None, site_url: str | None = No
     doc = Document()
     doc.heading(1, "Samenvatting", "samenvatting")
     when = f"schooljaar {school_year}" if school_year else "de activiteiten van de agenda"
-    doc.html(f"<p>Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe het staat met {esc(when)} "
-             f"op {esc(fmt.day(view.today))}.</p>")
+    if finished:
+        doc.html(f"<p>Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe {esc(when)} is verlopen, "
+                 "met de laatst gemelde status van elke actie.</p>")
+    else:
+        doc.html(f"<p>Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe het staat met {esc(when)} "
+                 f"op {esc(fmt.day(view.today))}.</p>")
     if plan is not None:
         doc.html(f"<p>Het jaarplan is {esc(fmt.adoption(plan.vaststelling))}.</p>")
     doc.html(_status_table(pairs, f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} per status")
@@ -514,126 +523,48 @@ def progress_html(view: View, school_year: str | None, site_url: str | None = No
         sentence = spending_sentence(year_spending(plan), fmt.money, fmt.day)
         doc.html(f"<p>{esc(room_sentence(plan))}</p>" + (f"<p>{esc(sentence)}</p>" if sentence else "<p>Er is nog geen besteding gemeld.</p>"))
     _changes(doc, view, pairs, previous, start, end, noun)
-    _actions(doc, view, pairs, noun, agenda.has_money())
+    _actions(doc, view, pairs, noun, agenda.has_money(), start, end)
     _budget(doc, view, plan, pairs)
     _figures(doc, view, goals)
     _notes(doc, view, pairs, start, end, noun)
 
     title = f"Voortgangsrapportage {when}"
     extra = [("Rapportage", esc(fmt.capital(when))), ("Periode", esc(f"{fmt.day(start)} tot en met {fmt.day(end)}"))]
-    cover = _cover(view, "Voortgangsrapportage", agenda.info.titel, extra)
+    if finished:
+        extra.append(("Stand", "afgesloten schooljaar; per actie de laatst gemelde status"))
+    cover = _cover(view, "Voortgangsrapportage", agenda.info.titel, extra, made=not finished)
     body = cover + doc.contents() + "<main>" + "\n".join(doc.parts) + "</main>"
-    return _page(f"{title}: {agenda.info.titel}", f"Voortgang van de Lokale Educatieve Agenda {agenda.info.titel}, {when}", view, body)
+    return _page(f"{title}: {agenda.info.titel}", f"Voortgang van de Lokale Educatieve Agenda {agenda.info.titel}, {when}", view, body,
+                 made=not finished)
 
 
-# --- typesetting -------------------------------------------------------------------------------
+# --- which PDFs, typeset where ---------------------------------------------------------------
 
 
-def _no_fetching():
-    """A fetcher that fetches nothing: no file of the machine, no web address (an image is left out)."""
-    from weasyprint.urls import URLFetcher
-
-    class NoFetching(URLFetcher):
-        def __call__(self, url):
-            raise ValueError(f"de PDF haalt niets op ({url[:60]})")
-
-        fetch = __call__
-
-    return NoFetching(fail_on_errors=False)
-
-
-def render_pdf(html: str) -> bytes:
-    """Typeset one HTML document as a tagged PDF (PDF/UA-1) in Dutch."""
-    try:
-        from weasyprint import CSS, HTML
-    except (ImportError, OSError) as err:
-        raise PdfError(f"WeasyPrint ontbreekt of kan Pango niet laden ({err}); installeer: pip install weasyprint, "
-                       "en op Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
-    try:
-        document = HTML(string=html, base_url=None, url_fetcher=_no_fetching())
-        return document.write_pdf(stylesheets=[CSS(string=STYLESHEET.read_text(encoding="utf-8"))],
-                                  pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
-    except Exception as err:  # noqa: BLE001 - any failure of the typesetter is a failed PDF, reported in words
-        raise PdfError(f"de PDF kon niet gemaakt worden: {type(err).__name__}: {err}") from None
-
-
-def _cache_dir() -> Path | None:
-    configured = os.environ.get("LEA_PDF_CACHE")
-    if configured == "":
-        return None
-    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lea-site" / "pdf"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return base
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename: never a half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _fingerprint(agenda: Agenda, today: date, site_url: str | None) -> str:
-    try:
-        from importlib.metadata import version
-
-        weasy = version("weasyprint")
-    except Exception:  # noqa: BLE001 - not installed: render_pdf says so
-        weasy = "?"
-    digest = hashlib.sha256()
-    for part in (agenda.model_dump_json(), today.isoformat(), site_url or "", weasy,
-                 Path(__file__).read_text(encoding="utf-8"), STYLESHEET.read_text(encoding="utf-8")):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]
-
-
-def _cached(cache: Path | None, key: str, make) -> bytes:
-    path = cache / f"{key}.pdf" if cache else None
-    if path is not None and path.is_file():
-        try:
-            data = path.read_bytes()
-            if data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]:
-                os.utime(path)  # recently used: kept longest
-                return data
-        except OSError:
-            pass
-    data = make()
-    if path is not None:
-        try:
-            write_atomic(path, data)
-            old = sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP:]
-            for stale in old:
-                stale.unlink(missing_ok=True)
-        except OSError:
-            pass  # a cache that cannot be written costs time, not the build
-    return data
-
-
-def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, bytes]:
-    """Every PDF of the site, by its path under docs/: the agenda and the progress reports."""
+def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, str]:
+    """Every PDF of the site as HTML, by its path under docs/: the agenda and the progress reports
+    (a few tenths of a second; the typesetting is what costs)."""
     from ..render.html import no_edit
 
     view = View(agenda, today, lambda target: target, no_edit)
-    cache = _cache_dir()
-    key = _fingerprint(agenda, today, site_url)
-    files = {AGENDA: _cached(cache, f"{key}-agenda", lambda: render_pdf(agenda_html(view, site_url)))}
+    out = {AGENDA: agenda_html(view, site_url)}
     years = report_years(agenda, today) if agenda.jaarplannen else []
     for year in years:
-        files[f"downloads/voortgang-{year}.pdf"] = _cached(cache, f"{key}-{year}", lambda y=year: render_pdf(progress_html(view, y, site_url)))
+        out[f"downloads/voortgang-{year}.pdf"] = progress_html(view, year, site_url)
     current = agenda.current_school_year(today)
-    files[REPORT] = (files[f"downloads/voortgang-{current}.pdf"] if current in years
-                     else _cached(cache, f"{key}-voortgang", lambda: render_pdf(progress_html(view, None, site_url))))
-    return files
+    out[REPORT] = out[f"downloads/voortgang-{current}.pdf"] if current in years else progress_html(view, None, site_url)
+    return out
 
 
-__all__ = ["AGENDA", "REPORT", "PdfError", "agenda_html", "downloads", "progress_html", "render_pdf", "report_years", "write_atomic"]
+def start(agenda: Agenda, today: date, site_url: str | None = None) -> Typesetting:
+    """Begin typesetting every PDF (from the cache, or in worker processes); ``.wait()`` gives the files."""
+    return Typesetting(documents(agenda, today, site_url))
+
+
+def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, bytes]:
+    """Every PDF of the site, by its path under docs/."""
+    return start(agenda, today, site_url).wait()
+
+
+__all__ = ["AGENDA", "REPORT", "PdfError", "Typesetting", "agenda_html", "documents", "downloads", "progress_html",
+           "render_pdf", "report_years", "start", "write_atomic"]
