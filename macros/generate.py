@@ -32,7 +32,7 @@ from .exports import export_files
 from .glossary import with_own_terms
 from .load import LoadResult
 from .exports.pdf import PdfError, write_atomic
-from .exports.pdf import downloads as pdf_downloads
+from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
@@ -223,17 +223,21 @@ def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadR
     own_docs = _own_folder(root, own.get("docs_dir", "docs"), "docs_dir")
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
-    pages: dict[str, str | bytes] = dict(generated_pages(agenda))
-    # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
-    pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
-    pdfs: list[str] = []
-    if pdf_wanted(pdf):
-        try:  # the agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of the data
-            made = pdf_downloads(agenda, loaded.today, own.get("site_url"))
-        except PdfError as err:
-            raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
-        pages.update(made)
-        pdfs = sorted(made)
+    # The agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of each
+    # document: typeset in worker processes while the pages and the other exports are made.
+    typesetting = pdf_start(agenda, loaded.today, own.get("site_url")) if pdf_wanted(pdf) else None
+    try:
+        pages: dict[str, str | bytes] = dict(generated_pages(agenda))
+        # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
+        pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
+        made = typesetting.wait() if typesetting is not None else {}
+    except PdfError as err:
+        raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
+    finally:
+        if typesetting is not None:
+            typesetting.close()
+    pages.update(made)
+    pdfs = sorted(made)
     pages.update(house.files)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
                     skip=pages_without_content(agenda))
