@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lea_site.exports import feeds
 from lea_site.render.paths import all_actions
@@ -49,3 +51,55 @@ def test_data_text_stays_text_in_the_feed():
     mine = [e for e in parsed.entries if e.title.startswith("</title>")]
     assert mine and "<script>alert(1)</script>&" in mine[0].title
     assert "x" not in {e.id for e in parsed.entries}
+
+
+def _status_change_repo(tmp_path: Path) -> tuple[Path, str, str]:
+    """A repository of the demo's data with two later commits: a status changed without a note, and one
+    changed with a note that gives the new status. Returns (data folder, the first action's id, the second's)."""
+    from .test_changes import _git
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
+    plan = repo / "data" / "jaarplannen" / "2026-2027.yml"
+    raw = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    actions = [a for amb in raw["jaarplan"]["ambities"] for a in amb.get("acties") or [] if a.get("status") == "gepland"]
+    assert len(actions) >= 2, "the demo's current year has actions still planned"
+    actions[0]["status"] = "gestopt"
+    plan.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "gestopt, zonder notitie", date="2026-03-05T09:30:00+01:00")
+    actions[1]["status"] = "lopend"
+    actions[1].setdefault("voortgang", []).append({"datum": "2026-10-01", "tekst": "Begonnen.", "status": "lopend"})
+    plan.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "lopend, met notitie", date="2026-10-02T09:30:00+02:00")
+    return repo / "data", actions[0]["id"], actions[1]["id"]
+
+
+def test_a_status_changed_without_a_note_is_an_entry_dated_by_its_commit(tmp_path):
+    feedparser = pytest.importorskip("feedparser")
+    from lea_site.exports import changes
+
+    data, stopped, started = _status_change_repo(tmp_path)
+    agenda = load_site(data).agenda
+    history = changes.history(data, tmp_path / "cache.json")
+    assert [(c.action, c.old, c.new) for c in history.status] == [(stopped, "gepland", "gestopt")]  # the noted one is not
+    files = feeds.files(agenda, TODAY, "https://lea.lindeveen.example/", status=history.status)
+    parsed = feedparser.parse(files[feeds.AGENDA_FEED])
+    assert not parsed.bozo
+    mine = [e for e in parsed.entries if "/status/" in e.id]
+    assert len(mine) == 1
+    entry = mine[0]
+    assert entry.updated == "2026-03-05T08:30:00Z"  # the commit's moment, in UTC
+    assert entry.title.endswith(": status gestopt") and "van gepland in gestopt" in entry.summary
+    assert {t.term for t in entry.tags} >= {stopped} and entry.link.endswith(f"-{stopped}")
+    assert len([e for e in parsed.entries if e.title.endswith(": status lopend") and "Begonnen." in e.summary]) == 1
+    # The same id in the next build, from the cache too; without history no such entry and nothing else lost.
+    cached = changes.history(data, tmp_path / "cache.json")
+    assert feeds.files(agenda, TODAY, "https://lea.lindeveen.example/", status=cached.status) == files
+    shutil.rmtree(data.parent / ".git")
+    bare = changes.history(data, None)
+    assert bare.status == [] and bare.note
+    without = feedparser.parse(feeds.files(agenda, TODAY, "https://lea.lindeveen.example/", status=bare.status)[feeds.AGENDA_FEED])
+    assert len(without.entries) == len(parsed.entries) - 1 and not [e for e in without.entries if "/status/" in e.id]

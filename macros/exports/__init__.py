@@ -6,7 +6,7 @@ files as they are and plain ``mkdocs build`` (the plugin ``lea``) gets them too:
 
 * ``open-data.md`` and ``opendata/``: ``agenda.json`` with its schema, CSV tables, one spreadsheet
   (:mod:`.opendata`);
-* ``feeds/``: Atom feeds of the progress notes, for the agenda and per goal (:mod:`.feeds`);
+* ``feeds/``: Atom feeds of the progress notes and status changes, for the agenda and per goal (:mod:`.feeds`);
 * ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`).
 
 A page of the same name in the product's or the site's own ``docs/`` wins over these.
@@ -27,6 +27,7 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     all_tables = opendata.tables(agenda)
     out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables))
     out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
-    out.update(feeds.files(agenda, today, site_url, directory_urls))
-    out.update(changes.files(data_dir, cache_dir / "wijzigingen.json" if cache_dir else None))
+    history = changes.history(data_dir, cache_dir / "wijzigingen.json" if cache_dir else None)
+    out[changes.PAGE] = changes.page(history)
+    out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))
     return out

@@ -2,7 +2,9 @@
 
 For the last :data:`MAX_COMMITS` commits that touched the data folder, newest first, the
 date and what changed in words, as ``lea diff`` writes it (:func:`lea_site.diff.diff_markdown`),
-each version read from git the way the build reads it (:mod:`lea_site.gitdata`).
+each version read from git the way the build reads it (:mod:`lea_site.gitdata`). The same
+walk finds the status changes that came without a progress note (a status has no date in the
+data; the commit that changed it has one): the feeds (:mod:`.feeds`) list them.
 
 Bounded cost: at most ``MAX_COMMITS + 1`` versions are read, and each comparison is kept
 in a cache file beside the build, keyed by the git ids of the two data folders: a build
@@ -21,11 +23,13 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..diff import NO_CHANGES, diff_markdown
+from ..diff import _actions as diff_actions
+from ..model import Action, Agenda
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 
@@ -41,9 +45,44 @@ class Change:
 
 
 @dataclass
+class StatusChange:
+    """An action's status changed in a commit, and no progress note of that commit gives the new status."""
+
+    commit: str
+    when: datetime
+    year: str  # the school year, or 'looptijd:<goal id>' for an activity of the whole term
+    action: str  # the action's id
+    old: str
+    new: str
+
+
+@dataclass
 class History:
     changes: list[Change]
     note: str | None  # why the history is missing or incomplete
+    status: list[StatusChange] = field(default_factory=list)  # newest first
+
+
+def _by_key(agenda: Agenda) -> dict[tuple[str, str], tuple[str, Action]]:
+    """Every action by (school year, id), as ``lea diff`` pairs them, and the term's activities by their goal."""
+    out = dict(diff_actions(agenda))
+    out.update({(f"looptijd:{goal.id}", a.id): (goal.id, a) for goal in agenda.ambities for a in goal.activiteiten})
+    return out
+
+
+def status_changes(old: Agenda, new: Agenda) -> list[list[str]]:
+    """[year, action id, old status, new status] for each action whose status changed, unless the same
+    change added a progress note with the new status (that note is in the feed already)."""
+    before = _by_key(old)
+    out = []
+    for key, (_, action) in _by_key(new).items():
+        if key not in before or before[key][1].status == action.status:
+            continue
+        known = {(n.datum, n.tekst) for n in before[key][1].voortgang}
+        if any(n.status == action.status and (n.datum, n.tekst) not in known for n in action.voortgang):
+            continue
+        out.append([key[0], key[1], before[key][1].status, action.status])
+    return out
 
 
 def _safe(markdown: str) -> str:
@@ -81,7 +120,7 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
         trees = _git(["rev-parse", *(f"{c}:{rel}" if rel != "." else f"{c}^{{tree}}" for c, _ in commits)], top).decode().split()
     except GitError:
         trees = [c for c, _ in commits]
-    cache: dict[str, str] = {}
+    cache: dict[str, dict] = {}
     if cache_file is not None and cache_file.is_file():
         try:
             cache = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -89,6 +128,7 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
             cache = {}
     agendas: dict[str, object] = {}
     changes: list[Change] = []
+    status: list[StatusChange] = []
     shown = commits[:limit]
     with tempfile.TemporaryDirectory(prefix="lea-wijzigingen-") as tmp:
         def agenda_at(i: int):
@@ -103,19 +143,10 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
         for i, (commit, when) in enumerate(shown):
             has_before = i + 1 < len(commits)
             key = f"{trees[i + 1] if has_before else '-'}..{trees[i]}"
-            if key not in cache:
-                new = agenda_at(i)
-                old = agenda_at(i + 1) if has_before else None
-                if new is None:
-                    text = "De gegevens in deze versie bevatten fouten; de site is toen niet gebouwd."
-                elif old is None and not has_before:
-                    text = "De agenda is toegevoegd."
-                elif old is None:
-                    text = "De gegevens zijn hersteld: de versie hiervoor bevatte fouten."
-                else:
-                    text = _diff(old, new)
-                cache[key] = text
-            changes.append(Change(commit, when, cache[key]))
+            if not _whole(cache.get(key)):  # missing, damaged, or written by an older version (text only)
+                cache[key] = _compare(agenda_at(i + 1) if has_before else None, agenda_at(i), has_before)
+            changes.append(Change(commit, when, cache[key]["tekst"]))
+            status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +159,23 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
                 "Hieronder staat alleen wat in die kopie zit.")
     elif len(commits) > limit:
         note = f"Hieronder staan de laatste {limit} wijzigingen van de gegevens."
-    return History(changes, note)
+    return History(changes, note, status)
+
+
+def _whole(entry: object) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("tekst"), str) and isinstance(entry.get("status"), list)
+            and all(isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row) for row in entry["status"]))
+
+
+def _compare(old: Agenda | None, new: Agenda | None, has_before: bool) -> dict[str, object]:
+    """One commit's change in words, and its status changes (kept in the cache by the two data trees)."""
+    if new is None:
+        return {"tekst": "De gegevens in deze versie bevatten fouten; de site is toen niet gebouwd.", "status": []}
+    if old is None and not has_before:
+        return {"tekst": "De agenda is toegevoegd.", "status": []}
+    if old is None:
+        return {"tekst": "De gegevens zijn hersteld: de versie hiervoor bevatte fouten.", "status": []}
+    return {"tekst": _diff(old, new), "status": status_changes(old, new)}
 
 
 def page(h: History) -> str:
@@ -145,7 +192,3 @@ def page(h: History) -> str:
     if h.changes and not shown:
         out += ["In de vastgelegde versies veranderde niets aan de inhoud van de agenda.", ""]
     return "\n".join(out)
-
-
-def files(data_dir: Path, cache_file: Path | None) -> dict[str, str]:
-    return {PAGE: page(history(data_dir, cache_file))}

@@ -1,7 +1,9 @@
 """Atom feeds of the progress notes: one for the whole agenda, one per goal.
 
 Every progress note (``voortgang``) of an action or activity is an entry; a note that
-sets a status is a status change and says so in its title. Entries have a stable id
+sets a status is a status change and says so in its title. A status changed without such a
+note is an entry too, dated by the commit that changed it (:mod:`.changes` finds these in the
+repository's history; without history there are none). Entries have a stable id
 (a ``tag:`` URI from the site's address, or the region's name when the site has none,
 with school year, goal, action and the note's date and place among that day's notes),
 the note's date, the goal and the action as categories, and a link to the action on
@@ -16,13 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timezone
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Action, Agenda, Ambition
 from ..render import format as fmt
 from ..render.paths import ambition_page, relative, url_of, year_page
+from .changes import StatusChange
 
 FOLDER = "feeds"
 AGENDA_FEED = f"{FOLDER}/agenda.xml"
@@ -43,6 +46,11 @@ class Entry:
     goal: Ambition
     action: Action
     page: str  # docs-relative page path with anchor
+    stamp: str = ""  # the moment in Atom's form, when known (a commit's); else the day at midnight
+
+    @property
+    def updated(self) -> str:
+        return self.stamp or self.day.isoformat() + "T00:00:00Z"
 
 
 def _text(value: object) -> str:
@@ -62,13 +70,18 @@ def _authority(agenda: Agenda, site_url: str | None) -> str:
     return f"{host or _slug(agenda.info.regio.naam) + '.lea.invalid'},{agenda.info.periode.van}"
 
 
-def entries(agenda: Agenda, today: date, authority: str) -> list[Entry]:
-    """Every progress note up to today, newest first."""
-    out: list[Entry] = []
+def _work(agenda: Agenda) -> list[tuple[str, str, Action, str]]:
+    """(school year or 'looptijd', goal id, action, page with anchor) for every action and activity."""
     work = [(plan.schooljaar, ap.ambitie, a, f"{year_page(plan.schooljaar)}#actie-{plan.schooljaar}-{a.id}")
             for plan in agenda.year_plans_sorted() for ap, a in plan.actions()]
-    work += [("looptijd", goal.id, a, f"{ambition_page(goal.id)}#actie-looptijd-{goal.id}-{a.id}")
-             for goal in agenda.ambities for a in goal.activiteiten]
+    return work + [("looptijd", goal.id, a, f"{ambition_page(goal.id)}#actie-looptijd-{goal.id}-{a.id}")
+                   for goal in agenda.ambities for a in goal.activiteiten]
+
+
+def entries(agenda: Agenda, today: date, authority: str, status: list[StatusChange] = ()) -> list[Entry]:
+    """Every progress note up to today, and every status change without one, newest first."""
+    out: list[Entry] = []
+    work = _work(agenda)
     for year, goal_id, action, page in work:
         goal = agenda.ambition(goal_id)
         if goal is None:
@@ -81,7 +94,28 @@ def entries(agenda: Agenda, today: date, authority: str) -> list[Entry]:
             title = f"{action.titel}: status {note.status}" if note.status else f"{action.titel}: voortgang"
             out.append(Entry(f"tag:{authority}:{year}/{goal_id}/{action.id}/{note.datum.isoformat()}/{n}",
                              note.datum, title, note.tekst, goal, action, page))
-    out.sort(key=lambda e: (e.day, e.id), reverse=True)
+    out += _status_entries(agenda, today, authority, work, status)
+    out.sort(key=lambda e: (e.updated, e.id), reverse=True)
+    return out
+
+
+def _status_entries(agenda: Agenda, today: date, authority: str, work: list, status: list[StatusChange]) -> list[Entry]:
+    """A status change from the history, for an action that is still in the agenda (its page is where the
+    link goes). The id names the commit, so it stays the same in every later build."""
+    where = {(year if year != "looptijd" else f"looptijd:{goal_id}", action.id): (year, goal_id, action, page)
+             for year, goal_id, action, page in work}
+    out = []
+    for change in status:
+        found = where.get((change.year, change.action))
+        goal = agenda.ambition(found[1]) if found else None
+        moment = change.when.astimezone(timezone.utc)
+        if found is None or goal is None or moment.date() > today:
+            continue
+        year, goal_id, action, page = found
+        text = f"De status veranderde van {change.old} in {change.new}, zonder voortgangsnotitie."
+        out.append(Entry(f"tag:{authority}:{year}/{goal_id}/{action.id}/status/{change.commit[:12]}", moment.date(),
+                         f"{action.titel}: status {change.new}", text, goal, action, page,
+                         moment.strftime("%Y-%m-%dT%H:%M:%SZ")))
     return out
 
 
@@ -91,7 +125,7 @@ def _feed(agenda: Agenda, path: str, title: str, page: str, items: list[Entry], 
         url = url_of(target, directory_urls)
         return site_url.rstrip("/") + "/" + url if site_url else relative(path, url)
 
-    updated = max((e.day for e in items), default=today).isoformat() + "T00:00:00Z"
+    updated = max((e.updated for e in items), default=today.isoformat() + "T00:00:00Z")
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
              f"  <id>tag:{_text(authority)}:{_text(path)}</id>", f"  <title>{_text(title)}</title>",
              f"  <subtitle>{_text('Voortgangsnotities en statuswijzigingen van de acties, de nieuwste eerst.')}</subtitle>",
@@ -101,7 +135,7 @@ def _feed(agenda: Agenda, path: str, title: str, page: str, items: list[Entry], 
     if agenda.info.licentie:
         lines.append(f"  <rights>{_text(agenda.info.licentie)}</rights>")
     for e in items[:MAX_ENTRIES]:
-        stamp = e.day.isoformat() + "T00:00:00Z"
+        stamp = e.updated
         summary = f"{e.text} ({agenda.naming(agenda.level(e.goal)).enkelvoud} {e.goal.titel}; {fmt.day(e.day)})"
         lines += ["  <entry>", f"    <id>{_text(e.id)}</id>", f"    <title>{_text(e.title)}</title>",
                   f"    <updated>{stamp}</updated>", f"    <published>{stamp}</published>",
@@ -113,9 +147,11 @@ def _feed(agenda: Agenda, path: str, title: str, page: str, items: list[Entry], 
     return "\n".join(lines).encode("utf-8")
 
 
-def files(agenda: Agenda, today: date, site_url: str | None = None, directory_urls: bool = True) -> dict[str, bytes]:
+def files(agenda: Agenda, today: date, site_url: str | None = None, directory_urls: bool = True,
+          status: list[StatusChange] = ()) -> dict[str, bytes]:
+    """The feeds by their path under docs/; ``status``: the status changes from the history (:mod:`.changes`)."""
     authority = _authority(agenda, site_url)
-    items = entries(agenda, today, authority)
+    items = entries(agenda, today, authority, status)
     out = {AGENDA_FEED: _feed(agenda, AGENDA_FEED, f"Voortgang: {agenda.info.titel}", "voortgang.md", items, today,
                               authority, site_url, directory_urls)}
     mine: dict[str, list[Entry]] = {goal.id: [] for goal in agenda.ambities}
