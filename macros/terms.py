@@ -132,10 +132,6 @@ def resolve(text: str, state: PageState, *, explain: bool = True) -> str:
     return _TOKEN.sub(one, text) if "LEAUITLEG" in text else text
 
 
-def has_tokens(text: str) -> bool:
-    return _TOKEN.search(text) is not None
-
-
 class MarkTerms(Treeprocessor):
     """Marks the terms in a Markdown tree's text: the page's own Markdown, and data Markdown (``md``).
 
