@@ -163,3 +163,23 @@ def test_every_page_of_the_demo_explains_each_term_at_its_first_use(built_site):
     assert explained > 50
     home = (site / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(r"<abbr title=\"[^\"]+\">VVE</abbr> \(", home)) <= 1
+
+
+def test_lea_build_hands_the_agendas_own_terms_to_the_extension(tmp_path):
+    import shutil
+
+    import yaml
+
+    from lea_site.generate import generate
+
+    from .conftest import DATA
+    from .sitebuild import site_folder
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    agenda = data / "agenda.yml"
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace(
+        "agenda:\n", "agenda:\n  begrippen:\n    - term: OKC\n      uitleg: ouder- en kindcentrum\n", 1), encoding="utf-8")
+    made = generate(site_folder(tmp_path / "site", data) / "mkdocs.yml", pdf=False)
+    config = yaml.safe_load(made.config.read_text(encoding="utf-8"))
+    assert {"lea_site.blocks": {"begrippen": {"OKC": "ouder- en kindcentrum"}}} in config["markdown_extensions"]
