@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
@@ -214,6 +215,7 @@ def test_data_text_is_escaped_on_the_parents_pages(tmp_path):
     evil = "<script>x</script>"
     (tmp_path / "agenda.yml").write_text(MINIMAL_AGENDA + f"""\
   contact: {{rol: "{evil}"}}
+  benaming: {{enkelvoud: "[w](javascript:alert(1))", meervoud: "[w](javascript:alert(2))"}}
 ambities:
   - id: doel
     titel: "Doel {evil}"
@@ -233,4 +235,6 @@ ambities:
                  overview.contacts_by_role(view, "kop"), overview.goals_needing_attention(view, "kop"),
                  overview.changes_since_quarter(view, "kop")):
         assert "<script>" not in html
+        # the Markdown between the HTML blocks (headings) makes no link from data either
+        assert "javascript:" not in "".join(a.get("href", "") for a in BeautifulSoup(markdown.markdown(html), "html.parser").select("a"))
     assert "&lt;script&gt;" in parents.age_page_md(view, "4-12")

@@ -19,7 +19,7 @@ from ..values import school_year_bounds
 from . import format as fmt
 from .charts import with_unit
 from .contact import contact_html, resolve
-from .html import esc, party, status_badge, table, ul
+from .html import esc, md_inline, party, status_badge, table, ul
 from .pages import View, _ambition_link, _current_actions, _headed
 from .paths import ambition_page, body_anchor
 
@@ -105,7 +105,7 @@ def contacts_by_role(view: View, kop: str | None = None) -> str:
                    f"{contact_html(agenda, agenda.info.contact)}.</p>")
     if agenda.ambities:
         headers, rows = _goal_rows(view)
-        out.append(f"### Per {esc(view.word)}\n\n" + table(headers, rows, caption=f"Wie u kunt vragen per {view.word}", stack=True))
+        out.append(f"### Per {md_inline(view.word)}\n\n" + table(headers, rows, caption=f"Wie u kunt vragen per {view.word}", stack=True))
     bodies = [b for b in agenda.organen if b.status != "beeindigd"]
     if bodies:
         headers, rows = _body_rows(view, bodies)
