@@ -65,7 +65,9 @@ def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str) ->
         parts += [action.voor_ouders.wat, action.voor_ouders.voor_wie or "", action.voor_ouders.kosten or ""]
     if action.locatie is not None:
         parts.append(", ".join(action.locatie.names()))
-    parts += [_who(agenda, action), fmt.planning(action.planning), action.status, goal]
+    parts += [_who(agenda, action), fmt.planning(action.planning), action.status, goal, _plain(action.resultaat)]
+    figures = {i.id: i.titel for _, i in agenda.indicators()}
+    parts += [figures[i] for i in action.indicatoren if i in figures]
     last = action.last_note()
     if last is not None:
         parts.append(last.tekst)
