@@ -16,16 +16,17 @@ import re
 from types import SimpleNamespace
 from typing import Iterable, Mapping
 
-# term -> meaning, in plain Dutch (B1 where the official name allows it).
+# term -> meaning, in plain Dutch (B1 where the official name allows it). Short words where possible:
+# the meaning stands in the text, also in narrow table columns ('onderwijsachterstandenbeleid' did not fit).
 TERMS: dict[str, str] = {
     "LEA": "Lokale Educatieve Agenda: de afspraken over onderwijs en opvoeding in de gemeente",
     "VVE": "voor- en vroegschoolse educatie",
-    "OAB": "onderwijsachterstandenbeleid",
+    "OAB": "beleid tegen onderwijsachterstanden",
     "NPO": "Nationaal Programma Onderwijs",
     "GKA": "Gelijke Kansen Alliantie",
     "SWV": "samenwerkingsverband passend onderwijs",
     "JGZ": "jeugdgezondheidszorg (consultatiebureau en schoolarts)",
-    "TLV": "toelaatbaarheidsverklaring voor het speciaal onderwijs",
+    "TLV": "verklaring dat een leerling naar het speciaal onderwijs mag",
     "IKC": "integraal kindcentrum: school en kinderopvang in één",
     "KO": "kinderopvang",
     "PO": "primair onderwijs: de basisschool",

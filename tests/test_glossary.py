@@ -63,7 +63,7 @@ def test_whole_words_and_capitals_only():
 
 def test_a_meaning_written_out_gets_the_abbr_only():
     out = Explainer(TERMS).text("een toelaatbaarheidsverklaring (TLV) voor de zwaarste ondersteuning")
-    assert out == ('een toelaatbaarheidsverklaring (<abbr title="toelaatbaarheidsverklaring voor het speciaal onderwijs">TLV</abbr>)'
+    assert out == ('een toelaatbaarheidsverklaring (<abbr title="verklaring dat een leerling naar het speciaal onderwijs mag">TLV</abbr>)'
                    " voor de zwaarste ondersteuning")
 
 
