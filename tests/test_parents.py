@@ -106,10 +106,14 @@ def test_the_parents_page_shows_each_age_with_its_offers(built_site, demo):
     page = article(site, "ouders/index.html")
     h2 = headings(page)
     groups = age_groups(demo.agenda)
+    assert all(parents._courses(demo, a) for _, a, _ in groups)  # the demo judges a goal for every age
     assert h2[: len(groups)] == [f"{parents.ages_label(a)}: {parents.who_label(label).lower()}" for _, a, label in groups]
     for group, ages, _ in groups:
         section = page.find(id=f"leeftijd-{group}")
         links = [a["href"] for a in section.find_next("ul").select("a")]
+        states = parents._courses(demo, ages)
+        line = next(p for p in section.find_next_siblings("p") if "Gaat het goed?" in p.get_text() or "lea-parents__more" in p.get("class", []))
+        assert all(f"{goal.titel}: {state}" in line.get_text() for goal, state in states), (group, line.get_text())
         for owner, action in parents.offers(parents.group_pairs(demo, ages)):
             assert any(h.startswith(f"../ouders/{group}/#aanbod-") or h.startswith(f"{group}/#aanbod-") for h in links), (group, links)
     # a link to each offer's own place on its age page lands on a real anchor

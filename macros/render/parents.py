@@ -52,6 +52,13 @@ def _area(view: View) -> str:
     return towns[0] if len(towns) == 1 else view.agenda.info.regio.naam
 
 
+def _place(view: View, action: Action) -> str:
+    """Where, for a parent: 'overal in Lindeveen', or the places."""
+    if action.locatie is not None and action.locatie.hele_gemeente:
+        return f"overal in {_area(view)}"
+    return _where(view, action)
+
+
 def offer_title(action: Action) -> str:
     """The offer's name for parents: its own plain title, else the action's."""
     return action.voor_ouders.titel if action.voor_ouders and action.voor_ouders.titel else action.titel
@@ -105,7 +112,7 @@ def parents_overview(view: View) -> str:
         out.append(f"## {md_inline(ages_label(ages))}: {md_inline(who_label(label).lower())} {{#leeftijd-{group}}}\n")
         if found:
             items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), offer_title(a))}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
-                     + (f' <span class="lea-muted">({esc(_where(view, a))})</span>' if a.locatie else "") for p, a in found]
+                     + (f' <span class="lea-muted">({prose(_place(view, a))})</span>' if a.locatie else "") for p, a in found]
             out.append("<p>Wat u en uw kind kunnen doen of gebruiken:</p>" + ul(items, "lea-offerlist") + "\n")
         elif pairs:
             shown = pairs[:5]
@@ -114,6 +121,10 @@ def parents_overview(view: View) -> str:
                        + (f"<p>{esc(more)}</p>" if more else "") + "\n")
         else:
             out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
+        states = [(goal, state) for goal, state in _courses(view, ages)]
+        if states:
+            out.append("<p>Gaat het goed? " + "; ".join(
+                f'{view.a(ambition_page(goal.id), goal.titel)}: <span class="lea-course-word">{esc(state)}</span>' for goal, state in states) + ".</p>\n")
         out.append(f'<p class="lea-parents__more">{view.a(age_page(group), "Alles voor " + ages_label(ages))}</p>\n')
     place = _locations_link(view, "in uw wijk of op de school van uw kind")
     if place:
@@ -135,7 +146,7 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if who:
         facts.append(("Voor wie", words.text(who)))
     if action.locatie is not None:
-        facts.append(("Waar", words.text(f"overal in {_area(view)}" if action.locatie.hele_gemeente else _where(view, action))))
+        facts.append(("Waar", words.text(_place(view, action))))
     if action.planning is not None:
         whole = action.planning.first is None and view.current and not isinstance(owner, Ambition)
         facts.append(("Wanneer", words.text(f"het hele schooljaar {view.current}" if whole else fmt.planning(action.planning))))
@@ -169,6 +180,13 @@ def _programme(view: View, words: Explainer, item: Intervention) -> str:
     facts.append(("Alles over dit programma", view.a(intervention_anchor(item.id), item.titel)))
     body = f'<div class="lea-offer lea-offer--programma">{md(item.doel)}{dl(facts, "lea-dl lea-offer__facts")}</div>'
     return f"### {md_inline(item.titel)} {{#programma-{item.id}}}\n\n{body}\n"
+
+
+def _courses(view: View, ages: AgeRange) -> list[tuple[Ambition, str]]:
+    """The goals for this age that can be judged, with their course in a word ('op koers', 'let op', 'achter')."""
+    goals = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
+    found = [(goal, course(view.agenda, goal, view.current, with_unit)) for goal in goals]
+    return [(goal, state.state) for goal, state in found if state is not None]
 
 
 def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> str:
