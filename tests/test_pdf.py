@@ -300,3 +300,49 @@ def test_lea_build_makes_and_links_the_pdfs_and_lea_serve_does_not(tmp_path: Pat
     assert run.returncode == 0, run.stderr[-2000:]
     assert not (folder / "zonder" / "downloads").exists()
     assert "agenda.pdf" not in (folder / "zonder" / "over" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_begun_year_has_a_report_and_a_finished_years_stays_cached(tmp_path: Path, monkeypatch):
+    """Reports for every school year that has begun; a later day typesets only what names that day
+    (the agenda and the current year's report), the finished years' reports come from the cache."""
+    agenda, today = _agenda("demo")
+    begun = [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= agenda.current_school_year(today)]
+    assert pdf.report_years(agenda, today) == begun and len(begun) >= 2
+    typeset_calls: list[str] = []
+
+    def fake(html: str) -> bytes:
+        typeset_calls.append(re.search(r"<title>(.*?)</title>", html)[1])
+        return b"%PDF-1.7\n% nep\n%%EOF\n"
+
+    monkeypatch.setenv("LEA_PDF_CACHE", str(tmp_path))
+    monkeypatch.setenv("LEA_PDF_PROCESSES", "1")  # in this process, so the replacement counts
+    monkeypatch.setattr(typeset, "render_pdf", fake)
+    first = pdf.downloads(agenda, today)
+    assert set(first) == {pdf.AGENDA, pdf.REPORT, *(f"downloads/voortgang-{y}.pdf" for y in begun)}
+    assert len(typeset_calls) == len(begun) + 1  # voortgang.pdf is the current year's, typeset once
+    typeset_calls.clear()
+    later = date.fromordinal(today.toordinal() + 3)
+    assert agenda.current_school_year(later) == agenda.current_school_year(today)
+    pdf.downloads(agenda, later)
+    current = agenda.current_school_year(today)
+    assert len(typeset_calls) == 2 and any(current in t for t in typeset_calls), typeset_calls
+    view = View(agenda, today, lambda t: t)
+    finished = pdf.progress_html(view, begun[0])
+    assert "is verlopen" in finished and fmt.day(today) not in finished
+
+
+def test_typesetting_in_worker_processes_gives_each_pdf(tmp_path: Path, monkeypatch):
+    """Two worker processes (forked: they see this replacement of the typesetter) give every file back by its path."""
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+    monkeypatch.setenv("LEA_PDF_PROCESSES", "2")
+    monkeypatch.setattr(typeset, "render_pdf", lambda html: b"%PDF-1.7\n" + html[-40:].encode() + b"\n%%EOF\n")
+    files = typeset.Typesetting({"a.pdf": "<p>een</p>", "b.pdf": "<p>twee</p>", "c.pdf": "<p>een</p>"}).wait()
+    assert files == {"a.pdf": b"%PDF-1.7\n<p>een</p>\n%%EOF\n", "b.pdf": b"%PDF-1.7\n<p>twee</p>\n%%EOF\n",
+                     "c.pdf": b"%PDF-1.7\n<p>een</p>\n%%EOF\n"}
+
+    def broken(html):
+        raise typeset.PdfError("de PDF kon niet gemaakt worden: kapot")
+
+    monkeypatch.setattr(typeset, "render_pdf", broken)
+    with pytest.raises(typeset.PdfError, match="kapot"):
+        typeset.Typesetting({"a.pdf": "<p>een</p>", "b.pdf": "<p>twee</p>"}).wait()
