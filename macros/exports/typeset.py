@@ -22,6 +22,7 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -176,6 +177,13 @@ def processes(todo: int) -> int:
     return max(1, min(wanted, todo))
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork when this process has one thread: a worker starts at once with the HTML and the code in memory.
+    Forking a process with more threads can copy a lock that another thread holds (and Python 3.12+ warns),
+    so then a fresh interpreter per worker (about a second more each)."""
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 and os.name == "posix" else "spawn")
+
+
 class Typesetting:
     """The PDFs of one build: taken from the cache at once, the others typeset in worker processes."""
 
@@ -198,7 +206,7 @@ class Typesetting:
         if len(unique) > 1 and processes(len(unique)) > 1:
             # Largest first, so the longest document does not start last.
             order = sorted(unique, key=lambda k: len(unique[k]), reverse=True)
-            self._pool = ProcessPoolExecutor(processes(len(unique)), mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(processes(len(unique)), mp_context=_context())
             self._futures = {key: self._pool.submit(_typeset, unique[key]) for key in order}
 
     def wait(self) -> dict[str, bytes]:
