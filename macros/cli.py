@@ -7,10 +7,13 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .load import load
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .generate import Generated
 
 
 def _github(problem: Problem) -> str:
@@ -174,7 +177,7 @@ def _generate(args: argparse.Namespace):
         return None
     try:
         # lea serve shows a change within a second: the PDFs (seconds each) are made by lea build only.
-        result = generate(config, pdf=False if args.command == "serve" else None)
+        result = generate(config, pdf=False if args.command == "serve" else None, pdf_later=args.command == "build")
     except ConfigError as err:
         print(f"lea {args.command}: {err}", file=sys.stderr)
         return None
@@ -187,13 +190,21 @@ def _generate(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    generated = _generate(args)
+    if generated is None:
+        return 1
+    try:  # the PDFs are typeset in worker processes while the engine builds (lea_site.exports.typeset)
+        return _build(args, generated)
+    finally:
+        if generated.typesetting is not None:
+            generated.typesetting.close()
+
+
+def _build(args: argparse.Namespace, generated: Generated) -> int:
     from . import staging
     from .engines import EngineMissing, available, build
     from .site import data_dir
 
-    generated = _generate(args)
-    if generated is None:
-        return 1
     for problem in generated.site.result.warnings:
         print(str(problem), file=sys.stderr)
     config = Path(args.config).resolve()
@@ -220,6 +231,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         staging.discard(str(out))
         print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
         return code or 1
+    if generated.typesetting is not None:
+        from .exports.pdf import PdfError, write_atomic
+
+        try:
+            for rel, content in generated.typesetting.wait().items():
+                write_atomic(out / rel, content)
+        except PdfError as err:
+            staging.discard(str(out))
+            print(f"lea build: PDF: {err}; de vorige site in {target} staat er nog.", file=sys.stderr)
+            return 1
     (out / staging.MARK).write_text("Gebouwd door lea build; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
     try:
         staging.publish(str(out), str(target.resolve()))

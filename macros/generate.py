@@ -31,7 +31,7 @@ from .housestyle import house_style
 from .exports import export_files
 from .glossary import with_own_terms
 from .load import LoadResult
-from .exports.pdf import PdfError, write_atomic
+from .exports.pdf import PdfError, Typesetting, write_atomic
 from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
@@ -56,6 +56,7 @@ class Generated:
     site: Site
     pages: int
     own: dict[str, Any]  # the site's own mkdocs.yml, INHERIT resolved
+    typesetting: Typesetting | None = None  # with pdf_later: the PDFs still being typeset (.wait() gives them)
 
 
 def product_folder(name: str) -> Path:
@@ -204,8 +205,11 @@ def pdf_wanted(pdf: bool | None) -> bool:
     return os.environ.get("LEA_PDF", "ja").strip().lower() not in ("nee", "no", "0", "uit", "false")
 
 
-def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadResult:
-    """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong."""
+def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = False) -> Generated | LoadResult:
+    """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong.
+
+    ``pdf_later``: the PDFs are not waited for; :attr:`Generated.typesetting` gives them (``lea build``
+    writes them into the site after the engine, which ran meanwhile)."""
     config_path = config_path.resolve()
     root = config_path.parent
     own = read_config(config_path)
@@ -224,20 +228,22 @@ def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadR
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
     # The agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of each
-    # document: typeset in worker processes while the pages and the other exports are made.
+    # document: typeset in worker processes while the pages and the other exports are made, and with
+    # ``pdf_later`` while the engine builds the site (the caller puts them in; the pages link them already).
     typesetting = pdf_start(agenda, loaded.today, own.get("site_url")) if pdf_wanted(pdf) else None
     try:
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
         pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
-        made = typesetting.wait() if typesetting is not None else {}
-    except PdfError as err:
-        raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
-    finally:
+        made = typesetting.wait() if typesetting is not None and not pdf_later else {}
+    except BaseException as err:
         if typesetting is not None:
             typesetting.close()
+        if isinstance(err, PdfError):
+            raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
+        raise
     pages.update(made)
-    pdfs = sorted(made)
+    pdfs = sorted(typesetting.paths) if typesetting is not None else []
     pages.update(house.files)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
                     skip=pages_without_content(agenda))
@@ -264,4 +270,4 @@ def generate(config_path: Path, *, pdf: bool | None = None) -> Generated | LoadR
     _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
     if not (folder / "stempel.txt").exists():
         (folder / "stempel.txt").write_text("", encoding="utf-8")
-    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs), own)
+    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs), own, typesetting if pdf_later else None)

@@ -346,3 +346,27 @@ def test_typesetting_in_worker_processes_gives_each_pdf(tmp_path: Path, monkeypa
     monkeypatch.setattr(typeset, "render_pdf", broken)
     with pytest.raises(typeset.PdfError, match="kapot"):
         typeset.Typesetting({"a.pdf": "<p>een</p>", "b.pdf": "<p>twee</p>"}).wait()
+
+
+def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeypatch, capsys):
+    """lea build typesets while the engine builds; a PDF that fails then stops it before the site is replaced."""
+    from lea_site import cli
+
+    from .sitebuild import site_folder
+
+    folder = site_folder(tmp_path / "site", DATA)
+    (folder / "site").mkdir()
+    (folder / "site" / "index.html").write_text("de vorige site", encoding="utf-8")
+    (folder / "site" / ".lea-site").write_text("", encoding="utf-8")  # made by lea build: it may be replaced
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
+    monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+
+    def broken(html):
+        raise typeset.PdfError("de PDF kon niet gemaakt worden: kapot")
+
+    monkeypatch.setattr(typeset, "render_pdf", broken)  # forked workers see it too
+    assert cli.main(["build"]) == 1
+    assert "PDF: de PDF kon niet gemaakt worden: kapot" in capsys.readouterr().err
+    assert (folder / "site" / "index.html").read_text(encoding="utf-8") == "de vorige site"
