@@ -182,8 +182,21 @@ def _action_blocks(view: View, actions: list[Action], money: bool) -> str:
         facts = [("Wie", parties(agenda, action.participants()) or "—"), ("Planning", esc(fmt.planning(action.planning))),
                  *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(action.status))]
         line = "&emsp;".join(f"<b>{esc(label)}:</b> {value}" for label, value in facts)
-        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {action_cell(action)}<p class="pdf-facts">{line}</p></div>')
+        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {_unfolded(action_cell(action))}<p class="pdf-facts">{line}</p></div>')
     return '<div class="pdf-actions">' + "".join(out) + "</div>"
+
+
+_FOLD = '<details class="lea-details"><summary>Meer over deze actie</summary>'
+
+
+def _unfolded(cell: str) -> str:
+    """The site folds an action's description away; on paper it is open, and without the fold's two
+    elements (5% of a 1,000-action agenda's typesetting). Should the fold's markup change, the stylesheet
+    still hides its summary."""
+    if _FOLD not in cell:
+        return cell
+    head, _, rest = cell.replace(_FOLD, '<div class="lea-details">', 1).rpartition("</details>")  # the fold's own end is the last
+    return f"{head}</div>{rest}"
 
 
 def _status_word(status: str) -> str:
