@@ -101,6 +101,11 @@ def location(entry: Entry, use_directory_urls: bool = True) -> str:
     return f"{url_of(entry.page, use_directory_urls)}#{entry.anchor}"
 
 
+def _escaped(entry: Entry) -> dict[str, str]:
+    """Title and text as both engines' indexes hold them: HTML-escaped (their results show them as HTML)."""
+    return {"title": html.escape(entry.title, quote=False), "text": html.escape(entry.text, quote=False)}
+
+
 def extend_index(index_file: Path, entries: list[Entry], use_directory_urls: bool = True) -> int:
     """Add the entries to Material's ``search_index.json`` (text escaped as the plugin escapes it);
     how many were added. Entries already there (a dirty rebuild) are not added twice."""
@@ -112,8 +117,7 @@ def extend_index(index_file: Path, entries: list[Entry], use_directory_urls: boo
         where = location(entry, use_directory_urls)
         if where in have:
             continue
-        docs.append({"location": where, "title": html.escape(entry.title, quote=False),
-                     "text": html.escape(entry.text, quote=False)})
+        docs.append({"location": where, **_escaped(entry)})
         added += 1
     if added:
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -137,8 +141,7 @@ def extend_zensical_index(index_file: Path, entries: list[Entry], use_directory_
         if not mine:
             continue  # the engine did not index the page (excluded from search): neither do we
         path = items[mine[0]].get("path") or []
-        items.insert(mine[-1] + 1, {"location": where, "level": 3, "title": html.escape(entry.title, quote=False),
-                                    "text": html.escape(entry.text, quote=False), "path": path, "tags": []})
+        items.insert(mine[-1] + 1, {"location": where, "level": 3, **_escaped(entry), "path": path, "tags": []})
         added += 1
     if added:
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -177,8 +177,9 @@ def table(
     names = {"table": "table", "group": "rowgroup", "row": "row", "col": "columnheader", "rowheader": "rowheader", "cell": "cell"}
     roles = {k: f' role="{v}"' if stack else "" for k, v in names.items()}
 
-    def cell(i: int, value: str, tag: str = "td") -> str:
+    def cell(i: int, value: str, tag: str = "td", span: int = 1) -> str:
         klass = ' class="lea-num"' if i in numeric else ""
+        klass += f' colspan="{span}"' if span > 1 else ""
         if tag == "th":
             return f'<th{klass} scope="row"{roles["rowheader"]}>{value}</th>'
         if stack and value and i < len(headers):
@@ -193,6 +194,7 @@ def table(
     # nodes, and without one 'Periode' and 'Waarde' of two cells become one word (no effect on layout).
     head = " ".join(f'<th scope="col"{num if i in numeric else ""}{roles["col"]}>{h}</th>' for i, h in enumerate(headers))
     body = " ".join(row(" ".join(cell(i, v, "th" if row_header and i == 0 else "td") for i, v in enumerate(r))) for r in rows)
+
     def foot_row(r: Sequence[str | None]) -> str:
         # None joins a footer cell to the one before it ("Totaal" across Nr and Actie).
         cells = []
@@ -201,11 +203,7 @@ def table(
                 cells[-1][1] += 1
             else:
                 cells.append([i, 1, v or ""])
-        out = []
-        for i, span, v in cells:
-            html = cell(i, v, "th" if i == 0 else "td")
-            out.append(html.replace(">", f' colspan="{span}">', 1) if span > 1 else html)
-        return row(" ".join(out))
+        return row(" ".join(cell(i, v, "th" if i == 0 else "td", span) for i, span, v in cells))
 
     foot = " ".join(foot_row(r) for r in footer)
     wrapper = f"lea-scroll {cls}" + (" lea-stack" if stack else "")
