@@ -33,7 +33,7 @@ from ..render import format as fmt
 from ..render.charts import with_unit
 from ..render.figures import indicator_block, key_figures
 from ..render.governance import governance_diagram, governance_text
-from ..render.html import dl, esc, md, parties, status_badge, table, ul
+from ..render.html import dl, esc, md, parties, table, ul
 from ..render.pages import View, course_badge, interventions
 from ..render.paths import ambition_page, year_page
 from ..render.tables import action_cell, budget_cell, room_sentence, year_budget
@@ -361,7 +361,7 @@ def _goal_name(agenda: Agenda, owner: AmbitionPlan | Ambition) -> str:
 
 def _status_table(pairs: list, caption: str) -> str:
     counts = Counter(a.status for _, a in pairs)
-    rows = [[status_badge(s), esc(counts[s])] for s in STATUSES if counts[s]]
+    rows = [[_status_word(s), esc(counts[s])] for s in STATUSES if counts[s]]
     return table(["Status", "Aantal"], rows, caption=caption, numeric=[1], footer=[["Totaal", esc(len(pairs))]])
 
 
@@ -369,6 +369,20 @@ def _status_on(action: Action, day: date) -> str | None:
     """The status an action had on ``day`` by its notes (None: no note with a status before then)."""
     notes = sorted((n for n in action.voortgang if n.status and n.datum <= day), key=lambda n: n.datum)
     return notes[-1].status if notes else None
+
+
+def _titled(agenda: Agenda, owner: AmbitionPlan | Ambition, action: Action) -> str:
+    """An action's title with its goal under it: one column of the report's tables instead of two
+    (narrow columns broke words in the middle and pushed a status over its neighbour)."""
+    return f'{action_cell(action, with_details=False)}<br><span class="pdf-sub">{esc(_goal_name(agenda, owner))}</span>'
+
+
+def _by_goal(agenda: Agenda, pairs: list, text) -> str:
+    """Actions as a list per goal: the goal's name once, then the actions (``text`` of each) after it."""
+    groups: dict[str, list[str]] = {}
+    for owner, action in pairs:
+        groups.setdefault(_goal_name(agenda, owner), []).append(text(action))
+    return ul(f"<strong>{esc(goal)}</strong>: " + "; ".join(items) for goal, items in groups.items())
 
 
 def _changes(doc: Document, view: View, pairs: list, previous: list, start: date, end: date, noun: str) -> None:
@@ -379,24 +393,24 @@ def _changes(doc: Document, view: View, pairs: list, previous: list, start: date
     for owner, action in pairs:
         for note in sorted(action.voortgang, key=lambda n: n.datum):
             if note.status and start <= note.datum <= end:
-                before = _status_on(action, date.fromordinal(note.datum.toordinal() - 1)) or "—"
-                rows.append((note.datum, [esc(action.titel), esc(_goal_name(agenda, owner)), esc(fmt.day(note.datum)),
-                                          status_badge(before) if before != "—" else "—", status_badge(note.status), esc(note.tekst)]))
+                before = _status_on(action, date.fromordinal(note.datum.toordinal() - 1))
+                change = (f"{_status_word(before)} werd " if before else "werd ") + _status_word(note.status)
+                rows.append((note.datum, [_titled(agenda, owner, action), esc(fmt.day(note.datum)), change, esc(note.tekst)]))
     rows.sort(key=lambda r: r[0])
     doc.heading(2, "Veranderde status")
-    doc.html(table([noun, "Doel", "Datum", "Was", "Werd", "Toelichting"], [r for _, r in rows],
-                   caption="Statuswijzigingen in deze periode", cls="lea-table pdf-notes") if rows else '<p class="lea-muted">Geen statuswijzigingen gemeld in deze periode.</p>')
+    doc.html(table([noun, "Datum", "Status", "Toelichting"], [r for _, r in rows],
+                   caption="Statuswijzigingen in deze periode", cls="lea-table pdf-changes") if rows else '<p class="lea-muted">Geen statuswijzigingen gemeld in deze periode.</p>')
     if previous:
-        before = {a.id for _, a in previous}
+        before_ids = {a.id for _, a in previous}
         now_ids = {a.id for _, a in pairs}
-        new = [(o, a) for o, a in pairs if a.id not in before]
-        carried = [(o, a) for o, a in pairs if a.id in before or a.doorgeschoven_van]
+        new = [(o, a) for o, a in pairs if a.id not in before_ids]
+        carried = [(o, a) for o, a in pairs if a.id in before_ids or a.doorgeschoven_van]
         gone = [(o, a) for o, a in previous if a.id not in now_ids]
         doc.heading(2, "Acties ten opzichte van het vorige schooljaar")
         doc.html(dl([
-            ("Nieuw", ul(f"{esc(a.titel)} ({esc(_goal_name(agenda, o))})" for o, a in new) or "geen"),
-            ("Doorgeschoven of voortgezet", ul(f"{esc(a.titel)} ({esc(_goal_name(agenda, o))})" for o, a in carried) or "geen"),
-            ("Niet meer in het plan", ul(f"{esc(a.titel)}: {esc(a.status)}" for o, a in gone) or "geen"),
+            ("Nieuw", _by_goal(agenda, new, lambda a: esc(a.titel)) or "geen"),
+            ("Doorgeschoven of voortgezet", _by_goal(agenda, carried, lambda a: esc(a.titel)) or "geen"),
+            ("Niet meer in het plan", _by_goal(agenda, gone, lambda a: f"{esc(a.titel)} ({esc(a.status)})") or "geen"),
         ]))
 
 
@@ -406,14 +420,16 @@ def _notes(doc: Document, view: View, pairs: list, start: date, end: date, noun:
     for owner, action in pairs:
         for note in action.voortgang:
             if start <= note.datum <= end:
-                rows.append((note.datum, [esc(action.titel), esc(_goal_name(view.agenda, owner)), esc(fmt.day(note.datum)),
-                                          status_badge(note.status) if note.status else "—", esc(note.tekst)]))
+                status = f"{_status_word(note.status)} " if note.status else ""
+                rows.append((note.datum, [_titled(view.agenda, owner, action), esc(fmt.day(note.datum)), status + esc(note.tekst)]))
     rows.sort(key=lambda r: r[0])
-    doc.html(table([noun, "Doel", "Datum", "Status", "Voortgang"], [r for _, r in rows], caption="Voortgangsnotities", cls="lea-table pdf-notes")
+    doc.html(table([noun, "Datum", "Voortgang"], [r for _, r in rows], caption="Voortgangsnotities", cls="lea-table pdf-notes")
              if rows else '<p class="lea-muted">Geen voortgang gemeld in deze periode.</p>')
 
 
 def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, start: date, end: date) -> None:
+    """Per goal a table of four columns (three without money): who leads and when go under the title,
+    what was spent under the budget."""
     agenda = view.agenda
     doc.heading(1, f"Status per {noun.lower()}", "status")
     groups: dict[str, list] = {}
@@ -423,13 +439,14 @@ def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, sta
         doc.heading(2, esc(name))
         rows = []
         for _, a in group:
-            rows.append([action_cell(a, with_details=False), parties(agenda, [a.trekker]) or "—", esc(fmt.planning(a.planning)),
-                         status_badge(a.status),
-                         *([budget_cell(a.begroting), esc(fmt.money(a.begroting.besteed)) if a.begroting and a.begroting.besteed is not None else "—"] if money else []),
-                         _last_note(a, start, end)])
-        headers = [noun, "Trekker", "Planning", "Status", *(["Begroot", "Besteed"] if money else []), "Laatste voortgang"]
-        doc.html(table(headers, rows, caption=f"{noun} voor {name}", numeric=[4, 5] if money else [],
-                       cls="lea-table pdf-status"))
+            facts = f"Trekker: {parties(agenda, [a.trekker]) or '—'} · Planning: {esc(fmt.planning(a.planning))}"
+            spent = a.begroting.besteed if a.begroting else None
+            budget = budget_cell(a.begroting) + (f"<br>besteed: {esc(fmt.money(spent))}" if spent is not None else "")
+            rows.append([f'{action_cell(a, with_details=False)}<br><span class="pdf-sub">{facts}</span>', _status_word(a.status),
+                         *([budget] if money else []), _last_note(a, start, end)])
+        headers = [noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"]
+        doc.html(table(headers, rows, caption=f"{noun} voor {name}", numeric=[2] if money else [],
+                       cls="lea-table pdf-status" + (" pdf-money" if money else "")))
 
 
 def _last_note(action: Action, start: date, end: date) -> str:
@@ -461,7 +478,7 @@ def _figures(doc: Document, view: View, goals: list[Ambition]) -> None:
                      esc(f"{with_unit(ind, last.waarde)} ({last.periode})") if last and last is not first else "—",
                      esc(target), esc(f"hoe {ind.beter}, hoe beter") if ind.beter else "—"])
     doc.html(table(["Indicator", "Doel", "Eerste meting", "Laatste meting", "Streefwaarde", "Richting"], rows,
-                   caption="Indicatoren tegen hun streefwaarde"))
+                   caption="Indicatoren tegen hun streefwaarde", cls="lea-table pdf-figures"))
     for goal in goals:
         badge = course_badge(view, goal, reasons=True)
         if badge:
@@ -475,8 +492,7 @@ def _budget(doc: Document, view: View, plan: YearPlan | None, pairs: list) -> No
         return
     doc.heading(1, "Begroting en besteding", "begroting")
     if plan is not None:
-        doc.html(f"<p>{esc(room_sentence(plan))}</p>")
-        doc.html(year_budget(agenda, plan, view.link))
+        doc.html(year_budget(agenda, plan, view.link))  # with the sentence on the room left (or the overrun)
         rows = []
         for amb_plan in plan.ambities:
             s = goal_spending(amb_plan)

@@ -48,9 +48,14 @@ def edit_link(url: str | None, label: str) -> str:
 _BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;"})
 
 
+# A euro sign stays with its amount: a line (on a phone, in a table cell, on paper) never ends in "€".
+_AMOUNT = re.compile(r"€ (?=-?\d)")
+
+
 def esc(text: object) -> str:
-    """Plain text as HTML text or attribute value: markup escaped, on one line."""
-    return html.escape(str(text), quote=True).translate(_BREAKS)
+    """Plain text as HTML text or attribute value: markup escaped, on one line, "€ 5.000" unbroken."""
+    out = html.escape(str(text), quote=True).translate(_BREAKS)
+    return _AMOUNT.sub("€\u00a0", out) if "€" in out else out
 
 
 def prose(text: object) -> str:
