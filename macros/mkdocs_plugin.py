@@ -16,7 +16,9 @@ What the build itself adds, under the name ``lea-build`` in that config's plugin
 * Material's search looks up headings through a table instead of walking the
   table of contents per heading (quadratic on long pages);
 * the search index gets one entry per activity that links to its row
-  (:mod:`lea_site.search`): searching "peuteropvang" finds the row, not just the page.
+  (:mod:`lea_site.search`): searching "peuteropvang" finds the row, not just the page;
+* the PDFs are typeset in worker processes while MkDocs builds the pages, and put into
+  the site at the end; a failed PDF keeps the last good site.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from . import staging
+from .exports.pdf import PdfError, Typesetting, write_atomic
 from .generate import BUILD, PACKAGE, ConfigError, generate, product_folder
 from .load import LoadResult
 from .site import data_dir
@@ -48,6 +51,7 @@ class _Build:
     site_dir = ""
     stage = ""
     hold: LoadResult | None = None  # serve: broken data, keep showing the last good site
+    typesetting: Typesetting | None = None  # the PDFs, typeset while MkDocs builds; put in the site at the end
 
 
 def _report(loaded: LoadResult, warnings_as_info: bool = False) -> None:
@@ -74,7 +78,7 @@ class LeaPlugin(BasePlugin):
             if folder not in watched and folder.is_dir():
                 config.watch.append(str(folder))
         try:
-            made = generate(own, pdf=False if _Build.command == "serve" else None)
+            made = generate(own, pdf=False if _Build.command == "serve" else None, pdf_later=True)
         except ConfigError as err:
             raise Abort(str(err)) from None
         generated = own.parent / BUILD / "mkdocs.yml"
@@ -89,6 +93,7 @@ class LeaPlugin(BasePlugin):
             _Build.hold = made
         else:
             _Build.hold = None
+            _Build.typesetting = made.typesetting
             for problem in made.site.result.warnings:
                 log.info("lea: %s", problem)
         inner = load_config(str(generated), site_dir=config.site_dir, strict=config.strict,
@@ -131,6 +136,7 @@ class _BuildSteps(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if _Build.hold is None:
             _search_rows(config)
+        _put_in_pdfs(config)
         if not _Build.stage:
             return
         stage, _Build.stage = _Build.stage, ""
@@ -147,9 +153,25 @@ class _BuildSteps(BasePlugin):
         _Build.good_once = True
 
     def on_build_error(self, *, error: Exception) -> None:
+        if _Build.typesetting is not None:
+            _Build.typesetting.close()
+            _Build.typesetting = None
         if _Build.stage:
             staging.discard(_Build.stage)
             _Build.stage = ""
+
+
+def _put_in_pdfs(config: MkDocsConfig) -> None:
+    """The PDFs, typeset in worker processes while MkDocs built the pages, into the (staged) site. A failed
+    PDF stops the build before the site is replaced: the last good site stays."""
+    typesetting, _Build.typesetting = _Build.typesetting, None
+    if typesetting is None:
+        return
+    try:
+        for rel, content in typesetting.wait().items():
+            write_atomic(Path(config.site_dir) / rel, content)
+    except PdfError as err:
+        raise Abort(f"PDF: {err}; de vorige site staat er nog") from None
 
 
 def _search_rows(config: MkDocsConfig) -> None:

@@ -405,3 +405,40 @@ def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeyp
     assert cli.main(["build"]) == 1
     assert "PDF: de PDF kon niet gemaakt worden: kapot" in capsys.readouterr().err
     assert (folder / "site" / "index.html").read_text(encoding="utf-8") == "de vorige site"
+
+
+def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeypatch):
+    """``mkdocs build`` through the plugin: the PDFs are typeset in worker processes while MkDocs builds,
+    then put into the site; a PDF that fails stops the build before the last good site is replaced."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from .sitebuild import site_folder
+
+    folder = site_folder(tmp_path / "site", DATA)
+    (folder / "docs").mkdir()  # MkDocs checks that the site's own docs_dir exists
+    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
+    monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+    good = b"%PDF-1.7\n% typeset while MkDocs built\n%%EOF\n"
+    monkeypatch.setattr(typeset, "render_pdf", lambda html: good)  # forked workers see it too
+
+    def mkdocs_build() -> None:
+        build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
+
+    mkdocs_build()
+    site = folder / "site"
+    assert (site / pdf.AGENDA).read_bytes() == good and (site / pdf.REPORT).read_bytes() == good
+    assert not (folder / "build" / "lea" / "docs" / pdf.AGENDA).exists()  # not waited for before MkDocs began
+    assert 'href="../downloads/agenda.pdf"' in (site / "over" / "index.html").read_text(encoding="utf-8")
+
+    def broken(html):
+        raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
+
+    monkeypatch.setattr(typeset, "render_pdf", broken)
+    (site / "index.html").write_text("de vorige site", encoding="utf-8")
+    with pytest.raises(Abort, match="PDF: de PDF kon niet gemaakt worden: kapot"):
+        mkdocs_build()
+    assert (site / "index.html").read_text(encoding="utf-8") == "de vorige site"
+    assert (site / pdf.AGENDA).read_bytes() == good
