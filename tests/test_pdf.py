@@ -24,6 +24,7 @@ from lea_site.checks import year_totals
 from lea_site.exports import pdf, typeset
 from lea_site.load import load
 from lea_site.render import format as fmt
+from lea_site.render.html import esc
 from lea_site.render.pages import View
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
@@ -223,6 +224,37 @@ def test_progress_report(poppler, cache, tmp_path_factory, name):
             for note in action.voortgang:
                 if start <= note.datum <= today:
                     assert re.sub(r"[\s-]+", "", note.tekst)[:50] in squeezed, note.tekst
+
+
+def test_every_latest_note_is_in_a_pdf(poppler, cache, tmp_path_factory):
+    """The agenda is the plan: an action of a school year that has begun has its latest progress note in
+    that year's report, not in the agenda; one of a year still to come has it in the agenda. (Only the
+    demo has notes in its year plans.)"""
+    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
+    reported = pdf.report_years(agenda, today)
+    squeezed = {rel: re.sub(r"[\s-]+", "", text(path)) for rel, path in files.items()}
+    notes = 0
+    for plan in agenda.jaarplannen:
+        for _, action in plan.actions():
+            last = action.last_note()
+            if last is None:
+                continue
+            notes += 1
+            where = f"downloads/voortgang-{plan.schooljaar}.pdf" if plan.schooljaar in reported else pdf.AGENDA
+            assert re.sub(r"[\s-]+", "", last.tekst)[:60] in squeezed[where], (plan.schooljaar, action.titel, where)
+    assert notes, "the agenda has progress notes"
+
+
+def test_agenda_has_the_notes_of_years_still_to_come():
+    """Seen from before a school year began, its actions' latest notes are in the agenda (no report has them)."""
+    agenda, today = _agenda("demo")
+    plan = next(p for p in agenda.year_plans_sorted() if any(a.last_note() for _, a in p.actions()) and p.schooljaar in pdf.report_years(agenda, today))
+    before = date(int(plan.schooljaar[:4]), 7, 1)
+    assert plan.schooljaar not in pdf.report_years(agenda, before)
+    notes = [esc(a.last_note().tekst) for _, a in plan.actions() if a.last_note()]
+    then = pdf.agenda_html(View(agenda, before, lambda t: t))
+    now = pdf.agenda_html(View(agenda, today, lambda t: t))
+    assert all(n in then for n in notes) and not any(n in now for n in notes)
 
 
 def test_report_names_status_changes_and_notes_of_the_period():

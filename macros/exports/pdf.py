@@ -168,21 +168,23 @@ def _goal_tree(agenda: Agenda) -> list[Ambition]:
     return out
 
 
-def _action_blocks(view: View, actions: list[Action], money: bool) -> str:
+def _action_blocks(view: View, actions: list[Action], money: bool, progress: bool = True) -> str:
     """Actions one below the other, at the page's full width: a table with the descriptions in its cells
     makes rows pages high (and costs most of the typesetting time).
 
     The facts go on one line with bold labels and names without links: every element is a box that
     WeasyPrint styles, lays out line by line and tags, so the site's nested spans (a label span in a
     fact span, a hidden icon in each status) cost a quarter of a 1,000-action agenda's time. The
-    partners' full names are in the partner table at the end."""
+    partners' full names are in the partner table at the end. Without ``progress`` the latest progress note
+    is left out: the report of a school year that has begun has it."""
     agenda = view.agenda
     out = []
     for nr, action in enumerate(actions, 1):
         facts = [("Wie", parties(agenda, action.participants()) or "—"), ("Planning", esc(fmt.planning(action.planning))),
                  *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(action.status))]
         line = "&emsp;".join(f"<b>{esc(label)}:</b> {value}" for label, value in facts)
-        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {_unfolded(action_cell(action))}<p class="pdf-facts">{line}</p></div>')
+        cell = _unfolded(action_cell(action, progress=progress))
+        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {cell}<p class="pdf-facts">{line}</p></div>')
     return '<div class="pdf-actions">' + "".join(out) + "</div>"
 
 
@@ -221,7 +223,7 @@ def _partners(view: View) -> str:
     return table(["Partner", "Sector", "Trekker van", "Doet mee aan"], rows, caption="De partners van de agenda", numeric=[2, 3])
 
 
-def _year_section(doc: Document, view: View, plan: YearPlan) -> None:
+def _year_section(doc: Document, view: View, plan: YearPlan, reported: list[str]) -> None:
     agenda = view.agenda
     money = agenda.has_money()
     state = "" if plan.vaststelling.status == "vastgesteld" else " (concept)"
@@ -237,7 +239,10 @@ def _year_section(doc: Document, view: View, plan: YearPlan) -> None:
         for label, value in (("Jaardoel", amb_plan.jaardoel), ("Huidige situatie", amb_plan.huidige_situatie), ("Aanpak", amb_plan.aanpak)):
             if value:
                 doc.html(f'<div class="lea-block"><p class="lea-block__label">{esc(label)}</p>{md(value)}</div>')
-        doc.html(_action_blocks(view, amb_plan.acties, money) if amb_plan.acties else '<p class="lea-muted">Geen acties.</p>')
+        # A begun year's report has each action's progress (the latest note in 'Status per actie'): the agenda
+        # is the plan, without the notes (a tenth of a large agenda's pages).
+        blocks = _action_blocks(view, amb_plan.acties, money, progress=plan.schooljaar not in reported) if amb_plan.acties else ""
+        doc.html(blocks or '<p class="lea-muted">Geen acties.</p>')
 
 
 def _goal_section(doc: Document, view: View, amb: Ambition) -> None:
@@ -306,8 +311,9 @@ def agenda_html(view: View, site_url: str | None = None) -> str:
 
     if plans:
         doc.heading(1, "Schooljaarplannen", "schooljaren")
+        reported = report_years(agenda, view.today)
         for plan in plans:
-            _year_section(doc, view, plan)
+            _year_section(doc, view, plan, reported)
 
     if agenda.interventies:
         doc.heading(1, "Interventies", "interventies")
@@ -428,8 +434,7 @@ def _notes(doc: Document, view: View, pairs: list, start: date, end: date, noun:
 
 
 def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, start: date, end: date) -> None:
-    """Per goal a table of four columns (three without money): who leads and when go under the title,
-    what was spent under the budget."""
+    """Per goal a table of four columns (three without money): who leads and when go under the title."""
     agenda = view.agenda
     doc.heading(1, f"Status per {noun.lower()}", "status")
     groups: dict[str, list] = {}
@@ -440,12 +445,11 @@ def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, sta
         rows = []
         for _, a in group:
             facts = f"Trekker: {parties(agenda, [a.trekker]) or '—'} · Planning: {esc(fmt.planning(a.planning))}"
-            spent = a.begroting.besteed if a.begroting else None
-            budget = budget_cell(a.begroting) + (f"<br>besteed: {esc(fmt.money(spent))}" if spent is not None else "")
             rows.append([f'{action_cell(a, with_details=False)}<br><span class="pdf-sub">{facts}</span>', _status_word(a.status),
-                         *([budget] if money else []), _last_note(a, start, end)])
+                         *([budget_cell(a.begroting)] if money else []), _last_note(a, start, end)])  # the budget with what was spent
         headers = [noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"]
-        doc.html(table(headers, rows, caption=f"{noun} voor {name}", numeric=[2] if money else [],
+        plural = "Acties" if noun == "Actie" else "Activiteiten"
+        doc.html(table(headers, rows, caption=f"{plural} voor {name}", numeric=[2] if money else [],
                        cls="lea-table pdf-status" + (" pdf-money" if money else "")))
 
 

@@ -58,9 +58,10 @@ def _money_note(budget: Budget | None) -> str:
 
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
-                money_column: bool = True, contact: str = "", facts: Sequence[tuple[str, str]] = ()) -> str:
+                money_column: bool = True, contact: str = "", facts: Sequence[tuple[str, str]] = (),
+                progress: bool = True) -> str:
     """Title and ``facts`` (label, HTML: who, when) under it, then the (folded) description, place,
-    carry-over note, evaluations and latest progress."""
+    carry-over note, evaluations and (with ``progress``) the latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
     out = f"<strong{target}>{prose(action.titel)}</strong>"
     if action.doorgeschoven_van:
@@ -76,7 +77,7 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
         details += f"<p><em>Vragen?</em> {contact}</p>"
     if not money_column or (action.begroting is not None and action.begroting.toelichting):
         details += _money_note(action.begroting) if not money_column else f"<p><em>Geld:</em> {esc(action.begroting.toelichting)}</p>"
-    last = action.last_note()
+    last = action.last_note() if progress else None
     if last:
         details += f'<p><em>Voortgang {esc(fmt.day(last.datum))}:</em> {prose(last.tekst)}</p>'
     if action.resultaat:
