@@ -257,6 +257,17 @@ def test_agenda_has_the_notes_of_years_still_to_come():
     assert all(n in then for n in notes) and not any(n in now for n in notes)
 
 
+def test_same_data_same_documents_in_a_long_running_process():
+    """The PDF cache's key is the HTML: rendering the site's pages in between changes nothing (chart ids
+    count per document, not per process)."""
+    from lea_site.generate import generated_pages
+
+    agenda, today = _agenda("demo")
+    first = pdf.documents(agenda, today)
+    dict(generated_pages(agenda))
+    assert pdf.documents(agenda, today) == first
+
+
 def test_report_names_status_changes_and_notes_of_the_period():
     agenda, today = _agenda("demo")
     view = View(agenda, today, lambda t: t)

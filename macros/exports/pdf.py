@@ -30,7 +30,7 @@ from datetime import date
 from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from ..money import goal_spending, spending_sentence, year_spending
 from ..render import format as fmt
-from ..render.charts import with_unit
+from ..render.charts import restart_ids, with_unit
 from ..render.figures import indicator_block, key_figures
 from ..render.governance import governance_diagram, governance_text
 from ..render.html import dl, esc, md, parties, table, ul
@@ -278,6 +278,7 @@ def _goal_section(doc: Document, view: View, amb: Ambition) -> None:
 
 def agenda_html(view: View, site_url: str | None = None) -> str:
     """The whole agenda as one HTML document for the PDF."""
+    restart_ids()
     agenda = view.agenda
     info = agenda.info
     plans = agenda.year_plans_sorted()
@@ -515,6 +516,7 @@ def _budget(doc: Document, view: View, plan: YearPlan | None, pairs: list) -> No
 
 def progress_html(view: View, school_year: str | None, site_url: str | None = None) -> str:
     """The progress report of one school year (None: of the activities of an agenda without year plans)."""
+    restart_ids()
     agenda = view.agenda
     inside: dict[str, str] = {}
     view = View(agenda, view.today, _link_for(agenda, site_url, inside), checks=view.checks)

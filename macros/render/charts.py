@@ -18,6 +18,13 @@ from .html import esc, table
 _ids = itertools.count(1)
 
 
+def restart_ids() -> None:
+    """Number the charts of a new document from 1: the same data then gives the same document, whatever
+    was rendered before in this process (a PDF is cached by a hash of its HTML)."""
+    global _ids
+    _ids = itertools.count(1)
+
+
 def _nice_max(value: float, steps: int = 4) -> float:
     """The top of an axis of ``steps`` round steps (1, 2, 2.5 or 5 times a power of ten) reaching ``value``."""
     if value <= 0:
