@@ -55,6 +55,9 @@ def test_every_activity_measurement_and_amount(folder):
         kosten = got[header.index("kosten")]
         assert (str(kosten) if kosten is not None else "") == row["kosten"]
         assert kosten is None or isinstance(kosten, int)  # a number, not text
+    money = [row[header.index("kosten")] for row in sheet.iter_rows(min_row=2) if row[header.index("kosten")].value is not None]
+    assert all("€" in c.number_format for c in money)  # shown as euros in Excel
+    assert sheet.freeze_panes == "A2" and all(c.font.b for c in sheet[1])  # the header row stays, in bold
     assert all(isinstance(r[header.index("planning_begin")], (type(None), __import__("datetime").date)) for r in values)
     assert len(list(book["metingen"].iter_rows(min_row=2))) == len(measured)
     licence = [r for r in book["Over deze gegevens"].iter_rows(values_only=True) if r[0] == "Licentie"][0][1]

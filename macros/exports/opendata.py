@@ -290,51 +290,51 @@ def csv_bytes(table: Table) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+# Characters that XML 1.0 (and so an .xlsx) cannot hold; they are left out of a cell.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def xlsx_bytes(agenda: Agenda, all_tables: list[Table]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+    """The tables as one workbook, written by XlsxWriter: text stays text (never a formula, a number or a
+    link), dates are dates, amounts numbers in euros. (openpyxl took three times as long: a second per
+    build at 1,000 actions.)"""
+    import xlsxwriter
 
     money_columns = {"kosten", "dekking", "ten_laste_lea", "besteed", "beschikbaar"}
-    book = Workbook()
-    about = book.active
-    about.title = "Over deze gegevens"
+    raw = io.BytesIO()
+    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                                     "strings_to_urls": False})
+    bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    euro = book.add_format({"num_format": '"€" #,##0'})
     info = agenda.info
     facts = [("Agenda", info.titel), ("Gemeente of regio", info.regio.naam), ("Looptijd", f"{info.periode.van}-{info.periode.tot}"),
              ("Licentie", info.licentie or "Geen licentie opgegeven: vraag de gemeente wat u met de gegevens mag doen."),
              ("Formaatversie", FORMAT_VERSION)] + [(f"Blad {t.name}", t.title) for t in all_tables]
 
-    def put(sheet, row: int, col: int, value: Cell, money: bool = False) -> None:
-        cell = sheet.cell(row=row, column=col)
+    def put(sheet, row: int, col: int, value: Cell, money: bool = False, strong: bool = False) -> None:
         if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell.data_type = "s"  # text stays text: '=...' is never a formula
+            sheet.write_string(row, col, _NOT_IN_XML.sub("", value), bold if strong else None)
         elif isinstance(value, date):
-            cell.value = value
-            cell.number_format = "yyyy-mm-dd"
-        else:
-            cell.value = value
-            if money and value is not None:
-                cell.number_format = '"€" #,##0'
+            sheet.write_datetime(row, col, value, day)
+        elif value is not None:
+            sheet.write_number(row, col, value, euro if money else None)
 
-    for r, (key, value) in enumerate(facts, start=1):
-        put(about, r, 1, key)
-        put(about, r, 2, value)
-        about.cell(row=r, column=1).font = Font(bold=True)
+    about = book.add_worksheet("Over deze gegevens")
+    for r, (key, value) in enumerate(facts):
+        put(about, r, 0, key, strong=True)
+        put(about, r, 1, value)
     for table in all_tables:
-        sheet = book.create_sheet(table.name)
-        for c, (name, _) in enumerate(table.columns, start=1):
-            put(sheet, 1, c, name)
-            sheet.cell(row=1, column=c).font = Font(bold=True)
-        names = [name for name, _ in table.columns]
-        for r, row in enumerate(table.rows, start=2):
-            for c, value in enumerate(row, start=1):
-                put(sheet, r, c, value, names[c - 1] in money_columns)
-        sheet.freeze_panes = "A2"
-    book.properties.creator = "lea build"
-    book.properties.created = book.properties.modified = _FIXED_TIME
-    raw = io.BytesIO()
-    book.save(raw)
+        sheet = book.add_worksheet(table.name)
+        sheet.freeze_panes(1, 0)
+        money = [name in money_columns for name, _ in table.columns]
+        for c, (name, _) in enumerate(table.columns):
+            put(sheet, 0, c, name, strong=True)
+        for r, row in enumerate(table.rows, start=1):
+            for c, value in enumerate(row):
+                put(sheet, r, c, value, money[c])
+    book.set_properties({"author": "lea build", "created": _FIXED_TIME})
+    book.close()
     return _fixed_zip(raw.getvalue())
 
 
@@ -346,7 +346,7 @@ def _fixed_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             content = src.read(item.filename)
-            if item.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+            if item.filename == "docProps/core.xml":  # the time of saving, should the writer stamp it
                 content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
             dst.writestr(info, content)
     return out.getvalue()
