@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 from lea_site.exports import changes
@@ -34,6 +35,34 @@ def test_history_in_words_newest_first(tmp_path):
     assert "gepland → gestopt" in page and "De agenda is toegevoegd." in page
     assert (tmp_path / "cache.json").is_file()
     assert changes.page(changes.history(repo / "data", tmp_path / "cache.json")) == page  # from the cache, the same
+
+
+def test_a_fresh_build_folder_reads_no_version_again(tmp_path, monkeypatch):
+    """As in CI: build/lea/ is new at each publication, the user's cache folder is kept (actions/cache).
+    The comparisons come from there; another data folder has a file of its own."""
+    from lea_site.exports import export_files
+    from lea_site.load import load
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
+    monkeypatch.setenv("LEA_CACHE", str(tmp_path / "cache"))
+    agenda = load(repo / "data").agenda
+    read: list[Path] = []
+    real = changes._load
+    monkeypatch.setattr(changes, "_load", lambda folder: read.append(folder) or real(folder))
+    first = export_files(agenda, date(2026, 11, 23), repo / "data", tmp_path / "build-1")
+    assert read and changes.cache_file(repo / "data").is_file()
+    read.clear()
+    again = export_files(agenda, date(2026, 11, 23), repo / "data", tmp_path / "build-2")
+    assert not read and again[changes.PAGE] == first[changes.PAGE]
+    other = tmp_path / "other" / "data"
+    shutil.copytree(repo / "data", other)
+    assert changes.cache_file(other) != changes.cache_file(repo / "data")
+    monkeypatch.setenv("LEA_CACHE", "")
+    assert changes.cache_file(repo / "data") is None  # caching off: beside the build, as before
 
 
 def test_without_history_the_page_says_so(tmp_path):

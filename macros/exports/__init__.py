@@ -27,7 +27,8 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     all_tables = opendata.tables(agenda)
     out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables))
     out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
-    history = changes.history(data_dir, cache_dir / "wijzigingen.json" if cache_dir else None)
+    beside_build = cache_dir / "wijzigingen.json" if cache_dir else None
+    history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build)
     out[changes.PAGE] = changes.page(history)
     out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))
     return out

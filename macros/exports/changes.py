@@ -7,8 +7,9 @@ walk finds the status changes that came without a progress note (a status has no
 data; the commit that changed it has one): the feeds (:mod:`.feeds`) list them.
 
 Bounded cost: at most ``MAX_COMMITS + 1`` versions are read, and each comparison is kept
-in a cache file beside the build, keyed by the git ids of the two data folders: a build
-after one new commit reads two versions, not fifty. Without git, outside a repository,
+in a cache file, keyed by the git ids of the two data folders: a build after one new commit
+reads two versions, not fifty. The file is in the user's cache folder (:func:`cache_file`;
+the publish workflows keep it between runs), else beside the build. Without git, outside a repository,
 or without commits that touched the data, the page says that it has no history; a
 shallow clone (CI's default) says that its history is incomplete.
 
@@ -20,6 +21,7 @@ Python-Markdown does not read (``\\~``, ``\\$``) become entities too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import tempfile
@@ -32,6 +34,7 @@ from ..diff import _actions as diff_actions
 from ..model import Action, Agenda
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
+from ..usercache import user_cache
 
 MAX_COMMITS = 50
 PAGE = "wijzigingen.md"
@@ -101,6 +104,18 @@ def _load(folder: Path):
 
     loaded = load_site(folder)
     return loaded.agenda if isinstance(loaded, Site) else None
+
+
+def cache_file(data_dir: Path) -> Path | None:
+    """The comparisons of one data folder in the user's cache (None: caching is off). Named by the folder and
+    by the code that words the changes, so another site or another version of lea-site never reads them."""
+    folder = user_cache("wijzigingen")
+    if folder is None:
+        return None
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8"))
+    for module in (Path(__file__), Path(__file__).resolve().parent.parent / "diff.py"):
+        digest.update(module.read_bytes())
+    return folder / f"{digest.hexdigest()[:32]}.json"
 
 
 def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COMMITS) -> History:

@@ -11,8 +11,8 @@ one core per document. So :class:`Typesetting`
   most one per document; ``LEA_PDF_PROCESSES`` sets the number, ``1`` typesets in this process),
   while the caller goes on with its own work, until :meth:`Typesetting.wait`.
 
-The cache is the user's cache folder (``LEA_PDF_CACHE``, empty for none, or
-``$XDG_CACHE_HOME/lea-site/pdf``); it keeps the :data:`KEEP` most recently used PDFs.
+The cache is the user's cache folder (``LEA_PDF_CACHE``, empty for none, or ``pdf`` in
+:mod:`lea_site.usercache`'s folder); it keeps the :data:`KEEP` most recently used PDFs.
 WeasyPrint fetches nothing: no file, no web address (data cannot make it read one).
 """
 
@@ -25,6 +25,8 @@ import tempfile
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+
+from ..usercache import user_cache
 
 HERE = Path(__file__).resolve().parent
 STYLESHEET = HERE / "pdf.css"
@@ -109,15 +111,17 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 
 def cache_dir() -> Path | None:
+    """``LEA_PDF_CACHE`` (empty: none), else the folder ``pdf`` in the user's cache (:mod:`lea_site.usercache`)."""
     configured = os.environ.get("LEA_PDF_CACHE")
     if configured == "":
         return None
-    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lea-site" / "pdf"
+    if not configured:
+        return user_cache("pdf")
     try:
-        base.mkdir(parents=True, exist_ok=True)
+        Path(configured).mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return base
+    return Path(configured)
 
 
 def _versions() -> str:
