@@ -401,7 +401,7 @@ def _changes(doc: Document, view: View, pairs: list, previous: list, start: date
         for note in sorted(action.voortgang, key=lambda n: n.datum):
             if note.status and start <= note.datum <= end:
                 before = _status_on(action, date.fromordinal(note.datum.toordinal() - 1))
-                change = (f"{_status_word(before)} werd " if before else "werd ") + _status_word(note.status)
+                change = f"van {_status_word(before)} naar {_status_word(note.status)}" if before else _status_word(note.status)
                 rows.append((note.datum, [_titled(agenda, owner, action), esc(fmt.day(note.datum)), change, esc(note.tekst)]))
     rows.sort(key=lambda r: r[0])
     doc.heading(2, "Veranderde status")
