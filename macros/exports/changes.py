@@ -35,6 +35,7 @@ from ..model import Action, Agenda
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 from ..usercache import user_cache
+from .typeset import write_atomic
 
 MAX_COMMITS = 50
 PAGE = "wijzigingen.md"
@@ -164,8 +165,8 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
             status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
     if cache_file is not None:
         try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            cache_file.write_text(json.dumps({k: cache[k] for k in cache if k.split("..")[1] in trees}), encoding="utf-8")
+            # Whole or not at all: builds side by side (tests, two sites of one folder) share the file.
+            write_atomic(cache_file, json.dumps({k: cache[k] for k in cache if k.split("..")[1] in trees}).encode("utf-8"))
         except OSError:
             pass
     note = None
