@@ -19,8 +19,9 @@ process, so text in the data cannot forge one; a token holds only the term (lett
 Tokens are only written into text content (never into attribute values): ``esc`` stays plain,
 ``prose`` is for text between tags, and the tree walker below touches element text only.
 
-Marking is active only while a page is rendered (:func:`page_terms`, set by the macro shell, or
-the Markdown extension itself); renderers called from elsewhere (PDF, feeds, tests) get plain
+Marking is active only while a page or a PDF document is rendered (:func:`page_terms`, set by the
+macro shell, the Markdown extension itself, or :func:`lea_site.exports.pdf.documents`, which
+resolves each document as a whole); renderers called from elsewhere (feeds, tests) get plain
 escaped text.
 """
 

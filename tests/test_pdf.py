@@ -88,6 +88,16 @@ def text(path: Path) -> str:
     return re.sub(r"\s+", " ", out.replace("\u00a0", " ").replace("\u202f", " "))
 
 
+def unexplained(shown: str, agenda) -> str:
+    """The PDF's text without the glossary's explanations ('VVE (voor- en vroegschoolse educatie)' is 'VVE'),
+    to compare with the data's own text."""
+    from lea_site.glossary import agenda_glossary
+
+    for term, meaning in agenda_glossary(agenda).items():
+        shown = shown.replace(f"{term} ({plain(meaning)})", term)
+    return shown
+
+
 def plain(value: str) -> str:
     return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
 
@@ -107,7 +117,8 @@ def _broken_words(bbox: str, source: str) -> list[str]:
     middle. A word may break at its own hyphen or slash, so its parts count as words too. An amount
     broken after its euro sign counts as broken."""
     known = set(_GENERATED)
-    for word in _words(re.sub(r"<[^>]+>", " ", source)):
+    # Tags between words, and inside one ('VVE (…)/<abbr>OAB</abbr>' is one word on paper).
+    for word in {*_words(re.sub(r"<[^>]+>", " ", source)), *_words(re.sub(r"<[^>]+>", "", source))}:
         known.add(word)
         for at in (m.end() for m in re.finditer(r"[-/]+", word)):
             known.update((word[:at], word[at:]))
@@ -143,7 +154,7 @@ def _titles(agenda) -> list[str]:
 
 def test_demo_agenda_has_every_activity_and_budget_total(poppler, cache, tmp_path_factory):
     agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
-    shown = text(files[pdf.AGENDA])
+    shown = unexplained(text(files[pdf.AGENDA]), agenda)
     missing = [t for t in _titles(agenda) if plain(t) not in shown]
     assert not missing, missing
     assert agenda.jaarplannen, "the demo has year plans"
@@ -194,7 +205,7 @@ def test_tagged_dutch_with_bookmarks(poppler, cache, tmp_path_factory, name):
 @pytest.mark.parametrize("name", [n for n in SITES if n != "demo"])
 def test_fixture_agenda_has_every_goal_and_activity(poppler, cache, tmp_path_factory, name):
     agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
-    shown = text(files[pdf.AGENDA])
+    shown = unexplained(text(files[pdf.AGENDA]), agenda)
     missing = [t for t in [*(a.titel for a in agenda.ambities), *_titles(agenda)] if plain(t) not in shown]
     assert not missing, missing
 
@@ -203,7 +214,7 @@ def test_fixture_agenda_has_every_goal_and_activity(poppler, cache, tmp_path_fac
 def test_progress_report(poppler, cache, tmp_path_factory, name):
     agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
     current = agenda.current_school_year(today)
-    shown = text(files[pdf.REPORT])
+    shown = unexplained(text(files[pdf.REPORT]), agenda)
     assert "voortgangsrapportage" in shown.lower() and "Wat is er veranderd" in shown and "Status per" in shown
     plan = agenda.year_plan(current) if current else None
     pairs = list(plan.actions()) if plan else [(g, a) for g in agenda.ambities for a in g.activiteiten]
@@ -232,7 +243,7 @@ def test_every_latest_note_is_in_a_pdf(poppler, cache, tmp_path_factory):
     demo has notes in its year plans.)"""
     agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
     reported = pdf.report_years(agenda, today)
-    squeezed = {rel: re.sub(r"[\s-]+", "", text(path)) for rel, path in files.items()}
+    squeezed = {rel: re.sub(r"[\s-]+", "", unexplained(text(path), agenda)) for rel, path in files.items()}
     notes = 0
     for plan in agenda.jaarplannen:
         for _, action in plan.actions():
@@ -266,6 +277,21 @@ def test_same_data_same_documents_in_a_long_running_process():
     first = pdf.documents(agenda, today)
     dict(generated_pages(agenda))
     assert pdf.documents(agenda, today) == first
+
+
+def test_pdfs_explain_each_term_once(poppler, cache, tmp_path_factory):
+    """As on the site: a glossary term is explained at its first use in a document, and only there."""
+    from lea_site.glossary import agenda_glossary
+
+    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
+    meanings = agenda_glossary(agenda)
+    for rel, path in files.items():
+        shown = text(path)
+        assert "LEAUITLEG" not in shown, rel
+        explained = {t: shown.count(f"{t} ({plain(m)})") for t, m in meanings.items() if f"{t} ({plain(m)})" in shown}
+        assert all(n == 1 for n in explained.values()), (rel, explained)
+        if rel == pdf.AGENDA:
+            assert {"JGZ", "SWV", "MBO"} <= set(explained), explained
 
 
 def test_report_names_status_changes_and_notes_of_the_period():

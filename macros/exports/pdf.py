@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import Callable
 
+from ..glossary import agenda_glossary
 from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from ..money import goal_spending, spending_sentence, year_spending
 from ..render import format as fmt
@@ -37,6 +39,7 @@ from ..render.html import dl, esc, md, parties, table, ul
 from ..render.pages import View, course_badge, interventions
 from ..render.paths import ambition_page, year_page
 from ..render.tables import action_cell, budget_cell, room_sentence, year_budget
+from ..terms import PageState, page_terms, resolve
 from ..values import school_year_bounds, school_year_of
 from .typeset import PdfError, Typesetting, render_pdf, write_atomic
 
@@ -582,12 +585,22 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     from ..render.html import no_edit
 
     view = View(agenda, today, lambda target: target, no_edit)
-    out = {AGENDA: agenda_html(view, site_url)}
+    meanings = agenda_glossary(agenda)
+
+    def explained(make: Callable[[], str]) -> str:
+        """Each glossary term explained at its first use in the document, as a page of the site does
+        (:mod:`lea_site.terms`: marked where data text is escaped, resolved once the document is whole)."""
+        with page_terms(meanings):
+            document = make()
+        return resolve(document, PageState(meanings=dict(meanings)))
+
+    out = {AGENDA: explained(lambda: agenda_html(view, site_url))}
     years = report_years(agenda, today) if agenda.jaarplannen else []
     for year in years:
-        out[f"downloads/voortgang-{year}.pdf"] = progress_html(view, year, site_url)
+        out[f"downloads/voortgang-{year}.pdf"] = explained(lambda: progress_html(view, year, site_url))
     current = agenda.current_school_year(today)
-    out[REPORT] = out[f"downloads/voortgang-{current}.pdf"] if current in years else progress_html(view, None, site_url)
+    out[REPORT] = (out[f"downloads/voortgang-{current}.pdf"] if current in years
+                   else explained(lambda: progress_html(view, None, site_url)))
     return out
 
 
