@@ -18,7 +18,8 @@ What the build itself adds, under the name ``lea-build`` in that config's plugin
 * the search index gets one entry per activity that links to its row
   (:mod:`lea_site.search`): searching "peuteropvang" finds the row, not just the page;
 * the PDFs are typeset in worker processes while MkDocs builds the pages, and put into
-  the site at the end; a failed PDF keeps the last good site.
+  the site at the end; a failed PDF keeps the last good site (``--dirty``, which writes
+  the site in place, waits for them before MkDocs begins).
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ class LeaPlugin(BasePlugin):
             if folder not in watched and folder.is_dir():
                 config.watch.append(str(folder))
         try:
-            made = generate(own, pdf=False if _Build.command == "serve" else None, pdf_later=True)
+            # The PDFs are typeset while MkDocs builds, and put into the staged site at the end; a dirty
+            # build writes the site in place, so it waits for them first (a failed PDF then changes nothing).
+            made = generate(own, pdf=False if _Build.command == "serve" else None, pdf_later=not _Build.dirty)
         except ConfigError as err:
             raise Abort(str(err)) from None
         generated = own.parent / BUILD / "mkdocs.yml"
@@ -96,17 +99,26 @@ class LeaPlugin(BasePlugin):
             _Build.typesetting = made.typesetting
             for problem in made.site.result.warnings:
                 log.info("lea: %s", problem)
-        inner = load_config(str(generated), site_dir=config.site_dir, strict=config.strict,
-                            dev_addr=str(config.dev_addr), use_directory_urls=config.use_directory_urls)
-        inner.site_url = config.site_url or inner.site_url  # mkdocs serve sets its own address
-        if _Build.hold is not None:
-            inner.nav = []
-        inner.plugins["lea-build"] = _BuildSteps()
-        inner.plugins.on_startup(command=_Build.command, dirty=_Build.dirty)
-        if not _Build.dirty or _Build.hold is not None:  # a dirty build updates the site in place
-            _Build.site_dir, _Build.stage = inner.site_dir, staging.stage_for(inner.site_dir)
-            inner.site_dir = _Build.stage
-        return inner.plugins.on_config(inner)
+        try:
+            return _inner_config(config, generated)
+        except BaseException:  # MkDocs tells only the outer config's plugins: stop the workers, drop the stage
+            _abandon()
+            raise
+
+
+def _inner_config(config: MkDocsConfig, generated: Path) -> MkDocsConfig:
+    """The generated config, loaded with what MkDocs users set on the command line, as the build's own."""
+    inner = load_config(str(generated), site_dir=config.site_dir, strict=config.strict,
+                        dev_addr=str(config.dev_addr), use_directory_urls=config.use_directory_urls)
+    inner.site_url = config.site_url or inner.site_url  # mkdocs serve sets its own address
+    if _Build.hold is not None:
+        inner.nav = []
+    inner.plugins["lea-build"] = _BuildSteps()
+    inner.plugins.on_startup(command=_Build.command, dirty=_Build.dirty)
+    if not _Build.dirty or _Build.hold is not None:  # a dirty build updates the site in place
+        _Build.site_dir, _Build.stage = inner.site_dir, staging.stage_for(inner.site_dir)
+        inner.site_dir = _Build.stage
+    return inner.plugins.on_config(inner)
 
 
 class _BuildSteps(BasePlugin):
@@ -153,12 +165,17 @@ class _BuildSteps(BasePlugin):
         _Build.good_once = True
 
     def on_build_error(self, *, error: Exception) -> None:
-        if _Build.typesetting is not None:
-            _Build.typesetting.close()
-            _Build.typesetting = None
-        if _Build.stage:
-            staging.discard(_Build.stage)
-            _Build.stage = ""
+        _abandon()
+
+
+def _abandon() -> None:
+    """A build that failed: the PDF workers stop, the staged site goes; the last good site stays."""
+    if _Build.typesetting is not None:
+        _Build.typesetting.close()
+        _Build.typesetting = None
+    if _Build.stage:
+        staging.discard(_Build.stage)
+        _Build.stage = ""
 
 
 def _put_in_pdfs(config: MkDocsConfig) -> None:

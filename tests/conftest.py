@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,8 @@ from .sitebuild import build
 # Site builds in the tests skip the PDFs (seconds each, for every new data set); tests/test_pdf.py
 # makes them itself, and builds a site with them (LEA_PDF=ja) to see that lea build links them.
 os.environ.setdefault("LEA_PDF", "nee")
+# The builds of the tests cache PDFs and Wijzigingen in a folder of their own, not in the user's.
+os.environ.setdefault("LEA_CACHE", str(Path(tempfile.gettempdir()) / f"lea-test-cache-{os.getuid()}"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

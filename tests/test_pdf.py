@@ -511,3 +511,33 @@ def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeyp
         mkdocs_build()
     assert (site / "index.html").read_text(encoding="utf-8") == "de vorige site"
     assert (site / pdf.AGENDA).read_bytes() == good
+
+
+def test_plain_mkdocs_build_stops_the_pdf_workers_when_its_setup_fails(tmp_path: Path, monkeypatch):
+    """MkDocs tells only the outer config's plugins of an error in on_config: the plugin itself stops the
+    PDF workers it started and leaves no staged site behind."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from lea_site import mkdocs_plugin
+
+    from .sitebuild import site_folder
+
+    folder = site_folder(tmp_path / "site", DATA)
+    (folder / "docs").mkdir()
+    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
+    monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+    monkeypatch.setattr(typeset, "render_pdf", lambda html: b"%PDF-1.7\n%%EOF\n")
+    closed: list[bool] = []
+    real_close = typeset.Typesetting.close
+    monkeypatch.setattr(typeset.Typesetting, "close", lambda self: closed.append(True) or real_close(self))
+
+    def broken(*args, **kwargs):
+        raise ValueError("kapotte instelling")
+
+    monkeypatch.setattr(mkdocs_plugin, "load_config", broken)
+    with pytest.raises(ValueError, match="kapotte instelling"):
+        build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
+    assert closed and mkdocs_plugin._Build.typesetting is None and not mkdocs_plugin._Build.stage
+    assert not Path(str(folder / "site") + mkdocs_plugin.staging.STAGE_SUFFIX).exists()  # no staged site left

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -107,16 +108,35 @@ def _load(folder: Path):
     return loaded.agenda if isinstance(loaded, Site) else None
 
 
+KEEP = 20  # cache files kept (one per data folder and version of the code; the least recently used go first)
+
+
+def _code() -> bytes:
+    """A digest of the package's Python code: the wording of a change depends on much of it (formats,
+    checks, loading), so any other version of lea-site reads its own file."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).resolve().parent.parent.rglob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.digest()
+
+
 def cache_file(data_dir: Path) -> Path | None:
     """The comparisons of one data folder in the user's cache (None: caching is off). Named by the folder and
-    by the code that words the changes, so another site or another version of lea-site never reads them."""
+    by the code, so another site or another version of lea-site never reads them; the :data:`KEEP` most
+    recently used files stay."""
     folder = user_cache("wijzigingen")
     if folder is None:
         return None
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8"))
-    for module in (Path(__file__), Path(__file__).resolve().parent.parent / "diff.py"):
-        digest.update(module.read_bytes())
-    return folder / f"{digest.hexdigest()[:32]}.json"
+    name = hashlib.sha256(str(data_dir.resolve()).encode("utf-8") + b"\0" + _code()).hexdigest()[:32]
+    path = folder / f"{name}.json"
+    try:
+        if path.is_file():
+            os.utime(path)  # recently used: kept longest
+        for stale in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be tidied costs room, not the build
+    return path
 
 
 def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COMMITS) -> History:
