@@ -170,3 +170,13 @@ def test_crossing_check_itself():
     assert _crosses((0, 0), (300, 300), (100, 100))      # straight through
     assert not _crosses((0, 0), (50, 0), (100, 100))      # well clear
     assert not _crosses((150, 100), (150, 0), (100, 100))  # leaves from the top border, upwards
+
+
+def test_an_amount_keeps_its_euro_sign_in_plain_and_markdown_text():
+    """'€ 5.000' is never broken after the euro sign: escaped text and data Markdown alike (not in code)."""
+    from lea_site.render.html import esc, md
+
+    assert esc("kost € 5.000") == "kost €\u00a05.000"
+    out = md("Kost **veel**: € 5.000, [€ 4 extra](https://example.org) en `€ 3`.\n\n- nog € -2")
+    assert "€ 5" not in out and "€ 4" not in out and "€ -2" not in out and out.count("€&nbsp;") == 3
+    assert "<code>€ 3</code>" in out

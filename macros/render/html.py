@@ -19,9 +19,12 @@ from __future__ import annotations
 import html
 import re
 from typing import Callable, Iterable, Sequence
+from xml.etree.ElementTree import Element
 
 import markdown as _markdown
 import nh3
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from .. import terms as _terms
 from ..model import Agenda, Party
@@ -86,6 +89,19 @@ def page_inline(text: object) -> str:
     return out.replace("{", "&#123;").replace("}", "&#125;")
 
 
+class BindAmounts(Treeprocessor):
+    """'€ 5.000' with a no-break space in Markdown text, as :func:`esc` writes it: a line never ends in a
+    bare euro sign. Only element text changes (never an attribute, never code), before serializing."""
+
+    def run(self, root: Element) -> None:
+        for node in root.iter():
+            code = isinstance(node.tag, str) and node.tag.lower() in ("code", "pre")
+            if not code and node.text and "€" in node.text and not isinstance(node.text, AtomicString):
+                node.text = _AMOUNT.sub("€\u00a0", node.text)
+            if node.tail and "€" in node.tail and not isinstance(node.tail, AtomicString):
+                node.tail = _AMOUNT.sub("€\u00a0", node.tail)
+
+
 def _safe_markdown() -> _markdown.Markdown:
     """Markdown for data fields: paragraphs, emphasis, lists, links, tables, code; nothing else."""
     engine = _markdown.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},
@@ -99,6 +115,7 @@ def _safe_markdown() -> _markdown.Markdown:
     engine.inlinePatterns.deregister("short_image_ref")
     # Glossary terms in the text (not in code, links or headings) marked for the page to explain.
     engine.treeprocessors.register(_terms.MarkTerms(engine), "lea_mark_terms", 4)
+    engine.treeprocessors.register(BindAmounts(engine), "lea_bind_amounts", 3)
     return engine
 
 
