@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -56,6 +57,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A server for the browser: a page that stops loading a file (a download, a next page) is no error."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def sites(built_site) -> dict[str, tuple[str, Path]]:
     """name -> (base URL, site folder) for the demo and each fixture, served on 127.0.0.1."""
@@ -63,7 +72,7 @@ def sites(built_site) -> dict[str, tuple[str, Path]]:
     servers = []
     for name in SITES:
         root = built_site(name).site
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+        server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         served[name] = (f"http://127.0.0.1:{server.server_address[1]}/", root)

@@ -83,7 +83,7 @@ def house_site(tmp_path_factory):
 
     from ..conftest import DATA, DEMO_TODAY
     from ..sitebuild import lea, site_folder
-    from .conftest import _Quiet
+    from .conftest import QuietServer, _Quiet
 
     folder = site_folder(tmp_path_factory.mktemp("huisstijl"), DATA)
     config = folder / "mkdocs.yml"
@@ -92,7 +92,7 @@ def house_site(tmp_path_factory):
         patch.setenv("LEA_PDF", "nee")
         run = lea("build", cwd=folder, today=DEMO_TODAY)
     assert run.returncode == 0, run.stderr[-2000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "site")))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", folder / "site"
     server.shutdown()

@@ -12,7 +12,7 @@ import pytest
 from ..conftest import DATA, DEMO_TODAY
 from ..injection import PAYLOADS, SINGLE, inject
 from ..sitebuild import build
-from .conftest import _Quiet, page_urls
+from .conftest import QuietServer, _Quiet, page_urls
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def hostile_site(tmp_path_factory):
     run = build(tmp / "data", tmp / "out", DEMO_TODAY.isoformat(), strict=False)
     assert run.returncode == 0, run.stderr[-3000:]
     root = tmp / "out" / "site"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", root
     server.shutdown()
