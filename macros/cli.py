@@ -232,11 +232,10 @@ def _build(args: argparse.Namespace, generated: Generated) -> int:
         print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
         return code or 1
     if generated.typesetting is not None:
-        from .exports.pdf import PdfError, write_atomic
+        from .exports.pdf import PdfError
 
         try:
-            for rel, content in generated.typesetting.wait().items():
-                write_atomic(out / rel, content)
+            generated.typesetting.write_into(out)
         except PdfError as err:
             staging.discard(str(out))
             print(f"lea build: PDF: {err}; de vorige site in {target} staat er nog.", file=sys.stderr)

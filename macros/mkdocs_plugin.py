@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import CountHandler
 
 from . import staging
-from .exports.pdf import PdfError, Typesetting, write_atomic
+from .exports.pdf import PdfError, Typesetting
 from .generate import BUILD, PACKAGE, ConfigError, generate, product_folder
 from .load import LoadResult
 from .site import data_dir
@@ -185,8 +185,7 @@ def _put_in_pdfs(config: MkDocsConfig) -> None:
     if typesetting is None:
         return
     try:
-        for rel, content in typesetting.wait().items():
-            write_atomic(Path(config.site_dir) / rel, content)
+        typesetting.write_into(Path(config.site_dir))
     except PdfError as err:
         raise Abort(f"PDF: {err}; de vorige site staat er nog") from None
 

@@ -24,3 +24,9 @@ def user_cache(kind: str) -> Path | None:
     except OSError:
         return None
     return base / kind
+
+
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used files of ``folder`` matching ``pattern``."""
+    for stale in sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        stale.unlink(missing_ok=True)

@@ -35,7 +35,7 @@ from ..diff import _actions as diff_actions
 from ..model import Action, Agenda
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
-from ..usercache import user_cache
+from ..usercache import keep_newest, user_cache
 from .typeset import write_atomic
 
 MAX_COMMITS = 50
@@ -132,8 +132,7 @@ def cache_file(data_dir: Path) -> Path | None:
     try:
         if path.is_file():
             os.utime(path)  # recently used: kept longest
-        for stale in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            stale.unlink(missing_ok=True)
+        keep_newest(folder, "*.json", KEEP)
     except OSError:
         pass  # a cache that cannot be tidied costs room, not the build
     return path

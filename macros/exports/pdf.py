@@ -381,18 +381,29 @@ def _status_on(action: Action, day: date) -> str | None:
     return notes[-1].status if notes else None
 
 
+def _with_sub(action: Action, sub: str) -> str:
+    """An action's title with a small line under it (HTML): one column of the report's tables instead of
+    several (narrow columns broke words in the middle and pushed a status over its neighbour)."""
+    return f'{action_cell(action, with_details=False)}<br><span class="pdf-sub">{sub}</span>'
+
+
 def _titled(agenda: Agenda, owner: AmbitionPlan | Ambition, action: Action) -> str:
-    """An action's title with its goal under it: one column of the report's tables instead of two
-    (narrow columns broke words in the middle and pushed a status over its neighbour)."""
-    return f'{action_cell(action, with_details=False)}<br><span class="pdf-sub">{esc(_goal_name(agenda, owner))}</span>'
+    """An action's title with its goal under it."""
+    return _with_sub(action, esc(_goal_name(agenda, owner)))
+
+
+def _per_goal(agenda: Agenda, pairs: list) -> dict[str, list[Action]]:
+    """The actions by the name of their goal, in the order of ``pairs``."""
+    groups: dict[str, list[Action]] = {}
+    for owner, action in pairs:
+        groups.setdefault(_goal_name(agenda, owner), []).append(action)
+    return groups
 
 
 def _by_goal(agenda: Agenda, pairs: list, text) -> str:
     """Actions as a list per goal: the goal's name once, then the actions (``text`` of each) after it."""
-    groups: dict[str, list[str]] = {}
-    for owner, action in pairs:
-        groups.setdefault(_goal_name(agenda, owner), []).append(text(action))
-    return ul(f"<strong>{esc(goal)}</strong>: " + "; ".join(items) for goal, items in groups.items())
+    return ul(f"<strong>{esc(goal)}</strong>: " + "; ".join(text(a) for a in actions)
+              for goal, actions in _per_goal(agenda, pairs).items())
 
 
 def _changes(doc: Document, view: View, pairs: list, previous: list, start: date, end: date, noun: str) -> None:
@@ -441,15 +452,12 @@ def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, sta
     """Per goal a table of four columns (three without money): who leads and when go under the title."""
     agenda = view.agenda
     doc.heading(1, f"Status per {noun.lower()}", "status")
-    groups: dict[str, list] = {}
-    for owner, action in pairs:
-        groups.setdefault(_goal_name(agenda, owner), []).append((owner, action))
-    for name, group in groups.items():
+    for name, group in _per_goal(agenda, pairs).items():
         doc.heading(2, esc(name))
         rows = []
-        for _, a in group:
+        for a in group:
             facts = f"Trekker: {parties(agenda, [a.trekker]) or '—'} · Planning: {esc(fmt.planning(a.planning))}"
-            rows.append([f'{action_cell(a, with_details=False)}<br><span class="pdf-sub">{facts}</span>', _status_word(a.status),
+            rows.append([_with_sub(a, facts), _status_word(a.status),
                          *([budget_cell(a.begroting)] if money else []), _last_note(a, start, end)])  # the budget with what was spent
         headers = [noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"]
         plural = "Acties" if noun == "Actie" else "Activiteiten"

@@ -26,7 +26,7 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from ..usercache import user_cache
+from ..usercache import keep_newest, user_cache
 
 HERE = Path(__file__).resolve().parent
 STYLESHEET = HERE / "pdf.css"
@@ -163,9 +163,7 @@ def _to_cache(cache: Path | None, key: str, data: bytes) -> None:
         return
     try:
         write_atomic(cache / f"{key}.pdf", data)
-        old = sorted(cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
-        for stale in old:
-            stale.unlink(missing_ok=True)
+        keep_newest(cache, "*.pdf", KEEP)
     except OSError:
         pass  # a cache that cannot be written costs time, not the build
 
@@ -228,6 +226,12 @@ class Typesetting:
         finally:
             self.close()
         return {path: self._ready[path] if path in self._ready else made[self._todo[path][0]] for path in self.paths}
+
+    def write_into(self, site: Path) -> None:
+        """Wait for every PDF and write it into the built site, each file whole (:class:`PdfError` when one
+        could not be made)."""
+        for path, content in self.wait().items():
+            write_atomic(site / path, content)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -57,8 +57,11 @@ _AMOUNT = re.compile(r"€ (?=-?\d)")
 
 def esc(text: object) -> str:
     """Plain text as HTML text or attribute value: markup escaped, on one line, "€ 5.000" unbroken."""
-    out = html.escape(str(text), quote=True).translate(_BREAKS)
-    return _AMOUNT.sub("€\u00a0", out) if "€" in out else out
+    return _bind_amounts(html.escape(str(text), quote=True).translate(_BREAKS))
+
+
+def _bind_amounts(text: str) -> str:
+    return _AMOUNT.sub("€\u00a0", text) if "€" in text else text
 
 
 def prose(text: object) -> str:
@@ -96,10 +99,10 @@ class BindAmounts(Treeprocessor):
     def run(self, root: Element) -> None:
         for node in root.iter():
             code = isinstance(node.tag, str) and node.tag.lower() in ("code", "pre")
-            if not code and node.text and "€" in node.text and not isinstance(node.text, AtomicString):
-                node.text = _AMOUNT.sub("€\u00a0", node.text)
-            if node.tail and "€" in node.tail and not isinstance(node.tail, AtomicString):
-                node.tail = _AMOUNT.sub("€\u00a0", node.tail)
+            if not code and node.text and not isinstance(node.text, AtomicString):
+                node.text = _bind_amounts(node.text)
+            if node.tail and not isinstance(node.tail, AtomicString):
+                node.tail = _bind_amounts(node.tail)
 
 
 def _safe_markdown() -> _markdown.Markdown:
