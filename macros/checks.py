@@ -378,15 +378,17 @@ def _action(action: Any, path: Path, plan: YearPlan, refs: _Refs, plans: dict[st
                 f"voortgangsnotitie van {note.datum.isoformat()} ligt voor het begin van schooljaar "
                 f"{action.doorgeschoven_van or plan.schooljaar} ({earliest.isoformat()}); klopt het jaar?"), WARNING
             misdated = True
+    from .verdicts import written_status  # here: verdicts builds on this module's sums
+
     last = action.last_note()
-    if last is not None and last.status is not None and last.status != action.status:
+    if last is not None and last.status is not None and action.status is not None and last.status != action.status:
         yield path + ("status",), f"status is '{action.status}', maar de laatste voortgangsnotitie ({last.datum.isoformat()}) zegt '{last.status}'", WARNING
-    if current and action.status in ("lopend", "vertraagd") and not misdated:  # a misdated note is named above
+    if current and written_status(action) in ("lopend", "vertraagd") and not misdated:  # a misdated note is named above
         since = last.datum if last else start
         if today - since > STALE_AFTER:
             what = f"de laatste is van {last.datum.isoformat()}" if last else "er is er nog geen"
             yield path + ("voortgang",) if last else path + ("status",), (
                 f"actie is {action.status} maar heeft al meer dan zes maanden geen voortgangsnotitie ({what})"
             ), WARNING
-    if start > today and action.status in ("afgerond", "gestopt", "lopend"):
+    if start > today and written_status(action) in ("afgerond", "gestopt", "lopend"):
         yield path + ("status",), f"status '{action.status}' voor een schooljaar dat nog niet begonnen is", WARNING

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .checks import ambition_plan_totals, year_totals
 from .model import Action, Agenda, Body, Indicator, Party
+from .verdicts import NOT_REPORTED, written_status
 from .render import format as fmt
 from .render.charts import with_unit
 
@@ -119,7 +120,7 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
         amb, action = after[key]
         section.lines.append(
             f"- **Nieuw** in schooljaar {md(key[0])} ({_amb_title(new, amb)}): {md(action.titel)} "
-            f"({md(action.id, code=True)}, {_planning(action)}, {_budget_text(action)}, status {md(action.status)})"
+            f"({md(action.id, code=True)}, {_planning(action)}, {_budget_text(action)}, status {md(written_status(action) or NOT_REPORTED)})"
         )
     gone_years = {y.schooljaar for y in old.jaarplannen} - {y.schooljaar for y in new.jaarplannen}
     for key in [k for k in before if k not in after and k[0] not in gone_years]:  # a removed plan is one line elsewhere
@@ -134,8 +135,8 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             section.lines.append(f"- **Nieuwe naam**: '{md(a.titel)}' heet nu '{md(b.titel)}' ({md(b.id, code=True)}, {md(key[0])})")
         if old_amb != new_amb:
             section.lines.append(f"- {where}: verplaatst van {_amb_title(old, old_amb)} naar {_amb_title(new, new_amb)}")
-        if a.status != b.status:
-            section.lines.append(f"- {where}: status **{md(a.status)} → {md(b.status)}**")
+        if written_status(a) != written_status(b):
+            section.lines.append(f"- {where}: status **{md(written_status(a) or NOT_REPORTED)} → {md(written_status(b) or NOT_REPORTED)}**")
         if str(a.planning) != str(b.planning):
             section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
         if _budget_text(a) != _budget_text(b):

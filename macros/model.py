@@ -417,7 +417,8 @@ class Action(Model):
         "Wanneer: 'hele schooljaar', Q4 2021, 2021-11, november 2021 of een reeks 'Q2 2022 t/m Q3 2022' of 'mei 2025 t/m maart 2026' "
         "(ook over de grens van een schooljaar). Leeg: nog niet gepland."))
     begroting: Budget | None = Field(None, description="Kosten, dekking en deel ten laste van het LEA-budget; of 'geen' of 'eigen uren'.")
-    status: Status = Field("gepland", description="gepland, lopend, afgerond, vertraagd of gestopt.")
+    status: Status | None = Field(None, description=(
+        "gepland, lopend, afgerond, vertraagd of gestopt. Leeg: niet gemeld (de site zegt dat, en gokt geen 'gepland')."))
     voortgang: list[ProgressNote] = Field(default_factory=list, description="Voortgangsnotities met datum.")
     evaluatie: list[Evaluation] = Field(default_factory=list, description="Evaluatiemomenten.")
     resultaat: Markdown | None = Field(None, description="Wat de actie heeft opgeleverd (voor afgeronde of gestopte acties).")
@@ -829,7 +830,8 @@ class Financing(Model):
     """How the agenda is paid for as a whole."""
 
     centraal_budget: YesNo = Field(True, description=(
-        "false als er geen LEA-budget is en elke partner uit de eigen begroting betaalt; de site toont dan geen begrotingspagina's."))
+        "false als de agenda geen centraal LEA-budget heeft; de site zegt dat en toont geen begrotingspagina's. "
+        "Hoe de partners dan betalen, schrijft u in toelichting (de site voegt daar niets aan toe)."))
     toelichting: Markdown | None = Field(None, description="Hoe de financiering geregeld is.")
     bronnen: list[Funding] = Field(default_factory=list, description="Geldbronnen van de agenda: OAB, NPO, Regio Deal, met bedrag als bekend.")
 

@@ -16,8 +16,9 @@ import yaml
 
 from .model import Agenda
 from .values import parse_planning, shift_planning
+from .verdicts import written_status
 
-UNFINISHED = ("gepland", "lopend", "vertraagd")
+FINISHED = ("afgerond", "gestopt")  # everything else (no status reported included) is carried over
 HEADER = "# yaml-language-server: $schema={schema}\n"
 
 
@@ -47,7 +48,7 @@ def scaffold(agenda: Agenda, raw_plan: dict, target_year: str) -> dict:
             amb_raw.pop(key, None)
         kept = []
         for act_raw, act in zip(amb_raw.get("acties") or [], amb_model.acties):
-            if act.status not in UNFINISHED:
+            if written_status(act) in FINISHED:
                 continue
             for key in ("begroting", "voortgang", "evaluatie", "resultaat"):
                 act_raw.pop(key, None)

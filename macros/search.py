@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import Action, Agenda
+from .verdicts import NOT_REPORTED, written_status
 from .render import format as fmt
 from .render.paths import ambition_page, generated_pages, url_of, year_page
 
@@ -65,7 +66,7 @@ def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str) ->
         parts += [action.voor_ouders.wat, action.voor_ouders.voor_wie or "", action.voor_ouders.kosten or ""]
     if action.locatie is not None:
         parts.append(", ".join(action.locatie.names()))
-    parts += [_who(agenda, action), fmt.planning(action.planning), action.status, goal, _plain(action.resultaat)]
+    parts += [_who(agenda, action), fmt.planning(action.planning), written_status(action) or NOT_REPORTED, goal, _plain(action.resultaat)]
     figures = {i.id: i.titel for _, i in agenda.indicators()}
     parts += [figures[i] for i in action.indicatoren if i in figures]
     last = action.last_note()

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from lea_site.checks import year_totals
 from lea_site.load import load
 from lea_site.model import Budget, YearBudget
-from lea_site.money import Spending, goal_spending, spending_sentence, year_spending
+from lea_site.verdicts import Spending, goal_spending, spending_sentence, year_spending
 from lea_site.render import format as fmt
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
@@ -36,16 +36,16 @@ def test_a_year_may_report_its_spending_as_a_whole():
 
 
 @pytest.mark.parametrize("spent,expected", [
-    (40_000, "Besteed: € 40.000 van de € 50.000 begroot (80%), gemeld op 1 juli 2026. Er is € 10.000 minder uitgegeven dan begroot."),
-    (55_000, "Besteed: € 55.000 van de € 50.000 begroot (110%), gemeld op 1 juli 2026. Dat is € 5.000 meer dan begroot (overschrijding)."),
-    (50_000, "Besteed: € 50.000 van de € 50.000 begroot (100%), gemeld op 1 juli 2026. Precies wat begroot was."),
+    (40_000, "Besteed: € 40.000 van de € 50.000 aan totale kosten begroot (80%), gemeld op 1 juli 2026: € 10.000 minder dan begroot."),
+    (55_000, "Besteed: € 55.000 van de € 50.000 aan totale kosten begroot (110%), gemeld op 1 juli 2026: € 5.000 meer dan begroot."),
+    (50_000, "Besteed: € 50.000 van de € 50.000 aan totale kosten begroot (100%), gemeld op 1 juli 2026: precies wat begroot was."),
 ])
-def test_spending_is_said_in_words(spent, expected):
-    assert spending_sentence(Spending(50_000, spent, date(2026, 7, 1)), fmt.money, fmt.day) == expected
+def test_a_year_reported_as_a_whole_is_said_in_words(spent, expected):
+    assert spending_sentence(Spending(50_000, 3, whole=(spent, date(2026, 7, 1))), fmt.money, fmt.day) == expected
 
 
 def test_nothing_reported_is_not_zero():
-    assert spending_sentence(Spending(50_000, None, None), fmt.money, fmt.day) is None
+    assert spending_sentence(Spending(50_000, 3), fmt.money, fmt.day) is None
 
 
 def value(cell) -> str:
@@ -70,7 +70,7 @@ def test_budget_pages_show_the_sums_of_the_data(demo_site: Path):
         cost, _, charged = year_totals(plan)
         row = rows[plan.schooljaar]
         assert row[1:3] == [fmt.money(cost), fmt.money(charged)]
-        use = year_spending(plan)
+        use = year_spending(plan, agenda)
         if use.spent is None:
             assert row[-1] == "nog niet gemeld"
         else:
@@ -81,7 +81,9 @@ def test_budget_pages_show_the_sums_of_the_data(demo_site: Path):
         goals = [goal_spending(p) for p in plan.ambities]
         if any(g.spent is not None for g in goals):
             cells = [value(r.select("td")[-1]) for r in year_table.select("tbody tr")]
-            assert cells == [fmt.money(g.spent) if g.spent is not None else "nog niet gemeld" for g in goals]
+            # a goal where only some actions reported says how many: the amount is never read as the whole
+            assert cells == [("nog niet gemeld" if g.spent is None else fmt.money(g.spent) if g.complete
+                              else f"{fmt.money(g.spent)} {len(g.reports)} van {g.items} gemeld") for g in goals]
     assert reported >= 2  # the demo reports spending for a whole year and for actions
 
 
@@ -93,7 +95,10 @@ def test_a_year_reported_as_a_whole_wins_over_its_actions():
 
 def test_each_goal_page_says_what_was_spent_and_where_co_funding_comes_from(demo_site: Path):
     page = soup(demo_site, "ambities/vroeg-en-voorschool")
-    assert "Besteed: € 15.300 van de € 32.000 begroot (48%)" in text(page)
+    # only 2 of the 3 actions reported: spent is compared with what those 2 planned, and the overrun of one is named
+    assert ("Besteed: € 15.300 aan 2 van de 3 acties, gemeld tot 1 november 2026; voor die 2 was € 23.000 aan totale kosten "
+            "begroot: € 7.700 minder dan begroot. Van de andere actie is nog niets gemeld.") in text(page)
+    assert "Voorleesproject thuis voor ouders: € 8.900 besteed, € 8.000 begroot: € 900 meer dan begroot." in text(page)
     assert "besteed € 8.900" in text(page)  # per action, with the date it was reported
     assert "gedekt door OAB-middelen" in text(page)  # dekking_door, shown at last
 

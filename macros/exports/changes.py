@@ -33,6 +33,7 @@ from pathlib import Path
 from ..diff import NO_CHANGES, diff_markdown
 from ..diff import _actions as diff_actions
 from ..model import Action, Agenda
+from ..verdicts import NOT_REPORTED, written_status
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 from ..usercache import keep_newest, user_cache
@@ -81,12 +82,13 @@ def status_changes(old: Agenda, new: Agenda) -> list[list[str]]:
     before = _by_key(old)
     out = []
     for key, (_, action) in _by_key(new).items():
-        if key not in before or before[key][1].status == action.status:
+        old_status, new_status = written_status(before[key][1]) if key in before else None, written_status(action)
+        if key not in before or old_status == new_status:
             continue
         known = {(n.datum, n.tekst) for n in before[key][1].voortgang}
-        if any(n.status == action.status and (n.datum, n.tekst) not in known for n in action.voortgang):
+        if any(n.status == new_status and (n.datum, n.tekst) not in known for n in action.voortgang):
             continue
-        out.append([key[0], key[1], before[key][1].status, action.status])
+        out.append([key[0], key[1], old_status or NOT_REPORTED, new_status or NOT_REPORTED])
     return out
 
 

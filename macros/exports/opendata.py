@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import (AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
 from ..values import AgeRange, Period, Planning
+from ..verdicts import goal_course, term_state, written_status
 
 FORMAT_VERSION = "1.0"  # of agenda.json: raised when a field changes meaning or disappears
 FOLDER = "opendata"
@@ -54,6 +55,20 @@ class Table:
 # --- agenda.json -------------------------------------------------------------------
 
 
+class GoalVerdict(BaseModel):
+    id: str = Field(description="Id van het doel.")
+    stand: str = Field(description="op koers, let op, achter of onbekend (niets om de stand aan af te lezen).")
+    redenen: list[str] = Field(description="Waarom: de regels staan in de README onder 'Hoe de site oordeelt'.")
+    oordeel_van_partners: bool = Field(description="true als de partners de stand zelf gaven (koers in de data).")
+
+
+class Verdicts(BaseModel):
+    peildatum: str = Field(description="De dag waarop geoordeeld is: de bouwdatum, of de laatste dag van een afgelopen looptijd.")
+    looptijd: str = Field(description="nog niet begonnen, loopt of afgelopen.")
+    schooljaar: str | None = Field(description="Het schooljaar dat de site als huidig toont.")
+    doelen: list[GoalVerdict] = Field(description="De stand van elk doel.")
+
+
 class OpenAgenda(BaseModel):
     """agenda.json: the whole validated agenda, as the data says it, with a version of this format."""
 
@@ -61,6 +76,7 @@ class OpenAgenda(BaseModel):
 
     formaatversie: str = Field(description="Versie van dit formaat; verandert als een veld van betekenis verandert of verdwijnt.")
     licentie: str | None = Field(description="Licentie van de gegevens, of null als de agenda er geen noemt.")
+    oordelen: Verdicts | None = Field(None, description="Wat de site uit de gegevens afleidt, op de peildatum.")
     agenda: AgendaInfo
     partners: list[Partner]
     ambities: list[Ambition]
@@ -84,10 +100,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def agenda_json(agenda: Agenda) -> dict[str, Any]:
+def verdicts_json(agenda: Agenda, today: date) -> dict[str, Any]:
+    """What the site concludes from the data, as lea_site.verdicts decides it: the term, each goal's course with its
+    reasons, each action's status as the site reads it."""
+    from ..render.charts import with_unit
+
+    term = term_state(agenda, today)
+    current = agenda.current_school_year(today)
+    goals = []
+    for goal in agenda.ambities:
+        c = goal_course(agenda, goal, current, today, with_unit)
+        goals.append({"id": goal.id, "stand": c.state, "redenen": list(c.reasons), "oordeel_van_partners": c.overridden})
+    return {
+        "peildatum": term.as_of.isoformat(),
+        "looptijd": term.state,
+        "schooljaar": current,
+        "doelen": goals,
+    }
+
+
+def agenda_json(agenda: Agenda, today: date | None = None) -> dict[str, Any]:
     return {
         "formaatversie": FORMAT_VERSION,
         "licentie": agenda.info.licentie,
+        **({"oordelen": verdicts_json(agenda, today)} if today is not None else {}),
         "agenda": _plain(agenda.info),
         **{name: _plain(getattr(agenda, name)) for name in ("partners", "ambities", "jaarplannen", "organen", "interventies")},
     }
@@ -143,7 +179,7 @@ def activities(agenda: Agenda) -> Table:
         money = b is not None and b.soort == "bedrag" and b.kosten is not None
         notes = sorted(n.datum for n in a.voortgang)
         rows.append([
-            year, kind, goal, titles.get(goal, goal), a.id, a.titel, a.status, words, start, end,
+            year, kind, goal, titles.get(goal, goal), a.id, a.titel, written_status(a), words, start, end,
             _party(agenda, a.trekker), ", ".join(_party(agenda, p) for p in a.partners),
             (b.soort if b else None), b.kosten if money else None, b.dekking if money else None,
             b.charged if money else None, b.besteed if b else None, b.besteed_op if b else None,
@@ -155,7 +191,7 @@ def activities(agenda: Agenda) -> Table:
         ("soort", "jaarplan (een actie van één schooljaar) of looptijd (een activiteit van een doel)"),
         ("doel_id", "id van het doel"), ("doel", "naam van het doel"),
         ("actie_id", "id van de actie, uniek binnen het schooljaar of het doel"), ("titel", "naam van de actie"),
-        ("status", "gepland, lopend, vertraagd, afgerond of gestopt"), ("planning", "de planning in woorden"),
+        ("status", "gepland, lopend, vertraagd, afgerond of gestopt; leeg: niet gemeld"), ("planning", "de planning in woorden"),
         ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar of niet gepland)"),
         ("planning_eind", "laatste dag van de planning"), ("trekker", "wie de actie trekt"), ("partners", "wie meedoen"),
         ("begroting_soort", "bedrag, geen (geen kosten) of eigen_uren; leeg als er geen begroting is"),
@@ -352,10 +388,10 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def files(agenda: Agenda, all_tables: list[Table] | None = None) -> dict[str, bytes]:
+def files(agenda: Agenda, all_tables: list[Table] | None = None, today: date | None = None) -> dict[str, bytes]:
     """Docs-relative path -> content of every open-data file."""
     all_tables = all_tables if all_tables is not None else tables(agenda)
-    out = {JSON: (json.dumps(agenda_json(agenda), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+    out = {JSON: (json.dumps(agenda_json(agenda, today), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
            SCHEMA: _schema_text().encode("utf-8")}
     out.update({f"{FOLDER}/{t.name}.csv": csv_bytes(t) for t in all_tables})
     out[XLSX] = xlsx_bytes(agenda, all_tables)

@@ -30,7 +30,7 @@ from typing import Callable
 
 from ..glossary import agenda_glossary
 from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
-from ..money import goal_spending, spending_sentence, year_spending
+from ..verdicts import NOT_REPORTED, goal_spending, spending_sentence, written_status, year_spending
 from ..render import format as fmt
 from ..render.charts import restart_ids, with_unit
 from ..render.figures import indicator_block, key_figures
@@ -184,7 +184,7 @@ def _action_blocks(view: View, actions: list[Action], money: bool, progress: boo
     out = []
     for nr, action in enumerate(actions, 1):
         facts = [("Wie", parties(agenda, action.participants()) or "—"), ("Planning", esc(fmt.planning(action.planning))),
-                 *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(action.status))]
+                 *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(written_status(action)))]
         line = "&emsp;".join(f"<b>{esc(label)}:</b> {value}" for label, value in facts)
         cell = _unfolded(action_cell(action, progress=progress))
         out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {cell}<p class="pdf-facts">{line}</p></div>')
@@ -204,9 +204,10 @@ def _unfolded(cell: str) -> str:
     return f"{head}</div>{rest}"
 
 
-def _status_word(status: str) -> str:
+def _status_word(status: str | None) -> str:
     """The status as a bordered word: :func:`status_badge` without its icon, which only screens show."""
-    return f'<span class="lea-status lea-status--{esc(status)}">{esc(status)}</span>'
+    word = status or NOT_REPORTED
+    return f'<span class="lea-status lea-status--{esc(word.replace(" ", "-"))}">{esc(word)}</span>'
 
 
 def _partners(view: View) -> str:
@@ -370,8 +371,8 @@ def _goal_name(agenda: Agenda, owner: AmbitionPlan | Ambition) -> str:
 
 
 def _status_table(pairs: list, caption: str) -> str:
-    counts = Counter(a.status for _, a in pairs)
-    rows = [[_status_word(s), esc(counts[s])] for s in STATUSES if counts[s]]
+    counts = Counter(written_status(a) or NOT_REPORTED for _, a in pairs)
+    rows = [[_status_word(s), esc(counts[s])] for s in (*STATUSES, NOT_REPORTED) if counts[s]]
     return table(["Status", "Aantal"], rows, caption=caption, numeric=[1], footer=[["Totaal", esc(len(pairs))]])
 
 
@@ -431,7 +432,7 @@ def _changes(doc: Document, view: View, pairs: list, previous: list, start: date
         doc.html(dl([
             ("Nieuw", _by_goal(agenda, new, lambda a: esc(a.titel)) or "geen"),
             ("Doorgeschoven of voortgezet", _by_goal(agenda, carried, lambda a: esc(a.titel)) or "geen"),
-            ("Niet meer in het plan", _by_goal(agenda, gone, lambda a: f"{esc(a.titel)} ({esc(a.status)})") or "geen"),
+            ("Niet meer in het plan", _by_goal(agenda, gone, lambda a: f"{esc(a.titel)} ({esc(written_status(a) or NOT_REPORTED)})") or "geen"),
         ]))
 
 
@@ -457,7 +458,7 @@ def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, sta
         rows = []
         for a in group:
             facts = f"Trekker: {parties(agenda, [a.trekker]) or '—'} · Planning: {esc(fmt.planning(a.planning))}"
-            rows.append([_with_sub(a, facts), _status_word(a.status),
+            rows.append([_with_sub(a, facts), _status_word(written_status(a)),
                          *([budget_cell(a.begroting)] if money else []), _last_note(a, start, end)])  # the budget with what was spent
         headers = [noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"]
         plural = "Acties" if noun == "Actie" else "Activiteiten"
@@ -511,7 +512,7 @@ def _budget(doc: Document, view: View, plan: YearPlan | None, pairs: list) -> No
         doc.html(year_budget(agenda, plan, view.link))  # with the sentence on the room left (or the overrun)
         rows = []
         for amb_plan in plan.ambities:
-            s = goal_spending(amb_plan)
+            s = goal_spending(amb_plan, _goal_name(agenda, amb_plan))
             rows.append([esc(_goal_name(agenda, amb_plan)), esc(fmt.money(s.planned)),
                          esc(fmt.money(s.spent)) if s.spent is not None else "nog niet gemeld",
                          esc(fmt.percent(s.share)) if s.share is not None else "—"])
@@ -566,7 +567,7 @@ def progress_html(view: View, school_year: str | None, site_url: str | None = No
     doc.html(_status_table(pairs, f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} per status")
              if pairs else '<p class="lea-muted">Er zijn geen acties of activiteiten opgenomen.</p>')
     if plan is not None and agenda.has_money():
-        sentence = spending_sentence(year_spending(plan), fmt.money, fmt.day)
+        sentence = spending_sentence(year_spending(plan, agenda), fmt.money, fmt.day)
         doc.html(f"<p>{esc(room_sentence(plan))}</p>" + (f"<p>{esc(sentence)}</p>" if sentence else "<p>Er is nog geen besteding gemeld.</p>"))
     _changes(doc, view, pairs, previous, start, end, noun)
     _actions(doc, view, pairs, noun, agenda.has_money(), start, end)

@@ -28,6 +28,8 @@ from markdown.util import AtomicString
 
 from .. import terms as _terms
 from ..model import Agenda, Party
+from ..verdicts import NOT_REPORTED, ActionState
+from .format import day as fmt_day
 from .paths import body_anchor, partner_anchor
 
 Link = Callable[[str], str]  # docs-relative .md path (+ optional #anchor) -> URL relative to the current page
@@ -241,15 +243,23 @@ def table(
     )
 
 
-STATUS_ICONS = {"gepland": "○", "lopend": "◐", "vertraagd": "◆", "afgerond": "●", "gestopt": "✕"}
+STATUS_ICONS = {"gepland": "○", "lopend": "◐", "vertraagd": "◆", "afgerond": "●", "gestopt": "✕", NOT_REPORTED: "?"}
 
 
-def status_badge(status: str) -> str:
-    """Status as a word with a shape; colour only adds to it."""
+def status_badge(status: str | None) -> str:
+    """Status as a word with a shape; colour only adds to it. None: 'niet gemeld' (never a guessed 'gepland')."""
+    word = status or NOT_REPORTED
+    css = word.replace(" ", "-")
     return (
-        f'<span class="lea-status lea-status--{esc(status)}">'
-        f'<span class="lea-status__icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}</span> {esc(status)}</span>'
+        f'<span class="lea-status lea-status--{esc(css)}">'
+        f'<span class="lea-status__icon" aria-hidden="true">{STATUS_ICONS.get(word, "")}</span> {esc(word)}</span>'
     )
+
+
+def state_badge(state: ActionState) -> str:
+    """An action's status badge, with 'niet bijgewerkt sinds ...' when its planning ran out without a note."""
+    note = state.note(fmt_day)
+    return status_badge(state.status) + (f' <span class="lea-stale">{esc(note)}</span>' if note else "")
 
 
 def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:

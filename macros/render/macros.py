@@ -52,7 +52,7 @@ def actions_table(view: View, ambition: str, year: str | None = None) -> str:
     if amb_plan is None:
         raise KeyError(f"geen acties voor ambitie '{ambition}' in schooljaar {school_year}")
     amb = view.agenda.ambition(ambition)
-    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties voor {amb.titel if amb else ambition}, schooljaar {school_year}", edit=view.edit)
+    return _actions_table(view.agenda, amb_plan, school_year, view.link, caption=f"Acties voor {amb.titel if amb else ambition}, schooljaar {school_year}", edit=view.edit, as_of=view.as_of)
 
 
 def year_budget(view: View, year: str | None = None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from ..course import course
+from ..verdicts import STUCK, unchanged_since, written_status
 from ..diff import NO_CHANGES
 from ..exports.changes import History
 from ..model import Action, Ambition, AmbitionPlan, Body, Contact, Party
@@ -150,6 +150,10 @@ def history_html(view: View, history: History | None, since: date) -> str:
     link = view.a(CHANGES_PAGE, "Alle wijzigingen")
     note = f"<p>{esc(history.note)}</p>" if history.note else ""
     if not changed:
+        covered = unchanged_since(since, (c.when.date() for c in history.changes))
+        if not covered.covered:
+            return (f"{note}<p>De geschiedenis van de gegevens begint op {esc(fmt.day(covered.first))}" if covered.first else f"{note}<p>De geschiedenis van de gegevens is onvolledig") + (
+                f"; sindsdien is er niets veranderd aan de afspraken in de agenda. {link} staan op een eigen pagina.</p>")
         return f"{note}<p>Sinds {esc(fmt.day(since))} is er niets veranderd aan de afspraken in de agenda. {link} staan op een eigen pagina.</p>"
     items = []
     for change in changed[:10]:
@@ -188,29 +192,29 @@ def goals_needing_attention(view: View, kop: str | None = None) -> str:
     rows = []
     judged = 0
     for goal in view.agenda.ambities:
-        state = course(view.agenda, goal, view.current, with_unit)
-        if state is None:
-            continue
-        judged += 1
+        state = view.course(goal)
         if state.state == "op koers":
+            judged += 1
             continue
         css = state.state.replace(" ", "-")
         why = (esc(state.reasons[0]) if len(state.reasons) == 1 else ul(esc(r) for r in state.reasons)) + (' <span class="lea-muted">(oordeel van de partners)</span>' if state.overridden else "")
-        rows.append((0 if state.state == "achter" else 1, [view.a(ambition_page(goal.id), goal.titel),
-                     f'<span class="lea-course-word lea-course-word--{css}">{esc(fmt.capital(state.state))}</span>', why or "—"]))
-    stuck = [(p, a) for p, a in _current_actions(view) if a.status in ("vertraagd", "gestopt")]
+        order = {"achter": 0, "let op": 1}.get(state.state, 2)
+        judged += order < 2
+        rows.append((order, [view.a(ambition_page(goal.id), goal.titel),
+                     f'<span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>', why or "—"]))
+    stuck = [(p, a) for p, a in _current_actions(view) if written_status(a) in STUCK]
     out = []
     if rows:
         rows.sort(key=lambda r: r[0])
         out.append(table([view.goal_header(list(view.agenda.ambities)), "Stand", "Waarom"], [r for _, r in rows],
-                         caption=f"{fmt.capital(view.words)} die achterlopen of aandacht vragen", stack=True))
-    elif judged:
+                         caption=f"{fmt.capital(view.words)} die achterlopen, aandacht vragen of waarvan de stand onbekend is", stack=True))
+    elif judged and judged == len(view.agenda.ambities):
         out.append(f"<p>Alle {judged} {esc(view.words)} waarover iets te zeggen is, liggen op koers.</p>")
     if stuck:
         items = []
         for owner, action in stuck:
             last = action.last_note()
             why = f"<br>{esc(last.tekst)}" if last else ""
-            items.append(f"{esc(action.titel)} ({_ambition_link(view, owner)}) {status_badge(action.status)}{why}")
+            items.append(f"{esc(action.titel)} ({_ambition_link(view, owner)}) {view.badge(action)}{why}")
         out.append(f"### Vertraagde en gestopte acties\n\n" + ul(items, "lea-changes"))
     return _headed(kop, "\n\n".join(out))

@@ -17,12 +17,12 @@ from . import format as fmt
 from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
-from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, status_badge, table, ul
+from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
-from ..course import course
+from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, term_sentence, term_state, written_status
 from .contact import contact_html, resolve
-from ..money import any_spending, goal_spending, year_spending
-from .tables import action_cell, actions_table, activities_table, spending_html, year_budget
+from ..verdicts import any_spending, goal_spending, year_spending
+from .tables import action_cell, actions_table, activities_table, spending_html, spent_cell, year_budget
 
 
 class View:
@@ -39,6 +39,16 @@ class View:
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
         self.now = self.current is not None and self.current == school_year_of(today)
+        self.term = term_state(agenda, today)
+        self.as_of = self.term.as_of  # verdicts are judged on this day: today, or the term's last day
+
+    def course(self, goal: Ambition) -> Course:
+        """The goal's course as lea_site.verdicts decides it."""
+        return goal_course(self.agenda, goal, self.current, self.today, with_unit)
+
+    def badge(self, action: Action) -> str:
+        """An action's status as lea_site.verdicts reads it: 'niet gemeld' or 'niet bijgewerkt sinds ...' included."""
+        return state_badge(action_state(action, self.as_of))
 
     @property
     def word(self) -> str:
@@ -81,9 +91,9 @@ class View:
         return [(y, p) for y in self.agenda.year_plans_sorted() for p in y.ambities if p.ambitie == ambition_id]
 
 
-def _status_counts(actions: list[Action]) -> str:
-    counts = Counter(a.status for a in actions)
-    items = [f"{status_badge(s)} <span class=\"lea-count\">{counts[s]}</span>" for s in STATUSES if counts[s]]
+def _status_counts(actions: list[Action], as_of: date) -> str:
+    counts = Counter(action_state(a, as_of).word for a in actions)
+    items = [f"{status_badge(s)} <span class=\"lea-count\">{counts[s]}</span>" for s in (*STATUSES, NOT_REPORTED) if counts[s]]
     return '<ul class="lea-statuslist">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
@@ -110,19 +120,18 @@ def _trend(view: View, amb: Ambition) -> str:
 
 
 def course_badge(view: View, amb: Ambition, *, reasons: bool = False) -> str:
-    """'Op koers', 'Let op' or 'Achter' by the documented rule (or the partners' own judgement), with why."""
-    state = course(view.agenda, amb, view.current, with_unit)
-    if state is None:
-        return ""
-    label = fmt.capital(state.state)
+    """'Op koers', 'Let op', 'Achter' or 'Stand onbekend', as lea_site.verdicts decides, with why."""
+    state = view.course(amb)
     why = ""
     if reasons and state.reasons:
         why = ul(esc(r) for r in state.reasons)
     elif state.reasons:
         why = f": {esc(state.reasons[0])}"
     own = " (oordeel van de partners)" if state.overridden else ""
+    when = f" (aan het eind van de looptijd, {fmt.day(state.as_of)})" if state.as_of else ""
     css = state.state.replace(" ", "-")
-    return f'<div class="lea-course lea-course--{css}"><p><strong>{esc(label)}</strong>{esc(own)}{why if not reasons else ""}</p>{why if reasons else ""}</div>'
+    return (f'<div class="lea-course lea-course--{css}"><p><strong>{esc(state.label)}</strong>{esc(own + when)}'
+            f'{why if not reasons else ""}</p>{why if reasons else ""}</div>')
 
 
 # --- home -------------------------------------------------------------------------
@@ -131,16 +140,6 @@ def course_badge(view: View, amb: Ambition, *, reasons: bool = False) -> str:
 def _names(items: list[str]) -> str:
     """'A', 'A en B', 'A, B en C'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def term_state(view: View) -> str | None:
-    """'ended' or 'not begun' in words, or None while the agenda runs."""
-    term = view.agenda.info.periode
-    if view.today.year > term.tot or (view.today.year == term.tot and view.today.month >= 8):
-        return f"Deze agenda liep van {term.van} tot en met {term.tot} en is afgelopen. U leest hier wat er is afgesproken en gedaan."
-    if view.today.year < term.van:
-        return f"Deze agenda begint in {term.van}. U leest hier wat de partners van plan zijn."
-    return None
 
 
 def home_intro(view: View) -> str:
@@ -154,7 +153,7 @@ def home_intro(view: View) -> str:
         lines.append(f'<p class="lea-lead">{prose(info.samenvatting)}</p>')
     if view.region:
         lines.append(f"<p>Een regionale agenda van de gemeenten {esc(municipalities)}.</p>")
-    state = term_state(view)
+    state = term_sentence(view.agenda, view.today)
     if state:
         lines.append(f'<div class="admonition info"><p class="admonition-title">Looptijd</p><p>{esc(state)}</p></div>')
     facts = [
@@ -181,10 +180,10 @@ def ambition_cards(view: View) -> str:
             words = view.agenda.naming(view.agenda.level(amb) + 1).meervoud
             parts.append(f'<p class="lea-card__sub">{esc(fmt.capital(words))}:</p>' + ul(view.a(ambition_page(c.id), c.titel) for c in below))
         if actions:
-            parts.append(f'<p class="lea-card__sub">Acties in schooljaar {esc(view.current)}:</p>' + _status_counts(actions))
+            parts.append(f'<p class="lea-card__sub">Acties in schooljaar {esc(view.current)}:</p>' + _status_counts(actions, view.as_of))
         activities = [a for g in [amb, *_descendants(view.agenda, amb)] for a in g.activiteiten]
         if activities:
-            parts.append('<p class="lea-card__sub">Activiteiten:</p>' + _status_counts(activities))
+            parts.append('<p class="lea-card__sub">Activiteiten:</p>' + _status_counts(activities, view.as_of))
         if amb_plan is not None:
             from ..checks import ambition_plan_totals
 
@@ -297,7 +296,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
     if money is not None:
         out.append("### Financiering\n")
         if not money.centraal_budget:
-            out.append("<p>Deze agenda heeft geen eigen budget: elke partner betaalt zijn deel uit de eigen begroting.</p>")
+            out.append("<p>Deze agenda heeft geen centraal LEA-budget.</p>")
         if money.toelichting:
             out.append(md(money.toelichting))
         if money.bronnen:
@@ -355,15 +354,15 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f"## Open vragen\n\n{ul(prose(q) for q in amb.vraagstukken)}\n")
     if amb.activiteiten:
         out.append("## Activiteiten\n")
-        out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten voor {amb.titel}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten voor {amb.titel}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
     plans = view.plans_for(amb.id)
     current = next(((y, p) for y, p in plans if y.schooljaar == view.current), None)
     if current:
         year, plan = current
         out.append(f"## Acties in schooljaar {year.schooljaar}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
-        out.append(spending_html(goal_spending(plan)) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+        out.append(spending_html(goal_spending(plan, amb.titel)) + "\n")
     if amb.indicatoren:
         out.append("## Indicatoren\n")
         out.append(_indicators(view, amb))
@@ -388,7 +387,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         state = " (concept)" if year.vaststelling.status == "concept" else ""
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
-        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
     return "\n".join(out)
 
 
@@ -405,7 +404,7 @@ def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
     for action in plan.acties:
         outcome = md(action.resultaat) if action.resultaat else ""
         outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {prose(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
-        rows.append([action_cell(action, with_details=False), status_badge(action.status), outcome or "—"])
+        rows.append([action_cell(action, with_details=False), view.badge(action), outcome or "—"])
     if not rows:
         return '<p class="lea-muted">Geen acties.</p>'
     return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}", stack=True)
@@ -437,7 +436,7 @@ def year_page_md(view: View, school_year: str) -> str:
         if amb:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
-        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties voor {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money()) + "\n")
+        out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties voor {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
     return "\n".join(out)
 
 
@@ -455,14 +454,13 @@ def budget_overview(view: View) -> str:
         cost, covered, charged = year_totals(plan)
         available = plan.budget.beschikbaar if plan.budget else None
         left = None if available is None else available - charged
-        use = year_spending(plan)
+        use = year_spending(plan, view.agenda)
         rows.append([
             view.a(year_page(plan.schooljaar), plan.schooljaar) + (" (concept)" if plan.vaststelling.status == "concept" else ""),
             esc(fmt.money(cost)), esc(fmt.money(charged)),
             esc(fmt.money(available)) if available is not None else "—",
             "—" if left is None else esc(fmt.money(left)) if left >= 0 else esc("tekort: " + fmt.money(-left)),
-            *([esc(fmt.money(use.spent)) + (f" ({round(use.share * 100)}%)" if use.share is not None else "")
-               if use.spent is not None else "nog niet gemeld"] if spent else []),
+            *([spent_cell(use)] if spent else []),
         ])
     if rows:
         # Dekking (costs minus the LEA part) is in each year's own table: six columns fit the page.
@@ -504,7 +502,7 @@ def _current_actions(view: View) -> list[tuple[AmbitionPlan | Ambition, Action]]
     start, end = school_year_bounds(view.current) if view.current else (None, None)
     for amb in view.agenda.ambities:
         for action in amb.activiteiten:
-            if start is None or action.status in ("lopend", "vertraagd") or (
+            if start is None or written_status(action) in ("lopend", "vertraagd") or (
                     action.planning is not None and action.planning.first is not None
                     and action.planning.first.start <= end and (action.planning.last or action.planning.first).end >= start):
                 pairs.append((amb, action))
@@ -527,7 +525,7 @@ def progress_summary(view: View) -> str:
         return '<p class="lea-muted">Er zijn nog geen acties of activiteiten opgenomen.</p>'
     when = f"Schooljaar {esc(view.current)}: " if view.current else ""
     noun = "acties" if view.current else "activiteiten"
-    return f"<p>{when}{len(actions)} {noun}.</p>" + _status_counts(actions)
+    return f"<p>{when}{len(actions)} {noun}.</p>" + _status_counts(actions, view.as_of)
 
 
 def actions_by_status(view: View, kop: str | None = None) -> str:
@@ -538,8 +536,8 @@ def actions_by_status(view: View, kop: str | None = None) -> str:
     out = []
     noted = any(a.voortgang for _, a in pairs)  # no column that would be '—' all the way down
     noun = view.action_word(pairs)
-    for status in STATUSES:
-        group = [(p, a) for p, a in pairs if a.status == status]
+    for status in (*STATUSES, NOT_REPORTED):
+        group = [(p, a) for p, a in pairs if action_state(a, view.as_of).word == status]
         if not group:
             continue
         out.append(f"### {status.capitalize()} ({len(group)})\n")
@@ -580,7 +578,7 @@ def timeline(view: View, kop: str | None = None) -> str:
         for label, qs, qe in quarters:
             on = first is not None and last is not None and first <= qe and last >= qs
             cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
-        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', status_badge(action.status), *cells])
+        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
     headers = ["Actie", "Status"] + [q[0] for q in quarters]
     return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..glossary import Explainer, agenda_glossary
 from ..model import Action, Ambition, AmbitionPlan, Intervention
-from ..course import course
+from ..verdicts import written_status
 from ..values import AgeRange
 from . import format as fmt
 from .charts import with_unit
@@ -42,8 +42,8 @@ def group_pairs(view: View, ages: AgeRange) -> list[Pair]:
 def offers(pairs: list[Pair]) -> list[Pair]:
     """What parents or children can use themselves: actions with ``voor_ouders``, running ones first, stopped ones left out."""
     order = {"lopend": 0, "vertraagd": 1, "gepland": 2, "afgerond": 3}
-    found = [(p, a) for p, a in pairs if a.voor_ouders is not None and a.status != "gestopt"]
-    return sorted(found, key=lambda pa: order.get(pa[1].status, 4))
+    found = [(p, a) for p, a in pairs if a.voor_ouders is not None and written_status(a) != "gestopt"]
+    return sorted(found, key=lambda pa: order.get(written_status(pa[1]) or "", 4))
 
 
 def _area(view: View) -> str:
@@ -152,7 +152,7 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
         facts.append(("Wanneer", words.text(f"het hele schooljaar {view.current}" if whole else fmt.planning(action.planning))))
     if offer.kosten:
         facts.append(("Kosten", words.text(offer.kosten)))
-    facts.append(("Hoe staat het ervoor?", status_badge(action.status)))
+    facts.append(("Hoe staat het ervoor?", view.badge(action)))
     facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal))))
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
@@ -183,10 +183,9 @@ def _programme(view: View, words: Explainer, item: Intervention) -> str:
 
 
 def _courses(view: View, ages: AgeRange) -> list[tuple[Ambition, str]]:
-    """The goals for this age that can be judged, with their course in a word ('op koers', 'let op', 'achter')."""
+    """The goals for this age with their course in words ('op koers', 'let op', 'achter', 'stand onbekend')."""
     goals = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
-    found = [(goal, course(view.agenda, goal, view.current, with_unit)) for goal in goals]
-    return [(goal, state.state) for goal, state in found if state is not None]
+    return [(goal, view.course(goal).label.lower()) for goal in goals]
 
 
 def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> str:
@@ -194,14 +193,12 @@ def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> s
     goals = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
     items = []
     for goal in goals:
-        state = course(view.agenda, goal, view.current, with_unit)
-        if state is None:
-            continue
+        state = view.course(goal)
         link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'
         reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
         css = state.state.replace(" ", "-")
-        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(fmt.capital(state.state))}</span>.{reason}')
-    counts = _status_counts([a for _, a in pairs])
+        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>.{reason}')
+    counts = _status_counts([a for _, a in pairs], view.as_of)
     if not items and not counts:
         return ""
     out = ["## Gaat het goed?\n"]
@@ -217,7 +214,7 @@ def _other_work(view: View, group: str, pairs: list[Pair], heading: str) -> str:
     """The rest of this year's work for the age group, as a table that folds into cards on a phone."""
     if not pairs:
         return ""
-    rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), status_badge(a.status)]
+    rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), view.badge(a)]
             for p, a in pairs]
     where = any(a.locatie is not None for _, a in pairs)
     rows = [r if where else r[:2] + r[3:] for r in rows]

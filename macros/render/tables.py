@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from typing import Sequence
 
 from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
-from ..money import Spending, goal_spending, spending_sentence, year_spending
+from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_sentences, year_spending
 from .charts import budget_bars
 from .contact import contact_html, resolve
-from .html import Edit, Link, esc, prose, md, no_edit, parties, party, status_badge, table
+from .html import Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
 
 
 def budget_cell(budget: Budget | None) -> str:
@@ -101,7 +103,7 @@ def _who(agenda: Agenda, action: Action, link: Link) -> str:
 # title. Six columns never fitted Material's content column, not even at 1440 px: words broke
 # mid-word ("Planni ng") or the table scrolled sideways (issue 15).
 def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool,
-          goal: Ambition | None = None) -> list[list[str]]:
+          goal: Ambition | None = None, as_of: date | None = None) -> list[list[str]]:
     return [
         [
             str(n),
@@ -109,15 +111,16 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", esc(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
-            status_badge(action.status),
+            state_badge(action_state(action, as_of)) if as_of else status_badge(written_status(action)),
         ]
         for n, action in enumerate(actions, start=1)
     ]
 
 
-def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str, edit: Edit = no_edit, money: bool = True) -> str:
+def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str, edit: Edit = no_edit, money: bool = True,
+                     as_of: date | None = None) -> str:
     """A goal's activities for the whole term: planned by month or range, or not yet planned."""
-    rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten), goal)
+    rows = _rows(agenda, goal.activiteiten, f"looptijd-{goal.id}", link, edit, money and any(a.begroting for a in goal.activiteiten), goal, as_of)
     if not rows:
         return ""
     headers = ["Nr", "Activiteit", *(["Begroting"] if len(rows[0]) == 4 else []), "Status"]
@@ -125,9 +128,9 @@ def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str
 
 
 def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
-                  money: bool = True) -> str:
+                  money: bool = True, as_of: date | None = None) -> str:
     """A year plan's actions for one goal; ``money`` False: no budget column (an agenda without amounts)."""
-    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie))
+    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie), as_of)
     cost, covered, charged = ambition_plan_totals(plan)
     footer = []
     if money and (cost or plan.begroting is not None):
@@ -142,14 +145,24 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
     return table(headers, rows, caption=caption, numeric=[2] if money else [], footer=footer, row_header=False, stack=True)
 
 
+def spent_cell(s: Spending) -> str:
+    """A table cell for what was spent: the amount, how many items it covers when not all reported; 'nog niet gemeld'."""
+    if s.spent is None:
+        return "nog niet gemeld"
+    cell = esc(fmt.money(s.spent))
+    if not s.complete:
+        cell += f'<br><span class="lea-muted">{esc(f"{len(s.reports)} van {s.items} gemeld")}</span>'
+    return cell
+
+
 def spending_html(s: Spending) -> str:
-    """The spent-against-planned sentence, or nothing when nothing is reported."""
-    sentence = spending_sentence(s, fmt.money, fmt.day)
-    if sentence is None:
+    """Spent against planned as reported (lea_site.verdicts), or nothing when nothing is reported."""
+    sentences = spending_sentences(s, fmt.money, fmt.day)
+    if not sentences:
         return ""
-    over = s.spent is not None and s.spent > s.planned
-    return (f'<div class="admonition warning"><p class="admonition-title">Meer uitgegeven dan begroot</p><p>{esc(sentence)}</p></div>'
-            if over else f'<p class="lea-spent">{esc(sentence)}</p>')
+    body = "".join(f"<p>{esc(t)}</p>" for t in sentences)
+    return (f'<div class="admonition warning"><p class="admonition-title">Meer uitgegeven dan begroot</p>{body}</div>'
+            if s.overspent else f'<div class="lea-spent">{body}</div>')
 
 
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
@@ -162,19 +175,8 @@ def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int
 
 
 def room_sentence(plan: YearPlan) -> str:
-    """Overspending or room left, in words."""
-    if plan.budget is None:
-        return "Voor dit schooljaar is geen beschikbaar LEA-budget opgegeven."
-    _, _, charged = year_totals(plan)
-    available = plan.budget.beschikbaar
-    if charged > available:
-        return (
-            f"Let op: de plannen vragen {fmt.money(charged)} van het LEA-budget, maar er is {fmt.money(available)} beschikbaar. "
-            f"Dat is {fmt.money(charged - available)} te veel."
-        )
-    if charged == available:
-        return f"De plannen gebruiken het beschikbare LEA-budget van {fmt.money(available)} precies."
-    return f"De plannen gebruiken {fmt.money(charged)} van de {fmt.money(available)} beschikbaar. Er is nog {fmt.money(available - charged)} over."
+    """Overspending or room left, in words (lea_site.verdicts)."""
+    return _room_sentence(plan, fmt.money)
 
 
 def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
@@ -190,22 +192,22 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
         for amb_plan, (label, cost, covered) in zip(plan.ambities, rows)
     ]
     cost, covered, charged = year_totals(plan)
-    year_spent = year_spending(plan)
-    spent = [goal_spending(amb_plan) for amb_plan in plan.ambities]
+    year_spent = year_spending(plan, agenda)
+    spent = [goal_spending(amb_plan, label) for amb_plan, (label, _, _) in zip(plan.ambities, rows)]
     per_goal = any(s.spent is not None for s in spent)  # a column only when actions report spending
     if per_goal:
         for row, s in zip(body, spent):
-            row.append(esc(fmt.money(s.spent)) if s.spent is not None else "nog niet gemeld")
+            row.append(spent_cell(s))
     footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
-               *([esc(fmt.money(year_spent.spent)) if year_spent.spent is not None else ""] if per_goal else [])]]
+               *([spent_cell(year_spent)] if per_goal else [])]]
     if plan.budget is not None:
         name = plan.budget.omschrijving or "Beschikbaar LEA-budget"
         if plan.budget.kostenplaats:
             name += f" (kostenplaats {plan.budget.kostenplaats})"
         footer.append([esc(name), "", "", esc(fmt.money(plan.budget.beschikbaar)), *([""] if per_goal else [])])
-    caption = f"Begroting schooljaar {plan.schooljaar}"
+    caption = f"Begroting schooljaar {plan.schooljaar}" + ("; besteed naast de totale kosten" if per_goal else "")
     sentence = room_sentence(plan)
-    over = plan.budget is not None and charged > plan.budget.beschikbaar
+    over = room(plan).over
     sentence_html = (
         f'<div class="admonition warning"><p class="admonition-title">Budget overschreden</p><p>{esc(sentence)}</p></div>'
         if over else f'<p class="lea-room">{esc(sentence)}</p>'
