@@ -124,8 +124,9 @@ class ActionState:
         return self.status is not None and self.stale_since is None
 
     def note(self, day: Day) -> str:
-        """Why the status may be out of date: 'niet bijgewerkt sinds 1 juli 2026', or ''."""
-        if self.stale_since is None:
+        """Why the written status may be out of date: 'niet bijgewerkt sinds 1 juli 2026', or ''.
+        Nothing for an unreported action: 'niet gemeld' already says it all."""
+        if self.stale_since is None or self.status is None:
             return ""
         return f"{NOT_UPDATED} sinds {day(self.last_update or self.stale_since)}"
 

@@ -88,7 +88,7 @@ def test_names_exactly_the_changes(repo: Path):
     out = run.stdout
     change_lines = [l for l in out.splitlines() if l.startswith("- ")]
     assert change_lines == [
-        "- **Nieuw** in schooljaar 2021-2022 (Taal): Taalcafe ouders (`t2`, maart 2022, € 2.000, status gepland)",
+        "- **Nieuw** in schooljaar 2021-2022 (Taal): Taalcafe ouders (`t2`, maart 2022, € 2.000, status niet gemeld)",
         "- Inspiratiebijeenkomst (`z1`, 2021-2022): status **gepland → lopend**",
         "- Afspraken Veilig Thuis (`z2`, 2021-2022): begroting van € 10.000 naar € 45.000",
         "- Voorleesweek (`t1`, 2021-2022): planning verschoven van november 2021 naar Q2 2022",

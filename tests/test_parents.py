@@ -12,7 +12,6 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from lea_site.course import course
 from lea_site.exports.changes import Change, History
 from lea_site.load import load
 from lea_site.render import overview, parents
@@ -150,14 +149,15 @@ def test_professionals_page_shows_attention_changes_and_contacts_from_the_model(
     page = article(site, "professionals/index.html")
     assert headings(page) == ["Wat vraagt aandacht?", "Wat is er veranderd?", "Wie kunt u waarvoor benaderen?"]
     text = page.get_text(" ")
-    states = {g.id: course(demo.agenda, g, demo.current) for g in demo.agenda.ambities}
-    behind = [g for g in demo.agenda.ambities if states[g.id] and states[g.id].state != "op koers"]
+    states = {g.id: demo.course(g) for g in demo.agenda.ambities}
+    behind = [g for g in demo.agenda.ambities if states[g.id].state != "op koers"]
     assert behind  # the demo has goals that need attention
-    table = page.select_one('[aria-label="Ambities die achterlopen of aandacht vragen"] tbody')
-    assert [r.select_one("th").get_text(strip=True) for r in table.select("tr")] == sorted(
-        (g.titel for g in behind), key=lambda t: next(0 if states[g.id].state == "achter" else 1 for g in behind if g.titel == t))
+    table = page.select_one('[aria-label="Ambities die achterlopen, aandacht vragen of waarvan de stand onbekend is"] tbody')
+    order = {"achter": 0, "let op": 1, "onbekend": 2}
+    assert [r.select_one("th").get_text(strip=True) for r in table.select("tr")] == [
+        g.titel for g in sorted(behind, key=lambda g: order[states[g.id].state])]
     for g in demo.agenda.ambities:
-        if states[g.id] and states[g.id].state == "op koers":
+        if states[g.id].state == "op koers":
             assert g.titel not in table.get_text()
     # progress notes since the previous quarter began (1 July 2026 for 22 November 2026), newest first
     since = overview.quarter_start(DEMO_TODAY)

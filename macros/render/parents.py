@@ -258,14 +258,17 @@ def age_page_md(view: View, group: str) -> str:
     if programmes:
         out.append("## Programma's voor deze leeftijd\n")
         out.extend(_programme(view, words, item) for item in programmes)
-    out.append(_going(view, words, ages, pairs))
-    if found:
-        out.append(_other_work(view, group, rest, "Wat doen de partners nog meer?"))
     goals = [a for a in agenda.ambities if _in_group(a.leeftijden or agenda.info.leeftijden, ages)]
-    if goals:
-        out.append("## Waar werken de partners aan?\n")
-        out.append(ul(f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{words.text(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
-                      for a in goals) + "\n")
+    aims = ("## Waar werken de partners aan?\n\n" + ul(
+        f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{words.text(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
+        for a in goals) + "\n") if goals else ""
+    if not pairs and not programmes:  # no work for this age: what the partners aim at comes before how it goes
+        out.extend([aims, _going(view, words, ages, pairs)])
+    else:
+        out.append(_going(view, words, ages, pairs))
+        if found:
+            out.append(_other_work(view, group, rest, "Wat doen de partners nog meer?"))
+        out.append(aims)
     place = _locations_link(view, "Kijk wat er in uw wijk of op de school van uw kind gebeurt")
     ask = f"<p>Vragen over deze agenda? Neem contact op met {contact_html(agenda, agenda.info.contact)}.</p>"
     out.append("## Vragen?\n\n" + ask + (f"<p>{place}.</p>" if place else "") + "\n")

@@ -1,0 +1,193 @@
+"""Nothing untrue (issue 23): every verdict follows from the data by the rules of lea_site.verdicts, says what
+is unknown, and every output shows the verdict that module decided.
+
+The fixture ``regio-afgelopen`` is the case that showed the defect: a regional agenda whose term has ended,
+whose activities never got a status and whose planned months all lie in the past. It showed "Op koers"
+on every goal."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lea_site.load import load
+from lea_site.model import Action, Agenda, AgendaInfo, Ambition, AmbitionPlan, YearPlan
+from lea_site.render import format as fmt
+from lea_site.render.charts import with_unit
+from lea_site.verdicts import (NOT_REPORTED, Spending, Spent, action_state, goal_course, spending_sentences, term_state,
+                               year_spending)
+
+from .conftest import FIXTURES, SITE_DATA
+from .test_site import soup, text
+
+ENDED = FIXTURES / "regio-afgelopen"
+ENDED_TODAY = SITE_DATA["regio-afgelopen"][1]
+INFO = {"titel": "T", "regio": {"naam": "X", "gemeenten": ["X"]}, "periode": {"van": 2023, "tot": 2029},
+        "vaststelling": {"status": "concept"}}
+TODAY = date(2026, 1, 15)
+
+
+def _goal(actions=(), indicators=(), **kw) -> tuple[Agenda, Ambition]:
+    goal = Ambition.model_validate({"id": "g", "titel": "G", "samenvatting": "S", "activiteiten": list(actions),
+                                    "indicatoren": list(indicators), **kw})
+    return Agenda(info=AgendaInfo.model_validate(INFO), ambities=[goal]), goal
+
+
+# --- the rules -----------------------------------------------------------------------------------
+
+
+def test_an_action_without_a_written_status_is_not_reported_never_planned():
+    action = Action.model_validate({"id": "a", "titel": "A"})
+    assert action.status is None
+    state = action_state(action, TODAY)
+    assert (state.status, state.word, state.current) == (None, NOT_REPORTED, False)
+
+
+def test_a_note_with_a_status_is_a_written_status():
+    action = Action.model_validate({"id": "a", "titel": "A", "voortgang": [
+        {"datum": "2025-10-01", "tekst": "Begonnen.", "status": "lopend"}]})
+    assert action_state(action, TODAY).status == "lopend"
+
+
+@pytest.mark.parametrize("raw,stale", [
+    ({"planning": "Q1 2025", "status": "gepland"}, True),  # ran out a year ago, never updated
+    ({"planning": "Q1 2025", "status": "lopend", "voortgang": [{"datum": "2025-05-01", "tekst": "x"}]}, False),  # a note after the end
+    ({"planning": "Q1 2025", "status": "afgerond"}, False),  # finished work is not out of date
+    ({"planning": "Q4 2026", "status": "gepland"}, False),  # still to come
+    ({"status": "gepland"}, False),  # no planning: nothing ran out
+])
+def test_a_status_is_out_of_date_when_its_planning_ran_out_without_a_note(raw, stale):
+    state = action_state(Action.model_validate({"id": "a", "titel": "A", **raw}), TODAY)
+    assert (state.stale_since is not None) == stale
+    if stale:
+        assert state.note(fmt.day) == "niet bijgewerkt sinds 31 maart 2025" and not state.current
+
+
+def test_a_goal_is_on_course_only_on_evidence():
+    agenda, goal = _goal([{"id": "a", "titel": "A"}, {"id": "b", "titel": "B"}])
+    result = goal_course(agenda, goal, None, TODAY)
+    assert result.state == "onbekend" and result.label == "Stand onbekend"
+    assert "van 2 van de 2 activiteiten is geen status gemeld" in result.reasons
+    # planned work that has not started says nothing yet
+    agenda, goal = _goal([{"id": "a", "titel": "A", "status": "gepland"}])
+    assert goal_course(agenda, goal, None, TODAY).state == "onbekend"
+    # a running action is evidence; the unreported one is still named
+    agenda, goal = _goal([{"id": "a", "titel": "A", "status": "lopend"}, {"id": "b", "titel": "B"}])
+    result = goal_course(agenda, goal, None, TODAY)
+    assert result.state == "op koers" and "van 1 van de 2 activiteiten is geen status gemeld" in result.reasons
+
+
+def test_the_share_that_is_stuck_counts_among_the_reported_statuses():
+    agenda, goal = _goal([{"id": "a", "titel": "A", "status": "vertraagd"}, {"id": "b", "titel": "B", "status": "lopend"},
+                          {"id": "c", "titel": "C"}, {"id": "d", "titel": "D"}])
+    assert goal_course(agenda, goal, None, TODAY).state == "achter"  # 1 of the 2 reported
+
+
+def test_an_old_measurement_is_no_evidence():
+    ind = {"id": "i", "titel": "Bereik", "eenheid": "%", "beter": "hoger", "nulmeting": {"periode": 2019, "waarde": 70},
+           "metingen": [{"periode": 2021, "waarde": 80}], "doel": {"waarde": 90, "uiterlijk": 2028}}
+    agenda, goal = _goal(indicators=[ind])
+    result = goal_course(agenda, goal, None, TODAY)
+    assert result.state == "onbekend" and any("te oud" in r and "2021" in r for r in result.reasons)
+    recent = {**ind, "metingen": [{"periode": 2025, "waarde": 85}]}  # 15 of 20 points in 6 of 9 years
+    agenda, goal = _goal(indicators=[recent])
+    assert goal_course(agenda, goal, None, TODAY).state == "op koers"
+
+
+def test_an_ended_term_is_judged_at_its_end():
+    agenda = load(ENDED, ENDED_TODAY).agenda
+    term = term_state(agenda, ENDED_TODAY)
+    assert (term.state, term.as_of) == ("afgelopen", date(2021, 7, 31))
+    for goal in agenda.ambities:
+        result = goal_course(agenda, goal, None, ENDED_TODAY, with_unit)
+        assert result.state == "onbekend", (goal.id, result)
+        assert result.as_of == date(2021, 7, 31)
+        assert any("de looptijd is voorbij" in r for r in result.reasons)
+
+
+def test_spending_is_compared_only_for_what_reported():
+    s = Spending(163_700 + 23_000, 14, (Spent("A", 15_000, 14_000, date(2026, 11, 1)), Spent("B", 8_000, 8_900, date(2026, 10, 1))))
+    sentences = spending_sentences(s, fmt.money, fmt.day)
+    assert sentences[0] == ("Besteed: € 22.900 aan 2 van de 14 acties, gemeld tot 1 november 2026; voor die 2 was € 23.000 "
+                            "aan totale kosten begroot: € 100 minder dan begroot. Van de andere 12 acties is nog niets gemeld.")
+    assert sentences[1] == "B: € 8.900 besteed, € 8.000 begroot: € 900 meer dan begroot."
+    assert s.overspent
+
+
+def test_a_single_overspent_item_is_said_once():
+    s = Spending(8_000, 1, (Spent("B", 8_000, 8_900, None),))
+    assert spending_sentences(s, fmt.money, fmt.day) == [
+        "Besteed: € 8.900 aan de enige actie, van de € 8.000 aan totale kosten begroot: € 900 meer dan begroot."]
+
+
+def test_a_year_reported_as_a_whole_still_names_an_overspent_action():
+    plan = YearPlan.model_validate({
+        "schooljaar": "2025-2026", "vaststelling": {"status": "concept"},
+        "budget": {"beschikbaar": 50_000, "besteed": 30_000, "besteed_op": "2026-08-01"},
+        "ambities": [{"ambitie": "g", "acties": [
+            {"id": "a", "titel": "Voorlezen", "begroting": {"kosten": 8_000, "besteed": 8_900, "besteed_op": "2026-07-01"}},
+            {"id": "b", "titel": "Taalcoach", "begroting": {"kosten": 32_000}}]}]})
+    sentences = spending_sentences(year_spending(plan), fmt.money, fmt.day)
+    assert sentences[0].startswith("Besteed: € 30.000 van de € 40.000 aan totale kosten begroot (75%)")
+    assert "Voorlezen: € 8.900 besteed, € 8.000 begroot: € 900 meer dan begroot." in sentences
+
+
+# --- what the site shows ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ended_site(built_site) -> Path:
+    return built_site("regio-afgelopen").site
+
+
+def test_an_ended_agenda_without_reports_shows_no_course_anywhere(ended_site: Path):
+    for page in ended_site.rglob("*.html"):
+        words = text(soup(ended_site, str(page.relative_to(ended_site))))
+        assert "Op koers" not in words and "op koers" not in words.replace("niet op koers", ""), page
+    professionals = text(soup(ended_site, "professionals"))
+    assert "liggen op koers" not in professionals and "Stand onbekend" in professionals
+    home = text(soup(ended_site, "index.html"))
+    assert "van geen van de 5 acties en activiteiten is een resultaat gemeld" in home
+
+
+def test_an_unplanned_unreported_activity_reads_niet_gemeld(ended_site: Path):
+    page = soup(ended_site, "ambities/thuisnabij")
+    row = next(r for r in page.select("tr") if "Onderwijs-zorgarrangementen" in r.get_text())
+    words = text(row)
+    assert NOT_REPORTED in words and "gepland" not in words.replace("nog niet gepland", "")
+    run_out = next(r for r in page.select("tr") if "thuiszit" in r.get_text() and "overleg" in r.get_text())
+    # never reported: 'niet gemeld' says it; 'niet bijgewerkt sinds' would suggest an earlier report
+    assert NOT_REPORTED in text(run_out) and "bijgewerkt" not in text(run_out)
+
+
+def test_no_central_budget_says_only_that(ended_site: Path):
+    words = text(soup(ended_site, "over"))
+    assert "geen centraal LEA-budget" in words
+    assert "eigen begroting" not in words and "betaalt" not in words
+
+
+@pytest.mark.parametrize("name", sorted(SITE_DATA))
+def test_every_output_shows_the_verdict_the_module_decided(built_site, name: str):
+    """Goal pages, the professionals' page and agenda.json carry the course lea_site.verdicts decides, reasons included."""
+    data, today = SITE_DATA[name]
+    agenda = load(data, today).agenda
+    site = built_site(name).site
+    current = agenda.current_school_year(today)
+    decided = {g.id: goal_course(agenda, g, current, today, with_unit) for g in agenda.ambities}
+    opened = json.loads((site / "opendata" / "agenda.json").read_text(encoding="utf-8"))["oordelen"]
+    assert opened["peildatum"] == term_state(agenda, today).as_of.isoformat()
+    assert {g["id"]: (g["stand"], tuple(g["redenen"]), g["oordeel_van_partners"]) for g in opened["doelen"]} == {
+        k: (v.state, v.reasons, v.overridden) for k, v in decided.items()}
+    professionals = soup(site, "professionals")
+    attention = professionals.select_one('[aria-label*="achterlopen"] tbody')
+    listed = {r.select_one("th").get_text(strip=True) for r in attention.select("tr")} if attention else set()
+    for goal in agenda.ambities:
+        verdict = decided[goal.id]
+        badge = text(soup(site, f"ambities/{goal.id}").select_one(".lea-course"))
+        assert badge.startswith(verdict.label), (goal.id, badge)
+        for reason in verdict.reasons:
+            assert reason in badge, (goal.id, reason)
+        assert (goal.titel in listed) == (verdict.state != "op koers"), goal.id
