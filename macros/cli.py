@@ -240,14 +240,21 @@ def _build(args: argparse.Namespace, generated: Generated) -> int:
             staging.discard(str(out))
             print(f"lea build: PDF: {err}; de vorige site in {target} staat er nog.", file=sys.stderr)
             return 1
+    pages = html_pages(out)  # what the engine wrote, counted the same way for both engines
     (out / staging.MARK).write_text("Gebouwd door lea build; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
     try:
         staging.publish(str(out), str(target.resolve()))
     except OSError as err:
         print(f"lea build: de nieuwe site kon niet op zijn plaats gezet worden ({err}); de vorige site staat er nog.", file=sys.stderr)
         return 1
-    print(f"Site gebouwd met {args.engine}: {generated.pages} pagina's in {target}", file=sys.stderr)
+    print(f"Site gebouwd met {args.engine}: {pages} pagina's in {target}", file=sys.stderr)
     return 0
+
+
+def html_pages(site: Path) -> int:
+    """The pages a reader can open: the HTML files in the built site (not the generated Markdown,
+    CSV, feeds and PDFs beside them, which once made '46 pagina's' of 23)."""
+    return sum(1 for path in site.rglob("*.html") if path.is_file())
 
 
 def _unsafe_target(target: Path, root: Path, sources: list[Path]) -> str | None:
