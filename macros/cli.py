@@ -88,13 +88,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .diff import diff_markdown
+    from .diff import diff_markdown, new_warnings
     from .gitdata import DataError, GitError, export, shown
     from .model import Agenda
 
     today = date.fromisoformat(args.today) if args.today else None
     with tempfile.TemporaryDirectory() as tmp:
-        agendas = []
+        agendas, warnings = [], []
         for revision in (args.base, args.head):
             try:
                 folder = export(revision, Path(args.data), Path(tmp))
@@ -106,6 +106,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 return 2
             if not folder.is_dir() and revision == args.base:  # the first pull request: everything is new
                 agendas.append(Agenda.model_construct(info=None))
+                warnings.append([])
                 continue
             result = load(folder, today, name=f"{revision}:{folder.relative_to(Path(tmp) / revision.replace('/', '_')).as_posix()}")
             if result.agenda is None:
@@ -115,7 +116,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
                     print(f"  {shown(str(problem))}", file=sys.stderr)
                 return 1
             agendas.append(result.agenda)
-    sys.stdout.write(diff_markdown(*agendas))
+            warnings.append(result.warnings)
+    sys.stdout.write(diff_markdown(*agendas, warnings=new_warnings(*warnings)))
     return 0
 
 
