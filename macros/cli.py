@@ -88,13 +88,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .diff import diff_markdown
+    from .diff import diff_markdown, new_warnings
     from .gitdata import DataError, GitError, export, shown
     from .model import Agenda
 
     today = date.fromisoformat(args.today) if args.today else None
     with tempfile.TemporaryDirectory() as tmp:
-        agendas = []
+        agendas, warnings = [], []
         for revision in (args.base, args.head):
             try:
                 folder = export(revision, Path(args.data), Path(tmp))
@@ -106,6 +106,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                 return 2
             if not folder.is_dir() and revision == args.base:  # the first pull request: everything is new
                 agendas.append(Agenda.model_construct(info=None))
+                warnings.append([])
                 continue
             result = load(folder, today, name=f"{revision}:{folder.relative_to(Path(tmp) / revision.replace('/', '_')).as_posix()}")
             if result.agenda is None:
@@ -115,7 +116,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
                     print(f"  {shown(str(problem))}", file=sys.stderr)
                 return 1
             agendas.append(result.agenda)
-    sys.stdout.write(diff_markdown(*agendas))
+            warnings.append(result.warnings)
+    sys.stdout.write(diff_markdown(*agendas, warnings=new_warnings(*warnings)))
     return 0
 
 
@@ -240,14 +242,21 @@ def _build(args: argparse.Namespace, generated: Generated) -> int:
             staging.discard(str(out))
             print(f"lea build: PDF: {err}; de vorige site in {target} staat er nog.", file=sys.stderr)
             return 1
+    pages = html_pages(out)  # what the engine wrote, counted the same way for both engines
     (out / staging.MARK).write_text("Gebouwd door lea build; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
     try:
         staging.publish(str(out), str(target.resolve()))
     except OSError as err:
         print(f"lea build: de nieuwe site kon niet op zijn plaats gezet worden ({err}); de vorige site staat er nog.", file=sys.stderr)
         return 1
-    print(f"Site gebouwd met {args.engine}: {generated.pages} pagina's in {target}", file=sys.stderr)
+    print(f"Site gebouwd met {args.engine}: {pages} pagina's in {target}", file=sys.stderr)
     return 0
+
+
+def html_pages(site: Path) -> int:
+    """The pages a reader can open: the HTML files in the built site (not the generated Markdown,
+    CSV, feeds and PDFs beside them, which once made '46 pagina's' of 23)."""
+    return sum(1 for path in site.rglob("*.html") if path.is_file())
 
 
 def _unsafe_target(target: Path, root: Path, sources: list[Path]) -> str | None:

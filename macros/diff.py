@@ -12,13 +12,21 @@ never as Markdown, HTML, a mention or a link. Only what this module writes itsel
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from pydantic import BaseModel
 
 from .checks import ambition_plan_totals, year_totals
-from .model import Action, Agenda, Body, Indicator, Party
+from .fielddiff import Change, Step, compare, key_of
+from .model import Action, Agenda, AmbitionPlan, Body, Indicator, Party, YearPlan
+from .problems import Problem
 from .verdicts import NOT_REPORTED, written_status
 from .render import format as fmt
 from .render.charts import with_unit
+from .values import AgeRange, Period, Planning, parse_money
 
 NO_CHANGES = "Geen wijzigingen in de agenda."
 
@@ -137,6 +145,9 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             section.lines.append(f"- {where}: verplaatst van {_amb_title(old, old_amb)} naar {_amb_title(new, new_amb)}")
         if written_status(a) != written_status(b):
             section.lines.append(f"- {where}: status **{md(written_status(a) or NOT_REPORTED)} → {md(written_status(b) or NOT_REPORTED)}**")
+        elif a.status != b.status:  # the field changed, the reported status did not (a note carries it)
+            section.lines.append(f"- {where}: veld status {md(a.status or 'leeg')} → {md(b.status or 'leeg')}; "
+                                 f"de gemelde status blijft **{md(written_status(b) or NOT_REPORTED)}** (uit de voortgang)")
         if str(a.planning) != str(b.planning):
             section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
         if _budget_text(a) != _budget_text(b):
@@ -156,7 +167,9 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
     return section
 
 
-def _budget_changes(old: Agenda, new: Agenda) -> Section:
+def _budget_changes(old: Agenda, new: Agenda, warnings: dict[str, str]) -> Section:
+    """The budget per school year the change touches; an exceeded LEA budget goes into ``warnings``
+    (shown first in the comment, so cutting a long comment can never drop it), by school year."""
     section = Section("Begroting")
     for plan in new.year_plans_sorted():
         before = old.year_plan(plan.schooljaar)
@@ -195,9 +208,10 @@ def _budget_changes(old: Agenda, new: Agenda) -> Section:
             line += f" van {fmt.money(available)} beschikbaar."
             section.lines.append(line)
             if charged > available:
-                section.lines.append(
-                    f"\n> **Let op: het LEA-budget wordt overschreden** met {fmt.money(charged - available)} "
-                    f"({fmt.money(charged)} gevraagd, {fmt.money(available)} beschikbaar)."
+                section.lines.append(f"Het LEA-budget wordt overschreden met {fmt.money(charged - available)}.")
+                warnings[plan.schooljaar] = (
+                    f"> **Let op: het LEA-budget wordt overschreden** met {fmt.money(charged - available)} in schooljaar "
+                    f"{md(plan.schooljaar)} ({fmt.money(charged)} gevraagd, {fmt.money(available)} beschikbaar)."
                 )
             else:
                 section.lines.append(f"Er blijft {fmt.money(available - charged)} over.")
@@ -320,8 +334,271 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
     return section
 
 
-def diff_markdown(old: Agenda, new: Agenda, title: str = "Wat verandert er in de agenda?") -> str:
-    sections = [s for s in (_action_changes(old, new), _budget_changes(old, new), _ambition_changes(old, new), _governance_changes(old, new)) if s.lines]
+# --- every other change: the whole model, field by field ------------------------------
+
+
+def agenda_fields(item: BaseModel) -> list[tuple[str, Any, Any]] | None:
+    """How the walk sees a year plan: its actions in one list keyed by id (an id is unique in the
+    school year), so an action moved to another goal is the same action; its goals without them."""
+    if isinstance(item, YearPlan):
+        fields = [(n, getattr(item, n), i) for n, i in YearPlan.model_fields.items()]
+        return fields + [("acties", [a for p in item.ambities for a in p.acties], AmbitionPlan.model_fields["acties"])]
+    if isinstance(item, AmbitionPlan):
+        return [(n, getattr(item, n), i) for n, i in AmbitionPlan.model_fields.items() if n != "acties"]
+    return None
+
+
+# Which changes the sections above already name, so "Overige wijzigingen" does not repeat them.
+# Keyed by (class of the item the change is in, first field below it); a rule sees both versions of
+# that item and the change, and says True only when its section really wrote a line for it. A field
+# a section compares only in part (an action's budget: soort, kosten, dekking) is covered only in that part.
+Rule = Callable[[Any, Any, Change], bool]
+
+
+def _always(a: Any, b: Any, c: Change) -> bool:
+    return True
+
+
+def _added_or_removed(a: Any, b: Any, c: Change) -> bool:
+    return c.kind in ("erbij", "eraf")
+
+
+def _leaves(*paths: tuple[str, ...], when: Callable[[Any, Any], bool]) -> Rule:
+    """Covered: a change at one of ``paths`` (or the field as a whole), when ``when(old, new)`` holds."""
+    return lambda a, b, c: (len(c.rel) == 1 or c.rel in paths) and c.kind == "gewijzigd" and when(a, b)
+
+
+def _whole(when: Callable[[Any, Any], bool]) -> Rule:
+    """Covered: anything in the field, when the section compared it and wrote a line (``when``)."""
+    return lambda a, b, c: when(a, b)
+
+
+def _new_notes(a: Action, b: Action, c: Change) -> bool:
+    """The section names each note whose date and text are new; a removed note or a note's status it does not."""
+    seen = {(m.datum, m.tekst) for m in a.voortgang}
+    if c.kind == "erbij":
+        return (c.new.datum, c.new.tekst) not in seen
+    index = next((s.index for s in reversed(c.path) if s.field == "voortgang" and s.index), None)
+    if c.kind != "gewijzigd" or index is None or c.rel[-1] not in ("datum", "tekst"):
+        return False
+    note = b.voortgang[index - 1]
+    return (note.datum, note.tekst) not in seen
+
+
+def _series(i: Indicator) -> dict:
+    return {(m.periode.text, m.soort): m.waarde for m in i.series()}
+
+
+def _measured(a: Indicator, b: Indicator, c: Change) -> bool:
+    """The section compares each dated value (period, kind, value); notes and parts of a value it does not."""
+    return _series(a) != _series(b) and (c.kind in ("erbij", "eraf") or c.rel[-1] in ("periode", "soort", "waarde")
+                                         or len(c.rel) == 1)
+
+
+def _indicator_ids(agenda: Agenda) -> set[str]:
+    return {i.id for _, i in agenda.indicators()}
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("Agenda", "partners"): _added_or_removed, ("Agenda", "organen"): _added_or_removed,
+    ("Agenda", "ambities"): _added_or_removed, ("Agenda", "jaarplannen"): _added_or_removed,
+    ("Partner", "naam"): _always, ("Ambition", "titel"): _always,
+    **{("Body", f): _always for f in ("naam", "niveau", "frequentie", "ambitie", "rapporteert_aan", "adviseert", "bereidt_voor", "taken")},
+    ("Body", "voorzitter"): _leaves(("voorzitter", "partner"), ("voorzitter", "rol"), when=lambda a, b: _key(a.voorzitter) != _key(b.voorzitter)),
+    ("Body", "leden"): _whole(lambda a, b: {_key(p) for p in a.leden} != {_key(p) for p in b.leden}),
+    ("YearPlan", "acties"): _added_or_removed,
+    # a new status is written with its date and by whom
+    ("YearPlan", "vaststelling"): lambda a, b, c: c.rel == ("vaststelling", "status") or (
+        c.rel in (("vaststelling", "datum"), ("vaststelling", "door")) and a.vaststelling.status != b.vaststelling.status),
+    ("YearPlan", "budget"): _leaves(("budget", "beschikbaar"), when=lambda a, b: True),
+    ("AmbitionPlan", "begroting"): _whole(lambda a, b: ambition_plan_totals(a) != ambition_plan_totals(b)),
+    ("Indicator", "titel"): _always, ("Indicator", "doel"): _always,
+    ("Indicator", "metingen"): _measured, ("Indicator", "nulmeting"): _measured,
+}
+# Actions of a year plan (not a goal's own activities, which no section shows).
+ACTION_RULES: dict[str, Rule] = {
+    "titel": _always, "status": _always,
+    "planning": _whole(lambda a, b: str(a.planning) != str(b.planning)),
+    "begroting": _leaves(("begroting", "soort"), ("begroting", "kosten"), ("begroting", "dekking"),
+                         when=lambda a, b: _budget_text(a) != _budget_text(b)),
+    "trekker": _leaves(("trekker", "partner"), ("trekker", "rol"), when=lambda a, b: _key(a.trekker) != _key(b.trekker)),
+    "partners": _whole(lambda a, b: bool(_parties_changed(Agenda.model_construct(), Agenda.model_construct(), a.partners, b.partners))),
+    "voortgang": _new_notes,
+}
+
+
+def _covered(change: Change, old: Agenda, new: Agenda) -> bool:
+    a, b = change.anchor
+    name = type(b if b is not None else a).__name__
+    head = change.rel[0] if change.rel else ""
+    if name == "Action":
+        owner = next((s for s in reversed(change.path[:len(change.path) - len(change.rel)]) if s.key is not None), None)
+        rule = ACTION_RULES.get(head) if owner is not None and owner.field == "acties" else None
+    elif name == "Ambition" and head == "indicatoren" and change.kind in ("erbij", "eraf"):
+        # the section compares indicators by id over the whole agenda: one that moved to another goal is not new
+        item = change.new if change.kind == "erbij" else change.old
+        return item.id not in (_indicator_ids(old) if change.kind == "erbij" else _indicator_ids(new))
+    elif name == "Indicator":  # a goal's indicators, not the agenda's key figures (kerncijfers)
+        owner = next((s for s in reversed(change.path[:len(change.path) - len(change.rel)]) if s.key is not None), None)
+        rule = RULES.get((name, head)) if owner is not None and owner.field == "indicatoren" else None
+    else:
+        rule = RULES.get((name, head))
+    return rule is not None and rule(a, b, change)
+
+
+# Words for an item of a list, by the list's key in the data.
+ITEM_WORDS = {"partners": "partner", "organen": "orgaan", "jaarplannen": "jaarplan", "acties": "actie", "activiteiten": "activiteit",
+              "indicatoren": "indicator", "kerncijfers": "kerncijfer", "interventies": "interventie", "hoofdstukken": "hoofdstuk",
+              "begrippen": "begrip"}
+# Long texts are shown around their first difference, this many characters (before escaping).
+SHOWN_CHARS = 80
+SHOWN_ITEMS = 5
+
+
+def _goal_word(key: str, old: Agenda, new: Agenda) -> str:
+    for agenda in (new, old):
+        goal = agenda.ambition(key) if agenda.info is not None else None
+        if goal is not None:
+            return agenda.naming(agenda.level(goal)).enkelvoud
+    return (new.naming(0) if new.info is not None else old.naming(0)).enkelvoud if (new.info or old.info) else "ambitie"
+
+
+def _step(step: Step, old: Agenda, new: Agenda) -> str:
+    if step.key is not None:
+        if step.field == "jaarplannen":
+            return f"jaarplan {md(step.key)}"
+        word = _goal_word(step.key, old, new) if step.field == "ambities" else ITEM_WORDS.get(step.field, step.field)
+        return f"{md(word)} {md(step.key, code=True)}"
+    name = "agenda" if step.field == "info" else step.field  # the section is called agenda: in the data
+    return f"{md(name)} {step.index}" if step.index is not None else md(name)
+
+
+def _where(change: Change, old: Agenda, new: Agenda) -> str:
+    return fmt.capital(" › ".join(_step(s, old, new) for s in change.path))
+
+
+def _validators(annotation: Any) -> set:
+    found = set()
+    for arg in typing.get_args(annotation):
+        found |= {getattr(m, "func", None) for m in getattr(arg, "__metadata__", ())} | _validators(arg)
+    return found | {getattr(m, "func", None) for m in getattr(annotation, "__metadata__", ())}
+
+
+def _is_money(info: Any) -> bool:
+    return info is not None and (parse_money in _validators(info.annotation) or parse_money in {getattr(m, "func", None) for m in info.metadata})
+
+
+def _flat(text: str) -> str:
+    return _INVISIBLE.sub("", _BREAKS.sub(" ", text)).strip()
+
+
+def _around(a: str, b: str) -> tuple[str, str]:
+    """Two texts, each shortened to the part around their first difference (with … where cut)."""
+    a, b = _flat(a), _flat(b)
+    if len(a) <= SHOWN_CHARS and len(b) <= SHOWN_CHARS:
+        return a, b
+    first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, first - SHOWN_CHARS // 3)
+
+    def cut(text: str) -> str:
+        part = text[start:start + SHOWN_CHARS]
+        return ("…" if start > 0 else "") + part + ("…" if start + SHOWN_CHARS < len(text) else "")
+
+    return cut(a), cut(b)
+
+
+def _value(value: Any, info: Any = None) -> str:
+    """One value from the data, short, as Markdown text."""
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int):
+        return fmt.money(value) if _is_money(info) else str(value)
+    if isinstance(value, float):
+        return fmt.number(value)
+    if isinstance(value, date):
+        return fmt.day(value)
+    if isinstance(value, Period):
+        return md(fmt.period(value))
+    if isinstance(value, (Planning, AgeRange)):
+        return md(value)
+    if isinstance(value, str):
+        text = _flat(value)
+        return f"'{md(text[:SHOWN_CHARS] + ('…' if len(text) > SHOWN_CHARS else ''))}'"
+    if isinstance(value, list):
+        shown = [_value(v, info) for v in value[:SHOWN_ITEMS]]
+        more = f" en {len(value) - SHOWN_ITEMS} meer" if len(value) > SHOWN_ITEMS else ""
+        return "; ".join(shown) + more if shown else "leeg"
+    if isinstance(value, BaseModel):
+        return _item(value)
+    return md(value)
+
+
+def _item(item: BaseModel) -> str:
+    """An item added or removed: its id and name, else its first few filled-in fields."""
+    key = key_of(item)
+    name = next((getattr(item, f) for f in ("titel", "naam", "uitleg") if isinstance(getattr(item, f, None), str)), None)
+    if key is not None:
+        return md(key, code=True) + (f" {_value(name)}" if name and name != key else "")
+    parts = []
+    for n, info in type(item).model_fields.items():
+        v = getattr(item, n)
+        if v not in (None, [], "") and not isinstance(v, (BaseModel, list)):
+            parts.append(f"{md(n)} {_value(v, info)}")
+        if len(parts) == 3:
+            break
+    return ", ".join(parts) or "ingevuld"
+
+
+def _line(change: Change, old: Agenda, new: Agenda) -> str:
+    where = _where(change, old, new)
+    if change.kind == "erbij":
+        return f"- {where}: **nieuw**: {_value(change.new, change.info)}"
+    if change.kind == "eraf":
+        return f"- {where}: **verwijderd**: {_value(change.old, change.info)}"
+    if change.kind == "volgorde":
+        return f"- {where}: **andere volgorde**"
+    a, b = change.old, change.new
+    if isinstance(a, Period) and isinstance(b, Period) and _value(a) == _value(b):
+        return f"- {where}: {md(a.text)} → {md(b.text)}"  # the same month, written otherwise
+    if isinstance(a, str) and isinstance(b, str):
+        a, b = _around(a, b)
+        if a == b:
+            return f"- {where}: alleen witruimte, regeleinden of onzichtbare tekens gewijzigd"
+        return f"- {where}: '{md(a)}' → '{md(b)}'"
+    return f"- {where}: {_value(a, change.info)} → {_value(b, change.info)}"
+
+
+def _other_changes(old: Agenda, new: Agenda) -> Section:
+    section = Section("Overige wijzigingen")
+    if old.info is None:  # the first version of the agenda: everything is new, the sections above say what
+        return section
+    section.lines = [_line(c, old, new) for c in compare(old, new, agenda_fields) if not _covered(c, old, new)]
+    return section
+
+
+def new_warnings(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
+    """The warnings of ``lea check`` that the change brings (by field and message: lines move)."""
+    seen = {(p.path, p.message) for p in before}
+    return [p for p in after if (p.path, p.message) not in seen]
+
+
+def _same_overrun(problem: Problem, years: set[str]) -> bool:
+    """lea check's warning of an exceeded budget for a year whose overrun the comment already states."""
+    return "LEA-budget wordt overschreden" in problem.message and any(problem.path.startswith(f"jaarplannen[{y}].") for y in years)
+
+
+def diff_markdown(old: Agenda, new: Agenda, title: str = "Wat verandert er in de agenda?",
+                  warnings: Sequence[Problem] = ()) -> str:
+    """The comment: first what needs attention (an exceeded budget, new warnings of ``lea check``), then
+    the changes in readable sections, then every other changed field by its path in the data."""
+    overruns: dict[str, str] = {}
+    budget = _budget_changes(old, new, overruns)
+    attention = [w + "\n" for w in overruns.values()] + [f"- Waarschuwing van lea check: {md(str(p))}" for p in warnings
+                                           if not _same_overrun(p, set(overruns))]
+    sections = [s for s in (Section("Let op", attention), _action_changes(old, new), budget, _ambition_changes(old, new),
+                            _governance_changes(old, new), _other_changes(old, new)) if s.lines]
     if not sections:
         return f"## {title}\n\n{NO_CHANGES}\n"
     out = [f"## {title}\n"]

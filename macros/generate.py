@@ -54,7 +54,6 @@ class Generated:
     config: Path  # build/lea/mkdocs.yml
     folder: Path  # build/lea
     site: Site
-    pages: int
     own: dict[str, Any]  # the site's own mkdocs.yml, INHERIT resolved
     typesetting: Typesetting | None = None  # with pdf_later: the PDFs still being typeset (.wait() gives them)
 
@@ -270,4 +269,4 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
     if not (folder / "stempel.txt").exists():
         (folder / "stempel.txt").write_text("", encoding="utf-8")
-    return Generated(folder / "mkdocs.yml", folder, loaded, len(docs), own, typesetting if pdf_later else None)
+    return Generated(folder / "mkdocs.yml", folder, loaded, own, typesetting if pdf_later else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -197,3 +198,18 @@ def test_a_page_that_links_out_of_the_site_is_refused(tmp_path: Path):
     (folder / "docs" / "geheim.md").symlink_to("/etc/hostname")
     run = lea("build", cwd=folder, today=DEMO_TODAY)
     assert run.returncode == 1 and "symbolische link" in run.stderr and "buiten de site" in run.stderr, run.stderr[-2000:]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_build_reports_the_pages_it_wrote(tmp_path: Path, engine: str):
+    """'N pagina's' is the number of HTML pages in the site folder, on both engines (it once said
+    46 after writing 23: it counted every generated file, CSV and feeds included)."""
+    if engine == "zensical":
+        pytest.importorskip("zensical", reason="pip install -e '.[zensical]'")
+    folder = site_folder(tmp_path, DATA)
+    run = lea("build", "--engine", engine, "-d", "uit", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-3000:]
+    reported = re.findall(r"Site gebouwd met \w+: (\d+) pagina's in ", run.stderr)
+    written = pages(folder / "uit")
+    assert "index.html" in written and len(written) >= 20
+    assert [int(n) for n in reported] == [len(written)], run.stderr[-500:]

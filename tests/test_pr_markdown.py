@@ -237,7 +237,8 @@ def _shown(html: _Elements) -> str:
     return shown
 
 
-OWN_HEADINGS = {"Wat verandert er in de agenda?", "Acties", "Begroting", "Ambities en indicatoren", "Organisatie en partners"}
+OWN_HEADINGS = {"Wat verandert er in de agenda?", "Let op", "Acties", "Begroting", "Ambities en indicatoren", "Organisatie en partners",
+                "Overige wijzigingen"}
 OWN_TAGS = {"h2", "h3", "ul", "li", "p", "strong", "code", "table", "thead", "tbody", "tr", "th", "td", "blockquote"}
 
 
@@ -248,10 +249,13 @@ def test_every_text_field_reaches_the_summary_as_text(tmp_path: Path):
             "Body.frequentie", "Indicator.titel", "Indicator.eenheid", "Target.omschrijving", "Adoption.door",
             "YearPlan.schooljaar", "Ambition.titel", "periode", "planning"} <= seen
     lines = out.splitlines()
-    # every change line carries the payload: the summary printed each kind of field
-    changes = [line for line in lines if line.startswith("- ")]
+    # every change line carries the payload: the summary printed each kind of field; a long text
+    # (in Overige wijzigingen) is shown around its first difference: the tag of each version
+    other = out[out.index("### Overige wijzigingen"):]
+    changes = [line for line in lines if line.startswith("- ") and line not in other]
     assert len(changes) >= 30
     assert all("Kop" in line or "kop" in line for line in changes), [l for l in changes if "Kop" not in l and "kop" not in l]
+    assert all(" oud " in line and " nieuw " in line and "…" in line for line in other.splitlines() if line.startswith("- "))
     for kind in ("**Nieuw**", "**Verwijderd**", "heet nu", "status **", "planning verschoven", "begroting van", "trekker van",
                  "partners (erbij", ": voortgang ", "**Nieuw orgaan**", "**Orgaan opgeheven**", "voorzitter van", "leden (erbij",
                  "taken van", "adviseert van", "ambitie van", "**Nieuwe partner**", "**Partner verwijderd**",
@@ -259,17 +263,18 @@ def test_every_text_field_reaches_the_summary_as_text(tmp_path: Path):
                  "**gewijzigd**", "**verwijderd**", ": doel van", "**Nieuw jaarplan**", "**Jaarplan verwijderd**", "concept"):
         assert kind in out, kind
 
-    # the warning that the LEA budget is exceeded is there, after the payload, and not hidden
+    # the warning that the LEA budget is exceeded is there, before any text from the data, and not hidden
     warning = "> **Let op: het LEA-budget wordt overschreden**"
-    assert warning in out and out.index(warning) > out.index("Kop")
+    assert warning in out and out.index(warning) < out.index("Kop")
     # no raw HTML and no mention or issue reference from the data
     assert "<" not in out
     assert [line for line in lines if ">" in line] == [line for line in lines if line.startswith(warning)]
     assert not re.search(r"@\w", out)
     # no line that data starts: only the code's own headings, list items, table rows and paragraphs
     for line in lines:
-        assert not line.startswith("#") or line in {"## Wat verandert er in de agenda?", "### Acties", "### Begroting",
-                                                    "### Ambities en indicatoren", "### Organisatie en partners"}, line
+        assert not line.startswith("#") or line in {"## Wat verandert er in de agenda?", "### Let op", "### Acties", "### Begroting",
+                                                    "### Ambities en indicatoren", "### Organisatie en partners",
+                                                    "### Overige wijzigingen"}, line
         if line.startswith("- "):
             assert not re.match(r"- (?:[-+#>]|\* |\d+[.)]|`{3})", line), line
 
@@ -279,8 +284,9 @@ def test_every_text_field_reaches_the_summary_as_text(tmp_path: Path):
     assert not html.comments
     assert set(html.headings) <= OWN_HEADINGS
     assert sum(1 for tag, _ in html.tags if tag == "blockquote") == 1
-    # one list per section, no list nested in an item
-    assert sum(1 for tag, _ in html.tags if tag == "ul") == sum(1 for line in lines if line.startswith("### ")) - 1
+    # one list per section that lists changes, no list nested in an item
+    sections = out.split("\n### ")[1:]
+    assert sum(1 for tag, _ in html.tags if tag == "ul") == sum(1 for s in sections if "\n- " in s) >= 4
     text = "".join(html.text)
     assert "Let op: het LEA-budget wordt overschreden" in text
     assert not re.search(r"[@#]\w", text), "a mention or issue reference survives in the rendered text"
