@@ -19,7 +19,8 @@ from lea_site.terms import page_terms
 
 from .glossary_check import unexplained
 
-VVE = '<abbr title="voor- en vroegschoolse educatie">VVE</abbr> (voor- en vroegschoolse educatie)'
+VVE = ('<abbr class="lea-begrip" title="voor- en vroegschoolse educatie">VVE</abbr>'
+       '<span class="lea-uitleg"> (voor- en vroegschoolse educatie)</span>')
 
 
 def render_page(source: str, begrippen: dict | None = None) -> str:
@@ -48,7 +49,7 @@ def test_the_data_extends_and_overrides():
 def test_first_use_explained_once_per_page():
     words = Explainer(TERMS)
     first = words.text("Meer peuters naar de VVE, samen met de JGZ.")
-    assert VVE in first and "<abbr title=\"jeugdgezondheidszorg" in first
+    assert VVE in first and 'title="jeugdgezondheidszorg' in first
     assert words.text("De VVE groeit.") == "De VVE groeit."
     assert Explainer(TERMS).text("De VVE groeit.") != "De VVE groeit."  # a new page explains again
 
@@ -63,8 +64,8 @@ def test_whole_words_and_capitals_only():
 
 def test_a_meaning_written_out_gets_the_abbr_only():
     out = Explainer(TERMS).text("een toelaatbaarheidsverklaring (TLV) voor de zwaarste ondersteuning")
-    assert out == ('een toelaatbaarheidsverklaring (<abbr title="verklaring dat een leerling naar het speciaal onderwijs mag">TLV</abbr>)'
-                   " voor de zwaarste ondersteuning")
+    assert out == ('een toelaatbaarheidsverklaring (<abbr class="lea-begrip" title="verklaring dat een leerling naar het speciaal'
+                   ' onderwijs mag">TLV</abbr>) voor de zwaarste ondersteuning')
 
 
 def test_outside_a_page_prose_is_plain_escaped_text():
@@ -81,7 +82,7 @@ def test_the_first_use_in_page_order_is_explained_whatever_ran_first():
     assert out.count("<abbr") == 3  # VVE and GKA in the sentence, JGZ in the block
     assert f"Wat is {VVE}?" in out and "De VVE in de wijk." in out and "Nog eens VVE en GKA." in out
     assert '<h1 id="over-de-vve">Over de VVE</h1>' in out  # headings: their text and id untouched
-    assert "<strong>" + '<abbr title="jeugdgezondheidszorg' in out
+    assert "<strong>" + '<abbr class="lea-begrip" title="jeugdgezondheidszorg' in out
     assert not unexplained(f"<article>{out}</article>", TERMS)
     assert "LEAUITLEG" not in out
 
@@ -112,7 +113,8 @@ def test_data_cannot_forge_a_mark_or_inject_through_the_glossary():
     words = Explainer(terms)
     out = words.text(evil)
     soup = BeautifulSoup(out, "html.parser")
-    assert {t.name for t in soup.find_all(True)} == {"abbr"}  # VVE, and the literal word amp in "&amp;"
+    # VVE only: the literal word amp in the data's "&amp;" is glued to its '&'.
+    assert [(t.name, t.get("class")) for t in soup.find_all(True)] == [("abbr", ["lea-begrip"]), ("span", ["lea-uitleg"])]
     assert soup.get_text().startswith('<img src=x onerror=alert(1)>')
     assert "LEAUITLEG0123456789ab9VVE9" in soup.get_text()  # without the nonce, text stays text
     page = glossary_md(terms)
@@ -137,7 +139,8 @@ def test_the_agendas_own_terms_reach_the_markdown_extension():
     assert with_own_terms(["toc", "lea_site.blocks"], Agenda) == ["toc", {"lea_site.blocks": {"begrippen": {"OKC": "ouder- en kindcentrum"}}}]
     assert with_own_terms(["lea_site.blocks"], object()) == ["lea_site.blocks"]
     out = render_page("Het OKC in de wijk.", begrippen={"OKC": "ouder- en kindcentrum"})
-    assert '<abbr title="ouder- en kindcentrum">OKC</abbr> (ouder- en kindcentrum)' in out
+    assert ('<abbr class="lea-begrip" title="ouder- en kindcentrum">OKC</abbr><span class="lea-uitleg"> (ouder- en kindcentrum)</span>'
+            in out)
 
 
 def test_the_begrippen_page_defines_every_term():

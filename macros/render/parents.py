@@ -8,7 +8,7 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 
 from __future__ import annotations
 
-from ..glossary import Explainer, agenda_glossary
+from ..glossary import Explainer, agenda_glossary, agenda_names
 from ..model import Action, Ambition, AmbitionPlan, Intervention
 from ..course import course
 from ..values import AgeRange
@@ -117,7 +117,7 @@ def parents_overview(view: View) -> str:
         elif pairs:
             shown = pairs[:5]
             more = f" En nog {len(pairs) - len(shown)} andere." if len(pairs) > len(shown) else ""
-            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(prose(a.titel) for _, a in shown)
+            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(esc(a.titel) for _, a in shown)
                        + (f"<p>{esc(more)}</p>" if more else "") + "\n")
         else:
             out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
@@ -157,8 +157,8 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
     if goal is not None:  # the policy words last: which piece of work and goal this is
-        work = f"{words.text(action.titel)}, " if offer.titel else ""
-        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'))
+        work = f"{esc(action.titel)}, " if offer.titel else ""
+        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'))
     body = f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}</div>'
     return f"### {md_inline(offer_title(action))} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
 
@@ -197,7 +197,7 @@ def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> s
         state = course(view.agenda, goal, view.current, with_unit)
         if state is None:
             continue
-        link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'
+        link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'
         reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
         css = state.state.replace(" ", "-")
         items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(fmt.capital(state.state))}</span>.{reason}')
@@ -235,7 +235,7 @@ def age_page_md(view: View, group: str) -> str:
         raise KeyError(f"onbekende leeftijdsgroep '{group}'")
     _, ages, label = entry
     agenda = view.agenda
-    words = Explainer(agenda_glossary(agenda))  # each abbreviation explained at its first use on this page
+    words = Explainer(agenda_glossary(agenda), agenda_names(agenda))  # each abbreviation explained at its first use on this page
     area = _area(view)
     pairs = group_pairs(view, ages)
     found = offers(pairs)
@@ -267,7 +267,7 @@ def age_page_md(view: View, group: str) -> str:
     goals = [a for a in agenda.ambities if _in_group(a.leeftijden or agenda.info.leeftijden, ages)]
     if goals:
         out.append("## Waar werken de partners aan?\n")
-        out.append(ul(f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{words.text(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
+        out.append(ul(f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{esc(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
                       for a in goals) + "\n")
     place = _locations_link(view, "Kijk wat er in uw wijk of op de school van uw kind gebeurt")
     ask = f"<p>Vragen over deze agenda? Neem contact op met {contact_html(agenda, agenda.info.contact)}.</p>"
