@@ -82,6 +82,8 @@ def agenda_names(agenda: object) -> tuple[str, ...]:
         names.append(partner.naam)
         if partner.afkorting:
             names.append(f"{partner.naam} ({partner.afkorting})")
+            if len(partner.afkorting.split()) > 1:  # 'SWV Veenland' is a name; 'JGZ' alone is the term
+                names.append(partner.afkorting)
     names += [body.naam for body in getattr(agenda, "organen", None) or ()]
     for ambition in getattr(agenda, "ambities", None) or ():
         names.append(ambition.titel)
@@ -89,7 +91,10 @@ def agenda_names(agenda: object) -> tuple[str, ...]:
     for plan in getattr(agenda, "jaarplannen", None) or ():
         names += [action.titel for _, action in plan.actions()]
     names += [item.titel for item in getattr(agenda, "interventies", None) or ()]
-    return tuple(sorted({str(n) for n in names if n}))
+    # Only the names in which a term stands matter (and only they go into the generated config).
+    terms = sorted(agenda_glossary(agenda), key=len, reverse=True)
+    word = re.compile(rf"(?<![\w&#-])(?:{'|'.join(re.escape(t) for t in terms)})(?![\w-])")
+    return tuple(sorted({" ".join(str(n).split()) for n in names if n and word.search(str(n))}))
 
 
 class Explainer:
@@ -127,18 +132,20 @@ def glossary_from(own: Mapping[str, object]) -> dict[str, str]:
 
 
 def with_own_terms(extensions: list, agenda: object) -> list:
-    """The config's ``markdown_extensions`` with the agenda's own terms given to ``lea_site.blocks``
-    (which explains the terms in the pages' own Markdown); unchanged for an agenda without them."""
+    """The config's ``markdown_extensions`` with the agenda's own terms, and the names in which no term is
+    explained (:func:`agenda_names`), given to ``lea_site.blocks`` (which explains the terms in the pages'
+    own Markdown); unchanged for an agenda without either."""
     info = getattr(agenda, "info", None)
     own = {str(t.term): " ".join(str(t.uitleg).split()) for t in getattr(info, "begrippen", None) or ()}
-    if not own:
+    names = list(agenda_names(agenda)) if hasattr(agenda, "partners") else []
+    if not own and not names:
         return extensions
     out = []
     for entry in extensions:
         name = next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
         if name == "lea_site.blocks":
             options = entry.get(name) if isinstance(entry, dict) and isinstance(entry.get(name), dict) else {}
-            entry = {name: {**options, "begrippen": own}}
+            entry = {name: {**options, **({"begrippen": own} if own else {}), **({"namen": names} if names else {})}}
         out.append(entry)
     return out
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lea_site.blocks import mark as mark_block
-from lea_site.glossary import TERMS, Explainer, agenda_glossary, glossary, glossary_md, with_own_terms
+from lea_site.glossary import TERMS, Explainer, agenda_glossary, agenda_names, glossary, glossary_md, with_own_terms
 from lea_site.model import GlossaryTerm
 from lea_site.render.html import esc, md, prose
 from lea_site.terms import page_terms
@@ -154,18 +154,19 @@ def test_every_page_of_the_demo_explains_each_term_at_its_first_use(built_site):
 
     from .conftest import DATA, DEMO_TODAY
 
-    terms = agenda_glossary(load(DATA, DEMO_TODAY).agenda)
+    agenda = load(DATA, DEMO_TODAY).agenda
+    terms, names = agenda_glossary(agenda), agenda_names(agenda)
     site = built_site("demo").site
     problems, explained = [], 0
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         assert "LEAUITLEG" not in text, page
-        explained += text.count("<abbr title=")
-        problems += [f"{page.relative_to(site)}: {p}" for p in unexplained(text, terms)]
+        explained += text.count('<span class="lea-uitleg">')
+        problems += [f"{page.relative_to(site)}: {p}" for p in unexplained(text, terms, names)]
     assert not problems, "\n".join(problems)
     assert explained > 50
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r"<abbr title=\"[^\"]+\">VVE</abbr> \(", home)) <= 1
+    assert len(re.findall(r'<abbr class="lea-begrip" title="[^"]+">VVE</abbr><span class="lea-uitleg">', home)) == 1
 
 
 def test_lea_build_hands_the_agendas_own_terms_to_the_extension(tmp_path):
@@ -185,4 +186,7 @@ def test_lea_build_hands_the_agendas_own_terms_to_the_extension(tmp_path):
         "agenda:\n", "agenda:\n  begrippen:\n    - term: OKC\n      uitleg: ouder- en kindcentrum\n", 1), encoding="utf-8")
     made = generate(site_folder(tmp_path / "site", data) / "mkdocs.yml", pdf=False)
     config = yaml.safe_load(made.config.read_text(encoding="utf-8"))
-    assert {"lea_site.blocks": {"begrippen": {"OKC": "ouder- en kindcentrum"}}} in config["markdown_extensions"]
+    blocks = next(e["lea_site.blocks"] for e in config["markdown_extensions"] if isinstance(e, dict) and "lea_site.blocks" in e)
+    assert blocks["begrippen"] == {"OKC": "ouder- en kindcentrum"}
+    # The names in which no term is explained reach the pages' own Markdown too.
+    assert "Jeugdgezondheidszorg Veenland (JGZ)" in blocks["namen"] and "MBO Veenland" in blocks["namen"]
