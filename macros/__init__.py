@@ -94,14 +94,14 @@ def _recorded_checks(docs_dir: str) -> dict:
 
 
 def _bind(render, view, mark):
-    from .glossary import agenda_glossary
+    from .glossary import agenda_glossary, agenda_names
     from .terms import page_terms
 
     def macro(*args: Any, **kwargs: Any) -> str:
         made = view()
         # Glossary terms in the data text are marked here and explained once the page is whole
         # (lea_site.terms; the Markdown extension lea_site.blocks resolves them in page order).
-        with page_terms(agenda_glossary(made.agenda)):
+        with page_terms(agenda_glossary(made.agenda), agenda_names(made.agenda)):
             return mark(render(made, *args, **kwargs))
 
     macro.__doc__ = render.__doc__

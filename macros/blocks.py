@@ -23,7 +23,8 @@ The same extension explains glossary terms at their first use on the page (:mod:
 a tree processor marks the terms in the page's own Markdown, and the last postprocessor, once the
 blocks are back, resolves the marks of the generated text and of the page's own text together, in
 the order a reader meets them. Its option ``begrippen`` (term: meaning), which ``lea build`` writes
-into the generated config from ``agenda.begrippen``, adds to the standard glossary.
+into the generated config from ``agenda.begrippen``, adds to the standard glossary; its option ``namen``
+(the partners', bodies' and titles' names that hold a term) says where no term is explained.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ class BlockStashExtension(Extension):
     """``markdown_extensions: - lea_site.blocks`` (in the generated config; see :mod:`lea_site.generate`)."""
 
     def __init__(self, **kwargs) -> None:
-        self.config = {"begrippen": [{}, "de eigen begrippen van de agenda (term: uitleg), naast de standaardlijst"]}
+        self.config = {"begrippen": [{}, "de eigen begrippen van de agenda (term: uitleg), naast de standaardlijst"],
+                       "namen": [[], "namen (partners, organen, titels) waarin geen begrip wordt uitgelegd"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
@@ -145,7 +147,8 @@ class BlockStashExtension(Extension):
         # After Zensical's macros preprocessor (35), before normalize_whitespace (30) and html_block (20).
         md.preprocessors.register(_Hide(md, self._blocks), "lea_hide_blocks", 33)
         # After attribute lists (8) and the table of contents (5): only the text of elements is marked.
-        md.treeprocessors.register(_terms.MarkTerms(md, _terms.terms_of(words)), "lea_mark_terms", 4)
+        names = [str(n) for n in self.getConfig("namen") or ()]
+        md.treeprocessors.register(_terms.MarkTerms(md, _terms.terms_of(words, names)), "lea_mark_terms", 4)
         # Last of our postprocessors: nothing of ours touches the finished HTML after it.
         md.postprocessors.register(_Restore(md, self._blocks, self._explained), "lea_restore_blocks", 1)
 

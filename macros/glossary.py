@@ -25,7 +25,7 @@ TERMS: dict[str, str] = {
     "NPO": "Nationaal Programma Onderwijs",
     "GKA": "Gelijke Kansen Alliantie",
     "SWV": "samenwerkingsverband passend onderwijs",
-    "JGZ": "jeugdgezondheidszorg (consultatiebureau en schoolarts)",
+    "JGZ": "jeugdgezondheidszorg: consultatiebureau en schoolarts",
     "TLV": "verklaring dat een leerling naar het speciaal onderwijs mag",
     "IKC": "integraal kindcentrum: school en kinderopvang in één",
     "KO": "kinderopvang",
@@ -42,6 +42,17 @@ TERMS: dict[str, str] = {
     "VWO": "voorbereidend wetenschappelijk onderwijs",
     "OKT": "ouder- en kindteam",
     "BSO": "buitenschoolse opvang",
+}
+
+# Other ways a text writes a term out, besides its meaning and the parts of it (lea_site.terms.expansions):
+# where a sentence already has one of these, the term is not explained again beside it.
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "TLV": ("toelaatbaarheidsverklaring",),
+    "OAB": ("onderwijsachterstandenbeleid", "onderwijsachterstand"),
+    "SWV": ("samenwerkingsverband",),
+    "PO": ("basisonderwijs",),
+    "VSV": ("voortijdig schoolverlater",),
+    "OKT": ("ouder- en kindadviseur",),
 }
 
 TERM = re.compile(r"[A-Za-z][A-Za-z-]{0,14}")  # what a glossary term may be: letters (and a hyphen)
@@ -62,15 +73,40 @@ def agenda_glossary(agenda: object) -> dict[str, str]:
     return glossary(getattr(info, "begrippen", None) or ())
 
 
+def agenda_names(agenda: object) -> tuple[str, ...]:
+    """The names in which no term is explained, wherever a text mentions them: partners ('Jeugdgezondheidszorg
+    Veenland', also with its own abbreviation after it), bodies, and the titles of goals, actions,
+    interventions and indicators (a title names a piece of work; its words are not a sentence to explain)."""
+    names: list[str] = []
+    for partner in getattr(agenda, "partners", None) or ():
+        names.append(partner.naam)
+        if partner.afkorting:
+            names.append(f"{partner.naam} ({partner.afkorting})")
+            if len(partner.afkorting.split()) > 1:  # 'SWV Veenland' is a name; 'JGZ' alone is the term
+                names.append(partner.afkorting)
+    names += [body.naam for body in getattr(agenda, "organen", None) or ()]
+    for ambition in getattr(agenda, "ambities", None) or ():
+        names.append(ambition.titel)
+        names += [indicator.titel for indicator in ambition.indicatoren]
+    for plan in getattr(agenda, "jaarplannen", None) or ():
+        names += [action.titel for _, action in plan.actions()]
+    names += [item.titel for item in getattr(agenda, "interventies", None) or ()]
+    # Only the names in which a term stands matter (and only they go into the generated config).
+    terms = sorted(agenda_glossary(agenda), key=len, reverse=True)
+    word = re.compile(rf"(?<![\w&#-])(?:{'|'.join(re.escape(t) for t in terms)})(?![\w-])")
+    return tuple(sorted({" ".join(str(n).split()) for n in names if n and word.search(str(n))}))
+
+
 class Explainer:
     """Explains each term once: inside a page that the site renders, page-wide in page order
     (:mod:`lea_site.terms`, the same as ``render.html.prose``); elsewhere (a test, a PDF) the first
     use per explainer."""
 
-    def __init__(self, terms: dict[str, str]):
+    def __init__(self, terms: dict[str, str], names: Iterable[str] = ()):
         from .terms import PageState
 
         self.terms = terms
+        self.names = tuple(names)
         self.state = PageState(meanings=dict(terms))
 
     def explain(self, escaped: str) -> str:
@@ -80,8 +116,8 @@ class Explainer:
         if "<" in escaped:  # never finished HTML
             return escaped
         if active():  # the page resolves it, in the order a reader meets the text
-            return terms_of(self.terms).mark(escaped)
-        return resolve(terms_of(self.terms).mark(escaped), self.state)
+            return terms_of(self.terms, self.names).mark(escaped)
+        return resolve(terms_of(self.terms, self.names).mark(escaped), self.state)
 
     def text(self, plain: object) -> str:
         """Plain text from the data, escaped and explained."""
@@ -96,18 +132,20 @@ def glossary_from(own: Mapping[str, object]) -> dict[str, str]:
 
 
 def with_own_terms(extensions: list, agenda: object) -> list:
-    """The config's ``markdown_extensions`` with the agenda's own terms given to ``lea_site.blocks``
-    (which explains the terms in the pages' own Markdown); unchanged for an agenda without them."""
+    """The config's ``markdown_extensions`` with the agenda's own terms, and the names in which no term is
+    explained (:func:`agenda_names`), given to ``lea_site.blocks`` (which explains the terms in the pages'
+    own Markdown); unchanged for an agenda without either."""
     info = getattr(agenda, "info", None)
     own = {str(t.term): " ".join(str(t.uitleg).split()) for t in getattr(info, "begrippen", None) or ()}
-    if not own:
+    names = list(agenda_names(agenda)) if hasattr(agenda, "partners") else []
+    if not own and not names:
         return extensions
     out = []
     for entry in extensions:
         name = next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else entry
         if name == "lea_site.blocks":
             options = entry.get(name) if isinstance(entry, dict) and isinstance(entry.get(name), dict) else {}
-            entry = {name: {**options, "begrippen": own}}
+            entry = {name: {**options, **({"begrippen": own} if own else {}), **({"namen": names} if names else {})}}
         out.append(entry)
     return out
 

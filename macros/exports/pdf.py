@@ -28,7 +28,7 @@ from collections import Counter
 from datetime import date
 from typing import Callable
 
-from ..glossary import agenda_glossary
+from ..glossary import agenda_glossary, agenda_names
 from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from ..verdicts import NOT_REPORTED, goal_spending, spending_sentence, written_status, year_spending
 from ..render import format as fmt
@@ -594,12 +594,12 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     from ..render.html import no_edit
 
     view = View(agenda, today, lambda target: target, no_edit)
-    meanings = agenda_glossary(agenda)
+    meanings, names = agenda_glossary(agenda), agenda_names(agenda)
 
     def explained(make: Callable[[], str]) -> str:
         """Each glossary term explained at its first use in the document, as a page of the site does
         (:mod:`lea_site.terms`: marked where data text is escaped, resolved once the document is whole)."""
-        with page_terms(meanings):
+        with page_terms(meanings, names):
             document = make()
         return resolve(document, PageState(meanings=dict(meanings)))
 

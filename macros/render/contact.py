@@ -27,7 +27,7 @@ def contact_html(agenda: Agenda, contact: Contact | None) -> str:
         towns = agenda.info.regio.gemeenten
         return esc("de gemeente " + towns[0] if len(towns) == 1 else "de gemeenten " + ", ".join(towns[:-1]) + " en " + towns[-1])
     partner = agenda.partner(contact.partner) if contact.partner else None
-    parts = [prose(contact.rol) + (f", {prose(partner.naam)}" if partner else "")]
+    parts = [prose(contact.rol) + (f", {esc(partner.naam)}" if partner else "")]  # a name: never explained
     if contact.email:
         parts.append(f'<a href="mailto:{esc(contact.email)}">{esc(contact.email)}</a>')
     if contact.url:

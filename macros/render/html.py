@@ -272,7 +272,7 @@ def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:
         if link and partner:
             name = f'<a href="{esc(link(partner_anchor(partner.id)))}" title="{esc(title)}">{esc(label)}</a>'
         else:
-            name = prose(label)
+            name = esc(label)  # a name (or the partner's own abbreviation): never explained
     if p.orgaan:
         body = agenda.body(p.orgaan)
         label = body.naam if body else p.orgaan

@@ -595,7 +595,7 @@ def recent_changes(view: View, limit: int = 10) -> str:
     items = []
     for when, action, amb_plan, note in notes[:limit]:
         status = f" {status_badge(note.status)}" if note.status else ""
-        items.append(f'<strong>{esc(fmt.day(when))}</strong>: {prose(action.titel)} ({_ambition_link(view, amb_plan)}){status}<br>{prose(note.tekst)}')
+        items.append(f'<strong>{esc(fmt.day(when))}</strong>: {esc(action.titel)} ({_ambition_link(view, amb_plan)}){status}<br>{prose(note.tekst)}')
     return ul(items, "lea-changes") or '<p class="lea-muted">Nog geen voortgang gemeld.</p>'
 
 
@@ -655,7 +655,7 @@ def partners_overview(view: View) -> str:
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         kinds = f'<br><span class="lea-muted">{esc(", ".join(partner.soort))}</span>' if partner.soort else ""
         rows.append([
-            prose(partner.naam) + (f' ({prose(partner.afkorting)})' if partner.afkorting else ""),
+            esc(partner.naam) + (f' ({esc(partner.afkorting)})' if partner.afkorting else ""),  # a name: never explained
             esc(_sectors(partner)) + kinds,
             *(str(len(found[partner.id])) for _, found in columns),
         ])
@@ -738,7 +738,7 @@ def actions_by_location(view: View) -> str:
     out = []
     for name in sorted(places, key=lambda n: (n != fmt.capital(view.whole_area), n.lower())):
         out.append(f"### {md_inline(name)}\n")
-        out.append(ul(f"{prose(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
+        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
     return "\n".join(out)
 
 

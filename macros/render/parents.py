@@ -3,12 +3,12 @@
 A parent comes with a child's age and a neighbourhood, on a phone. So every page here leads with
 what a parent or child can do or use (the actions with ``voor_ouders``): what it is, for whom,
 where, when, what it costs and whom to ask. Then whether it is going well (the goals' course, see
-:mod:`lea_site.course`), and only then the partners' other work and the goals in their own words.
+:mod:`lea_site.verdicts`), and only then the partners' other work and the goals in their own words.
 """
 
 from __future__ import annotations
 
-from ..glossary import Explainer, agenda_glossary
+from ..glossary import Explainer, agenda_glossary, agenda_names
 from ..model import Action, Ambition, AmbitionPlan, Intervention
 from ..verdicts import written_status
 from ..values import AgeRange
@@ -117,7 +117,7 @@ def parents_overview(view: View) -> str:
         elif pairs:
             shown = pairs[:5]
             more = f" En nog {len(pairs) - len(shown)} andere." if len(pairs) > len(shown) else ""
-            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(prose(a.titel) for _, a in shown)
+            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(esc(a.titel) for _, a in shown)
                        + (f"<p>{esc(more)}</p>" if more else "") + "\n")
         else:
             out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
@@ -157,8 +157,8 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
     if goal is not None:  # the policy words last: which piece of work and goal this is
-        work = f"{words.text(action.titel)}, " if offer.titel else ""
-        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'))
+        work = f"{esc(action.titel)}, " if offer.titel else ""
+        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'))
     body = f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}</div>'
     return f"### {md_inline(offer_title(action))} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
 
@@ -194,7 +194,7 @@ def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> s
     items = []
     for goal in goals:
         state = view.course(goal)
-        link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{words.text(goal.titel)}</a>'
+        link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'
         reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
         css = state.state.replace(" ", "-")
         items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>.{reason}')
@@ -232,7 +232,7 @@ def age_page_md(view: View, group: str) -> str:
         raise KeyError(f"onbekende leeftijdsgroep '{group}'")
     _, ages, label = entry
     agenda = view.agenda
-    words = Explainer(agenda_glossary(agenda))  # each abbreviation explained at its first use on this page
+    words = Explainer(agenda_glossary(agenda), agenda_names(agenda))  # each abbreviation explained at its first use on this page
     area = _area(view)
     pairs = group_pairs(view, ages)
     found = offers(pairs)
@@ -260,7 +260,7 @@ def age_page_md(view: View, group: str) -> str:
         out.extend(_programme(view, words, item) for item in programmes)
     goals = [a for a in agenda.ambities if _in_group(a.leeftijden or agenda.info.leeftijden, ages)]
     aims = ("## Waar werken de partners aan?\n\n" + ul(
-        f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{words.text(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
+        f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{esc(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
         for a in goals) + "\n") if goals else ""
     if not pairs and not programmes:  # no work for this age: what the partners aim at comes before how it goes
         out.extend([aims, _going(view, words, ages, pairs)])

@@ -65,7 +65,7 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     """Title and ``facts`` (label, HTML: who, when) under it, then the (folded) description, place,
     carry-over note, evaluations and (with ``progress``) the latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
-    out = f"<strong{target}>{prose(action.titel)}</strong>"
+    out = f"<strong{target}>{esc(action.titel)}</strong>"  # a title names the work: never explained
     if action.doorgeschoven_van:
         out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
     out += "".join(f'<span class="lea-fact"><span class="lea-fact__label">{esc(label)}:</span> {value}</span>'
