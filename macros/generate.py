@@ -32,7 +32,8 @@ from .exports import export_files
 from .glossary import with_own_terms
 from .load import LoadResult
 from .outputs import OutputClash, merge
-from .exports.pdf import PdfError, Typesetting, write_atomic
+from .exports.pdf import PdfError, Typesetting
+from .files import write_atomic
 from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content

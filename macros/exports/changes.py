@@ -36,7 +36,7 @@ from ..model import Action, Agenda
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 from ..usercache import keep_newest, user_cache
-from .typeset import write_atomic
+from ..files import write_atomic
 
 MAX_COMMITS = 50
 PAGE = "wijzigingen.md"
