@@ -39,3 +39,18 @@ def write_atomic(path: Path, content: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def link_leaves(path: Path, folder: Path) -> str | None:
+    """Why the file ``path`` in ``folder`` may not be published, when a symbolic link makes it another file:
+    one outside ``folder`` (``../../.git/config`` would put the repository's settings, with a token in the
+    remote's address, on the site), or one inside a ``.git`` folder. ``None``: it is the folder's own file."""
+    try:
+        real, home = path.resolve(strict=True), folder.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop of links, a link to nothing
+        return f"{path} is een symbolische link die nergens heen wijst"
+    if not real.is_relative_to(home):
+        return f"{path} is een symbolische link naar {real}, buiten {folder}"
+    if ".git" in real.relative_to(home).parts:
+        return f"{path} is een symbolische link naar {real}, in de map .git van de repository"
+    return None

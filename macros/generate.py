@@ -33,7 +33,7 @@ from .glossary import with_own_terms
 from .load import LoadResult
 from .outputs import OutputClash, merge
 from .exports.pdf import PdfError, Typesetting
-from .files import write_atomic
+from .files import link_leaves, write_atomic
 from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
@@ -141,8 +141,9 @@ def _write_if_changed(path: Path, content: bytes) -> None:
 def _own_folder(root: Path, value: Any, what: str) -> Path:
     """A folder the site names in mkdocs.yml: inside the site folder, not the site itself, not build/."""
     folder = (root / str(value)).resolve()
-    if not folder.is_relative_to(root) or folder == root or folder.is_relative_to(root / "build"):
-        raise ConfigError(f"{what}: '{value}' moet een map binnen de site zijn (niet de site zelf en niet build/)")
+    if (not folder.is_relative_to(root) or folder == root or folder.is_relative_to(root / "build")
+            or ".git" in folder.relative_to(root).parts):
+        raise ConfigError(f"{what}: '{value}' moet een map binnen de site zijn (niet de site zelf, niet build/ en niet .git)")
     return folder
 
 
@@ -150,7 +151,8 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
              claimed: set[str] = frozenset()) -> set[str]:
     """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has.
 
-    Each layer is (folder, the folder its files must stay in, or None for the product's own).
+    Each layer is (folder, the site's folder for a layer of the site's own, or None for the product's own): a
+    file of the site's own is its own file, not a symbolic link out of its folder or into .git (:func:`link_leaves`).
     ``skip``: pages of the product this site has nothing for (a site's own page of that name stays).
     ``claimed``: files put into the built site later (the PDFs), which a layer may not have either.
     """
@@ -160,10 +162,11 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
             for path in layer.rglob("*"):
                 if within is None and path.relative_to(layer).as_posix() in skip:
                     continue
+                if within is not None and path.is_symlink() and (why := link_leaves(path, layer)):  # a file or a folder
+                    raise ConfigError(f"{why}: die wordt niet gepubliceerd; zet het bestand zelf in de map")
                 if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
-                    if within is not None and not path.resolve().is_relative_to(within):
-                        raise ConfigError(f"{path}: is een symbolische link naar {path.resolve()}, buiten de site; "
-                                          "zet het bestand zelf in de map")
+                    if within is not None and (why := link_leaves(path, layer)):  # in a linked folder
+                        raise ConfigError(f"{why}: die wordt niet gepubliceerd; zet het bestand zelf in de map")
                     rel = path.relative_to(layer).as_posix()
                     if within is not None and not rel.endswith(".md") and (rel in generated or rel in claimed):
                         # a page of the site's own replaces the product's on purpose; a feed, a PDF or open data is not replaced
