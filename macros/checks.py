@@ -92,6 +92,21 @@ def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = 
             seen[value] = path
 
 
+def _output_clashes(agenda: Agenda, tree: Any, indexes: dict[str, list[int]]) -> Iterator[Found]:
+    """An id that would give an output the path of another output (lea_site.outputs), naming both."""
+    from .outputs import collisions, data_claims, fixed_claims
+
+    for claim, earlier in collisions(fixed_claims() + data_claims(agenda, indexes)):
+        if claim.where is None:
+            continue  # two fixed names: the product's own concern (tests/test_outputs.py)
+        other = earlier.what
+        if earlier.where is not None:
+            pos = locate(tree, earlier.where, tree.pos)
+            other += f" ({pos.file}:{pos.line})"
+        yield claim.where, (f"{claim.what} zou {claim.path} worden, maar dat pad heeft {other} al; "
+                            "kies een andere id, anders vervangt het ene bestand het andere"), ERROR
+
+
 def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         partial: Collection[str] = (), complete: bool = True) -> Iterator[Found]:
     """Every cross-check; ``partial`` names school years whose plan is invalid and
@@ -112,6 +127,8 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         + [(ind.id, ("agenda", "kerncijfers", k, "id")) for k, ind in key_figures],
         "indicator-id", tree,
     )
+
+    yield from _output_clashes(agenda, tree, indexes)
 
     period = agenda.info.periode if agenda.info is not None else None
     for i, amb in enumerate(agenda.ambities):

@@ -205,19 +205,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace, generated: Generated) -> int:
     from . import staging
     from .engines import EngineMissing, available, build
-    from .site import data_dir
 
     for problem in generated.site.result.warnings:
         print(str(problem), file=sys.stderr)
     config = Path(args.config).resolve()
     own = generated.own
     target = Path(args.site_dir) if args.site_dir else config.parent / str(own.get("site_dir", "site"))
-    data = data_dir(str(config), own.get("extra") or {})
-    own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
-    sources = [generated.folder, data, config.parent / str(own.get("docs_dir", "docs"))]
-    if own_theme.get("custom_dir"):
-        sources.append(config.parent / str(own_theme["custom_dir"]))
-    problem = _unsafe_target(target.resolve(), config.parent.resolve(), sources)
+    problem = staging.unsafe_target(target.resolve(), config, own)
     if problem:
         print(f"lea build: {problem}", file=sys.stderr)
         return 2
@@ -257,29 +251,6 @@ def html_pages(site: Path) -> int:
     """The pages a reader can open: the HTML files in the built site (not the generated Markdown,
     CSV, feeds and PDFs beside them, which once made '46 pagina's' of 23)."""
     return sum(1 for path in site.rglob("*.html") if path.is_file())
-
-
-def _unsafe_target(target: Path, root: Path, sources: list[Path]) -> str | None:
-    """The site folder is replaced as a whole: only ever a new or empty folder, or one that lea build made."""
-    from .staging import MARK
-
-    replaced = "die wordt bij elke bouw helemaal vervangen"
-    if target.exists() and not target.is_dir():
-        return f"{target} is een bestand; geef een map voor de site ({replaced})"
-    for folder in [root, Path.home(), *sources]:  # the site folder may not hold any of these ...
-        if folder.resolve().is_relative_to(target):
-            return f"{target} kan niet de map voor de site zijn: {replaced}, en daarin staat {folder.resolve()}"
-    for folder in sources:  # ... nor lie inside the data, the pages or the build folder
-        if target.is_relative_to(folder.resolve()):
-            return f"{target} kan niet de map voor de site zijn: {replaced}, en ligt in {folder.resolve()}"
-    if target.is_dir() and any(target.iterdir()) and not (target / MARK).is_file():
-        if (target / ".git").exists():
-            return f"{target} is een git-repository; de site kan daar niet in ({replaced})"
-        built_by_mkdocs = (target / "index.html").is_file() and (target / "sitemap.xml").is_file() and not (target / "data").exists()
-        if not built_by_mkdocs:
-            return (f"{target} bestaat al en is geen site die lea build of MkDocs maakte; "
-                    f"kies een lege of nieuwe map ({replaced})")
-    return None
 
 
 def _sources_signature(config: Path) -> tuple:

@@ -31,7 +31,9 @@ from .housestyle import house_style
 from .exports import export_files
 from .glossary import with_own_terms
 from .load import LoadResult
-from .exports.pdf import PdfError, Typesetting, write_atomic
+from .outputs import OutputClash, merge
+from .exports.pdf import PdfError, Typesetting
+from .files import link_leaves, write_atomic
 from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
@@ -138,16 +140,20 @@ def _write_if_changed(path: Path, content: bytes) -> None:
 def _own_folder(root: Path, value: Any, what: str) -> Path:
     """A folder the site names in mkdocs.yml: inside the site folder, not the site itself, not build/."""
     folder = (root / str(value)).resolve()
-    if not folder.is_relative_to(root) or folder == root or folder.is_relative_to(root / "build"):
-        raise ConfigError(f"{what}: '{value}' moet een map binnen de site zijn (niet de site zelf en niet build/)")
+    if (not folder.is_relative_to(root) or folder == root or folder.is_relative_to(root / "build")
+            or ".git" in folder.relative_to(root).parts):
+        raise ConfigError(f"{what}: '{value}' moet een map binnen de site zijn (niet de site zelf, niet build/ en niet .git)")
     return folder
 
 
-def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str | bytes], skip: set[str] = frozenset()) -> set[str]:
+def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: dict[str, str | bytes], skip: set[str] = frozenset(),
+             claimed: set[str] = frozenset()) -> set[str]:
     """Mirror ``layers`` into ``target`` (later layers win), then the generated pages no layer has.
 
-    Each layer is (folder, the folder its files must stay in, or None for the product's own).
+    Each layer is (folder, the site's folder for a layer of the site's own, or None for the product's own): a
+    file of the site's own is its own file, not a symbolic link out of its folder or into .git (:func:`link_leaves`).
     ``skip``: pages of the product this site has nothing for (a site's own page of that name stays).
+    ``claimed``: files put into the built site later (the PDFs), which a layer may not have either.
     """
     wanted: dict[str, Path] = {}
     for layer, within in layers:
@@ -155,11 +161,17 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
             for path in layer.rglob("*"):
                 if within is None and path.relative_to(layer).as_posix() in skip:
                     continue
+                if within is not None and path.is_symlink() and (why := link_leaves(path, layer)):  # a file or a folder
+                    raise ConfigError(f"{why}: die wordt niet gepubliceerd; zet het bestand zelf in de map")
                 if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
-                    if within is not None and not path.resolve().is_relative_to(within):
-                        raise ConfigError(f"{path}: is een symbolische link naar {path.resolve()}, buiten de site; "
-                                          "zet het bestand zelf in de map")
-                    wanted[path.relative_to(layer).as_posix()] = path
+                    if within is not None and (why := link_leaves(path, layer)):  # in a linked folder
+                        raise ConfigError(f"{why}: die wordt niet gepubliceerd; zet het bestand zelf in de map")
+                    rel = path.relative_to(layer).as_posix()
+                    if within is not None and not rel.endswith(".md") and (rel in generated or rel in claimed):
+                        # a page of the site's own replaces the product's on purpose; a feed, a PDF or open data is not replaced
+                        raise ConfigError(f"{path}: de site maakt zelf al {rel} (uit de agendadata); "
+                                          "geef uw eigen bestand een andere naam")
+                    wanted[rel] = path
     for rel, source in wanted.items():
         out = target / rel
         if not (out.is_file() and filecmp.cmp(source, out, shallow=False)):
@@ -231,21 +243,30 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     # ``pdf_later`` while the engine builds the site (the caller puts them in; the pages link them already).
     typesetting = pdf_start(agenda, loaded.today, own.get("site_url")) if pdf_wanted(pdf) else None
     try:
+        # Every output has a path of its own (lea_site.outputs; lea check names an id that would clash).
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
-        pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
+        merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False),
+              "de open data, feeds of wijzigingen")
+        merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
+        merge(pages, house.files, "de huisstijl")
         made = typesetting.wait() if typesetting is not None and not pdf_later else {}
     except BaseException as err:
         if typesetting is not None:
             typesetting.close()
         if isinstance(err, PdfError):
             raise ConfigError(f"PDF: {err}; de vorige site staat er nog") from None
+        if isinstance(err, OutputClash):
+            raise ConfigError(str(err)) from None
         raise
-    pages.update(made)
     pdfs = sorted(typesetting.paths) if typesetting is not None else []
-    pages.update(house.files)
+    for path in pdfs:
+        if path in made:
+            pages[path] = made[path]
+        else:
+            del pages[path]  # written into the built site after the engine (pdf_later)
     docs = _compose(folder / "docs", [(product_folder("docs"), None), (own_docs, root)], pages,
-                    skip=pages_without_content(agenda))
+                    skip=pages_without_content(agenda), claimed=set(pdfs))
     _compose(folder / "overrides", [(product_folder("overrides"), None), *([(own_overrides, root)] if own_overrides else [])], {})
     config = _merge(defaults, {k: v for k, v in own.items() if k not in _OURS})
     # The plugin `lea` (plain mkdocs build) runs this step itself; the engines get its outcome.

@@ -19,6 +19,7 @@ from another website: files are paths inside the site's ``docs/``, never an addr
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +141,48 @@ def _font(reader: _Reader, value: Any) -> str | None:
             + f'\n:root, [data-md-color-scheme] {{ --md-text-font: "{name}"; }}\n')
 
 
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def address_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be the site's or the repository's address: it becomes a link in every page, the
+    feeds and the PDFs, so only ``https://`` (``http://`` for a preview on this computer), never ``javascript:``."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str):
+        return f"verwacht een webadres zoals https://www.voorbeeld.nl/lea/, kreeg {type(value).__name__}"
+    text = value.strip()
+    if len(text) > 500 or not text.isprintable() or any(c in text for c in " \"'<>`\\"):
+        return "verwacht één webadres, zonder spaties, aanhalingstekens of onzichtbare tekens"
+    try:
+        parts = urlsplit(text)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return f"'{text[:80]}' is geen webadres"
+    if "@" in parts.netloc:
+        return f"'{text[:80]}' bevat een naam of wachtwoord vóór de @; schrijf alleen het adres, zoals https://www.voorbeeld.nl/lea/"
+    if port == 0:
+        return f"'{text[:80]}' heeft geen geldige poort"
+    if parts.scheme == "https" and re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost|[0-9a-f:]+", host):
+        return None
+    if parts.scheme == "http" and host in _LOCAL_HOSTS:
+        return None
+    if parts.scheme == "http":
+        return f"'{text[:80]}' begint met http://; schrijf https:// (http:// kan alleen voor localhost of 127.0.0.1)"
+    return f"'{text[:80]}' is geen webadres dat met https:// begint; alleen https:// (en http:// op localhost) kan"
+
+
+def _env(value: Any) -> Any:
+    """MkDocs's ``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the value the build will see."""
+    if getattr(value, "tag", None) != "!ENV":
+        return value
+    names = value.value if isinstance(value.value, list) else [value.value]
+    for name in names[:-1] if len(names) > 1 else names:
+        if os.environ.get(str(name)) is not None:
+            return os.environ[str(name)]
+    return names[-1] if len(names) > 1 else None
+
+
 def house_style(config: Path, own: dict[str, Any], product_docs: Path) -> tuple[HouseStyle, list[HouseProblem]]:
     """Read and check ``extra.lea`` of the site's mkdocs.yml; all problems at once."""
     root = config.parent
@@ -150,6 +193,13 @@ def house_style(config: Path, own: dict[str, Any], product_docs: Path) -> tuple[
     lea = extra.get("lea") if isinstance(extra.get("lea"), dict) else {}
     reader = _Reader(config, [own_docs, product_docs])
     style = HouseStyle()
+    for key in ("site_url", "repo_url"):  # not house style, but read from the same file at the same moment
+        value = _env(own.get(key))
+        if value not in (None, "") and (why := address_problem(value)):
+            reader.problem(key, why)
+    edit_uri = _env(own.get("edit_uri"))
+    if isinstance(edit_uri, str) and ":" in edit_uri.split("/", 1)[0] and (why := address_problem(edit_uri)):
+        reader.problem("edit_uri", why)  # an address of its own, not a path after repo_url
     for key in lea:
         if key not in KNOWN:
             meant = difflib.get_close_matches(str(key).lower(), KNOWN, n=1, cutoff=0.6)

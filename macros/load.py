@@ -143,9 +143,10 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                     resolved = path.resolve()
                 except (OSError, RuntimeError):  # a loop of links
                     resolved = None
-                if os.path.isabs(target) or resolved is None or not _inside(resolved, real_root):
+                if (os.path.isabs(target) or resolved is None or not _inside(resolved, real_root)
+                        or ".git" in resolved.relative_to(real_root).parts):  # the repository's settings are not data
                     scan.problems.append(Problem(name, 1, "", (
-                        f"{name} is een symbolische link naar {shown(target)}, buiten de repository; die wordt niet gevolgd: "
+                        f"{name} is een symbolische link naar {shown(target)}, buiten de repository of in .git; die wordt niet gevolgd: "
                         f"zet het bestand zelf in {shown(prefix)}/")))
                 elif not resolved.exists():
                     not_read(f"het is een symbolische link naar {shown(target)}, en dat bestaat niet")

@@ -36,7 +36,7 @@ from mkdocs.utils import CountHandler
 
 from . import staging
 from .exports.pdf import PdfError, Typesetting
-from .generate import BUILD, PACKAGE, ConfigError, generate, product_folder
+from .generate import BUILD, PACKAGE, ConfigError, generate, product_folder, read_config
 from .load import LoadResult
 from .site import data_dir
 
@@ -78,6 +78,12 @@ class LeaPlugin(BasePlugin):
         for folder in (data_dir(str(own), config.extra), product_folder("docs"), product_folder("overrides"), PACKAGE):
             if folder not in watched and folder.is_dir():
                 config.watch.append(str(folder))
+        try:  # the folder the site replaces as a whole: the same refusals as lea build (staging.unsafe_target)
+            unsafe = staging.unsafe_target(Path(config.site_dir), own, read_config(own))
+        except ConfigError as err:
+            raise Abort(str(err)) from None
+        if unsafe:
+            raise Abort(f"mkdocs {_Build.command}: {unsafe}")
         try:
             # The PDFs are typeset while MkDocs builds, and put into the staged site at the end; a dirty
             # build writes the site in place, so it waits for them first (a failed PDF then changes nothing).
@@ -160,6 +166,7 @@ class _BuildSteps(BasePlugin):
             staging.discard(stage)  # MkDocs aborts next; the last good site stays
             log.error("lea: de site is niet vervangen: er waren waarschuwingen en --strict staat aan")
             return
+        (Path(stage) / staging.MARK).write_text("Gebouwd door lea; deze map wordt bij elke bouw vervangen.\n", encoding="utf-8")
         staging.publish(stage, _Build.site_dir)
         config.site_dir = _Build.site_dir
         _Build.good_once = True

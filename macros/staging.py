@@ -30,6 +30,38 @@ def stage_for(site_dir: str) -> str:
 MARK = ".lea-site"  # written into every site lea build makes: only such a folder is ever replaced
 
 
+def unsafe_target(target: Path, config: Path, own: dict) -> str | None:
+    """Why ``target`` cannot be the site folder, or None. The site folder is replaced as a whole, so it is only
+    ever a new or empty folder, or one that a build made; never the data, the pages, the site folder itself.
+    ``lea build`` and the plugin ``lea`` (plain ``mkdocs build -d``) both ask this."""
+    from .generate import BUILD
+    from .site import data_dir
+
+    root = config.resolve().parent
+    theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
+    sources = [root / BUILD, data_dir(str(config), own.get("extra") or {}), root / str(own.get("docs_dir", "docs"))]
+    if theme.get("custom_dir"):
+        sources.append(root / str(theme["custom_dir"]))
+    target = target.resolve()
+    replaced = "die wordt bij elke bouw helemaal vervangen"
+    if target.exists() and not target.is_dir():
+        return f"{target} is een bestand; geef een map voor de site ({replaced})"
+    for folder in [root, Path.home(), *sources]:  # the site folder may not hold any of these ...
+        if folder.resolve().is_relative_to(target):
+            return f"{target} kan niet de map voor de site zijn: {replaced}, en daarin staat {folder.resolve()}"
+    for folder in sources:  # ... nor lie inside the data, the pages or the build folder
+        if target.is_relative_to(folder.resolve()):
+            return f"{target} kan niet de map voor de site zijn: {replaced}, en ligt in {folder.resolve()}"
+    if target.is_dir() and any(target.iterdir()) and not (target / MARK).is_file():
+        if (target / ".git").exists():
+            return f"{target} is een git-repository; de site kan daar niet in ({replaced})"
+        built_by_mkdocs = (target / "index.html").is_file() and (target / "sitemap.xml").is_file() and not (target / "data").exists()
+        if not built_by_mkdocs:
+            return (f"{target} bestaat al en is geen site die lea build of MkDocs maakte; "
+                    f"kies een lege of nieuwe map ({replaced})")
+    return None
+
+
 def publish(stage: str, site_dir: str) -> None:
     """Put the finished build in place of the old site; on any failure the old site is back."""
     final = Path(site_dir)

@@ -100,8 +100,44 @@ def _colour_of(tokens: dict[str, Token], name: str, default: str) -> tuple[str |
     return parse_colour(value), where
 
 
+_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.S)
+# What makes a browser fetch: an import, a font face, and every function that takes an address. url( may be
+# written u\72l( (a CSS escape), so escapes are read first; a comment inside a word is taken out whole.
+_FETCHES = re.compile(r"@import\b|@font-face\b|@namespace\b|\b(?:url|image-set|-webkit-image-set|image|src|cross-fade|element)\s*\(",
+                      re.I)
+
+
+def _unescaped(text: str) -> str:
+    def char(match: re.Match) -> str:
+        if match[1]:
+            code = int(match[1], 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return match[2]
+
+    return _ESCAPE.sub(char, text)
+
+
+def fetch_problems(text: str) -> list[TokenProblem]:
+    """Every place where the token file would make the browser load something (from another host, or
+    at all): a token file holds values, and fonts and images come from the site's own settings."""
+    problems = []
+    for number, line in enumerate(_unescaped(re.sub(r"/\*.*?\*/", lambda m: "\n" * m[0].count("\n"), text,
+                                                     flags=re.S)).split("\n"), start=1):
+        for match in _FETCHES.finditer(line):
+            what = match[0].rstrip("( \t").lower()
+            problems.append(TokenProblem(number, "", (
+                f"{what} laadt iets in (een ander stylesheet, lettertype of plaatje, mogelijk van een andere website); "
+                "een tokenbestand mag alleen waarden bevatten. Een lettertype stelt u in met extra.lea.lettertype, "
+                "een logo met extra.lea.logo")))
+    return problems
+
+
 def token_problems(text: str) -> list[TokenProblem]:
-    """Every role of :data:`ROLES` whose colour in this token set is too faint, or cannot be read, in Dutch."""
+    """Every role of :data:`ROLES` whose colour in this token set is too faint, or cannot be read, and every
+    place that would load something (:func:`fetch_problems`), in Dutch."""
+    loading = fetch_problems(text)
+    if loading:
+        return loading
     tokens = read_tokens(text)
     if not any(name.startswith("--basis-") for name in tokens):
         return [TokenProblem(1, "", "dit bestand heeft geen basistokens (--basis-...); gebruik het bestand variables.css "

@@ -37,7 +37,7 @@ from ..verdicts import NOT_REPORTED, written_status
 from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 from ..usercache import keep_newest, user_cache
-from .typeset import write_atomic
+from ..files import write_atomic
 
 MAX_COMMITS = 50
 PAGE = "wijzigingen.md"

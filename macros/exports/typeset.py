@@ -21,11 +21,11 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import tempfile
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from ..files import write_atomic  # the usual file mode (0644), not mkstemp's 0600
 from ..usercache import keep_newest, user_cache
 
 HERE = Path(__file__).resolve().parent
@@ -95,19 +95,6 @@ def _typeset(html: str) -> bytes:
     """What a worker process runs (looked up by name there, so a test's replacement of render_pdf holds
     when the worker is forked)."""
     return render_pdf(html)
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename: never a half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cache_dir() -> Path | None:
