@@ -13,7 +13,14 @@ extension :mod:`lea_site.blocks` keeps it out of Markdown and puts it back.
 from __future__ import annotations
 
 import os
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+
+try:
+    # The one version is pyproject.toml's; installed (also editable), the package metadata carries it.
+    __version__ = version("lea-site")
+except PackageNotFoundError:  # pragma: no cover - imported from a checkout that was never installed
+    __version__ = "0+onbekend"
 
 
 def _root(conf: Any) -> str:

@@ -319,7 +319,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import main_init
 
-    return main_init(args.directory, args.name)
+    return main_init(args.directory, args.name, args.from_git)
 
 
 def _schema_reference(source: Path, output: Path) -> str:
@@ -336,7 +336,11 @@ def _schema_reference(source: Path, output: Path) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="lea", description="Lokale Educatieve Agenda: controleren en publiceren.")
+    parser.add_argument("--version", action="version", version=f"lea-site {__version__}",
+                        help="druk de versie van lea-site af en stop")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer de agendadata en meld alle fouten met bestand en regel")
     check.add_argument("directory", nargs="?", default="data", help="map met de YAML-bestanden (standaard: data)")
@@ -376,6 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="begin een nieuwe LEA-site in een lege map")
     init.add_argument("directory", help="de nieuwe map, bijvoorbeeld lea-veendam")
     init.add_argument("--naam", "--name", dest="name", help="naam van de gemeente of regio")
+    init.add_argument("--vanaf-git", dest="from_git", metavar="ADRES@TAG",
+                      help="installeer lea-site in de site vanaf een tag van een git-repository in plaats van PyPI, "
+                           "bijvoorbeeld https://github.com/OWNER/REPO@v0.1.0")
     init.set_defaults(func=cmd_init)
     from .accessibility import add_parser as add_accessibility
 

@@ -194,11 +194,13 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
 
 def footer(agenda) -> dict[str, str]:
     """What the foot of every page says (overrides/partials/copyright.html escapes it): contact, the
-    municipality's website, who the data is from."""
+    municipality's website, who the data is from, the version of lea-site that built the site."""
+    from . import __version__
+
     info = agenda.info
     towns = info.regio.gemeenten
     area = f"gemeente {towns[0]}" if len(towns) == 1 else "gemeenten " + ", ".join(towns[:-1]) + " en " + towns[-1]
-    out = {"gebied": info.regio.naam, "partners": f"de partners van de agenda in de {area}"}
+    out = {"gebied": info.regio.naam, "partners": f"de partners van de agenda in de {area}", "versie": __version__}
     if info.contact is not None:
         out["contact"] = info.contact.rol
         if info.contact.email:

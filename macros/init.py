@@ -12,6 +12,11 @@ package-data globs, like Python's ``glob``, skip names that start with a dot.
 Placeholders are ``@@NAAM@@``. The municipality's name is checked to be plain text
 (letters, digits, spaces and ``'-.,()&/``); in the YAML templates it stands only inside
 double quotes or inside a text block, so it can never break a file's syntax.
+
+The site pins the version of lea-site that made it, in one file: ``requirements.txt``
+(``lea-site[zensical]==X.Y.Z``, or with ``--vanaf-git`` a tag of a git repository, until
+the package is on PyPI). Its workflows and README install from that file, and Dependabot
+(``.github/dependabot.yml``) proposes a newer version as a pull request.
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from importlib.abc import Traversable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from . import __version__
 from .values import school_year_of
 
 DEFAULT_NAME = "Voorbeeldgemeente"
@@ -38,6 +44,14 @@ ALLOWED_EXISTING = frozenset({".git"})
 # A letter (or the apostrophe of 's-Hertogenbosch) first, then plain text.
 _NAME = re.compile(r"[^\W\d_'’][\w '’.,()&/-]*|['’][^\W\d_][\w '’.,()&/-]*")
 _DOT = "dot-"
+EXTRAS = "zensical"  # the site can be built with either engine (lea build --engine zensical)
+GIT_EXAMPLE = "https://github.com/OWNER/REPO@v0.1.0"
+# A host and a path of plain parts: no user or password (requirements.txt is public), no query,
+# nothing that means something to pip in a requirement line ('#', ';', spaces, quotes).
+_GIT_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)+/?")
+# A version tag (v0.1.0, v1.2.0rc1): a site stands on a fixed version, never on a branch.
+_VERSION_TAG = re.compile(r"v?[0-9]+\.[0-9]+\.[0-9]+(?:[-.]?[A-Za-z0-9]+)*")
+_MAX_GIT = 300
 
 
 class InitError(Exception):
@@ -49,7 +63,7 @@ class _Values:
     name: str
     slug: str
     day: date  # today: the agenda starts in its school year
-    requirement: str  # what the workflows install: lea-site~=0.1.0
+    requirement: str  # requirements.txt: lea-site[zensical]==0.1.0, or a tag of a git repository
 
     def placeholders(self) -> dict[str, str]:
         first = int(school_year_of(self.day)[:4])
@@ -85,16 +99,39 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "gemeente"
 
 
-def requirement() -> str:
-    """``lea-site~=X.Y.Z`` for the installed version: updates within X.Y, no surprise from the next one."""
-    try:
-        installed = version("lea-site")
-    except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
-        return "lea-site"
-    parts = installed.split(".")
-    if len(parts) >= 3 and all(p.isdigit() for p in parts[:3]):
-        return f"lea-site~={'.'.join(parts[:3])}"
-    return "lea-site"
+def requirement(from_git: str | None = None) -> str:
+    """The line of the site's requirements.txt: exactly the running version (``lea-site[zensical]==0.1.0``),
+    or with ``from_git`` (``URL@TAG``) that tag of a git repository. :class:`InitError` when it cannot be pinned."""
+    if from_git is not None:
+        url, tag = git_source(from_git)
+        return f"lea-site[{EXTRAS}] @ git+{url}@{tag}"
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)*([a-z]+[0-9]*)?", __version__):
+        raise InitError(f"de versie van lea-site is onbekend ({__version__}): installeer het pakket (pip install -e .), "
+                        f"of geef met --vanaf-git de tag waarvan de site het installeert, bijvoorbeeld {GIT_EXAMPLE}")
+    return f"lea-site[{EXTRAS}]=={__version__}"
+
+
+def git_source(text: str) -> tuple[str, str]:
+    """``https://host/owner/repo@v0.1.0`` split into address and tag; :class:`InitError` (Dutch) otherwise."""
+    shown = text if len(text) <= 80 else text[:80] + "..."
+    if len(text) > _MAX_GIT:
+        raise InitError(f"--vanaf-git: het adres is te lang ({len(text)} tekens, de grens is {_MAX_GIT})")
+    url, at, tag = text.strip().rpartition("@")
+    if not at or not url:
+        raise InitError(f"--vanaf-git verwacht ADRES@TAG, bijvoorbeeld {GIT_EXAMPLE}; in '{shown}' staat geen @ met een tag erachter")
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        raise InitError(f"--vanaf-git: het adres '{url[:80]}' begint niet met https:// (bijvoorbeeld {GIT_EXAMPLE})")
+    if "@" in url:
+        raise InitError("--vanaf-git: zet geen gebruikersnaam, wachtwoord of token in het adres: het komt in requirements.txt, "
+                        "dat iedereen kan lezen")
+    if not _GIT_URL.fullmatch(url):
+        raise InitError(f"--vanaf-git: '{url[:80]}' is geen gewoon https-adres van een repository: alleen letters, cijfers en "
+                        f"- . _ ~ / (bijvoorbeeld {GIT_EXAMPLE})")
+    if not _VERSION_TAG.fullmatch(tag):
+        raise InitError(f"--vanaf-git: '{tag[:40]}' is geen versietag zoals v0.1.0: een site staat op een vaste versie, "
+                        "niet op een branch of een commit")
+    return url.rstrip("/"), tag
 
 
 def templates() -> Traversable:
@@ -150,18 +187,20 @@ def _existing(target: Path) -> list[str]:
     return sorted(entry.name for entry in target.iterdir())
 
 
-def init_site(target: Path, *, name: str | None = None, today: date | None = None) -> list[Path]:
+def init_site(target: Path, *, name: str | None = None, today: date | None = None,
+              from_git: str | None = None) -> list[Path]:
     """Write a new site folder in ``target`` and return the files written (as ``target / ...``).
 
     ``target`` may be missing, empty, or hold only ``.git`` (a fresh clone). Anything else
     is refused with :class:`InitError`, and nothing is written. The agenda starts in the
-    school year of ``today`` (default: today, or ``LEA_TODAY``) and runs four years.
+    school year of ``today`` (default: today, or ``LEA_TODAY``) and runs four years. ``from_git``
+    (``URL@TAG``): requirements.txt installs that tag of a git repository instead of the PyPI package.
     """
     from .site import today as build_today
 
     target = Path(target)
     plain = check_name(DEFAULT_NAME if name is None else name)
-    values = _Values(plain, slug(plain), today or build_today(), requirement())
+    values = _Values(plain, slug(plain), today or build_today(), requirement(from_git))
     present = [entry for entry in _existing(target) if entry not in ALLOWED_EXISTING]
     if present:
         shown = ", ".join(present[:5]) + (" ..." if len(present) > 5 else "")
@@ -193,14 +232,18 @@ def init_site(target: Path, *, name: str | None = None, today: date | None = Non
     return written
 
 
-def main_init(target: str, name: str | None) -> int:
-    """``lea init DIR`` (and the municipality's name): make the folder, list it, say what to do next; 0 or 1."""
+def main_init(target: str, name: str | None, from_git: str | None = None) -> int:
+    """``lea init DIR`` (the municipality's name, a git tag to install from): make the folder, list it,
+    say what to do next; 0 or 1."""
     folder = Path(target)
     try:
-        files = init_site(folder, name=name)
+        files = init_site(folder, name=name, from_git=from_git)
     except InitError as err:
         print(f"lea init: {err}", file=sys.stderr)
         return 1
+    if from_git is not None and git_source(from_git)[1].lstrip("v") != __version__:
+        print(f"lea init: let op: u gebruikt lea-site {__version__}, de site installeert {git_source(from_git)[1]}; "
+              "maak schema.json opnieuw met die versie (lea schema > schema.json)", file=sys.stderr)
     shown = {path.relative_to(folder).as_posix() for path in files}
     print(f"Nieuwe LEA-site gemaakt in {folder} ({len(files)} bestanden):")
     for rel in sorted(shown):

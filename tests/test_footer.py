@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+import lea_site
+
 from .conftest import DATA, DEMO_TODAY
 from .sitebuild import lea, site_folder
 
@@ -30,6 +32,7 @@ def test_every_page_has_the_foot_with_working_links(tmp_path: Path, engine: str)
         text = " ".join(foot.get_text(" ").split()).replace(" .", ".").replace(" ,", ",")
         assert "Vragen over de agenda: programmamanager LEA, lea@lindeveen.example." in text
         assert "Colofon: de gegevens zijn van de partners van de agenda in de gemeente Lindeveen" in text
+        assert f"de site is gemaakt met lea-site {lea_site.__version__}, open source." in text  # the version that built it
         assert "Made with" not in str(soup)
         links = {a.get_text(strip=True): a["href"] for a in foot.select("a")}
         assert links["Website Lindeveen"].replace("&#x2f;", "/") == "https://www.lindeveen.example"

@@ -1,5 +1,6 @@
 """``lea init``: a new site folder holds a valid skeleton agenda, the settings a municipality
-sets, and CI that installs the product from PyPI with the same least privilege and the same
+sets, the exact version of lea-site it was made with (requirements.txt, kept current by
+Dependabot), and CI that installs exactly that with the same least privilege and the same
 fork-safe comment as this repository; never code, never a path of this machine."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
+from lea_site import __version__
 from lea_site.cli import main as lea
 from lea_site.init import InitError, init_site, main_init
 from lea_site.load import load
@@ -25,6 +27,7 @@ from .test_workflows import _actionlint
 TODAY = date(2026, 12, 1)
 EXPECTED = {
     ".github/CODEOWNERS",
+    ".github/dependabot.yml",
     ".github/pull_request_template.md",
     ".github/workflows/publish.yml",
     ".github/workflows/pull-request-comment.yml",
@@ -39,6 +42,7 @@ EXPECTED = {
     "data/organisatie.yml",
     "data/partners.yml",
     "mkdocs.yml",
+    "requirements.txt",
     "schema.json",
 }
 
@@ -187,11 +191,34 @@ def test_gitignore_and_guides(tmp_path: Path):
     assert list(last)[-1] != "*"  # the maintainers' lines come last, so nothing overrides them
 
 
-def test_workflows_install_from_pypi_and_build_with_lea(tmp_path: Path):
+def _requirements(folder: Path) -> list[str]:
+    lines = (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_requirements_pin_the_running_version_exactly(tmp_path: Path):
+    from packaging.requirements import Requirement
+
+    [line] = _requirements(_site(tmp_path))
+    assert line == f"lea-site[zensical]=={__version__}"
+    req = Requirement(line)  # what pip reads: one exact version, with the second engine
+    assert req.name == "lea-site" and req.extras == {"zensical"} and str(req.specifier) == f"=={__version__}"
+    assert list(req.specifier.filter([__version__, "0.0.1", "99.0.0"])) == [__version__]
+
+
+def test_workflows_install_exactly_what_requirements_txt_pins_and_build_with_lea(tmp_path: Path):
     target = _site(tmp_path)
+    installs = []
+    for path in sorted((target / ".github" / "workflows").glob("*.yml")):
+        for job in _flow(target, path.name)["jobs"].values():
+            for step in job.get("steps", []):
+                run = step.get("run", "")
+                assert "lea-site" not in run and "lea_site" not in run, (path.name, run)  # the version only in requirements.txt
+                installs += [(path.name, line.strip()) for line in run.splitlines() if "pip install" in line]
+    # Both workflows that run lea install it from requirements.txt; the only other package is the browser driver.
+    assert installs == [(name, 'python -m pip install -r requirements.txt "playwright>=1.45"') for name in ("publish.yml", "pull-request.yml")]
     for name in ("pull-request.yml", "publish.yml"):
         runs = " ".join(step.get("run", "") for job in _flow(target, name)["jobs"].values() for step in job.get("steps", []))
-        assert re.search(r'python -m pip install "lea-site(~=\d+\.\d+\.\d+)?"', runs), name
         assert "lea check data --format github" in runs and "lea build --strict" in runs, name
         assert "mkdocs build" not in runs and "-e ." not in runs, name
     runs = " ".join(step.get("run", "") for step in _flow(target, "pull-request.yml")["jobs"]["check"]["steps"])
@@ -232,7 +259,7 @@ def _commands(node):
     if isinstance(node, list):
         return [_commands(v) for v in node]
     if isinstance(node, str):
-        node = re.sub(r'python -m pip install (-e \.|"lea-site[^"]*")', "<installeren>", node)
+        node = re.sub(r"python -m pip install (-e \.|-r requirements\.txt)", "<installeren>", node)
         return re.sub(r"(mkdocs|lea) build --strict", "<bouwen>", node)
     return node
 
@@ -316,3 +343,79 @@ def test_new_year_in_an_initialised_site_points_at_its_schema(tmp_path: Path):
     first = (tmp_path / "site" / "data" / "jaarplannen" / "2027-2028.yml").read_text(encoding="utf-8").split("\n", 1)[0]
     assert first == "# yaml-language-server: $schema=../../schema.json"
     assert (tmp_path / "site" / "data" / "jaarplannen" / first.split("=", 1)[1]).resolve().is_file()
+
+
+def test_a_dependabot_pull_request_is_checked(tmp_path: Path):
+    # Dependabot changes requirements.txt (or a workflow): the pull request's check must run on it.
+    paths = _on(_flow(_site(tmp_path), "pull-request.yml"))["pull_request"]["paths"]
+    assert "requirements.txt" in paths and ".github/workflows/**" in paths
+
+
+def test_dependabot_yml_is_valid_and_covers_lea_site_and_the_actions(tmp_path: Path):
+    config = yaml.safe_load((_site(tmp_path) / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    # Dependabot's configuration schema (version 2): the keys it knows and the values it accepts.
+    assert set(config) <= {"version", "updates", "registries", "enable-beta-ecosystems"}
+    assert config["version"] == 2
+    updates = config["updates"]
+    assert isinstance(updates, list) and updates
+    known = {"package-ecosystem", "directory", "directories", "schedule", "commit-message", "labels", "open-pull-requests-limit",
+             "groups", "ignore", "allow", "assignees", "reviewers", "milestone", "target-branch", "versioning-strategy",
+             "rebase-strategy", "pull-request-branch-name", "vendor", "insecure-external-code-execution", "registries"}
+    ecosystems = {}
+    for entry in updates:
+        assert set(entry) <= known, set(entry) - known
+        assert entry["directory"] == "/"  # requirements.txt and .github/workflows/ are found from the root
+        assert entry["schedule"]["interval"] in {"daily", "weekly", "monthly", "quarterly", "semiannually", "yearly"}
+        assert set(entry["schedule"]) <= {"interval", "day", "time", "timezone"}
+        prefix = entry.get("commit-message", {}).get("prefix", "")
+        assert isinstance(prefix, str) and len(prefix) <= 50
+        ecosystems[entry["package-ecosystem"]] = entry
+    assert set(ecosystems) == {"pip", "github-actions"} and len(updates) == 2  # each once
+
+
+GIT = "https://github.com/voorbeeld/lea-site"
+
+
+def test_from_git_pins_that_tag_of_the_repository(tmp_path: Path):
+    from packaging.requirements import Requirement
+
+    target = tmp_path / "site"
+    init_site(target, name="Veendam", today=TODAY, from_git=f"{GIT}@v{__version__}")
+    [line] = _requirements(target)
+    assert line == f"lea-site[zensical] @ git+{GIT}@v{__version__}"
+    req = Requirement(line)
+    assert req.name == "lea-site" and req.extras == {"zensical"} and req.url == f"git+{GIT}@v{__version__}"
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert f"`{line}`" in readme and "pip install -r requirements.txt" in readme
+
+
+@pytest.mark.parametrize("argument, message", [
+    (GIT, "geen @ met een tag"),
+    (f"http://github.com/voorbeeld/lea-site@v{__version__}", "begint niet met https://"),
+    (f"git@github.com:voorbeeld/lea-site@v{__version__}", "begint niet met https://"),
+    (f"https://ghp_geheim@github.com/voorbeeld/lea-site@v{__version__}", "geen gebruikersnaam, wachtwoord of token"),
+    (f"https://github.com/voorbeeld/lea site@v{__version__}", "geen gewoon https-adres"),
+    (f"https://github.com/voorbeeld/lea-site?ref=x@v{__version__}", "geen gewoon https-adres"),
+    (f"https://github.com/voorbeeld/lea-site#egg=x@v{__version__}", "geen gewoon https-adres"),
+    (f"https://github.com@v{__version__}", "geen gewoon https-adres"),
+    (f"{GIT}@main", "geen versietag"),
+    (f"{GIT}@v1.0; rm -rf", "geen versietag"),
+    (f"{GIT}@", "geen versietag"),
+])
+def test_from_git_refuses_what_is_not_an_https_address_and_a_tag_in_dutch(tmp_path: Path, capsys, argument: str, message: str):
+    target = tmp_path / "site"
+    with pytest.raises(InitError, match=re.escape(message)):
+        init_site(target, name="Veendam", today=TODAY, from_git=argument)
+    assert not target.exists()  # nothing written
+    assert lea(["init", str(target), "--vanaf-git", argument]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lea init: --vanaf-git") and message in err and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_from_git_of_another_version_says_to_remake_the_schema(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("LEA_TODAY", TODAY.isoformat())
+    assert main_init(str(tmp_path / "a"), "Veendam", f"{GIT}@v{__version__}") == 0
+    assert "let op" not in capsys.readouterr().err
+    assert main_init(str(tmp_path / "b"), "Veendam", f"{GIT}@v99.0.0") == 0
+    assert "installeert v99.0.0" in capsys.readouterr().err and "lea schema > schema.json" in (tmp_path / "b" / "README.md").read_text(encoding="utf-8")

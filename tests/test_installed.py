@@ -1,16 +1,20 @@
 """A municipality's own site, from the installed package alone: lea init, its data, both engines.
 
-A clean virtual environment gets the wheel of this project (not the source tree);
-`lea init` makes a site in an empty folder, a seed agenda replaces the skeleton
-data, and `lea build` builds it with MkDocs and with Zensical.
+A clean virtual environment gets the wheel of this project (not the source tree), with pip
+alone; there, outside the checkout, `lea --version` names pyproject's version, `lea init`
+makes a site in an empty folder whose requirements.txt pins exactly the installed package,
+`lea check` passes its skeleton, a seed agenda replaces the skeleton data, and `lea build`
+builds it with MkDocs and with Zensical.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -40,15 +44,37 @@ def test_lea_init_site_builds_on_both_engines_from_the_installed_package(venv: P
     lea = str(venv / "bin" / "lea")
     env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "LEA_TODAY": FIXTURE_TODAY.isoformat(),
            "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
-    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import lea_site; print(lea_site.__file__)"],
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    where = subprocess.run([str(venv / "bin" / "python"), "-c",
+                            "import sys, lea_site; print(lea_site.__file__); print(lea_site.__version__); print(sys.path)"],
                            capture_output=True, text=True, env=env, cwd=tmp_path)
-    assert str(venv) in where.stdout and str(ROOT) not in where.stdout  # the wheel, not the source tree
+    module, installed, path = where.stdout.splitlines()
+    assert module.startswith(str(venv)) and str(ROOT) not in path  # the wheel, not the source tree
+    assert installed == version
+    run = subprocess.run([lea, "--version"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 0 and run.stdout == f"lea-site {version}\n"
     run = subprocess.run([lea, "init", "mijn-lea", "--naam", "Westland"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     site = tmp_path / "mijn-lea"
     assert not list(site.rglob("*.py")), "no copy of the code"
+    assert (site / ".github" / "dependabot.yml").is_file()
+    pins = [line for line in (site / "requirements.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert pins == [f"lea-site[zensical]=={version}"]
+    # What the site's workflows run, here without an index: pip finds the pin (extra included) already installed,
+    # and would have to fetch any other version.
+    pip = [str(venv / "bin" / "pip"), "install", "--no-index", "-r"]
+    run = subprocess.run([*pip, "requirements.txt"], capture_output=True, text=True, env=env, cwd=site)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert re.search(rf"Requirement already satisfied: lea-site\[zensical\]=={re.escape(version)} ", run.stdout), run.stdout
+    (tmp_path / "other.txt").write_text("lea-site[zensical]==99.0.0\n", encoding="utf-8")
+    assert subprocess.run([*pip, str(tmp_path / "other.txt")], capture_output=True, text=True, env=env, cwd=site).returncode != 0
+    run = subprocess.run([lea, "check", "--strict"], capture_output=True, text=True, env=env, cwd=site)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 fout(en), 0 waarschuwing(en)" in run.stderr
     shutil.rmtree(site / "data")
     shutil.copytree(FIXTURES / "westland", site / "data")
+    run = subprocess.run([lea, "check"], capture_output=True, text=True, env=env, cwd=site)
+    assert run.returncode == 0, run.stdout + run.stderr
     for engine in ("mkdocs", "zensical"):
         run = subprocess.run([lea, "build", "--engine", engine, "-d", f"site-{engine}"], capture_output=True, text=True, env=env, cwd=site)
         assert run.returncode == 0, run.stderr[-3000:]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import lea_site
 from lea_site.exports import opendata
 from lea_site.render.paths import all_actions
 from lea_site.site import Site, load_site
@@ -37,6 +38,7 @@ def test_every_activity_measurement_and_amount(folder):
     data = json.loads(files[opendata.JSON])
     jsonschema.validate(data, json.loads(files[opendata.SCHEMA]))
     assert data["formaatversie"] == opendata.FORMAT_VERSION and data["licentie"] == agenda.info.licentie
+    assert data["versie"] == lea_site.__version__  # the lea-site that made the file (issue 30)
     rows = _csv(files["opendata/activiteiten.csv"])
     assert sorted(r["titel"].lstrip("'") for r in rows) == sorted(" ".join(a.titel.split()) for a in all_actions(agenda))
     for row, action in zip(rows, [a for y in agenda.year_plans_sorted() for _, a in y.actions()] + [a for g in agenda.ambities for a in g.activiteiten]):

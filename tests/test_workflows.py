@@ -1,6 +1,6 @@
 """CI definitions: actionlint passes on the GitHub workflows; least privilege per job; the
-pull-request summary reaches forks without giving their code a token that writes; the
-GitLab file is sane."""
+pull-request summary reaches forks without giving their code a token that writes; a release
+is tested as installed and published without a token; the GitLab file is sane."""
 
 from __future__ import annotations
 
@@ -86,6 +86,10 @@ def test_every_workflow_starts_without_permissions_and_each_job_gets_only_what_i
         ("publish.yml", "build"): set(),
         ("publish.yml", "deploy"): {"pages", "id-token"},
         ("pull-request-comment.yml", "comment"): {"pull-requests"},
+        ("release.yml", "build"): set(),
+        ("release.yml", "test"): set(),
+        ("release.yml", "publish"): {"id-token"},
+        ("release.yml", "github-release"): {"contents"},
     }
     seen = set()
     for path in WORKFLOWS:
@@ -178,3 +182,52 @@ def test_the_site_is_rebuilt_monthly_and_on_the_first_of_august_without_a_commit
         crons = [entry["cron"] for entry in triggers["schedule"]]
         minute, hour, day, month, weekday = crons[0].split()
         assert (day, month, weekday) == ("1", "*", "*"), crons  # the 1st of every month, so 1 August too
+
+
+def test_release_checks_the_tag_builds_tests_the_installed_wheel_then_publishes_and_releases():
+    flow = _flow("release.yml")
+    assert _on(flow) == {"push": {"tags": ["v*"]}}
+    jobs = flow["jobs"]
+    assert jobs["test"]["needs"] == "build" and jobs["publish"]["needs"] == "test" and jobs["github-release"]["needs"] == "publish"
+    build = " ".join(step.get("run", "") for step in jobs["build"]["steps"])
+    # the tag is checked against pyproject's version and the changelog before anything is built
+    assert build.index('release_notes.py "$TAG" > notes/notes.md') < build.index("python -m build")
+    assert next(s for s in jobs["build"]["steps"] if "env" in s)["env"]["TAG"] == "${{ github.ref_name }}"
+    # the test job has no checkout: the wheel alone, as a municipality installs it, in a fresh venv
+    test_steps = jobs["test"]["steps"]
+    assert not any(step.get("uses", "").startswith("actions/checkout@") for step in test_steps)
+    runs = "\n".join(step.get("run", "") for step in test_steps)
+    assert 'python -m venv "$RUNNER_TEMP/venv"' in runs and '[zensical]"' in runs and "-e ." not in runs
+    for command in ('test "$(lea --version)" = "lea-site ${TAG#v}"', "lea init proefsite", 'grep -Fx "lea-site[zensical]==${TAG#v}" requirements.txt',
+                    "pip install -r requirements.txt", "lea check data", "lea build --strict"):
+        assert command in runs, command
+    assert runs.index("lea init") < runs.index("lea check") < runs.index("lea build")
+
+
+def test_release_publishes_with_trusted_publishing_and_no_token():
+    flow = _flow("release.yml")
+    publish = flow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    step = next(s for s in publish["steps"] if s.get("uses", "").startswith("pypa/gh-action-pypi-publish@"))
+    assert re.fullmatch(r"pypa/gh-action-pypi-publish@[0-9a-f]{40}", step["uses"])
+    assert not {"password", "user", "repository-url"} & set(step.get("with") or {})
+    assert not any("secrets." in value for value in _strings(flow))
+    # only the publish job may ask for an OIDC token, only the release job may write to the repository
+    for name, job in flow["jobs"].items():
+        assert ("id-token" in _writes(job["permissions"])) == (name == "publish"), name
+        assert ("contents" in _writes(job["permissions"])) == (name == "github-release"), name
+    release = flow["jobs"]["github-release"]["steps"][-1]
+    assert 'gh release create "$TAG" dist/*' in release["run"] and "--notes-file notes/notes.md" in release["run"]
+    assert release["env"] == {"GH_TOKEN": "${{ github.token }}", "TAG": "${{ github.ref_name }}"}
+
+
+def test_release_pins_every_action_to_a_commit():
+    for step in _steps(_flow("release.yml")):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    text = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    pins = re.findall(r"uses: (\S+)@([0-9a-f]{40})\s+# (v\d+\.\d+\.\d+)", text)
+    assert len(pins) == len([s for s in _steps(_flow("release.yml")) if "uses" in s])  # each with the version it is
+    for action, sha, tag in pins:  # one commit per action and version
+        assert len({s for a, s, t in pins if a == action and t == tag}) == 1, (action, tag)

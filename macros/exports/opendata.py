@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import __version__
 from ..model import (AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
 from ..values import AgeRange, Period, Planning
 from ..verdicts import goal_course, term_state, written_status
@@ -76,6 +77,7 @@ class OpenAgenda(BaseModel):
 
     formaatversie: str = Field(description="Versie van dit formaat; verandert als een veld van betekenis verandert of verdwijnt.")
     licentie: str | None = Field(description="Licentie van de gegevens, of null als de agenda er geen noemt.")
+    versie: str = Field(description="Versie van lea-site die dit bestand maakte.")
     oordelen: Verdicts | None = Field(None, description="Wat de site uit de gegevens afleidt, op de peildatum.")
     agenda: AgendaInfo
     partners: list[Partner]
@@ -123,6 +125,7 @@ def agenda_json(agenda: Agenda, today: date | None = None) -> dict[str, Any]:
     return {
         "formaatversie": FORMAT_VERSION,
         "licentie": agenda.info.licentie,
+        "versie": __version__,
         **({"oordelen": verdicts_json(agenda, today)} if today is not None else {}),
         "agenda": _plain(agenda.info),
         **{name: _plain(getattr(agenda, name)) for name in ("partners", "ambities", "jaarplannen", "organen", "interventies")},
