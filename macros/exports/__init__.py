@@ -24,8 +24,8 @@ from . import changes, feeds, opendata
 def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
                  site_url: str | None = None, directory_urls: bool = True) -> dict[str, str | bytes]:
     """Docs-relative path -> content (text for pages, bytes for files)."""
-    all_tables = opendata.tables(agenda)
-    out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables))
+    all_tables = opendata.tables(agenda, today)
+    out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables, today))
     out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
     beside_build = cache_dir / "wijzigingen.json" if cache_dir else None
     history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build)
