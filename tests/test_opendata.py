@@ -204,3 +204,23 @@ def test_schema_describes_everything_in_dutch():
     missing = sorted(set(schema["$defs"]) - set(DESCRIPTIONS))
     assert not missing, f"geen Nederlandse beschrijving voor {missing} (lea_site/exports/descriptions.py)"
     assert all(part["description"] == DESCRIPTIONS[name] for name, part in schema["$defs"].items())
+
+
+@pytest.mark.parametrize("written, name", [("CC0 1.0", "CC0 1.0"), ("cc0", "CC0 1.0"), ("CC-BY-4.0", "CC BY 4.0"), ("CC BY 4.0", "CC BY 4.0")])
+def test_a_licence_is_one_the_site_can_name_in_dcat(written, name):
+    from lea_site.model import LICENCES, AgendaInfo
+
+    base = {"titel": "T", "regio": {"naam": "R", "gemeenten": ["R"]}, "periode": {"van": 2021, "tot": 2024},
+            "vaststelling": {"status": "concept"}}
+    info = AgendaInfo.model_validate({**base, "licentie": written})
+    assert info.licentie == name and LICENCES[name].startswith("http://creativecommons.org/")
+
+
+def test_an_unknown_licence_is_an_error_that_names_both_choices(tmp_path):
+    (tmp_path / "agenda.yml").write_text(
+        "agenda:\n  titel: T\n  regio: {naam: R, gemeenten: [R]}\n  periode: {van: 2021, tot: 2024}\n"
+        "  vaststelling: {status: concept}\n  licentie: alle rechten voorbehouden\n", encoding="utf-8")
+    from lea_site.load import load
+
+    [problem] = load(tmp_path).errors
+    assert problem.line == 6 and "licentie" in problem.path and "CC0 1.0" in problem.message and "CC BY 4.0" in problem.message

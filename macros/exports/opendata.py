@@ -551,6 +551,8 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             f"| [agenda.schema.json]({SCHEMA}) | Het JSON Schema van `agenda.json`: welke velden er zijn en wat ze betekenen. |",
             *(f"| [{t.name}.csv]({FOLDER}/{t.name}.csv) | {md_inline(t.title)}. |" for t in all_tables),
             f"| [lea-open-data.xlsx]({XLSX}) | Dezelfde tabellen als Excel-bestand, elk op een eigen blad, met een blad over de gegevens en de licentie. |",
+            f"| [dcat.jsonld]({FOLDER}/dcat.jsonld) en [dcat.rdf]({FOLDER}/dcat.rdf) | De beschrijving van deze gegevens in DCAT "
+            "(het profiel DCAT-AP-NL), als JSON-LD en als RDF/XML: zo vindt data.overheid.nl ze. |",
             "",
             "De CSV-bestanden zijn gemaakt zodat Excel in het Nederlands ze goed opent met dubbelklikken: UTF-8 met een "
             "byte order mark (dan leest Excel letters als ë en € goed), een puntkomma tussen de velden en een komma in decimale getallen. "
