@@ -234,7 +234,8 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     try:
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
-        pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False))
+        pages.update(export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
+                                  sorted(typesetting.paths) if typesetting is not None else ()))
         made = typesetting.wait() if typesetting is not None and not pdf_later else {}
     except BaseException as err:
         if typesetting is not None:

@@ -7,7 +7,9 @@ files as they are and plain ``mkdocs build`` (the plugin ``lea``) gets them too:
 * ``open-data.md`` and ``opendata/``: ``agenda.json`` with its schema, CSV tables, one spreadsheet
   (:mod:`.opendata`), and their description in DCAT for data.overheid.nl (:mod:`.dcat`);
 * ``feeds/``: Atom feeds of the progress notes and status changes, for the agenda and per goal (:mod:`.feeds`);
-* ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`).
+* ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`);
+* ``sitemaps/`` and ``robots.txt``: the agenda and the progress reports (``pdfs``) for the Woo index,
+  with DiWoo metadata (:mod:`.woo`; only with the site's address).
 
 A page of the same name in the product's or the site's own ``docs/`` wins over these.
 """
@@ -18,11 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Agenda
-from . import changes, dcat, feeds, opendata
+from . import changes, dcat, feeds, opendata, woo
 
 
 def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
-                 site_url: str | None = None, directory_urls: bool = True) -> dict[str, str | bytes]:
+                 site_url: str | None = None, directory_urls: bool = True, pdfs: list[str] | tuple[str, ...] = ()) -> dict[str, str | bytes]:
     """Docs-relative path -> content (text for pages, bytes for files)."""
     all_tables = opendata.tables(agenda, today)
     data_files = opendata.files(agenda, all_tables, today)
@@ -35,4 +37,5 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     out.update(dcat.files(agenda, data_files, site_url, modified, directory_urls=directory_urls, tables=all_tables))
     out[changes.PAGE] = changes.page(history)
     out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))
+    out.update(woo.files(agenda, list(pdfs), today, site_url))
     return out
