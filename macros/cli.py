@@ -316,6 +316,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import run
+
+    return run(Path(args.file), Path(args.data), date.fromisoformat(args.today) if args.today else None)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from .init import main_init
 
@@ -377,6 +383,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
     serve.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
     serve.set_defaults(func=cmd_serve)
+    imp = sub.add_parser("import", help="zet status, besteed bedrag en nieuwe voortgang uit de geëxporteerde tabel activiteiten terug in de YAML")
+    imp.add_argument("file", help="lea-open-data.xlsx (blad activiteiten) of activiteiten.csv, zoals de site ze publiceert")
+    imp.add_argument("--data", default="data", help="map met de YAML-bestanden (standaard: data)")
+    imp.add_argument("--today", help=argparse.SUPPRESS)
+    imp.set_defaults(func=cmd_import)
     init = sub.add_parser("init", help="begin een nieuwe LEA-site in een lege map")
     init.add_argument("directory", help="de nieuwe map, bijvoorbeeld lea-veendam")
     init.add_argument("--naam", "--name", dest="name", help="naam van de gemeente of regio")

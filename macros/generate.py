@@ -248,7 +248,8 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
         # Every output has a path of its own (lea_site.outputs; lea check names an id that would clash).
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
-        merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False),
+        merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
+                                  sorted(typesetting.paths) if typesetting is not None else ()),
               "de open data, feeds of wijzigingen")
         merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
         merge(pages, house.files, "de huisstijl")

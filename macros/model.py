@@ -720,11 +720,34 @@ class Intervention(Model):
 # --- the agenda --------------------------------------------------------------
 
 
+TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
+_TOOI = re.compile(re.escape(TOOI_ID) + r"[a-z_]+/[a-z0-9_]+")
+
+
+def _parse_tooi(value: Any) -> str:
+    """A TOOI identifier of a government organisation; a municipality's code (gm0014) stands for its URI."""
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een TOOI-identificatie zoals gm0014, kreeg {describe(value)}")
+    text = value.strip()
+    if re.fullmatch(r"gm[0-9]{4}", text.lower()):
+        return f"{TOOI_ID}gemeente/{text.lower()}"
+    if _TOOI.fullmatch(text):
+        return text
+    raise ValueError(f"'{clip(text)}' is geen TOOI-identificatie; schrijf de gemeentecode (gm0014) of de volledige "
+                     f"identificatie ({TOOI_ID}gemeente/gm0014)")
+
+
 class Region(Model):
     """The municipality, or the region of several municipalities, the agenda covers."""
 
     naam: Text = Field(description="Naam van de gemeente of regio.")
     gemeenten: list[Text] = Field(min_length=1, description="De gemeente(n); bij een regio-agenda meerdere.")
+    tooi: Annotated[str, BeforeValidator(_parse_tooi), WithJsonSchema(
+        {"type": "string", "description": "gm gevolgd door vier cijfers, of een volledige TOOI-identificatie"})] | None = Field(
+        None, description=(
+            "TOOI-identificatie van de gemeente (of het samenwerkingsverband) die de agenda publiceert: de gemeentecode "
+            "(gm0014 voor Groningen) of de volledige identificatie. Staat in de DCAT-beschrijving en de Woo-sitemap, "
+            "zodat data.overheid.nl en de Woo-index de gegevens bij de juiste organisatie zetten."))
 
 
 class Term(Model):
@@ -843,6 +866,22 @@ class GlossaryTerm(Model):
     uitleg: Text = Field(description="Wat het betekent, in eenvoudig Nederlands.")
 
 
+# The licences a data set may carry, with the address data.overheid.nl's value list gives each.
+LICENCES: dict[str, str] = {
+    "CC0 1.0": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    "CC BY 4.0": "http://creativecommons.org/licenses/by/4.0/deed.nl",
+}
+_LICENCE_SPELLINGS = {re.sub(r"[^a-z0-9]", "", name.lower()): name for name in LICENCES} | {"cc0": "CC0 1.0", "ccby": "CC BY 4.0"}
+
+
+def _parse_licence(value: Any) -> str:
+    if isinstance(value, str) and (name := _LICENCE_SPELLINGS.get(re.sub(r"[^a-z0-9]", "", value.lower()))):
+        return name
+    shown = f"'{clip(value.strip())}'" if isinstance(value, str) else describe(value)
+    raise ValueError(f"{shown} is geen licentie die de site kent; kies CC0 1.0 (geen voorwaarden, de norm voor open data "
+                     "van de overheid) of CC BY 4.0 (hergebruik met naamsvermelding)")
+
+
 class AgendaInfo(Model):
     """The agenda as a whole: the `agenda:` section of the data."""
 
@@ -872,8 +911,10 @@ class AgendaInfo(Model):
     contact: Contact | None = Field(None, description="Contact voor vragen over de agenda: een rol.")
     website: WebUrl | None = Field(None, description="De website van de gemeente of regio, voor de voet van elke pagina.")
     huidig_schooljaar: SchoolYear | None = Field(None, description="Welk schooljaar de site als 'huidig' toont; standaard het schooljaar van vandaag.")
-    licentie: Text | None = Field(None, description=(
-        "Licentie van de gegevens als open data, bijvoorbeeld 'CC BY 4.0' of 'CC0 1.0'. Zonder: de site zegt dat er geen licentie is gekozen."))
+    licentie: Annotated[str, BeforeValidator(_parse_licence), WithJsonSchema(
+        {"enum": list(LICENCES), "description": "CC0 1.0 of CC BY 4.0"})] | None = Field(None, description=(
+        "Licentie van de gegevens als open data: CC0 1.0 (geen voorwaarden; de norm van de overheid voor open data, "
+        "en wat lea init kiest) of CC BY 4.0 (hergebruik met naamsvermelding). Zonder: de site zegt dat er geen licentie is gekozen."))
     begrippen: list[GlossaryTerm] = Field(default_factory=list, description=(
         "Eigen afkortingen en begrippen, naast de standaardlijst (VVE, OAB, SWV, ...): term en uitleg. "
         "De site legt ze uit waar ze voor het eerst op een pagina staan, en toont ze op de pagina Begrippen."))

@@ -419,3 +419,26 @@ def test_from_git_of_another_version_says_to_remake_the_schema(tmp_path: Path, c
     assert "let op" not in capsys.readouterr().err
     assert main_init(str(tmp_path / "b"), "Veendam", f"{GIT}@v99.0.0") == 0
     assert "installeert v99.0.0" in capsys.readouterr().err and "lea schema > schema.json" in (tmp_path / "b" / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_new_site_publishes_its_data_under_cc0_and_names_it_everywhere(tmp_path: Path):
+    """Issue 28: a new site's open data has a licence without anyone choosing one: CC0 1.0, the government's norm."""
+    import io
+
+    import openpyxl
+
+    from lea_site.exports import opendata
+    from lea_site.exports.dcat import record
+
+    agenda = load(_site(tmp_path) / "data", TODAY).agenda
+    assert agenda.info.licentie == "CC0 1.0"
+    files = opendata.files(agenda, today=TODAY)
+    data = json.loads(files[opendata.JSON])
+    assert (data["licentie"], data["licentie_url"]) == ("CC0 1.0", "http://creativecommons.org/publicdomain/zero/1.0/deed.nl")
+    book = openpyxl.load_workbook(io.BytesIO(files[opendata.XLSX]))
+    assert "CC0 1.0" in book.properties.description and book.custom_doc_props["Licentie"].value == "CC0 1.0"
+    page = opendata.page(agenda, opendata.tables(agenda, TODAY), [])
+    assert "[CC0 1\\.0](http://creativecommons.org/publicdomain/zero/1.0/deed.nl)" in page and "geen licentie" not in page
+    graph = record(agenda, files, "https://lea.veendam.example/", TODAY)
+    licences = {d["dct:license"]["@id"] for d in graph["@graph"] if d.get("@type") == "dcat:Distribution"}
+    assert licences == {"http://creativecommons.org/publicdomain/zero/1.0/deed.nl"}

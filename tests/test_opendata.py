@@ -90,7 +90,7 @@ def test_formulas_never_run_and_dates_are_dates():
 
 
 def test_page_names_the_licence_or_says_there_is_none():
-    agenda = _agenda(ROOT / "data")
+    agenda = _agenda(ROOT / "data").model_copy(deep=True)  # load_site caches: never change the shared agenda
     agenda.info.licentie = None
     tables = opendata.tables(agenda)
     assert "geen licentie opgegeven" in opendata.page(agenda, tables, [])
@@ -99,3 +99,130 @@ def test_page_names_the_licence_or_says_there_is_none():
     assert "<script>" not in page and "{{" not in page and "CC BY 4\\.0" in page
     for table in tables:
         assert all(f"`{name}`" in page for name, _ in table.columns)
+
+
+# --- everything the site shows is in the data (issue 28) ----------------------------------------
+
+
+def _demo_files():
+    from .conftest import DEMO_TODAY
+
+    agenda = _agenda(ROOT / "data")
+    return agenda, opendata.files(agenda, today=DEMO_TODAY)
+
+
+def _text(node) -> str:
+    """A node's text as the data has it: without the explanation the site adds to a term at its first use."""
+    text = " ".join(node.get_text(" ").split())
+    for abbr in node.select("abbr[title]"):
+        text = text.replace(f" ({' '.join(abbr['title'].split())})", "", 1)
+    return text
+
+
+def test_every_verdict_on_the_demo_site_is_in_the_data(built_site):
+    from bs4 import BeautifulSoup
+
+    agenda, files = _demo_files()
+    rows = {r["doel_id"]: r for r in _csv(files["opendata/doelen.csv"])}
+    goals_json = {g["id"]: g for g in json.loads(files[opendata.JSON])["ambities"]}
+    seen = 0
+    for goal in agenda.ambities:
+        page = BeautifulSoup((built_site("demo").site / "ambities" / goal.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        badge = page.select_one(".lea-course")
+        row, data = rows[goal.id], goals_json[goal.id]
+        if badge is None:  # nothing to judge by: the data says so too, never 'op koers'
+            assert row["koers"] == "" and data["koers"] is None
+            continue
+        seen += 1
+        state = _text(badge.select_one("strong")).lower()
+        reasons = [_text(li) for li in badge.select("li")] or [_text(badge.select_one("p")).split(": ", 1)[1]]
+        assert row["koers"] == data["koers"] == state
+        assert row["koers_reden"].split("; ") == data["koers_reden"] == reasons
+        assert (row["koers_eigen_oordeel"] == "ja") == data["koers_eigen_oordeel"] == ("oordeel van de partners" in _text(badge))
+    assert seen >= 3 and {r["koers"] for r in rows.values()} >= {"op koers", "let op"}  # the demo has verdicts of both kinds
+
+
+def test_every_definition_breakdown_and_comparison_on_the_demo_site_is_in_the_data(built_site):
+    from bs4 import BeautifulSoup
+
+    agenda, files = _demo_files()
+    definitions = {r["indicator_id"]: r["definitie"] for r in _csv(files["opendata/indicatoren.csv"])}
+    sources = {r["indicator_id"]: r["bron"] for r in _csv(files["opendata/indicatoren.csv"])}
+    parts = _csv(files["opendata/uitsplitsingen.csv"])
+    compared = _csv(files["opendata/vergelijkingen.csv"])
+    pages = [built_site("demo").site / "ambities" / g.id / "index.html" for g in agenda.ambities]
+    pages.append(built_site("demo").site / "voortgang" / "index.html")
+    found = {"definitie": 0, "bron": 0, "waarvan": 0, "vergelijking": 0}
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for heading in page.select('[id^="indicator-"]'):
+            ind_id = heading["id"].removeprefix("indicator-")
+            facts = heading.find_next("dl")
+            for dt in facts.select("dt"):
+                label, value = _text(dt), _text(dt.find_next_sibling("dd"))
+                if label == "Wat wordt geteld":
+                    assert value == " ".join(definitions[ind_id].split()), ind_id
+                    found["definitie"] += 1
+                if label == "Bron":
+                    assert value == " ".join(sources[ind_id].split()), ind_id
+                    found["bron"] += 1
+            for tr in heading.find_next("table").select("tbody tr"):
+                cells = [_text(c) for c in tr.find_all(["th", "td"])]
+                if ", waarvan " in cells[1]:
+                    mine = [r for r in parts if r["indicator_id"] == ind_id and r["periode"] == cells[0]]
+                    assert mine and all(f"{r['deel_waarde']} {r['deel']}" in cells[1] for r in mine), (ind_id, cells)
+                    found["waarvan"] += 1
+                if cells[2].startswith("ter vergelijking: "):
+                    label = cells[2].removeprefix("ter vergelijking: ")
+                    assert any(r["indicator_id"] == ind_id and r["vergelijking"] == label and r["waarde"].replace(",", ".") in
+                               cells[1].replace(".", "").replace(",", ".") for r in compared), (ind_id, cells)
+                    found["vergelijking"] += 1
+    assert all(found.values()), found  # the demo shows each kind, so the test can fail
+    assert found["vergelijking"] == len(compared)
+
+
+def test_notes_funding_version_and_build_day_are_in_the_data():
+    from .conftest import DEMO_TODAY
+
+    agenda, files = _demo_files()
+    notes = _csv(files["opendata/voortgang.csv"])
+    expected = sorted((n.datum.isoformat(), " ".join(n.tekst.split())) for a in all_actions(agenda) for n in a.voortgang)
+    assert sorted((r["datum"], r["tekst"].lstrip("'")) for r in notes) == expected and expected
+    money = _csv(files["opendata/financiering.csv"])
+    sources = [(i.id, f.bron, f.bedrag) for i in agenda.interventies for f in i.financiering]
+    assert sources and [(r["interventie_id"], r["bron"], int(r["bedrag"]) if r["bedrag"] else None)
+                        for r in money if r["niveau"] == "interventie"] == sources
+    data = json.loads(files[opendata.JSON])
+    from importlib.metadata import version
+
+    assert data["versie"] == version("lea-site") and data["gemaakt_op"] == DEMO_TODAY.isoformat()
+
+
+def test_schema_describes_everything_in_dutch():
+    from lea_site.exports.descriptions import DESCRIPTIONS
+
+    schema = opendata.json_schema()
+    assert schema["description"].startswith("De hele Lokale Educatieve Agenda")
+    missing = sorted(set(schema["$defs"]) - set(DESCRIPTIONS))
+    assert not missing, f"geen Nederlandse beschrijving voor {missing} (lea_site/exports/descriptions.py)"
+    assert all(part["description"] == DESCRIPTIONS[name] for name, part in schema["$defs"].items())
+
+
+@pytest.mark.parametrize("written, name", [("CC0 1.0", "CC0 1.0"), ("cc0", "CC0 1.0"), ("CC-BY-4.0", "CC BY 4.0"), ("CC BY 4.0", "CC BY 4.0")])
+def test_a_licence_is_one_the_site_can_name_in_dcat(written, name):
+    from lea_site.model import LICENCES, AgendaInfo
+
+    base = {"titel": "T", "regio": {"naam": "R", "gemeenten": ["R"]}, "periode": {"van": 2021, "tot": 2024},
+            "vaststelling": {"status": "concept"}}
+    info = AgendaInfo.model_validate({**base, "licentie": written})
+    assert info.licentie == name and LICENCES[name].startswith("http://creativecommons.org/")
+
+
+def test_an_unknown_licence_is_an_error_that_names_both_choices(tmp_path):
+    (tmp_path / "agenda.yml").write_text(
+        "agenda:\n  titel: T\n  regio: {naam: R, gemeenten: [R]}\n  periode: {van: 2021, tot: 2024}\n"
+        "  vaststelling: {status: concept}\n  licentie: alle rechten voorbehouden\n", encoding="utf-8")
+    from lea_site.load import load
+
+    [problem] = load(tmp_path).errors
+    assert problem.line == 6 and "licentie" in problem.path and "CC0 1.0" in problem.message and "CC BY 4.0" in problem.message

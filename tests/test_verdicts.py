@@ -145,6 +145,8 @@ def ended_site(built_site) -> Path:
 
 def test_an_ended_agenda_without_reports_shows_no_course_anywhere(ended_site: Path):
     for page in ended_site.rglob("*.html"):
+        if page.parent.name == "open-data":  # describes the column 'koers' and its values, judges nothing
+            continue
         words = text(soup(ended_site, str(page.relative_to(ended_site))))
         assert "Op koers" not in words and "op koers" not in words.replace("niet op koers", ""), page
     professionals = text(soup(ended_site, "professionals"))
@@ -177,9 +179,9 @@ def test_every_output_shows_the_verdict_the_module_decided(built_site, name: str
     site = built_site(name).site
     current = agenda.current_school_year(today)
     decided = {g.id: goal_course(agenda, g, current, today, with_unit) for g in agenda.ambities}
-    opened = json.loads((site / "opendata" / "agenda.json").read_text(encoding="utf-8"))["oordelen"]
-    assert opened["peildatum"] == term_state(agenda, today).as_of.isoformat()
-    assert {g["id"]: (g["stand"], tuple(g["redenen"]), g["oordeel_van_partners"]) for g in opened["doelen"]} == {
+    opened = json.loads((site / "opendata" / "agenda.json").read_text(encoding="utf-8"))
+    assert opened["oordelen"]["peildatum"] == term_state(agenda, today).as_of.isoformat()
+    assert {g["id"]: (g["koers"], tuple(g["koers_reden"]), g["koers_eigen_oordeel"]) for g in opened["ambities"]} == {
         k: (v.state, v.reasons, v.overridden) for k, v in decided.items()}
     professionals = soup(site, "professionals")
     attention = professionals.select_one('[aria-label*="achterlopen"] tbody')

@@ -5,9 +5,11 @@ what it returns into ``build/lea/docs`` (only when a file changed), so both engi
 files as they are and plain ``mkdocs build`` (the plugin ``lea``) gets them too:
 
 * ``open-data.md`` and ``opendata/``: ``agenda.json`` with its schema, CSV tables, one spreadsheet
-  (:mod:`.opendata`);
+  (:mod:`.opendata`), and their description in DCAT for data.overheid.nl (:mod:`.dcat`);
 * ``feeds/``: Atom feeds of the progress notes and status changes, for the agenda and per goal (:mod:`.feeds`);
-* ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`).
+* ``wijzigingen.md``: what changed and when, from the repository's history (:mod:`.changes`);
+* ``sitemaps/`` and ``robots.txt``: the agenda and the progress reports (``pdfs``) for the Woo index,
+  with DiWoo metadata (:mod:`.woo`; only with the site's address).
 
 A page of the same name in the product's or the site's own ``docs/`` wins over these.
 """
@@ -18,17 +20,22 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Agenda
-from . import changes, feeds, opendata
+from . import changes, dcat, feeds, opendata, woo
 
 
 def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
-                 site_url: str | None = None, directory_urls: bool = True) -> dict[str, str | bytes]:
+                 site_url: str | None = None, directory_urls: bool = True, pdfs: list[str] | tuple[str, ...] = ()) -> dict[str, str | bytes]:
     """Docs-relative path -> content (text for pages, bytes for files)."""
-    all_tables = opendata.tables(agenda)
-    out: dict[str, str | bytes] = dict(opendata.files(agenda, all_tables, today))
+    all_tables = opendata.tables(agenda, today)
+    data_files = opendata.files(agenda, all_tables, today)
+    out: dict[str, str | bytes] = dict(data_files)
     out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
     beside_build = cache_dir / "wijzigingen.json" if cache_dir else None
     history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build)
+    # Modified: when the data last changed in the repository (the newest commit), else the day of this build.
+    modified = history.changes[0].when.date() if history.changes else today
+    out.update(dcat.files(agenda, data_files, site_url, modified, directory_urls=directory_urls, tables=all_tables))
     out[changes.PAGE] = changes.page(history)
     out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))
+    out.update(woo.files(agenda, list(pdfs), today, site_url))
     return out

@@ -31,16 +31,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
-from ..model import (AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
+from ..model import (LICENCES, AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
 from ..values import AgeRange, Period, Planning
-from ..verdicts import goal_course, term_state, written_status
+from ..verdicts import Course, goal_course as decide_course, term_state, written_status
+from .descriptions import in_dutch
 
-FORMAT_VERSION = "1.0"  # of agenda.json: raised when a field changes meaning or disappears
+FORMAT_VERSION = "1.1"  # of agenda.json: raised when a field changes meaning or disappears (1.1: koers is the verdict)
 FOLDER = "opendata"
 XLSX = f"{FOLDER}/lea-open-data.xlsx"
 JSON = f"{FOLDER}/agenda.json"
 SCHEMA = f"{FOLDER}/agenda.schema.json"
-_FIXED_TIME = datetime(2000, 1, 1)  # inside the spreadsheet: the same bytes for the same data
 
 Cell = str | int | float | date | None
 
@@ -53,21 +53,45 @@ class Table:
     rows: list[list[Cell]]
 
 
+def product_version() -> str:
+    """The version of lea-site that made the files."""
+    return __version__
+
+
+def goal_course(agenda: Agenda, goal: Ambition, today: date) -> Course:
+    """A goal's course with its reasons, as lea_site.verdicts decides it and the site's pages show it."""
+    from ..render.charts import with_unit
+
+    return decide_course(agenda, goal, agenda.current_school_year(today), today, with_unit)
+
+
+def licence_url(agenda: Agenda) -> str | None:
+    return LICENCES.get(agenda.info.licentie) if agenda.info.licentie else None
+
+
+def _build_day(today: date | None) -> date:
+    if today is not None:
+        return today
+    from ..site import today as build_today
+
+    return build_today()
+
+
 # --- agenda.json -------------------------------------------------------------------
-
-
-class GoalVerdict(BaseModel):
-    id: str = Field(description="Id van het doel.")
-    stand: str = Field(description="op koers, let op, achter of onbekend (niets om de stand aan af te lezen).")
-    redenen: list[str] = Field(description="Waarom: de regels staan in de README onder 'Hoe de site oordeelt'.")
-    oordeel_van_partners: bool = Field(description="true als de partners de stand zelf gaven (koers in de data).")
 
 
 class Verdicts(BaseModel):
     peildatum: str = Field(description="De dag waarop geoordeeld is: de bouwdatum, of de laatste dag van een afgelopen looptijd.")
     looptijd: str = Field(description="nog niet begonnen, loopt of afgelopen.")
     schooljaar: str | None = Field(description="Het schooljaar dat de site als huidig toont.")
-    doelen: list[GoalVerdict] = Field(description="De stand van elk doel.")
+
+
+class OpenGoal(Ambition):
+    """A goal with the site's verdict on its course instead of the data's own override."""
+
+    koers: str = Field(description="op koers, let op, achter of onbekend (niets recents om de stand aan af te lezen), zoals de site het toont.")
+    koers_reden: list[str] = Field(description="Waarom: de redenen die de site bij het oordeel noemt (regels: README, 'Hoe de site oordeelt').")
+    koers_eigen_oordeel: bool = Field(description="true als het oordeel het eigen oordeel van de partners is (koers in de data), niet de regel.")
 
 
 class OpenAgenda(BaseModel):
@@ -76,12 +100,14 @@ class OpenAgenda(BaseModel):
     model_config = ConfigDict(title="Lokale Educatieve Agenda: open data (agenda.json)")
 
     formaatversie: str = Field(description="Versie van dit formaat; verandert als een veld van betekenis verandert of verdwijnt.")
-    licentie: str | None = Field(description="Licentie van de gegevens, of null als de agenda er geen noemt.")
-    versie: str = Field(description="Versie van lea-site die dit bestand maakte.")
-    oordelen: Verdicts | None = Field(None, description="Wat de site uit de gegevens afleidt, op de peildatum.")
+    versie: str = Field(description="Versie van lea-site, het programma dat de bestanden maakte.")
+    gemaakt_op: date = Field(description="Datum waarop de bestanden gemaakt zijn (de bouw van de site).")
+    licentie: str | None = Field(description="Licentie van de gegevens (CC0 1.0 of CC BY 4.0), of null als de agenda er geen noemt.")
+    licentie_url: str | None = Field(description="Webadres van de licentie.")
+    oordelen: Verdicts = Field(description="Waarop de site zijn oordelen baseert: de peildatum, de looptijd en het huidige schooljaar.")
     agenda: AgendaInfo
     partners: list[Partner]
-    ambities: list[Ambition]
+    ambities: list[OpenGoal]
     jaarplannen: list[YearPlan]
     organen: list[Body]
     interventies: list[Intervention]
@@ -103,32 +129,29 @@ def _plain(value: Any) -> Any:
 
 
 def verdicts_json(agenda: Agenda, today: date) -> dict[str, Any]:
-    """What the site concludes from the data, as lea_site.verdicts decides it: the term, each goal's course with its
-    reasons, each action's status as the site reads it."""
-    from ..render.charts import with_unit
-
+    """The day and term the site's verdicts are judged on (each goal's own verdict is in its koers)."""
     term = term_state(agenda, today)
-    current = agenda.current_school_year(today)
-    goals = []
-    for goal in agenda.ambities:
-        c = goal_course(agenda, goal, current, today, with_unit)
-        goals.append({"id": goal.id, "stand": c.state, "redenen": list(c.reasons), "oordeel_van_partners": c.overridden})
-    return {
-        "peildatum": term.as_of.isoformat(),
-        "looptijd": term.state,
-        "schooljaar": current,
-        "doelen": goals,
-    }
+    return {"peildatum": term.as_of.isoformat(), "looptijd": term.state, "schooljaar": agenda.current_school_year(today)}
+
+
+def _goal(agenda: Agenda, goal: Ambition, today: date) -> dict[str, Any]:
+    verdict = goal_course(agenda, goal, today)
+    return {**_plain(goal), "koers": verdict.state, "koers_reden": list(verdict.reasons), "koers_eigen_oordeel": verdict.overridden}
 
 
 def agenda_json(agenda: Agenda, today: date | None = None) -> dict[str, Any]:
+    day = _build_day(today)
     return {
         "formaatversie": FORMAT_VERSION,
+        "versie": product_version(),
+        "gemaakt_op": day.isoformat(),
         "licentie": agenda.info.licentie,
-        "versie": __version__,
-        **({"oordelen": verdicts_json(agenda, today)} if today is not None else {}),
+        "licentie_url": licence_url(agenda),
+        "oordelen": verdicts_json(agenda, day),
         "agenda": _plain(agenda.info),
-        **{name: _plain(getattr(agenda, name)) for name in ("partners", "ambities", "jaarplannen", "organen", "interventies")},
+        "partners": _plain(agenda.partners),
+        "ambities": [_goal(agenda, g, day) for g in agenda.ambities],
+        **{name: _plain(getattr(agenda, name)) for name in ("jaarplannen", "organen", "interventies")},
     }
 
 
@@ -140,7 +163,8 @@ def _schema_text() -> str:
 def json_schema() -> dict[str, Any]:
     schema = OpenAgenda.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    return in_dutch(schema, "De hele Lokale Educatieve Agenda als open data: alle gegevens zoals de site ze leest, met het oordeel "
+                            "per doel, de versie van dit formaat, de licentie en de datum waarop de bestanden gemaakt zijn.")
 
 
 # --- tables ------------------------------------------------------------------------
@@ -180,14 +204,14 @@ def activities(agenda: Agenda) -> Table:
         words, start, end = _planning(a.planning)
         b = a.begroting
         money = b is not None and b.soort == "bedrag" and b.kosten is not None
-        notes = sorted(n.datum for n in a.voortgang)
+        last = a.last_note()
         rows.append([
             year, kind, goal, titles.get(goal, goal), a.id, a.titel, written_status(a), words, start, end,
             _party(agenda, a.trekker), ", ".join(_party(agenda, p) for p in a.partners),
             (b.soort if b else None), b.kosten if money else None, b.dekking if money else None,
             b.charged if money else None, b.besteed if b else None, b.besteed_op if b else None,
             (f"{a.leeftijden.low}-{a.leeftijden.high}" if a.leeftijden else None), a.doorgeschoven_van,
-            len(a.voortgang), notes[-1] if notes else None,
+            len(a.voortgang), last.datum if last else None, last.tekst if last else None,
         ])
     return Table("activiteiten", "Acties uit de jaarplannen en activiteiten voor de hele looptijd", [
         ("schooljaar", "het schooljaar van het jaarplan (leeg: een activiteit voor de hele looptijd)"),
@@ -203,6 +227,7 @@ def activities(agenda: Agenda) -> Table:
         ("besteed", "werkelijk uitgegeven, in hele euro's (leeg: nog niet gemeld)"), ("besteed_op", "datum van die melding"),
         ("leeftijden", "leeftijd van de kinderen in jaren"), ("doorgeschoven_van", "schooljaar waaruit de actie is doorgeschoven"),
         ("voortgangsnotities", "aantal voortgangsnotities"), ("laatste_voortgang", "datum van de laatste voortgangsnotitie"),
+        ("laatste_voortgang_tekst", "tekst van de laatste voortgangsnotitie (alle notities: voortgang.csv)"),
     ], rows)
 
 
@@ -214,13 +239,13 @@ def budget_lines(agenda: Agenda) -> Table:
         money = b.soort == "bedrag" and b.kosten is not None
         rows.append([year, kind, goal, titles.get(goal, goal) if goal else None, action_id, what, b.soort,
                      b.kosten if money else None, b.dekking if money else None, b.charged if money else None,
-                     b.dekking_door, None, b.besteed, b.besteed_op])
+                     b.dekking_door, ", ".join(b.bronnen) or None, None, b.besteed, b.besteed_op])
 
     for plan in agenda.year_plans_sorted():
         if plan.budget is not None:
             yb = plan.budget
             rows.append([plan.schooljaar, "jaarbudget", None, None, None, yb.omschrijving or f"LEA-budget {plan.schooljaar}", None,
-                         yb.kosten, yb.dekking, yb.lea, None, yb.beschikbaar, yb.besteed, yb.besteed_op])
+                         yb.kosten, yb.dekking, yb.lea, None, None, yb.beschikbaar, yb.besteed, yb.besteed_op])
         for ap in plan.ambities:
             if ap.begroting is not None:
                 line(plan.schooljaar, "doel", ap.ambitie, None, f"Begroting voor {titles.get(ap.ambitie, ap.ambitie)}", ap.begroting)
@@ -238,7 +263,8 @@ def budget_lines(agenda: Agenda) -> Table:
         ("omschrijving", "naam van de actie, of van het budget"), ("soort", "bedrag, geen of eigen_uren"),
         ("kosten", "kosten in hele euro's (bij een jaarbudget: de opgegeven totale kosten)"),
         ("dekking", "deel uit andere bronnen, in hele euro's"), ("ten_laste_lea", "deel ten laste van het LEA-budget, in hele euro's"),
-        ("dekking_door", "waar de dekking vandaan komt"), ("beschikbaar", "beschikbaar LEA-budget (alleen bij een jaarbudget), in hele euro's"),
+        ("dekking_door", "waar de dekking vandaan komt"), ("bronnen", "geldbronnen (OAB, NPO ...), ook als het bedrag niet bekend is"),
+        ("beschikbaar", "beschikbaar LEA-budget (alleen bij een jaarbudget), in hele euro's"),
         ("besteed", "werkelijk uitgegeven, in hele euro's (leeg: nog niet gemeld)"), ("besteed_op", "datum van die melding"),
     ], rows)
 
@@ -254,7 +280,7 @@ def measurements(agenda: Agenda) -> Table:
             rows.append([ind.id, ind.titel, goal_id, goal_title, ind.eenheid, kind, str(p) if p else None,
                          p.start if p else None, p.end if p else None, m.waarde,
                          target.waarde if target else None, str(target.uiterlijk) if target and target.uiterlijk else None,
-                         ind.beter, ind.bron])
+                         ind.beter, ind.bron, m.toelichting])
     return Table("metingen", "Metingen, nulmetingen en prognoses van de indicatoren en kerncijfers", [
         ("indicator_id", "id van de indicator, uniek in de agenda"), ("indicator", "wat er gemeten wordt"),
         ("doel_id", "id van het doel (leeg: een kerncijfer van de hele agenda)"), ("doel", "naam van het doel"),
@@ -263,7 +289,95 @@ def measurements(agenda: Agenda) -> Table:
         ("periode_begin", "eerste dag van de periode"), ("periode_eind", "laatste dag van de periode"),
         ("waarde", "de waarde (decimaalkomma)"), ("doelwaarde", "de streefwaarde van de indicator"),
         ("doel_uiterlijk", "wanneer de streefwaarde bereikt moet zijn"), ("beter", "welke richting beter is: hoger of lager"),
-        ("bron", "waar de cijfers vandaan komen"),
+        ("bron", "waar de cijfers vandaan komen"), ("toelichting", "toelichting bij deze waarde"),
+    ], rows)
+
+
+def _all_indicators(agenda: Agenda) -> list[tuple[str | None, str | None, Any]]:
+    return [(goal.id, goal.titel, ind) for goal, ind in agenda.indicators()] + [(None, None, ind) for ind in agenda.info.kerncijfers]
+
+
+def indicators(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = []
+    for goal_id, goal_title, ind in _all_indicators(agenda):
+        t = ind.doel
+        rows.append([ind.id, ind.titel, goal_id, goal_title, ind.eenheid, ind.beter, ind.definitie, ind.bron, ind.huidige_situatie,
+                     t.waarde if t else None, str(t.uiterlijk) if t and t.uiterlijk else None, t.omschrijving if t else None])
+    return Table("indicatoren", "De indicatoren en kerncijfers: wat er precies geteld wordt, de bron en het doel", [
+        ("indicator_id", "id van de indicator, uniek in de agenda"), ("indicator", "wat er gemeten wordt"),
+        ("doel_id", "id van het doel (leeg: een kerncijfer van de hele agenda)"), ("doel", "naam van het doel"),
+        ("eenheid", "eenheid van de waarden"), ("beter", "welke richting beter is: hoger of lager"),
+        ("definitie", "wat precies geteld wordt"), ("bron", "waar de cijfers vandaan komen"),
+        ("huidige_situatie", "de situatie in woorden, als die (nog) niet in een getal is gemeten"),
+        ("doelwaarde", "de streefwaarde"), ("doel_uiterlijk", "wanneer de streefwaarde bereikt moet zijn"),
+        ("doel_omschrijving", "het doel in woorden"),
+    ], rows)
+
+
+def breakdowns(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = []
+    for _, _, ind in _all_indicators(agenda):
+        for kind, m in ([("nulmeting", ind.nulmeting)] if ind.nulmeting else []) + [(m.soort, m) for m in ind.metingen]:
+            rows += [[ind.id, ind.titel, kind, str(m.periode) if m.periode else None, m.waarde, part.label, part.waarde]
+                     for part in m.uitsplitsing]
+    return Table("uitsplitsingen", "Uitsplitsingen van metingen: uit welke delen een waarde bestaat ('waarvan ...')", [
+        ("indicator_id", "id van de indicator"), ("indicator", "wat er gemeten wordt"),
+        ("soort", "nulmeting, gemeten, prognose of schatting"), ("periode", "de periode van de meting"),
+        ("waarde", "de hele waarde van de meting"), ("deel", "wat dit deel is"), ("deel_waarde", "de waarde van dit deel"),
+    ], rows)
+
+
+def comparisons(agenda: Agenda) -> Table:
+    rows: list[list[Cell]] = [[ind.id, ind.titel, c.label, c.waarde, str(c.periode) if c.periode else None]
+                              for _, _, ind in _all_indicators(agenda) for c in ind.vergelijking]
+    return Table("vergelijkingen", "Vergelijkingswaarden van de indicatoren, zoals het landelijk gemiddelde", [
+        ("indicator_id", "id van de indicator"), ("indicator", "wat er gemeten wordt"),
+        ("vergelijking", "waarmee vergeleken wordt"), ("waarde", "de vergelijkingswaarde"), ("periode", "periode van die waarde"),
+    ], rows)
+
+
+def goals(agenda: Agenda, today: date) -> Table:
+    rows: list[list[Cell]] = []
+    for goal in agenda.ambities:
+        verdict = goal_course(agenda, goal, today)
+        rows.append([goal.id, goal.onder, goal.nummer, goal.titel, agenda.naming(agenda.level(goal)).enkelvoud,
+                     f"{goal.leeftijden.low}-{goal.leeftijden.high}" if goal.leeftijden else None,
+                     verdict.state, "; ".join(verdict.reasons) or None,
+                     "ja" if verdict.overridden else "nee", "; ".join(goal.pijlers) or None])
+    return Table("doelen", "De doelen van de agenda, met het oordeel of ze op koers liggen en waarom", [
+        ("doel_id", "id van het doel"), ("boven", "id van het doel een niveau hoger (leeg: een doel van het hoogste niveau)"),
+        ("nummer", "volgorde op de site"), ("titel", "naam van het doel"), ("niveau", "het woord voor dit niveau: ambitie, actielijn ..."),
+        ("leeftijden", "leeftijd van de kinderen in jaren"),
+        ("koers", "op koers, let op, achter of onbekend (niets recents om de stand aan af te lezen), zoals de site het toont"),
+        ("koers_reden", "waarom, gescheiden door puntkomma's"),
+        ("koers_eigen_oordeel", "ja als het oordeel het eigen oordeel van de partners is, nee als het de regel van de site is"),
+        ("pijlers", "pijlers of speerpunten, gescheiden door puntkomma's"),
+    ], rows)
+
+
+def notes(agenda: Agenda) -> Table:
+    titles = _goal_titles(agenda)
+    work = [(plan.schooljaar, "jaarplan", ap.ambitie, a) for plan in agenda.year_plans_sorted() for ap, a in plan.actions()]
+    work += [(None, "looptijd", goal.id, a) for goal in agenda.ambities for a in goal.activiteiten]
+    rows: list[list[Cell]] = [[year, kind, goal, titles.get(goal, goal), a.id, a.titel, n.datum, n.status, n.tekst]
+                              for year, kind, goal, a in work for n in sorted(a.voortgang, key=lambda n: n.datum)]
+    return Table("voortgang", "Alle voortgangsnotities van de acties en activiteiten, oudste eerst", [
+        ("schooljaar", "het schooljaar van het jaarplan (leeg: een activiteit voor de hele looptijd)"),
+        ("soort", "jaarplan of looptijd"), ("doel_id", "id van het doel"), ("doel", "naam van het doel"),
+        ("actie_id", "id van de actie"), ("titel", "naam van de actie"), ("datum", "datum van de notitie"),
+        ("status", "status van de actie vanaf deze datum, als die veranderde"), ("tekst", "wat er is gebeurd of besloten"),
+    ], rows)
+
+
+def funding(agenda: Agenda) -> Table:
+    financing = agenda.info.financiering
+    rows: list[list[Cell]] = [["agenda", None, None, None, f.bron, f.bedrag, f.periode] for f in (financing.bronnen if financing else [])]
+    rows += [["interventie", item.id, item.titel, item.ambitie, f.bron, f.bedrag, f.periode] for item in agenda.interventies for f in item.financiering]
+    return Table("financiering", "Hoe de agenda en de interventies betaald worden: bron, bedrag en periode", [
+        ("niveau", "agenda (een geldbron van de hele agenda) of interventie"), ("interventie_id", "id van de interventie"),
+        ("interventie", "naam van de interventie"), ("doel_id", "id van het doel van de interventie"),
+        ("bron", "de geldbron: OAB, NPO, gemeentelijke middelen ..."), ("bedrag", "bedrag in hele euro's (leeg: niet bekend)"),
+        ("periode", "voor welke periode"),
     ], rows)
 
 
@@ -296,8 +410,10 @@ def partners(agenda: Agenda) -> Table:
     ], rows)
 
 
-def tables(agenda: Agenda) -> list[Table]:
-    return [activities(agenda), budget_lines(agenda), measurements(agenda), bodies(agenda), partners(agenda)]
+def tables(agenda: Agenda, today: date | None = None) -> list[Table]:
+    day = _build_day(today)
+    return [goals(agenda, day), activities(agenda), notes(agenda), budget_lines(agenda), funding(agenda), indicators(agenda),
+            measurements(agenda), breakdowns(agenda), comparisons(agenda), bodies(agenda), partners(agenda)]
 
 
 # --- writing -----------------------------------------------------------------------
@@ -333,13 +449,13 @@ def csv_bytes(table: Table) -> bytes:
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def xlsx_bytes(agenda: Agenda, all_tables: list[Table]) -> bytes:
+def xlsx_bytes(agenda: Agenda, all_tables: list[Table], today: date | None = None) -> bytes:
     """The tables as one workbook, written by XlsxWriter: text stays text (never a formula, a number or a
     link), dates are dates, amounts numbers in euros. (openpyxl took three times as long: a second per
     build at 1,000 actions.)"""
     import xlsxwriter
 
-    money_columns = {"kosten", "dekking", "ten_laste_lea", "besteed", "beschikbaar"}
+    money_columns = {"kosten", "dekking", "ten_laste_lea", "besteed", "beschikbaar", "bedrag"}
     raw = io.BytesIO()
     book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
                                      "strings_to_urls": False})
@@ -347,9 +463,11 @@ def xlsx_bytes(agenda: Agenda, all_tables: list[Table]) -> bytes:
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     euro = book.add_format({"num_format": '"€" #,##0'})
     info = agenda.info
+    built = _build_day(today)
+    licence = info.licentie or "Geen licentie opgegeven: vraag de gemeente wat u met de gegevens mag doen."
     facts = [("Agenda", info.titel), ("Gemeente of regio", info.regio.naam), ("Looptijd", f"{info.periode.van}-{info.periode.tot}"),
-             ("Licentie", info.licentie or "Geen licentie opgegeven: vraag de gemeente wat u met de gegevens mag doen."),
-             ("Formaatversie", FORMAT_VERSION)] + [(f"Blad {t.name}", t.title) for t in all_tables]
+             ("Licentie", licence), ("Licentie-adres", licence_url(agenda)), ("Formaatversie", FORMAT_VERSION),
+             ("Gemaakt op", built), ("Gemaakt met", f"lea-site {product_version()}")] + [(f"Blad {t.name}", t.title) for t in all_tables]
 
     def put(sheet, row: int, col: int, value: Cell, money: bool = False, strong: bool = False) -> None:
         if isinstance(value, str):
@@ -372,32 +490,39 @@ def xlsx_bytes(agenda: Agenda, all_tables: list[Table]) -> bytes:
         for r, row in enumerate(table.rows, start=1):
             for c, value in enumerate(row):
                 put(sheet, r, c, value, money[c])
-    book.set_properties({"author": "lea build", "created": _FIXED_TIME})
+    # The document's properties (File > Info in Excel) name the licence too, for whoever gets only the file.
+    book.set_properties({"title": _NOT_IN_XML.sub("", f"Open data: {info.titel}"), "subject": "Lokale Educatieve Agenda",
+                         "author": _NOT_IN_XML.sub("", info.regio.naam), "company": _NOT_IN_XML.sub("", info.regio.naam),
+                         "keywords": "onderwijs, Lokale Educatieve Agenda, open data",
+                         "comments": _NOT_IN_XML.sub("", f"Licentie: {licence}" + (f" ({licence_url(agenda)})" if licence_url(agenda) else "")),
+                         "status": f"lea-site {product_version()}", "created": datetime(built.year, built.month, built.day)})
+    book.set_custom_property("Licentie", info.licentie or "geen")
     book.close()
-    return _fixed_zip(raw.getvalue())
+    return _fixed_zip(raw.getvalue(), built)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with fixed entry times: unchanged data gives unchanged bytes."""
+def _fixed_zip(data: bytes, day: date) -> bytes:
+    """The same archive with fixed entry times: unchanged data gives unchanged bytes on the same day."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             content = src.read(item.filename)
-            if item.filename == "docProps/core.xml":  # the time of saving, should the writer stamp it
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
+            if item.filename == "docProps/core.xml":  # the build's day, never the moment of saving
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + day.isoformat().encode() + b"T00:00:00Z", content)
             dst.writestr(info, content)
     return out.getvalue()
 
 
 def files(agenda: Agenda, all_tables: list[Table] | None = None, today: date | None = None) -> dict[str, bytes]:
     """Docs-relative path -> content of every open-data file."""
-    all_tables = all_tables if all_tables is not None else tables(agenda)
-    out = {JSON: (json.dumps(agenda_json(agenda, today), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+    day = _build_day(today)
+    all_tables = all_tables if all_tables is not None else tables(agenda, day)
+    out = {JSON: (json.dumps(agenda_json(agenda, day), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
            SCHEMA: _schema_text().encode("utf-8")}
     out.update({f"{FOLDER}/{t.name}.csv": csv_bytes(t) for t in all_tables})
-    out[XLSX] = xlsx_bytes(agenda, all_tables)
+    out[XLSX] = xlsx_bytes(agenda, all_tables, day)
     return out
 
 
@@ -415,18 +540,27 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
            "Alle gegevens van deze agenda zijn hier te downloaden, om zelf te bekijken, te tellen of te vergelijken. "
            "Ze worden bij elke bouw van de site gemaakt uit dezelfde gegevens als de pagina's, dus ze kloppen altijd met wat u op de site leest.", "",
            "## Licentie", ""]
+    meaning = {"CC0 1.0": "U mag ze zonder voorwaarden gebruiken, bewerken en verspreiden, ook voor commerciële doeleinden; "
+                          "naamsvermelding hoeft niet, maar wordt gewaardeerd.",
+               "CC BY 4.0": "U mag ze gebruiken, bewerken en verspreiden, ook voor commerciële doeleinden, als u de bron noemt."}
+    url = licence_url(agenda)
     if licence:
-        out += [f"De gegevens vallen onder de licentie **{md_inline(licence)}**. Die staat ook in `agenda.json` (veld `licentie`), "
-                "in de feeds en op het eerste blad van het Excel-bestand.", ""]
+        named = f"[{md_inline(licence)}]({url})" if url else md_inline(licence)
+        out += [f"De gegevens vallen onder de licentie **{named}**. {meaning.get(licence, '')} De licentie staat ook in `agenda.json` "
+                "(velden `licentie` en `licentie_url`), in de eigenschappen en op het eerste blad van het Excel-bestand, in de feeds "
+                "en in de DCAT-beschrijving.", ""]
     else:
         out += ["Voor deze gegevens is **geen licentie opgegeven**. Vraag de gemeente wat u ermee mag doen voordat u ze hergebruikt. "
-                "(De gemeente kan een licentie kiezen met `licentie:` in de agenda, bijvoorbeeld `CC BY 4.0` of `CC0 1.0`.)", ""]
+                "(De gemeente kiest een licentie met `licentie:` in de agenda: `CC0 1.0` of `CC BY 4.0`.)", ""]
     out += ["## De bestanden", "",
             "| Bestand | Wat erin staat |", "|---|---|",
-            f"| [agenda.json]({JSON}) | De hele agenda zoals de site haar leest, met `formaatversie` ({FORMAT_VERSION}) en `licentie`. |",
+            f"| [agenda.json]({JSON}) | De hele agenda zoals de site haar leest, met per doel het oordeel of het op koers ligt en waarom, "
+            f"`formaatversie` ({FORMAT_VERSION}), `versie` (van lea-site), `gemaakt_op` en `licentie`. |",
             f"| [agenda.schema.json]({SCHEMA}) | Het JSON Schema van `agenda.json`: welke velden er zijn en wat ze betekenen. |",
             *(f"| [{t.name}.csv]({FOLDER}/{t.name}.csv) | {md_inline(t.title)}. |" for t in all_tables),
             f"| [lea-open-data.xlsx]({XLSX}) | Dezelfde tabellen als Excel-bestand, elk op een eigen blad, met een blad over de gegevens en de licentie. |",
+            f"| [dcat.jsonld]({FOLDER}/dcat.jsonld) en [dcat.rdf]({FOLDER}/dcat.rdf) | De beschrijving van deze gegevens in DCAT "
+            "(het profiel DCAT-AP-NL), als JSON-LD en als RDF/XML: zo vindt data.overheid.nl ze. |",
             "",
             "De CSV-bestanden zijn gemaakt zodat Excel in het Nederlands ze goed opent met dubbelklikken: UTF-8 met een "
             "byte order mark (dan leest Excel letters als ë en € goed), een puntkomma tussen de velden en een komma in decimale getallen. "
