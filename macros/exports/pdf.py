@@ -554,8 +554,11 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
         facts.append(("Website", [pb.link(site_url, site_url)]))
     cover = _cover(agenda, "Voortgangsrapportage", facts)
     day = until or start
-    return _document("Voortgangsrapportage", f"Voortgangsrapportage {when}: {agenda.info.titel}", agenda, day, cover, body,
+    lead = body[:body.index(pb.heading(1, "Wat is er veranderd", "veranderd"))]
+    document = _document("Voortgangsrapportage", f"Voortgangsrapportage {when}: {agenda.info.titel}", agenda, day, cover, body,
                      f"Voortgang van de Lokale Educatieve Agenda {agenda.info.titel}, {when}")
+    document["lead"], document["body"] = lead, body[len(lead):]
+    return document
 
 
 # --- which PDFs ------------------------------------------------------------------------------------
@@ -570,7 +573,7 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
 
     def explained(document: Document) -> Document:
         pb.explain(document, meanings)
-        return document
+        return pb.finish(document)
 
     out = {AGENDA: explained(agenda_document(view, site_url))}
     years = report_years(agenda, today) if agenda.jaarplannen else []

@@ -357,4 +357,31 @@ def explain(document: dict[str, Any], meanings: Mapping[str, str]) -> None:
             elif "verdict" in block:
                 block["verdict"]["reasons"] = [text(r) for r in block["verdict"]["reasons"]]
 
+    walk(document.get("lead", []))
     walk(document["body"])
+
+
+# --- last touches to every text ----------------------------------------------------------------
+
+_AMOUNT = re.compile(r"€ (?=[\d-])")
+_LONG = re.compile(r"\S{31,}")
+_KEYS = frozenset({"href", "kind", "id", "st", "state"})  # values that are no text for the reader
+
+
+def _breakable(word: re.Match[str]) -> str:
+    """A word longer than a line can hold gets a zero-width space every 30 characters, where it may
+    break: Typst never breaks a word without one, and would run it off the page."""
+    text = word[0]
+    return "\u200b".join(text[i:i + 30] for i in range(0, len(text), 30))
+
+
+def finish(value: Any) -> Any:
+    """Every text of a document: '€ 5.000' kept on one line, and very long words breakable."""
+    if isinstance(value, str):
+        value = _AMOUNT.sub("€\u00a0", value) if "€ " in value else value
+        return _LONG.sub(_breakable, value) if len(value) > 30 else value
+    if isinstance(value, list):
+        return [finish(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in _KEYS else finish(v)) for k, v in value.items()}
+    return value
