@@ -195,7 +195,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     generated = _generate(args)
     if generated is None:
         return 1
-    try:  # the PDFs are typeset in worker processes while the engine builds (lea_site.exports.typeset)
+    try:  # the PDFs are typeset after the engine built the site (lea_site.exports.typeset)
         return _build(args, generated)
     finally:
         if generated.typesetting is not None:

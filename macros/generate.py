@@ -240,9 +240,9 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     own_docs = _own_folder(root, own.get("docs_dir", "docs"), "docs_dir")
     own_theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
     own_overrides = _own_folder(root, own_theme["custom_dir"], "theme.custom_dir") if own_theme.get("custom_dir") else None
-    # The agenda and its progress reports as PDF (lea_site.exports.pdf), cached by a hash of each
-    # document: typeset in worker processes while the pages and the other exports are made, and with
-    # ``pdf_later`` while the engine builds the site (the caller puts them in; the pages link them already).
+    # The agenda and its progress reports as PDF (lea_site.exports.pdf): composed now, typeset by Typst
+    # (cached by a hash of each document) when written; with ``pdf_later`` after the engine built the
+    # site (the caller puts them in; the pages link them already).
     typesetting = pdf_start(agenda, loaded.today, own.get("site_url")) if pdf_wanted(pdf) else None
     try:
         # Every output has a path of its own (lea_site.outputs; lea check names an id that would clash).

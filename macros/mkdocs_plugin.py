@@ -17,9 +17,9 @@ What the build itself adds, under the name ``lea-build`` in that config's plugin
   table of contents per heading (quadratic on long pages);
 * the search index gets one entry per activity that links to its row
   (:mod:`lea_site.search`): searching "peuteropvang" finds the row, not just the page;
-* the PDFs are typeset in worker processes while MkDocs builds the pages, and put into
-  the site at the end; a failed PDF keeps the last good site (``--dirty``, which writes
-  the site in place, waits for them before MkDocs begins).
+* the PDFs are typeset by Typst and put into the site at the end; a failed PDF keeps
+  the last good site (``--dirty``, which writes the site in place, typesets them before
+  MkDocs begins).
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ class LeaPlugin(BasePlugin):
         if unsafe:
             raise Abort(f"mkdocs {_Build.command}: {unsafe}")
         try:
-            # The PDFs are typeset while MkDocs builds, and put into the staged site at the end; a dirty
-            # build writes the site in place, so it waits for them first (a failed PDF then changes nothing).
+            # The PDFs are typeset and put into the staged site at the end; a dirty build writes the site in
+            # place, so it typesets them first (a failed PDF then changes nothing).
             made = generate(own, pdf=False if _Build.command == "serve" else None, pdf_later=not _Build.dirty)
         except ConfigError as err:
             raise Abort(str(err)) from None
@@ -186,7 +186,7 @@ def _abandon() -> None:
 
 
 def _put_in_pdfs(config: MkDocsConfig) -> None:
-    """The PDFs, typeset in worker processes while MkDocs built the pages, into the (staged) site. A failed
+    """The PDFs, typeset by Typst, into the (staged) site. A failed
     PDF stops the build before the site is replaced: the last good site stays."""
     typesetting, _Build.typesetting = _Build.typesetting, None
     if typesetting is None:

@@ -1,36 +1,42 @@
-"""The agenda and its progress reports as PDF (issue 14), read back as a reader gets them.
+"""The agenda and its progress reports as PDF (issues 14 and 25), read back and looked at as a reader gets them.
 
-Text comes back through poppler's ``pdftotext`` (Debian's poppler-utils); tags,
-language and bookmarks from the PDF's own catalog (its object streams unpacked with
-zlib: no PDF library needed). Without poppler-utils these tests skip with how to
-install it; with ``CI`` set they fail instead, as the browser tests do.
+Text comes back through poppler's ``pdftotext``, pages as pixels through ``pdftoppm``
+(:mod:`tests.pdfpixels`); tags, language and the PDF/UA identification from the PDF's own
+objects (object streams unpacked with zlib). Without poppler-utils these tests skip with how
+to install it; with ``CI`` set they fail instead, as the browser tests do.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
+import stat
 import subprocess
-import unicodedata
 import zlib
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from lea_site.checks import year_totals
+from lea_site.checks import ambition_plan_totals, year_totals
 from lea_site.exports import pdf, typeset
+from lea_site.exports.mdtree import MAX_DEPTH, blocks
 from lea_site.load import load
 from lea_site.render import format as fmt
-from lea_site.render.html import esc
 from lea_site.render.pages import View
 
+from . import pdfpixels as px
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
-from .injection import PAYLOADS, SINGLE, VISIBLE, inject, scan_html
+from .injection import PAYLOADS, SINGLE, VISIBLE, inject
 
 SITES = {"demo": (DATA, DEMO_TODAY)} | {p.name: (p, FIXTURE_TODAY) for p in sorted(FIXTURES.glob("*")) if p.is_dir()}
+# Typst's own syntax in a field: code, a file read, a page fill, maths, a label, a raw block, an unclosed bracket.
+TYPST = ('#panic("F") #read("/etc/passwd") #set page(fill: black) #set text(fill: white) $x^2$ <kop> @kop '
+         '#{ "a" } ]) ` ```typ #x``` \\ // commentaar /* open')
+TRACK = (0xE8, 0xEE, 0xF6)  # lea.typ: the track under every bar
+BORDER = (0x3A, 0x6E, 0xA5)  # lea.typ: the border of a box of the organisation chart
 
 
 def _missing(what: str, how: str) -> None:
@@ -41,21 +47,14 @@ def _missing(what: str, how: str) -> None:
 
 @pytest.fixture(scope="module")
 def poppler():
-    if not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
+    if not shutil.which("pdftotext") or not shutil.which("pdftoppm") or not shutil.which("pdfinfo"):
         _missing("pdftotext (poppler-utils)", "apt-get install poppler-utils")
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory):
-    """A cache of our own: the PDFs are typeset here, not taken from an earlier run."""
-    folder = tmp_path_factory.mktemp("pdf-cache")
-    old = os.environ.get("LEA_PDF_CACHE")
-    os.environ["LEA_PDF_CACHE"] = str(folder)
-    yield folder
-    if old is None:
-        os.environ.pop("LEA_PDF_CACHE", None)
-    else:
-        os.environ["LEA_PDF_CACHE"] = old
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch):
+    """Every PDF typeset here, not taken from an earlier run's cache."""
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
 
 
 _made: dict[str, tuple] = {}
@@ -68,7 +67,7 @@ def _agenda(name: str):
     return result.agenda, today
 
 
-def _pdfs(name: str, cache: Path, tmp: Path) -> tuple:
+def _pdfs(name: str, tmp: Path) -> tuple:
     """(agenda, today, {path: file}) for a site, made once per test run."""
     if name not in _made:
         agenda, today = _agenda(name)
@@ -82,55 +81,25 @@ def _pdfs(name: str, cache: Path, tmp: Path) -> tuple:
 
 
 def text(path: Path) -> str:
-    """The PDF's text with whitespace (non-breaking too) as single spaces."""
+    """The PDF's text with whitespace (non-breaking and zero-width too) as single spaces, hyphenated words joined."""
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    out = re.sub(r"-\n", "-", out)  # a line broken after a hyphen (so-/groep) is one word again
+    out = out.replace("\u200b", "").replace("\u00ad", "")
+    out = re.sub(r"(\w)-\n(\w)", r"\1-\2", out)
     return re.sub(r"\s+", " ", out.replace("\u00a0", " ").replace("\u202f", " "))
 
 
 def unexplained(shown: str, agenda) -> str:
-    """The PDF's text without the glossary's explanations ('VVE (voor- en vroegschoolse educatie)' is 'VVE'),
-    to compare with the data's own text."""
+    """The text without the glossary's explanations ('VVE (voor- en vroegschoolse educatie)' is 'VVE')."""
     from lea_site.glossary import agenda_glossary
 
     for term, meaning in agenda_glossary(agenda).items():
-        shown = shown.replace(f"{term} ({plain(meaning)})", term)
+        shown = shown.replace(f"{term} ({meaning})", term)
     return shown
 
 
-def plain(value: str) -> str:
-    return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("\u202f", " ")).strip()
-
-
-def _words(value: str) -> list[str]:
-    value = unicodedata.normalize("NFKC", html.unescape(value)).lower()
-    return [w.strip(_PUNCTUATION) for w in value.split()]
-
-
-_PUNCTUATION = ".,:;!?()[]\"'‘’“”…•·–—|"
-# Text that the stylesheet adds (page numbers, leaders in the contents).
-_GENERATED = {"pagina", "van"}
-
-
-def _broken_words(bbox: str, source: str) -> list[str]:
-    """Words in the PDF (pdftotext -bbox) that are no word of its HTML: the pieces of a word broken in the
-    middle. A word may break at its own hyphen or slash, so its parts count as words too. An amount
-    broken after its euro sign counts as broken."""
-    known = set(_GENERATED)
-    # Tags between words, and inside one ('VVE (…)/<abbr>OAB</abbr>' is one word on paper).
-    for word in {*_words(re.sub(r"<[^>]+>", " ", source)), *_words(re.sub(r"<[^>]+>", "", source))}:
-        known.add(word)
-        for at in (m.end() for m in re.finditer(r"[-/]+", word)):
-            known.update((word[:at], word[at:]))
-    out = []
-    words = re.findall(r'<word [^>]*yMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)
-    for (y, token), (next_y, _) in zip(words, words[1:] + [("0", "")]):
-        if token == "€" and abs(float(y) - float(next_y)) > 1:
-            out.append("€ at the end of a line")  # an amount broken in two
-        for word in _words(token):
-            if word and word not in known and word.strip("-/") not in known and not re.fullmatch(r"[\d.,%€+\-/]*", word):
-                out.append(word)
-    return out
+def squeeze(value: str) -> str:
+    """Text without whitespace and hyphens: a word may be hyphenated at a line's end."""
+    return re.sub(r"[\s\-\u00ad\u200b\u00a0]+", "", value)
 
 
 def catalog(path: Path) -> bytes:
@@ -148,219 +117,253 @@ def catalog(path: Path) -> bytes:
 
 
 def _titles(agenda) -> list[str]:
-    titles = [a.titel for plan in agenda.jaarplannen for _, a in plan.actions()]
-    return titles + [a.titel for amb in agenda.ambities for a in amb.activiteiten]
+    return [a.titel for plan in agenda.jaarplannen for _, a in plan.actions()] + [a.titel for amb in agenda.ambities for a in amb.activiteiten]
 
 
-def test_demo_agenda_has_every_activity_and_budget_total(poppler, cache, tmp_path_factory):
-    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
-    shown = unexplained(text(files[pdf.AGENDA]), agenda)
-    missing = [t for t in _titles(agenda) if plain(t) not in shown]
-    assert not missing, missing
-    assert agenda.jaarplannen, "the demo has year plans"
-    for plan in agenda.jaarplannen:
-        cost, covered, charged = year_totals(plan)
-        for amount in (cost, covered, charged, *([plan.budget.beschikbaar] if plan.budget else [])):
-            assert plain(fmt.money(amount)) in shown, (plan.schooljaar, amount)
-    for amb in agenda.ambities:
-        assert plain(amb.titel) in shown
-        for item in [*amb.pijlers, *amb.vraagstukken]:
-            assert plain(item) in shown, item
-    for body in agenda.organen:
-        assert plain(body.naam) in shown
-    for partner in agenda.partners:
-        assert plain(partner.naam) in shown
-    for ind in agenda.info.kerncijfers:
-        assert plain(ind.titel) in shown
-    # Cover, contents and page numbers.
-    info = agenda.info
-    assert shown.lstrip().startswith("LOKALE EDUCATIEVE AGENDA") or "Lokale Educatieve Agenda" in shown[:200]
-    assert plain(info.titel) in shown[:300] and f"{info.periode.van} tot en met {info.periode.tot}" in shown[:600]
-    assert "Inhoud" in shown and "Pagina 3 van" in shown
+# --- the text: everything there --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", list(SITES))
-def test_tagged_dutch_with_bookmarks(poppler, cache, tmp_path_factory, name):
-    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
-    assert pdf.AGENDA in files and pdf.REPORT in files
-    sources = pdf.documents(agenda, today)
+def test_agenda_has_every_goal_activity_and_budget_total(poppler, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    shown = squeeze(unexplained(text(files[pdf.AGENDA]), agenda))
+    missing = [t for t in [*(a.titel for a in agenda.ambities), *_titles(agenda)] if squeeze(t) not in shown]
+    assert not missing, missing
+    for plan in agenda.jaarplannen:
+        if agenda.has_money():
+            for amount in (*year_totals(plan), *([plan.budget.beschikbaar] if plan.budget else [])):
+                assert squeeze(fmt.money(amount)) in shown, (plan.schooljaar, amount)
+    for amb in agenda.ambities:
+        for item in [*amb.pijlers, *amb.vraagstukken, *amb.resultaten]:
+            assert squeeze(item) in shown, item
+        for ind in amb.indicatoren:  # every target with its date
+            if ind.doel is not None and ind.doel.uiterlijk is not None:
+                assert squeeze(f"uiterlijk {ind.doel.uiterlijk}") in shown, ind.titel
+    for item in [*(b.naam for b in agenda.organen), *(x.naam for x in agenda.partners), *(i.titel for i in agenda.info.kerncijfers),
+                 *(c.titel for c in agenda.info.hoofdstukken)]:
+        assert squeeze(item) in shown, item
+    doc = agenda.info.document
+    for appendix in (doc.bijlagen if doc else []):
+        assert squeeze(appendix.titel) in shown and (appendix.url is None or squeeze(appendix.url) in shown)
+
+
+def test_demo_agenda_cover_says_the_documents_own_facts(poppler, tmp_path_factory):
+    agenda, today, files = _pdfs("demo", tmp_path_factory.getbasetemp())
+    first = subprocess.run(["pdftotext", "-l", "1", str(files[pdf.AGENDA]), "-"], capture_output=True, text=True, check=True).stdout
+    first = re.sub(r"\s+", " ", first.replace("\u00a0", " "))
+    info = agenda.info
+    assert info.titel in first and f"{info.periode.van} tot en met {info.periode.tot}" in first
+    assert fmt.adoption(info.vaststelling) in re.sub(r"\s+", " ", first)
+    assert "concept" not in first.lower() or info.vaststelling.status == "concept"
+    assert fmt.day(today) not in first and "Gemaakt op" not in first  # never 'today'
+    shown = text(files[pdf.AGENDA])
+    assert "Inhoud" in shown and re.search(r"Pagina 3 van \d+", shown)
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_progress_report_first_page_and_latest_notes(poppler, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    for rel in files:
+        if rel == pdf.AGENDA:
+            continue
+        whole = unexplained(text(files[rel]), agenda)
+        summary = squeeze(whole[:whole.index(" Inhoud ")])  # what comes before the contents, after the cover
+        assert squeeze("Oordeel per doel") in summary and squeeze("Wat vraagt om een besluit") in summary, rel
+        year = rel[len("downloads/voortgang-"):-4] if rel != pdf.REPORT else agenda.current_school_year(today)
+        plan = agenda.year_plan(year) if year and agenda.jaarplannen else None
+        goals = [agenda.ambition(p.ambitie) for p in plan.ambities] if plan else list(agenda.ambities)
+        for goal in goals:  # the verdict of every goal on the first page, with its title
+            assert squeeze(goal.titel)[:40] in summary, (rel, goal.titel)
+        shown = squeeze(whole)
+        pairs = list(plan.actions()) if plan else [(g, a) for g in agenda.ambities for a in g.activiteiten]
+        for _, action in pairs:
+            assert squeeze(action.titel) in shown, action.titel
+            last = action.last_note()
+            if last is not None:  # the latest note itself, not a pointer to it
+                assert squeeze(last.tekst)[:60] in shown, (rel, action.titel)
+    if agenda.jaarplannen:
+        assert {f"downloads/voortgang-{y}.pdf" for y in pdf.report_years(agenda, today)} <= set(files)
+
+
+# --- what the file is: tagged, Dutch, PDF/UA-1, reproducible ---------------------------------------
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_tagged_dutch_pdf_ua(poppler, tmp_path_factory, name):
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
     for rel, path in files.items():
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^Tagged:\s+yes", info, re.M), rel
-        assert int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1]) >= 2, rel
+        assert re.search(r"^Title:\s+\S", info, re.M), rel
+        assert f"lea-site {version('lea-site')}" in info, rel  # the package's version in the metadata
         objects = catalog(path)
-        assert re.search(rb"/Lang\s*\(nl\)", objects), f"{rel}: no /Lang (nl)"
+        assert re.search(rb"/Lang\s*\(nl", objects), f"{rel}: no /Lang (nl)"
         assert b"/StructTreeRoot" in objects and re.search(rb"/Marked\s+true", objects), f"{rel}: not tagged"
-        assert re.search(rb"/Outlines\s+\d+ 0 R", objects) and b"/Title" in objects, f"{rel}: no bookmarks"
-        # Nothing cut off at the right edge: no text is placed beyond the page's width.
+        assert re.search(rb"pdfuaid:part[^0-9]{0,4}1", objects), f"{rel}: no PDF/UA-1 identification"
+        assert re.search(rb"/Outlines\s+\d+ 0 R", objects), f"{rel}: no bookmarks"
+        assert objects.count(b"/Alt") >= 1 or b"/Figure" not in objects, f"{rel}: a figure without alternative text"
+        # Nothing cut off at the right edge: no text is placed beyond the page's margin.
         bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
         width = float(re.search(r'<page width="([\d.]+)"', bbox)[1])
-        beyond = [w for w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', bbox) if float(w[0]) > width - 1]
-        assert not beyond, f"{rel}: text beyond the right margin: {beyond[:5]}"
-        # No word broken in the middle (a column too narrow for it): every word on the page is a word of the document.
-        broken = _broken_words(bbox, sources[rel])
-        assert not broken, f"{rel}: words broken in the middle: {broken[:8]}"
+        beyond = [w for w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', bbox) if float(w[0]) > width - 50]
+        assert not beyond, f"{rel}: text in the right margin: {beyond[:5]}"
 
 
-@pytest.mark.parametrize("name", [n for n in SITES if n != "demo"])
-def test_fixture_agenda_has_every_goal_and_activity(poppler, cache, tmp_path_factory, name):
-    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
-    shown = unexplained(text(files[pdf.AGENDA]), agenda)
-    missing = [t for t in [*(a.titel for a in agenda.ambities), *_titles(agenda)] if plain(t) not in shown]
-    assert not missing, missing
+def test_same_data_same_bytes_on_another_day(poppler):
+    """No PDF names 'today': a later day in the same school year gives every PDF byte for byte again."""
+    agenda, today = _agenda("demo")
+    later = date.fromordinal(today.toordinal() + 9)
+    assert agenda.current_school_year(later) == agenda.current_school_year(today)
+    first, second = pdf.downloads(agenda, today), pdf.downloads(agenda, later)
+    assert first == second
+    assert b"CreationDate" in first[pdf.AGENDA] and str(today.year).encode() + b"1122" not in first[pdf.AGENDA]
+
+
+# --- the charts and the diagram, measured on the rendered page ------------------------------------
 
 
 @pytest.mark.parametrize("name", list(SITES))
-def test_progress_report(poppler, cache, tmp_path_factory, name):
-    agenda, today, files = _pdfs(name, cache, tmp_path_factory.getbasetemp())
-    current = agenda.current_school_year(today)
-    shown = unexplained(text(files[pdf.REPORT]), agenda)
-    assert "voortgangsrapportage" in shown.lower() and "Wat is er veranderd" in shown and "Status per" in shown
-    plan = agenda.year_plan(current) if current else None
-    pairs = list(plan.actions()) if plan else [(g, a) for g in agenda.ambities for a in g.activiteiten]
-    squeezed = re.sub(r"[\s-]+", "", shown)  # a title may wrap, at a space or after its own hyphen
-    for _, action in pairs:
-        assert re.sub(r"[\s-]+", "", action.titel) in squeezed, action.titel
-    if plan is not None:
-        for year in pdf.report_years(agenda, today):
-            assert f"downloads/voortgang-{year}.pdf" in files
-        if agenda.has_money():
-            cost, covered, charged = year_totals(plan)
-            assert plain(fmt.money(charged)) in shown
-            if plan.budget:
-                assert plain(fmt.money(plan.budget.beschikbaar)) in shown
-        # Notes of the period are in it, with the status changes.
-        start = date(int(current[:4]), 8, 1)
-        for _, action in pairs:
-            for note in action.voortgang:
-                if start <= note.datum <= today:
-                    assert re.sub(r"[\s-]+", "", note.tekst)[:50] in squeezed, note.tekst
+def test_budget_bars_are_as_long_as_their_amounts(poppler, tmp_path_factory, tmp_path, name):
+    """Every budget bar, measured in pixels: its length over the chart's width is its amount over the largest
+    amount of the chart (within 2% of the width)."""
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    if not (agenda.has_money() and agenda.jaarplannen):
+        pytest.skip("no year plans with amounts")
+    path = files[pdf.AGENDA]
+    all_words = px.words(path)
+    measured = 0
+    for plan in agenda.year_plans_sorted():
+        caption = f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}"
+        hits = px.find_line(all_words, caption)
+        assert hits, caption
+        hit = hits[0]
+        totals = [ambition_plan_totals(p) for p in plan.ambities]
+        amounts = [cost for cost, _, _ in totals]
+        if plan.budget is not None:
+            amounts += [year_totals(plan)[2], plan.budget.beschikbaar]
+        scale = max(amounts + [1])
+        page = px.render(path, hit.page, tmp_path)
+        left, right = round(56.69 * px.SCALE), round((595.28 - 56.69) * px.SCALE) - 1  # the 2 cm margins
+        bars = px.bars_below(page, int(hit.y1 * px.SCALE) + 1, TRACK, left, right, len(amounts))
+        assert len(bars) == len(amounts), (caption, len(bars), amounts)
+        for bar, amount in zip(bars, amounts):
+            assert abs(bar.length / bar.full - amount / scale) <= 0.02, (caption, amount, bar)
+            measured += 1
+    assert measured
 
 
-def test_every_latest_note_is_in_a_pdf(poppler, cache, tmp_path_factory):
-    """The agenda is the plan: an action of a school year that has begun has its latest progress note in
-    that year's report, not in the agenda; one of a year still to come has it in the agenda. (Only the
-    demo has notes in its year plans.)"""
-    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
-    reported = pdf.report_years(agenda, today)
-    squeezed = {rel: re.sub(r"[\s-]+", "", unexplained(text(path), agenda)) for rel, path in files.items()}
-    notes = 0
-    for plan in agenda.jaarplannen:
-        for _, action in plan.actions():
-            last = action.last_note()
-            if last is None:
-                continue
-            notes += 1
-            where = f"downloads/voortgang-{plan.schooljaar}.pdf" if plan.schooljaar in reported else pdf.AGENDA
-            assert re.sub(r"[\s-]+", "", last.tekst)[:60] in squeezed[where], (plan.schooljaar, action.titel, where)
-    assert notes, "the agenda has progress notes"
-
-
-def test_agenda_has_the_notes_of_years_still_to_come():
-    """Seen from before a school year began, its actions' latest notes are in the agenda (no report has them)."""
-    agenda, today = _agenda("demo")
-    plan = next(p for p in agenda.year_plans_sorted() if any(a.last_note() for _, a in p.actions()) and p.schooljaar in pdf.report_years(agenda, today))
-    before = date(int(plan.schooljaar[:4]), 7, 1)
-    assert plan.schooljaar not in pdf.report_years(agenda, before)
-    notes = [esc(a.last_note().tekst) for _, a in plan.actions() if a.last_note()]
-    then = pdf.agenda_html(View(agenda, before, lambda t: t))
-    now = pdf.agenda_html(View(agenda, today, lambda t: t))
-    assert all(n in then for n in notes) and not any(n in now for n in notes)
-
-
-def test_same_data_same_documents_in_a_long_running_process():
-    """The PDF cache's key is the HTML: rendering the site's pages in between changes nothing (chart ids
-    count per document, not per process)."""
-    from lea_site.generate import generated_pages
-
-    agenda, today = _agenda("demo")
-    first = pdf.documents(agenda, today)
-    dict(generated_pages(agenda))
-    assert pdf.documents(agenda, today) == first
-
-
-def test_pdfs_explain_each_term_once(poppler, cache, tmp_path_factory):
-    """As on the site: a glossary term is explained at its first use in a document, and only there."""
-    from lea_site.glossary import agenda_glossary
-
-    agenda, today, files = _pdfs("demo", cache, tmp_path_factory.getbasetemp())
-    meanings = agenda_glossary(agenda)
+@pytest.mark.parametrize("name", list(SITES))
+def test_chart_and_diagram_labels_readable_and_inside_their_boxes(poppler, tmp_path_factory, tmp_path, name):
+    """On every page with a chart or the organisation chart: every word stands on a light fill and is at
+    least 8 pt high; in the diagram every word lies inside its box (no border line through it, a border
+    on each side)."""
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    checked = 0
     for rel, path in files.items():
-        shown = text(path)
-        assert "LEAUITLEG" not in shown, rel
-        explained = {t: shown.count(f"{t} ({plain(m)})") for t, m in meanings.items() if f"{t} ({plain(m)})" in shown}
-        assert all(n == 1 for n in explained.values()), (rel, explained)
-        if rel == pdf.AGENDA:
-            assert "JGZ" in explained, explained
-            # a partner's name keeps its own abbreviation unexplained: 'SWV Veenland', 'MBO Veenland'
-            assert "SWV Veenland (" not in shown and "MBO Veenland (" not in shown
+        all_words = px.words(path)
+        pages = {w.page for w in px.find_line(all_words, "De organisatie van de agenda")}
+        pages |= {h.page for c in ("Kosten per", "de waarden op één schaal vanaf nul") for h in px.find_line(all_words, c)}
+        for number in sorted(pages):
+            page = px.render(path, number, tmp_path)
+            on_page = [w for w in all_words if w.page == number and w.text.strip()]
+            for word in on_page:
+                assert word.y1 - word.y0 >= 8 * 0.95 or not word.text.strip("·.,:;()"), (rel, number, word)
+                assert px.luminance(px.background(page, word)) > 0.7, (rel, number, word.text, px.background(page, word))
+                checked += 1
+            org = px.find_line(on_page, "De organisatie van de agenda")
+            if org:
+                _inside_boxes(page, [w for w in on_page if w.y0 > org[0].y1], agenda, (rel, number))
+    assert checked or not (agenda.organen or agenda.has_money())
 
 
-def test_report_names_status_changes_and_notes_of_the_period():
+def _inside_boxes(page: px.Page, chart_words: list[px.Word], agenda, where) -> None:
+    labels = {w for body in agenda.organen for w in body.naam.split()}
+    level_words = {"Bestuurlijk", "niveau", "Regie", "en", "sturing", "Uitvoering", "Advies", "inspraak", "Netwerk", "kennisdeling"}
+    for word in chart_words:
+        x0, y0, x1, y1 = word.px()
+        if y0 >= page.height - 2:
+            continue
+        inner = [page.at(x, y) for y in range(y0 + 2, y1 - 1) for x in range(x0 + 1, x1)]
+        assert not any(px.close(c, BORDER, 30) for c in inner), (where, "a border through", word.text)
+        if word.text in level_words and word.text not in labels:
+            continue
+        middle = (y0 + y1) // 2
+        sides = [range(x0, -1, -1), range(x1, page.width)]
+        hit = [any(px.close(page.at(x, middle), BORDER, 60) for x in side) for side in sides]
+        if not all(hit):
+            break  # the chart ended: the text below it is the bodies' own sections
+        column = (x0 + x1) // 2
+        assert any(px.close(page.at(column, y), BORDER, 60) for y in range(y0, -1, -1)), (where, "no border above", word.text)
+        assert any(px.close(page.at(column, y), BORDER, 60) for y in range(y1, page.height)), (where, "no border below", word.text)
+
+
+# --- data stays data ---------------------------------------------------------------------------------
+
+
+def test_markdown_tree_is_bounded_and_keeps_text():
+    deep = blocks(">" * 150 + " diep")
+    depth, node = 0, deep
+    while node and "quote" in node[0]:
+        depth, node = depth + 1, node[0]["quote"]
+    assert depth <= MAX_DEPTH and node == [{"p": ["diep"]}]
+    nested = blocks("".join("    " * i + "- punt\n" for i in range(60)))
+    assert "punt" in str(nested) and str(nested).count("'list'") <= MAX_DEPTH + 1
+    tree = blocks("**vet** [x](javascript:alert(1)) [y](https://lea.example.nl) <b>&lt;i&gt;</b>")
+    spans = tree[0]["p"]
+    assert {"t": "vet", "b": 1} in spans and "x" in spans and {"t": "y", "href": "https://lea.example.nl"} in spans
+    assert "<b><i></b>" in "".join(s for s in spans if isinstance(s, str))
+
+
+def test_hostile_data_is_shown_as_text(poppler, tmp_path: Path):
+    """Every text field carries script, template and Typst payloads: each PDF still typesets, shows them as
+    text, reads no file and draws no dark page."""
+    injector = inject(DATA, tmp_path / "data", PAYLOADS["all"] + "\n\n" + TYPST, [*SINGLE, TYPST])
+    assert len(injector.fields) > 20
+    result = load(tmp_path / "data", DEMO_TODAY)
+    assert not result.errors, "\n".join(map(str, result.errors[:5]))
+    files = pdf.downloads(result.agenda, DEMO_TODAY, "https://lea.example.nl/")
+    for rel, content in files.items():
+        out = tmp_path / Path(rel).name
+        out.write_bytes(content)
+        shown = text(out)
+        assert "root:" not in shown and b"root:x" not in catalog(out), rel
+        assert squeeze('#panic("F")') in squeeze(shown) and squeeze("#set page(fill: black)") in squeeze(shown), rel
+        assert squeeze(VISIBLE["all"]) in squeeze(shown) and "42XQ" not in shown, rel
+        page = px.render(out, 3, tmp_path)
+        assert px.luminance(page.at(page.width // 2, 5)) > 0.9, rel  # no page filled black
+
+
+@pytest.mark.parametrize("n", [20000])
+def test_long_words_wrap_and_deep_nesting_typesets(poppler, tmp_path: Path, n: int):
+    """A 20,000-character word, a 300-character title and 150 nested quotes: all typeset, nothing beyond the margin."""
     agenda, today = _agenda("demo")
     view = View(agenda, today, lambda t: t)
-    html = pdf.progress_html(view, agenda.current_school_year(today))
-    changed = [(a, n) for _, a in agenda.year_plan(agenda.current_school_year(today)).actions() for n in a.voortgang
-               if n.status and n.datum <= today and n.datum >= date(today.year if today.month >= 8 else today.year - 1, 8, 1)]
-    if changed:
-        assert "Statuswijzigingen in deze periode" in html
-    assert 'lang="nl"' in html
-
-
-@pytest.mark.parametrize("payload", ["all"])
-def test_nothing_from_the_data_unescaped(tmp_path: Path, payload: str):
-    """Every text field carries script payloads: the PDF's HTML holds them as text only."""
-    for name, (data, today) in SITES.items():
-        injector = inject(data, tmp_path / name, PAYLOADS[payload], SINGLE)
-        assert len(injector.fields) > 20
-        result = load(tmp_path / name, today)
-        assert not result.errors, "\n".join(map(str, result.errors[:5]))
-        view = View(result.agenda, today, lambda t: t)
-        documents = {"agenda": pdf.agenda_html(view, "https://lea.example.nl/")}
-        for year in pdf.report_years(result.agenda, today) or [None]:
-            documents[f"voortgang-{year}"] = pdf.progress_html(view, year)
-        for doc, html in documents.items():
-            findings = scan_html(html, f"{name}/{doc}")
-            assert not findings, "\n".join(findings[:20])
-            assert "<script" not in html.lower()
-        assert html_text_has(documents["agenda"], VISIBLE["all"]), name
-
-
-def html_text_has(html: str, visible: str) -> bool:
-    from bs4 import BeautifulSoup
-
-    return visible in BeautifulSoup(html, "html.parser").get_text(" ")
-
-
-def test_hostile_data_typesets_without_fetching(tmp_path: Path, poppler):
-    """A payload in every field still makes a PDF, and WeasyPrint reads no file and no address."""
-    injector = inject(DATA, tmp_path / "data", PAYLOADS["html"], SINGLE)
-    result = load(tmp_path / "data", DEMO_TODAY)
-    assert not result.errors and injector.fields
-    html = pdf.agenda_html(View(result.agenda, DEMO_TODAY, lambda t: t))
-    html = html.replace("</main>", '<img src="file:///etc/passwd" alt="x"><img src="https://lea.example.nl/x.png" alt="y"></main>')
+    document = pdf.agenda_document(view)
+    document["body"] += [{"h": 2, "text": "T" * 300}, {"p": ["x" * n]}, *blocks(">" * 150 + " diep")]
     out = tmp_path / "a.pdf"
-    out.write_bytes(pdf.render_pdf(html))
-    assert "<img src=x onerror=alert(12)>" in text(out)
-    assert b"root:" not in catalog(out)
+    out.write_bytes(typeset.render_pdf(pdf.pb.finish(document)))
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)) <= 595.28 - 56, "text beyond the margin"
+    assert "diep" in text(out)
+
+
+# --- the build: files, links, failures ---------------------------------------------------------------
 
 
 def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
-    """A PDF that cannot be made stops the generate step with a message in Dutch; the file on the site stays whole."""
     from lea_site.generate import ConfigError, generate
 
     from .sitebuild import site_folder
 
-    monkeypatch.setenv("LEA_PDF_CACHE", "")
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     good = b"%PDF-1.7\n% a good one\n%%EOF\n"
-    monkeypatch.setattr(typeset, "render_pdf", lambda html: good)  # forked workers see it too
+    monkeypatch.setattr(typeset, "render_pdf", lambda document: good)
     folder = site_folder(tmp_path / "site", DATA)
     generate(folder / "mkdocs.yml", pdf=True)
     written = folder / "build" / "lea" / "docs" / pdf.AGENDA
     assert written.read_bytes() == good
 
-    def broken(html):
+    def broken(document):
         raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
 
     monkeypatch.setattr(typeset, "render_pdf", broken)
@@ -371,9 +374,12 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     assert not [p for p in written.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_write_atomic_leaves_no_half_file(tmp_path: Path, monkeypatch):
+def test_write_atomic_leaves_no_half_file_and_gives_the_usual_mode(tmp_path: Path, monkeypatch):
     target = tmp_path / "downloads" / "agenda.pdf"
     pdf.write_atomic(target, b"%PDF-1 eerste")
+    old = os.umask(0o022)
+    os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~old  # 0644 under the usual umask, as every other file
 
     def fail(*args):
         raise OSError("schijf vol")
@@ -385,10 +391,9 @@ def test_write_atomic_leaves_no_half_file(tmp_path: Path, monkeypatch):
     assert [p.name for p in target.parent.iterdir()] == ["agenda.pdf"]
 
 
-def test_lea_build_makes_and_links_the_pdfs_and_lea_serve_does_not(tmp_path: Path):
-    """The PDFs are part of lea build (and linked); a preview (lea serve, LEA_PDF=nee) has neither file nor link."""
-    import os
-    import subprocess
+def test_lea_build_makes_and_links_every_pdf_and_lea_serve_does_not(tmp_path: Path):
+    """The PDFs are part of lea build, readable by a web server of another user (0644), and linked: the agenda,
+    the current report and every school year's report; a preview (LEA_PDF=nee) has neither file nor link."""
     import sys
 
     from .sitebuild import site_folder
@@ -399,8 +404,15 @@ def test_lea_build_makes_and_links_the_pdfs_and_lea_serve_does_not(tmp_path: Pat
     assert run.returncode == 0, run.stderr[-2000:]
     site = folder / "site"
     assert (site / "downloads" / "agenda.pdf").read_bytes().startswith(b"%PDF")
+    for made in (site / "downloads").glob("*.pdf"):
+        assert stat.S_IMODE(made.stat().st_mode) & 0o044 == 0o044, made  # readable by group and others
     assert 'href="../downloads/agenda.pdf"' in (site / "over" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../downloads/voortgang.pdf"' in (site / "voortgang" / "index.html").read_text(encoding="utf-8")
+    progress = (site / "voortgang" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/voortgang.pdf"' in progress
+    agenda, _ = _agenda("demo")
+    for year in pdf.report_years(agenda, DEMO_TODAY):
+        assert f'href="../downloads/voortgang-{year}.pdf"' in progress, year
+        assert (site / "downloads" / f"voortgang-{year}.pdf").is_file()
     run = subprocess.run([sys.executable, "-m", "lea_site.cli", "build", "-d", "zonder"], cwd=folder,
                          env={**env, "LEA_PDF": "nee"}, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -408,54 +420,29 @@ def test_lea_build_makes_and_links_the_pdfs_and_lea_serve_does_not(tmp_path: Pat
     assert "agenda.pdf" not in (folder / "zonder" / "over" / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_begun_year_has_a_report_and_a_finished_years_stays_cached(tmp_path: Path, monkeypatch):
-    """Reports for every school year that has begun; a later day typesets only what names that day
-    (the agenda and the current year's report), the finished years' reports come from the cache."""
+def test_every_begun_year_has_a_report_typeset_once_and_cached(tmp_path: Path, monkeypatch):
+    """A report for every school year that has begun; voortgang.pdf is the current one (typeset once); a
+    second build of the same data takes every PDF from the cache."""
     agenda, today = _agenda("demo")
     begun = [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= agenda.current_school_year(today)]
     assert pdf.report_years(agenda, today) == begun and len(begun) >= 2
-    typeset_calls: list[str] = []
+    calls: list[str] = []
 
-    def fake(html: str) -> bytes:
-        typeset_calls.append(re.search(r"<title>(.*?)</title>", html)[1])
+    def fake(document) -> bytes:
+        calls.append(document["title"])
         return b"%PDF-1.7\n% nep\n%%EOF\n"
 
     monkeypatch.setenv("LEA_PDF_CACHE", str(tmp_path))
-    monkeypatch.setenv("LEA_PDF_PROCESSES", "1")  # in this process, so the replacement counts
     monkeypatch.setattr(typeset, "render_pdf", fake)
     first = pdf.downloads(agenda, today)
     assert set(first) == {pdf.AGENDA, pdf.REPORT, *(f"downloads/voortgang-{y}.pdf" for y in begun)}
-    assert len(typeset_calls) == len(begun) + 1  # voortgang.pdf is the current year's, typeset once
-    typeset_calls.clear()
-    later = date.fromordinal(today.toordinal() + 3)
-    assert agenda.current_school_year(later) == agenda.current_school_year(today)
-    pdf.downloads(agenda, later)
-    current = agenda.current_school_year(today)
-    assert len(typeset_calls) == 2 and any(current in t for t in typeset_calls), typeset_calls
-    view = View(agenda, today, lambda t: t)
-    finished = pdf.progress_html(view, begun[0])
-    assert "is verlopen" in finished and fmt.day(today) not in finished
-
-
-def test_typesetting_in_worker_processes_gives_each_pdf(tmp_path: Path, monkeypatch):
-    """Two worker processes (forked: they see this replacement of the typesetter) give every file back by its path."""
-    monkeypatch.setenv("LEA_PDF_CACHE", "")
-    monkeypatch.setenv("LEA_PDF_PROCESSES", "2")
-    monkeypatch.setattr(typeset, "render_pdf", lambda html: b"%PDF-1.7\n" + html[-40:].encode() + b"\n%%EOF\n")
-    files = typeset.Typesetting({"a.pdf": "<p>een</p>", "b.pdf": "<p>twee</p>", "c.pdf": "<p>een</p>"}).wait()
-    assert files == {"a.pdf": b"%PDF-1.7\n<p>een</p>\n%%EOF\n", "b.pdf": b"%PDF-1.7\n<p>twee</p>\n%%EOF\n",
-                     "c.pdf": b"%PDF-1.7\n<p>een</p>\n%%EOF\n"}
-
-    def broken(html):
-        raise typeset.PdfError("de PDF kon niet gemaakt worden: kapot")
-
-    monkeypatch.setattr(typeset, "render_pdf", broken)
-    with pytest.raises(typeset.PdfError, match="kapot"):
-        typeset.Typesetting({"a.pdf": "<p>een</p>", "b.pdf": "<p>twee</p>"}).wait()
+    assert len(calls) == len(begun) + 1
+    calls.clear()
+    pdf.downloads(agenda, today)
+    assert calls == []
 
 
 def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeypatch, capsys):
-    """lea build typesets while the engine builds; a PDF that fails then stops it before the site is replaced."""
     from lea_site import cli
 
     from .sitebuild import site_folder
@@ -467,20 +454,19 @@ def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeyp
     monkeypatch.chdir(folder)
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     monkeypatch.setenv("LEA_PDF", "ja")
-    monkeypatch.setenv("LEA_PDF_CACHE", "")
 
-    def broken(html):
+    def broken(document):
         raise typeset.PdfError("de PDF kon niet gemaakt worden: kapot")
 
-    monkeypatch.setattr(typeset, "render_pdf", broken)  # forked workers see it too
+    monkeypatch.setattr(typeset, "render_pdf", broken)
     assert cli.main(["build"]) == 1
     assert "PDF: de PDF kon niet gemaakt worden: kapot" in capsys.readouterr().err
     assert (folder / "site" / "index.html").read_text(encoding="utf-8") == "de vorige site"
 
 
-def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeypatch):
-    """``mkdocs build`` through the plugin: the PDFs are typeset in worker processes while MkDocs builds,
-    then put into the site; a PDF that fails stops the build before the last good site is replaced."""
+def test_plain_mkdocs_build_puts_the_pdfs_in_and_a_failed_one_keeps_the_last_site(tmp_path: Path, monkeypatch):
+    """``mkdocs build`` through the plugin: the PDFs go into the site at the end; a PDF that fails stops the
+    build before the last good site is replaced."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -488,12 +474,11 @@ def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeyp
     from .sitebuild import site_folder
 
     folder = site_folder(tmp_path / "site", DATA)
-    (folder / "docs").mkdir()  # MkDocs checks that the site's own docs_dir exists
+    (folder / "docs").mkdir()
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     monkeypatch.setenv("LEA_PDF", "ja")
-    monkeypatch.setenv("LEA_PDF_CACHE", "")
-    good = b"%PDF-1.7\n% typeset while MkDocs built\n%%EOF\n"
-    monkeypatch.setattr(typeset, "render_pdf", lambda html: good)  # forked workers see it too
+    good = b"%PDF-1.7\n% typeset at the end\n%%EOF\n"
+    monkeypatch.setattr(typeset, "render_pdf", lambda document: good)
 
     def mkdocs_build() -> None:
         build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
@@ -501,10 +486,9 @@ def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeyp
     mkdocs_build()
     site = folder / "site"
     assert (site / pdf.AGENDA).read_bytes() == good and (site / pdf.REPORT).read_bytes() == good
-    assert not (folder / "build" / "lea" / "docs" / pdf.AGENDA).exists()  # not waited for before MkDocs began
     assert 'href="../downloads/agenda.pdf"' in (site / "over" / "index.html").read_text(encoding="utf-8")
 
-    def broken(html):
+    def broken(document):
         raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
 
     monkeypatch.setattr(typeset, "render_pdf", broken)
@@ -515,31 +499,17 @@ def test_plain_mkdocs_build_typesets_while_mkdocs_builds(tmp_path: Path, monkeyp
     assert (site / pdf.AGENDA).read_bytes() == good
 
 
-def test_plain_mkdocs_build_stops_the_pdf_workers_when_its_setup_fails(tmp_path: Path, monkeypatch):
-    """MkDocs tells only the outer config's plugins of an error in on_config: the plugin itself stops the
-    PDF workers it started and leaves no staged site behind."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def test_pdfs_explain_each_term_once(poppler, tmp_path_factory):
+    """As on the site: a glossary term is explained at its first use in a document, and only there."""
+    from lea_site.glossary import agenda_glossary
 
-    from lea_site import mkdocs_plugin
-
-    from .sitebuild import site_folder
-
-    folder = site_folder(tmp_path / "site", DATA)
-    (folder / "docs").mkdir()
-    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
-    monkeypatch.setenv("LEA_PDF", "ja")
-    monkeypatch.setenv("LEA_PDF_CACHE", "")
-    monkeypatch.setattr(typeset, "render_pdf", lambda html: b"%PDF-1.7\n%%EOF\n")
-    closed: list[bool] = []
-    real_close = typeset.Typesetting.close
-    monkeypatch.setattr(typeset.Typesetting, "close", lambda self: closed.append(True) or real_close(self))
-
-    def broken(*args, **kwargs):
-        raise ValueError("kapotte instelling")
-
-    monkeypatch.setattr(mkdocs_plugin, "load_config", broken)
-    with pytest.raises(ValueError, match="kapotte instelling"):
-        build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
-    assert closed and mkdocs_plugin._Build.typesetting is None and not mkdocs_plugin._Build.stage
-    assert not Path(str(folder / "site") + mkdocs_plugin.staging.STAGE_SUFFIX).exists()  # no staged site left
+    agenda, today, files = _pdfs("demo", tmp_path_factory.getbasetemp())
+    meanings = agenda_glossary(agenda)
+    for rel, path in files.items():
+        shown = text(path)
+        explained = {t: shown.count(f"{t} ({m})") for t, m in meanings.items() if f"{t} ({m})" in shown}
+        assert all(n == 1 for n in explained.values()), (rel, explained)
+        if rel == pdf.AGENDA:
+            assert "JGZ" in explained, explained
+            # a partner's name keeps its own abbreviation unexplained: 'SWV Veenland', 'MBO Veenland'
+            assert "SWV Veenland (" not in shown and "MBO Veenland (" not in shown

@@ -1,167 +1,89 @@
-"""The agenda and its progress reports as PDF, made from the same data at build time (issue 14).
+"""The agenda and its progress reports as PDF, composed from the model and typeset by Typst (issue 25).
 
-Two kinds of document, each composed as one HTML string from the renderers the site
-uses (so every text from the data is escaped in the one place that does that,
-:mod:`lea_site.render.html`), then typeset by WeasyPrint with ``pdf.css`` (CSS Paged
-Media: page numbers, running headers, bookmarks from the headings):
+Each PDF is first a *document*: plain data (a dict of blocks, see :mod:`.pdfblocks` and
+:mod:`.mdtree`) made from the model and the verdicts, never from the site's HTML. ``lea.typ``
+reads it as JSON (:mod:`.typeset`): a string from the data is never parsed as Typst markup.
 
-* ``downloads/agenda.pdf``: cover, contents, the agenda's chapters, every goal with
-  pillars, open questions, activities and figures, the school-year plans with their
-  budgets, the governance diagram and text, the key figures and the partners;
+* ``downloads/agenda.pdf``: the whole agenda: a cover with the document's own facts, contents,
+  the agenda's text and chapters, the document (date, authors, evaluation, communication, how it
+  came about, financing), every goal with pillars, questions, results, owners, verdict, indicators
+  (targets with their dates) and activities, the school-year plans with their budgets, the
+  interventions, the governance as diagram and text, the key figures, the partners and the
+  appendices as links;
 * ``downloads/voortgang-<schooljaar>.pdf`` for every school year with a plan that has begun, and
-  ``downloads/voortgang.pdf`` (the current one): a progress report for the council and the
-  steering group. An agenda without year plans gets one report on its activities.
+  ``downloads/voortgang.pdf`` (the current one): a report for the council and the steering group,
+  its first page the verdict per goal and why, the money as reported and what needs a decision.
+  An agenda without year plans gets one report on its activities.
 
-The renderers return Markdown headings between blocks of finished HTML; here the
-headings become HTML (shifted to their level in the document) and the finished blocks
-are passed on unchanged, never parsed again. Links to pages of the site point inside
-the PDF where that page is in it, else to the site's address (``site_url``), else nowhere.
-
-Typesetting (:mod:`.typeset`) is cached by a hash of each document and runs in worker
-processes: ``lea serve`` makes no PDFs, and a second build of the same data costs nothing.
+No document names 'today': a report says up to which date the data reports, and the PDF's date
+is the data's (the same data gives the same bytes).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
-from typing import Callable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from ..glossary import agenda_glossary, agenda_names
-from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
-from ..verdicts import NOT_REPORTED, goal_spending, spending_sentence, written_status, year_spending
+from ..checks import ambition_plan_totals, year_totals
+from ..glossary import agenda_glossary
+from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
+from ..render.charts import with_unit
+from ..verdicts import NOT_REPORTED, STUCK, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
-from ..render.charts import restart_ids, with_unit
-from ..render.figures import indicator_block, key_figures
-from ..render.governance import governance_diagram, governance_text
-from ..render.html import dl, esc, md, parties, table, ul
-from ..render.pages import View, course_badge, interventions
-from ..render.paths import ambition_page, year_page
-from ..render.tables import action_cell, budget_cell, room_sentence, year_budget
-from ..terms import PageState, page_terms, resolve
+from ..render.pages import View
+from ..render.tables import room_sentence
 from ..values import school_year_bounds, school_year_of
-from .typeset import PdfError, Typesetting, render_pdf, write_atomic
+from . import pdfblocks as pb
+from .mdtree import Block, blocks as md_blocks, plain_blocks
+from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
 
 AGENDA = "downloads/agenda.pdf"
 REPORT = "downloads/voortgang.pdf"
-# --- from the renderers' Markdown headings to HTML ------------------------------------------
-
-_HEADING = re.compile(r"(#{1,6}) (.*?)(?: \{#([A-Za-z0-9_.:-]+)\})?\s*$")
-_UNESCAPE = re.compile(r"\\([\\`*_\[\]{}()#+\-.!|])")
 
 
-class Document:
-    """Collects the body of one PDF, with the headings for its contents page and unique ids."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.toc: list[tuple[int, str, str]] = []  # (level, id, escaped text)
-        self.ids: set[str] = set()
-        self._n = 0
-
-    def _id(self, wanted: str | None) -> str:
-        if wanted and wanted not in self.ids:
-            self.ids.add(wanted)
-            return wanted
-        self._n += 1
-        return f"k{self._n}"
-
-    def heading(self, level: int, text_html: str, wanted_id: str | None = None, cls: str | None = None) -> None:
-        """A heading; ``text_html`` is escaped HTML. Levels 1 and 2 go into the contents."""
-        level = max(1, min(6, level))
-        hid = self._id(wanted_id)
-        if level <= 2:
-            self.toc.append((level, hid, text_html))
-        klass = f' class="{esc(cls)}"' if cls else ""
-        self.parts.append(f'<h{level} id="{esc(hid)}"{klass}>{text_html}</h{level}>')
-
-    def html(self, block: str) -> None:
-        if block:
-            self.parts.append(block)
-
-    def rendered(self, markdown: str, shift: int = 0) -> None:
-        """A renderer's output: Markdown headings (shifted ``shift`` levels down) between finished HTML blocks."""
-        for chunk in markdown.split("\n\n"):
-            chunk = chunk.strip("\n")
-            if not chunk:
-                continue
-            if chunk.startswith("<"):
-                self.parts.append(chunk)  # finished HTML: passed on as it is
-                continue
-            for line in chunk.split("\n"):
-                heading = _HEADING.fullmatch(line)
-                if heading:
-                    self.heading(len(heading[1]) + shift, _UNESCAPE.sub(r"\1", heading[2]), heading[3])
-                elif line.startswith("<"):
-                    self.parts.append(line)
-                elif line.strip():  # a renderer's own words, escaped for Markdown: shown as text
-                    self.parts.append("<p>" + _UNESCAPE.sub(r"\1", line) + "</p>")
-
-    def contents(self) -> str:
-        items = []
-        for level, hid, text in self.toc:
-            items.append(f'<li class="toc-{level}"><a href="#{esc(hid)}">{text}</a></li>')
-        return ('<nav class="toc" aria-labelledby="inhoud"><h1 id="inhoud" class="toc-title">Inhoud</h1>'
-                f'<ul>{"".join(items)}</ul></nav>') if items else ""
+def _package_version() -> str:
+    try:
+        return version("lea-site")
+    except PackageNotFoundError:
+        return "onbekend"
 
 
-def _link_for(agenda: Agenda, site_url: str | None, inside: dict[str, str]):
-    """Links of the renderers (docs-relative paths) as links in the PDF."""
-    from ..render.paths import url_of
-
-    base = (site_url or "").rstrip("/")
-
-    def link(target: str) -> str:
-        page, _, anchor = target.partition("#")
-        if anchor and page in inside:
-            return f"#{anchor}"
-        if page in inside and not anchor:
-            return f"#{inside[page]}"
-        if anchor and page in ("organisatie.md", "partners.md") and page in inside:
-            return f"#{anchor}"
-        if base:
-            return f"{base}/{url_of(target)}"
-        return "#" + (anchor or "omslag")
-
-    return link
+def _document(kind: str, title: str, agenda: Agenda, day: date, cover: dict[str, Any], body: list[Block], description: str) -> Document:
+    info = agenda.info
+    return {
+        "kind": kind, "title": title, "description": description, "running": f"{kind} · {info.titel}",
+        "authors": info.document.auteurs if info.document and info.document.auteurs else [", ".join(info.regio.gemeenten)],
+        "keywords": ["Lokale Educatieve Agenda", "LEA", f"lea-site {_package_version()}"],
+        "date": [day.year, day.month, day.day], "cover": cover, "body": body,
+    }
 
 
-def _cover(view: View, kind: str, title: str, extra: list[tuple[str, str]], made: bool = True) -> str:
-    info = view.agenda.info
-    region = info.regio.gemeenten
-    facts = [
-        ("Gemeente" if len(region) == 1 else "Gemeenten", esc(", ".join(region))),
-        ("Looptijd", esc(f"{info.periode.van} tot en met {info.periode.tot}")),
-        ("Status", esc(fmt.adoption(info.vaststelling))),
-        *extra,
-        *([("Gemaakt op", esc(fmt.day(view.today)))] if made else []),
-    ]
-    sample = '<p class="cover-note">Dit is een voorbeeld met verzonnen gegevens.</p>' if info.voorbeeld else ""
-    motto = f'<p class="cover-motto">{esc(info.motto)}</p>' if info.motto else ""
-    return (f'<section class="cover" id="omslag"><p class="cover-kind">{esc(kind)}</p>'
-            f'<p class="cover-title" role="heading" aria-level="1">{esc(title)}</p>{motto}'
-            f'{dl(facts, "cover-facts")}{sample}</section>')
+def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str, Any]:
+    info = agenda.info
+    return {"kind": kind, "title": info.titel, "motto": info.motto or "",
+            "facts": [[label, value if isinstance(value, list) else [value]] for label, value in facts],
+            "note": "Dit is een voorbeeld met verzonnen gegevens." if info.voorbeeld else ""}
 
 
-def _page(title: str, subject: str, view: View, body: str, made: bool = True) -> str:
-    info = view.agenda.info
-    created = f'<meta name="dcterms.created" content="{view.today.isoformat()}">' if made else ""
-    return (
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{esc(title)}</title>"
-        f'<meta name="author" content="{esc(", ".join(info.regio.gemeenten))}">'
-        f'<meta name="description" content="{esc(subject)}">'
-        f'<meta name="keywords" content="Lokale Educatieve Agenda, LEA, onderwijs">'
-        f'<meta name="generator" content="lea-site">{created}'
-        f'</head><body><p class="running-title">{esc(title)}</p>{body}</body></html>'
-    )
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-# --- the whole agenda --------------------------------------------------------------------------
+def _agenda_day(agenda: Agenda) -> date:
+    """The agenda document's own date: its adoption, else the document's date, else its first year."""
+    info = agenda.info
+    for when in (info.vaststelling.datum, info.document.datum if info.document else None):
+        if when is not None:
+            return when.start
+    return date(info.periode.van, 1, 1)
 
 
-def _goal_tree(agenda: Agenda) -> list[Ambition]:
+# --- the whole agenda ------------------------------------------------------------------------------
+
+
+def goal_tree(agenda: Agenda) -> list[Ambition]:
     out: list[Ambition] = []
     todo = list(reversed(agenda.children(None)))
     while todo and len(out) <= len(agenda.ambities):  # bounded: the load step refuses cycles
@@ -171,450 +93,500 @@ def _goal_tree(agenda: Agenda) -> list[Ambition]:
     return out
 
 
-def _action_blocks(view: View, actions: list[Action], money: bool, progress: bool = True) -> str:
-    """Actions one below the other, at the page's full width: a table with the descriptions in its cells
-    makes rows pages high (and costs most of the typesetting time).
+def _about(agenda: Agenda) -> list[Block]:
+    info = agenda.info
+    out: list[Block] = [pb.heading(1, "Over de agenda", "over")]
+    if info.samenvatting:
+        out.append(pb.p(info.samenvatting, style="lead"))
+    if info.visie:
+        out += [pb.heading(2, "Visie"), *md_blocks(info.visie)]
+    if info.principes:
+        out += [pb.heading(2, "Leidende principes"),
+                pb.items([[pb.b(x.titel), *([": " + x.toelichting] if x.toelichting else [])] for x in info.principes])]
+    for chapter in info.hoofdstukken:
+        out += [pb.heading(2, chapter.titel, f"hoofdstuk-{chapter.id}"), *md_blocks(chapter.tekst)]
+    return out
 
-    The facts go on one line with bold labels and names without links: every element is a box that
-    WeasyPrint styles, lays out line by line and tags, so the site's nested spans (a label span in a
-    fact span, a hidden icon in each status) cost a quarter of a 1,000-action agenda's time. The
-    partners' full names are in the partner table at the end. Without ``progress`` the latest progress note
-    is left out: the report of a school year that has begun has it."""
+
+def _the_document(agenda: Agenda) -> list[Block]:
+    """Date, authors, evaluation, communication, how it came about and how it is paid for: what the data says."""
+    info = agenda.info
+    doc = info.document
+    rows: list[tuple[str, Any]] = [("Vaststelling", fmt.adoption(info.vaststelling))]
+    out: list[Block] = []
+    if doc is not None:
+        if doc.datum:
+            rows.append(("Datum van het document", fmt.period(doc.datum)))
+        if doc.auteurs:
+            rows.append(("Geschreven door", _names(doc.auteurs)))
+        if doc.opdrachtgever:
+            rows.append(("In opdracht van", doc.opdrachtgever))
+        if doc.bron:
+            rows.append(("Het document", [pb.link(doc.bron, doc.bron)]))
+        if doc.evaluatie:
+            e = doc.evaluatie
+            when = ([f"eerste evaluatie in {e.eerste}"] if e.eerste else []) + (
+                ["daarna elk jaar" if e.elke == 1 else f"daarna elke {e.elke} jaar"] if e.elke else [])
+            rows.append(("Evaluatie", (fmt.capital(", ".join(when)) + ". " if when else "") + (e.toelichting or "")))
+        if doc.communicatie:
+            rows.append(("Communicatie", [pb.items([[pb.b(c.doelgroep), ": " + c.afspraak] for c in doc.communicatie])]))
+    out += [pb.heading(2, "Het document", "document"), pb.facts(rows)]
+    making = doc.totstandkoming if doc is not None else None
+    if making is not None:
+        out.append(pb.heading(2, "Hoe de agenda tot stand kwam", "totstandkoming"))
+        out += md_blocks(making.toelichting)
+        if making.begeleiding:
+            out.append(pb.p(f"Begeleiding: {making.begeleiding}."))
+        if making.bijeenkomsten:
+            out.append(pb.items([[pb.b(fmt.capital(m.soort)), *([f" ({fmt.period(m.datum)})"] if m.datum else []),
+                                  *([": " + m.omschrijving] if m.omschrijving else [])] for m in making.bijeenkomsten]))
+    money = info.financiering
+    if money is not None:
+        out.append(pb.heading(2, "Financiering", "financiering"))
+        out.append(pb.p(pb.b("Centraal LEA-budget: "), "ja" if money.centraal_budget else "nee"))
+        out += md_blocks(money.toelichting)
+        if money.bronnen:
+            out.append(pb.items([[f.bron, *([": " + fmt.money(f.bedrag)] if f.bedrag is not None else []),
+                                  *([f" ({f.periode})"] if f.periode else [])] for f in money.bronnen]))
+    return out
+
+
+def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
     agenda = view.agenda
-    out = []
-    for nr, action in enumerate(actions, 1):
-        facts = [("Wie", parties(agenda, action.participants()) or "—"), ("Planning", esc(fmt.planning(action.planning))),
-                 *([("Begroting", budget_cell(action.begroting))] if money else []), ("Status", _status_word(written_status(action)))]
-        line = "&emsp;".join(f"<b>{esc(label)}:</b> {value}" for label, value in facts)
-        cell = _unfolded(action_cell(action, progress=progress))
-        out.append(f'<div class="pdf-action"><b class="pdf-nr">{nr}.</b> {cell}<p class="pdf-facts">{line}</p></div>')
-    return '<div class="pdf-actions">' + "".join(out) + "</div>"
+    level = 2 + min(agenda.level(amb), 3)
+    sub = level + 1
+    parent = agenda.parent(amb)
+    out: list[Block] = [pb.heading(level, amb.titel, f"doel-{amb.id}"),
+                        pb.p(pb.muted(fmt.capital(view.word_of(amb)) + (f" van de {view.word_of(parent)} {parent.titel}" if parent else ""))),
+                        pb.p(amb.samenvatting, style="lead")]
+    if amb.leeftijden:
+        out.append(pb.p(pb.muted(f"{fmt.capital(fmt.for_ages(amb.leeftijden))} {amb.leeftijden}.")))
+    out.append(pb.verdict_block(agenda, amb, view.current, view.today))
+    out += md_blocks(amb.beschrijving)
+    for label, values in (("Pijlers", amb.pijlers), ("Beoogde resultaten", amb.resultaten), ("Open vragen", amb.vraagstukken)):
+        if values:
+            out += [pb.heading(sub, label), pb.items([[v] for v in values])]
+    if amb.eigenaars:
+        out += [pb.heading(sub, "Eigenaars"), pb.items([[pb.party_name(agenda, o) + _term(o)] for o in amb.eigenaars])]
+    if amb.eigenaarschap:
+        out.append(pb.p(amb.eigenaarschap))
+    if amb.indicatoren:
+        out.append(pb.heading(sub, "Indicatoren en streefwaarden"))
+        for ind in amb.indicatoren:
+            out += pb.indicator_blocks(ind, min(6, sub + 1))
+    if amb.activiteiten:
+        out.append(pb.heading(sub, "Activiteiten"))
+        out += [pb.action_block(agenda, n, a, money=agenda.has_money(), progress=True) for n, a in enumerate(amb.activiteiten, 1)]
+    return out
 
 
-_FOLD = '<details class="lea-details"><summary>Meer over deze actie</summary>'
+def _term(owner) -> str:
+    van, tot = getattr(owner, "van", None), getattr(owner, "tot", None)
+    if van and tot:
+        return f" (van {van} tot {tot})"
+    return f" (vanaf {van})" if van else (f" (tot {tot})" if tot else "")
 
 
-def _unfolded(cell: str) -> str:
-    """The site folds an action's description away; on paper it is open, and without the fold's two
-    elements (5% of a 1,000-action agenda's typesetting). Should the fold's markup change, the stylesheet
-    still hides its summary."""
-    if _FOLD not in cell:
-        return cell
-    head, _, rest = cell.replace(_FOLD, '<div class="lea-details">', 1).rpartition("</details>")  # the fold's own end is the last
-    return f"{head}</div>{rest}"
+def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
+    """The year's budget: a table per goal with totals, the room left in words, spending as reported, bars."""
+    rows, bar_rows = [], []
+    for amb_plan in plan.ambities:
+        amb = agenda.ambition(amb_plan.ambitie)
+        label = amb.titel if amb else amb_plan.ambitie
+        cost, covered, charged = ambition_plan_totals(amb_plan)
+        spent = goal_spending(amb_plan, label).spent
+        rows.append([[label], [fmt.money(cost)], [fmt.money(covered)], [fmt.money(charged)],
+                     [fmt.money(spent) if spent is not None else "niet gemeld"]])
+        bar_rows.append((label, cost, covered))
+    cost, covered, charged = year_totals(plan)
+    spent = year_spending(plan, agenda).spent
+    foot = [[[pb.b("Totaal")], [pb.b(fmt.money(cost))], [pb.b(fmt.money(covered))], [pb.b(fmt.money(charged))],
+             [fmt.money(spent) if spent is not None else "niet gemeld"]]]
+    if plan.budget is not None:
+        name = (plan.budget.omschrijving or "Beschikbaar LEA-budget") + (f" (kostenplaats {plan.budget.kostenplaats})" if plan.budget.kostenplaats else "")
+        foot.append([[name], [], [], [pb.b(fmt.money(plan.budget.beschikbaar))], []])
+    word = fmt.capital(agenda.naming(0).enkelvoud)
+    out = [pb.table([word, "Kosten", "Dekking", "Ten laste van LEA-budget", "Besteed"], rows, caption=f"Begroting schooljaar {plan.schooljaar}",
+                    numeric=[1, 2, 3, 4], foot=foot, widths=[2.4, 1, 1, 1.2, 1])]
+    over = plan.budget is not None and charged > plan.budget.beschikbaar
+    out.append(pb.p(pb.b(room_sentence(plan)) if over else room_sentence(plan), style="warning" if over else None))
+    sentence = pb.money_sentence(year_spending(plan, agenda))
+    out.append(pb.p(sentence or "Er is nog geen besteding gemeld."))
+    out.append(pb.budget_bars(bar_rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}"))
+    return out
 
 
-def _status_word(status: str | None) -> str:
-    """The status as a bordered word: :func:`status_badge` without its icon, which only screens show."""
-    word = status or NOT_REPORTED
-    return f'<span class="lea-status lea-status--{esc(word.replace(" ", "-"))}">{esc(word)}</span>'
-
-
-def _partners(view: View) -> str:
-    """Every partner with sector and what it does in the agenda (how often it leads or takes part)."""
+def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
     agenda = view.agenda
+    money = agenda.has_money()
+    state = "" if plan.vaststelling.status == "vastgesteld" else " (concept)"
+    out: list[Block] = [pb.heading(2, f"Schooljaar {plan.schooljaar}{state}", f"jaar-{plan.schooljaar}"),
+                        pb.p(f"Dit jaarplan is {fmt.adoption(plan.vaststelling)}."), *md_blocks(plan.inleiding)]
+    if money:
+        out += [pb.heading(3, "Begroting"), *_budget_blocks(agenda, plan)]
+    for amb_plan in plan.ambities:
+        amb = agenda.ambition(amb_plan.ambitie)
+        out.append(pb.heading(3, amb.titel if amb else amb_plan.ambitie))
+        labelled = [(label, md_blocks(value)) for label, value in (("Jaardoel", amb_plan.jaardoel), ("Huidige situatie", amb_plan.huidige_situatie),
+                                                                   ("Aanpak", amb_plan.aanpak)) if value]
+        if labelled:
+            out.append(pb.facts(labelled))
+        # A begun year's report has each action's latest note: the agenda is the plan.
+        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported) for n, a in enumerate(amb_plan.acties, 1)]
+        if not amb_plan.acties:
+            out.append(pb.p(pb.muted("Geen acties.")))
+    return out
+
+
+def _interventions(agenda: Agenda) -> list[Block]:
+    out: list[Block] = [pb.heading(1, "Interventies", "interventies")]
+    for item in agenda.interventies:
+        rows: list[tuple[str, Any]] = []
+        goal = agenda.ambition(item.ambitie) if item.ambitie else None
+        if goal:
+            rows.append((fmt.capital(agenda.naming(agenda.level(goal)).enkelvoud), goal.titel))
+        if item.betrokken_partijen:
+            rows.append(("Betrokken partijen", pb.names(agenda, item.betrokken_partijen)))
+        if item.planning:
+            rows.append(("Planning", item.planning))
+        rows.append(("Doel", md_blocks(item.doel)))
+        if item.doelgroep:
+            rows.append(("Doelgroep", item.doelgroep.omschrijving + (f" ({item.doelgroep.leeftijden} jaar)" if item.doelgroep.leeftijden else "")))
+        if item.locatie:
+            rows.append(("Waar", ", ".join((["hele gemeente of regio"] if item.locatie.hele_gemeente else []) + item.locatie.names()) or "—"))
+        if item.activiteiten:
+            rows.append(("Activiteiten", [pb.items([[a] for a in item.activiteiten])]))
+        if item.monitoring:
+            rows.append(("Monitoring en evaluatie", md_blocks(item.monitoring)))
+        if item.financiering:
+            rows.append(("Financiering", "; ".join(f.bron + (f": {fmt.money(f.bedrag)}" if f.bedrag is not None else "")
+                                                   + (f" ({f.periode})" if f.periode else "") for f in item.financiering)))
+        if item.informatie:
+            rows.append(("Meer informatie", [pb.link(item.informatie, item.informatie)]))
+        if item.contact:
+            rows.append(("Contact", pb.contact_text(agenda, item.contact)))
+        out += [pb.heading(2, item.titel, f"interventie-{item.id}"), pb.facts(rows)]
+    return out
+
+
+def _body(agenda: Agenda, body: Body) -> list[Block]:
+    rows: list[tuple[str, Any]] = []
+    if body.soort:
+        rows.append(("Soort", body.soort))
+    rows.append(("Status", {"voorgesteld": "voorgesteld, nog niet ingesteld", "beeindigd": "beëindigd"}.get(body.status, body.status)
+                 + (f" (sinds {fmt.period(body.sinds)})" if body.sinds else "")))
+    if body.leden:
+        rows.append(("Leden", pb.names(agenda, body.leden)))
+    if body.omvang:
+        rows.append(("Omvang", body.omvang))
+    if body.voorzitter:
+        rows.append(("Voorzitter", pb.party_name(agenda, body.voorzitter)))
+    if body.voorzitterschap:
+        rows.append(("Voorzitterschap", body.voorzitterschap))
+    if body.secretaris:
+        rows.append(("Secretaris", pb.party_name(agenda, body.secretaris)))
+    if body.frequentie:
+        rows.append(("Hoe vaak", body.frequentie))
+    if body.verslag:
+        rows.append(("Verslag", body.verslag))
+    if body.taken:
+        rows.append(("Taken", [pb.items([[t] for t in body.taken])]))
+    for field, words in (("rapporteert_aan", "Rapporteert aan"), ("adviseert", "Adviseert"), ("bereidt_voor", "Bereidt besluiten voor van")):
+        targets = [agenda.body(t).naam if agenda.body(t) else t for t in getattr(body, field)]
+        if targets:
+            rows.append((words, ", ".join(targets)))
+    if body.vervangt:
+        rows.append(("Vervangt", ", ".join(body.vervangt)))
+    if body.ambitie and agenda.ambition(body.ambitie):
+        rows.append(("Werkt aan", agenda.ambition(body.ambitie).titel))
+    if body.aanmelden:
+        join = body.aanmelden
+        rows.append(("Meedoen", [x for x in [join.wie or "", (" " + join.hoe) if join.hoe else ""] if x]
+                     + ([" · ", pb.link(join.email, f"mailto:{join.email}")] if join.email else [])
+                     + ([" · ", pb.link(join.url, join.url)] if join.url else [])))
+    if body.contact:
+        rows.append(("Contact", pb.contact_text(agenda, body.contact)))
+    return [pb.heading(2, body.naam, f"orgaan-{body.id}"), *md_blocks(body.beschrijving), pb.facts(rows)]
+
+
+def _partners(agenda: Agenda) -> Block:
     leads, joins = Counter(), Counter()
     actions = [a for plan in agenda.jaarplannen for _, a in plan.actions()] + [a for g in agenda.ambities for a in g.activiteiten]
     for action in actions:
         if action.trekker and action.trekker.partner:
             leads[action.trekker.partner] += 1
-        for p in action.partners:
-            if p.partner:
-                joins[p.partner] += 1
-    rows = [[f'<span id="partner-{esc(p.id)}">{esc(p.naam)}</span>' + (f" ({esc(p.afkorting)})" if p.afkorting else ""),
-             esc(", ".join(SECTOR_LABELS[s] for s in p.all_sectors())), esc(leads[p.id]), esc(joins[p.id])]
-            for p in agenda.partners]
-    return table(["Partner", "Sector", "Trekker van", "Doet mee aan"], rows, caption="De partners van de agenda", numeric=[2, 3])
+        for x in action.partners:
+            if x.partner:
+                joins[x.partner] += 1
+    rows = [[[x.naam + (f" ({x.afkorting})" if x.afkorting else "")], [", ".join(SECTOR_LABELS[s] for s in x.all_sectors())],
+             [str(leads[x.id])], [str(joins[x.id])]] for x in agenda.partners]
+    return pb.table(["Partner", "Sector", "Trekker van", "Doet mee aan"], rows, caption="De partners van de agenda", numeric=[2, 3],
+                    widths=[2.5, 1.6, 0.8, 0.8])
 
 
-def _year_section(doc: Document, view: View, plan: YearPlan, reported: list[str]) -> None:
-    agenda = view.agenda
-    money = agenda.has_money()
-    state = "" if plan.vaststelling.status == "vastgesteld" else " (concept)"
-    doc.heading(2, f"Schooljaar {esc(plan.schooljaar)}{state}", f"jaar-{plan.schooljaar}")
-    doc.html(f"<p>Dit jaarplan is {esc(fmt.adoption(plan.vaststelling))}.</p>")
-    doc.html(md(plan.inleiding))
-    if money:
-        doc.heading(3, "Begroting")
-        doc.html(year_budget(agenda, plan, view.link))
-    for amb_plan in plan.ambities:
-        amb = agenda.ambition(amb_plan.ambitie)
-        doc.heading(3, esc(amb.titel if amb else amb_plan.ambitie))
-        for label, value in (("Jaardoel", amb_plan.jaardoel), ("Huidige situatie", amb_plan.huidige_situatie), ("Aanpak", amb_plan.aanpak)):
-            if value:
-                doc.html(f'<div class="lea-block"><p class="lea-block__label">{esc(label)}</p>{md(value)}</div>')
-        # A begun year's report has each action's progress (the latest note in 'Status per actie'): the agenda
-        # is the plan, without the notes (a tenth of a large agenda's pages).
-        blocks = _action_blocks(view, amb_plan.acties, money, progress=plan.schooljaar not in reported) if amb_plan.acties else ""
-        doc.html(blocks or '<p class="lea-muted">Geen acties.</p>')
-
-
-def _goal_section(doc: Document, view: View, amb: Ambition) -> None:
-    agenda = view.agenda
-    level = 2 + min(agenda.level(amb), 3)
-    word = fmt.capital(view.word_of(amb))
-    doc.heading(level, esc(amb.titel), f"doel-{amb.id}")
-    parent = agenda.parent(amb)
-    lead = f'<p class="lea-muted">{esc(word)}' + (f" van de {esc(view.word_of(parent))} {esc(parent.titel)}" if parent else "") + "</p>"
-    doc.html(lead + f'<p class="lea-lead">{esc(amb.samenvatting)}</p>')
-    if amb.leeftijden:
-        doc.html(f'<p class="lea-muted">{esc(fmt.capital(fmt.for_ages(amb.leeftijden)))} {esc(amb.leeftijden)}.</p>')
-    doc.html(course_badge(view, amb, reasons=True))
-    doc.html(md(amb.beschrijving))
-    sub = level + 1
-    for label, items in (("Pijlers", amb.pijlers), ("Beoogde resultaten", amb.resultaten), ("Open vragen", amb.vraagstukken)):
-        if items:
-            doc.heading(sub, esc(label))
-            doc.html(ul(esc(i) for i in items))
-    if amb.eigenaars:
-        doc.heading(sub, "Eigenaars")
-        doc.html(ul(parties(agenda, [o], view.link) for o in amb.eigenaars))
-    if amb.eigenaarschap:
-        doc.html(f"<p>{esc(amb.eigenaarschap)}</p>")
-    if amb.activiteiten:
-        doc.heading(sub, "Activiteiten")
-        doc.html(_action_blocks(view, amb.activiteiten, agenda.has_money()))
-    if amb.indicatoren:
-        doc.heading(sub, "Indicatoren")
-        for ind in amb.indicatoren:
-            doc.rendered(indicator_block(ind, level=min(6, sub + 1)))
-
-
-def agenda_html(view: View, site_url: str | None = None) -> str:
-    """The whole agenda as one HTML document for the PDF."""
-    restart_ids()
+def agenda_document(view: View, site_url: str | None = None) -> Document:
+    """The whole agenda as a document for the PDF."""
     agenda = view.agenda
     info = agenda.info
-    plans = agenda.year_plans_sorted()
-    inside = {ambition_page(a.id): f"doel-{a.id}" for a in agenda.ambities}
-    inside |= {year_page(p.schooljaar): f"jaar-{p.schooljaar}" for p in plans}
-    if agenda.organen:
-        inside["organisatie.md"] = "organisatie"
-    if agenda.partners:
-        inside["partners.md"] = "partners"
-    view = View(agenda, view.today, _link_for(agenda, site_url, inside), checks=view.checks)
-    doc = Document()
-
-    doc.heading(1, "Over de agenda", "over")
-    if info.samenvatting:
-        doc.html(f'<p class="lea-lead">{esc(info.samenvatting)}</p>')
-    if info.visie:
-        doc.heading(2, "Visie")
-        doc.html(md(info.visie))
-    if info.principes:
-        doc.heading(2, "Leidende principes")
-        doc.html(ul(f"<strong>{esc(p.titel)}</strong>" + (f": {esc(p.toelichting)}" if p.toelichting else "") for p in info.principes))
-    for chapter in info.hoofdstukken:
-        doc.heading(2, esc(chapter.titel), f"hoofdstuk-{chapter.id}")
-        doc.html(md(chapter.tekst))
-
-    goals = _goal_tree(agenda)
+    reported = report_years(agenda, view.today)
+    body = _about(agenda) + _the_document(agenda)
+    goals = goal_tree(agenda)
     if goals:
-        doc.heading(1, esc(fmt.capital(view.words)), "doelen")
+        body.append(pb.heading(1, fmt.capital(view.words), "doelen"))
         for amb in goals:
-            _goal_section(doc, view, amb)
-
+            body += _goal(view, amb, reported)
+    plans = agenda.year_plans_sorted()
     if plans:
-        doc.heading(1, "Schooljaarplannen", "schooljaren")
-        reported = report_years(agenda, view.today)
+        body.append(pb.heading(1, "Schooljaarplannen", "schooljaren"))
         for plan in plans:
-            _year_section(doc, view, plan, reported)
-
+            body += _year(view, plan, reported)
     if agenda.interventies:
-        doc.heading(1, "Interventies", "interventies")
-        doc.rendered(interventions(view), shift=1)
-
+        body += _interventions(agenda)
     if agenda.organen:
-        doc.heading(1, "Organisatie", "organisatie")
-        diagram = governance_diagram(agenda)
-        if diagram:
-            doc.html(f'<figure class="lea-figure lea-diagram">{diagram}</figure>')
-        doc.rendered(governance_text(agenda, view.link), shift=1)
-
+        body.append(pb.heading(1, "Organisatie", "organisatie"))
+        chart = pb.org_chart(agenda)
+        if chart:
+            body.append(chart)
+        for org in agenda.organen:
+            body += _body(agenda, org)
     if info.kerncijfers:
-        doc.heading(1, "Kerncijfers", "kerncijfers")
-        doc.rendered(key_figures(agenda, kop=None))
-
+        body += [pb.heading(1, "Kerncijfers", "kerncijfers"), pb.p("Cijfers over de hele agenda: hoe de situatie is, en hoe die verandert.")]
+        for ind in info.kerncijfers:
+            body += pb.indicator_blocks(ind, 2)
     if agenda.partners:
-        doc.heading(1, "Partners", "partners")
-        doc.html(_partners(view))
+        body += [pb.heading(1, "Partners", "partners"), _partners(agenda)]
+    appendices = info.document.bijlagen if info.document else []
+    if appendices or (info.document and info.document.bron) or site_url:
+        body.append(pb.heading(1, "Bijlagen en links", "bijlagen"))
+        links = [[pb.link(a.titel, a.url) if a.url else a.titel, *([f" ({a.soort})"] if a.soort else []),
+                  *([": ", pb.link(a.url, a.url)] if a.url else [" (geen webadres opgegeven)"])] for a in appendices]
+        if info.document and info.document.bron:
+            links.append(["Het oorspronkelijke document: ", pb.link(info.document.bron, info.document.bron)])
+        if site_url:
+            links.append(["De website van de agenda: ", pb.link(site_url, site_url)])
+        body.append(pb.items(links))
+    facts: list[tuple[str, Any]] = [("Gemeente" if len(info.regio.gemeenten) == 1 else "Gemeenten", ", ".join(info.regio.gemeenten))]
+    if len(info.regio.gemeenten) > 1:
+        facts.insert(0, ("Regio", info.regio.naam))
+    facts += [("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"), ("Vaststelling", fmt.adoption(info.vaststelling))]
+    if info.document is not None:
+        if info.document.datum:
+            facts.append(("Datum van het document", fmt.period(info.document.datum)))
+        if info.document.auteurs:
+            facts.append(("Geschreven door", _names(info.document.auteurs)))
+        if info.document.opdrachtgever:
+            facts.append(("In opdracht van", info.document.opdrachtgever))
+    if info.contact:
+        facts.append(("Contact", pb.contact_text(agenda, info.contact)))
+    cover = _cover(agenda, "Lokale Educatieve Agenda", facts)
+    return _document("Lokale Educatieve Agenda", info.titel, agenda, _agenda_day(agenda), cover, body,
+                     f"De Lokale Educatieve Agenda {info.titel}, van {info.periode.van} tot en met {info.periode.tot}")
 
-    cover = _cover(view, "Lokale Educatieve Agenda", info.titel, [])
-    body = cover + doc.contents() + '<main>' + "\n".join(doc.parts) + "</main>"
-    return _page(info.titel, f"De Lokale Educatieve Agenda {info.titel}, van {info.periode.van} tot en met {info.periode.tot}", view, body)
 
-
-# --- the progress report -----------------------------------------------------------------------
+# --- the progress report ---------------------------------------------------------------------------
 
 
 def report_years(agenda: Agenda, today: date) -> list[str]:
-    """The school years that get a report: every one with a plan that has begun. A finished year's report
-    does not depend on 'today' (see :func:`progress_html`), so the cache (by a hash of each document)
-    typesets it again only when its own data changed: a change costs the current year's report, not all."""
+    """The school years that get a report: every one with a plan that has begun."""
     now = school_year_of(today)
     return [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= now]
 
 
-def _pairs(view: View, plan: YearPlan | None) -> list[tuple[AmbitionPlan | Ambition, Action]]:
+def _pairs(agenda: Agenda, plan: YearPlan | None) -> list[tuple[AmbitionPlan | Ambition, Action]]:
     if plan is not None:
         return list(plan.actions())
-    return [(amb, a) for amb in _goal_tree(view.agenda) for a in amb.activiteiten]
-
-
-def _goal_of(agenda: Agenda, owner: AmbitionPlan | Ambition) -> Ambition | None:
-    return owner if isinstance(owner, Ambition) else agenda.ambition(owner.ambitie)
+    return [(amb, a) for amb in goal_tree(agenda) for a in amb.activiteiten]
 
 
 def _goal_name(agenda: Agenda, owner: AmbitionPlan | Ambition) -> str:
-    goal = _goal_of(agenda, owner)
+    goal = owner if isinstance(owner, Ambition) else agenda.ambition(owner.ambitie)
     return goal.titel if goal else owner.ambitie  # type: ignore[union-attr]
 
 
-def _status_table(pairs: list, caption: str) -> str:
-    counts = Counter(written_status(a) or NOT_REPORTED for _, a in pairs)
-    rows = [[_status_word(s), esc(counts[s])] for s in (*STATUSES, NOT_REPORTED) if counts[s]]
-    return table(["Status", "Aantal"], rows, caption=caption, numeric=[1], footer=[["Totaal", esc(len(pairs))]])
-
-
 def _status_on(action: Action, day: date) -> str | None:
-    """The status an action had on ``day`` by its notes (None: no note with a status before then)."""
     notes = sorted((n for n in action.voortgang if n.status and n.datum <= day), key=lambda n: n.datum)
     return notes[-1].status if notes else None
 
 
-def _with_sub(action: Action, sub: str) -> str:
-    """An action's title with a small line under it (HTML): one column of the report's tables instead of
-    several (narrow columns broke words in the middle and pushed a status over its neighbour)."""
-    return f'{action_cell(action, with_details=False)}<br><span class="pdf-sub">{sub}</span>'
+def _reported_until(pairs: list, plan: YearPlan | None, start: date, end: date) -> date | None:
+    """The latest date in the period on which the data reports anything (a note or spending)."""
+    days = [n.datum for _, a in pairs for n in a.voortgang if start <= n.datum <= end]
+    days += [a.begroting.besteed_op for _, a in pairs if a.begroting and a.begroting.besteed_op and start <= a.begroting.besteed_op <= end]
+    if plan is not None and plan.budget is not None and plan.budget.besteed_op and start <= plan.budget.besteed_op <= end:
+        days.append(plan.budget.besteed_op)
+    return max(days) if days else None
 
 
-def _titled(agenda: Agenda, owner: AmbitionPlan | Ambition, action: Action) -> str:
-    """An action's title with its goal under it."""
-    return _with_sub(action, esc(_goal_name(agenda, owner)))
-
-
-def _per_goal(agenda: Agenda, pairs: list) -> dict[str, list[Action]]:
-    """The actions by the name of their goal, in the order of ``pairs``."""
-    groups: dict[str, list[Action]] = {}
+def _decisions(agenda: Agenda, plan: YearPlan | None, pairs: list, verdicts: list[tuple[Ambition, str, list[str]]]) -> list[list[Any]]:
+    """What asks for a decision of the council or the steering group: overruns (this year's plan and the
+    next), actions that spent more than planned, goals behind, actions delayed or stopped."""
+    out: list[list[Any]] = []
+    plans = agenda.year_plans_sorted()
+    later = [x for x in plans if plan is not None and x.schooljaar > plan.schooljaar][:1]
+    for each in ([plan] if plan is not None else []) + later:
+        if each.budget is not None:
+            _, _, charged = year_totals(each)
+            if charged > each.budget.beschikbaar:
+                out.append([pb.b(f"Budget schooljaar {each.schooljaar}: "), room_sentence(each)])
+    for item in (year_spending(plan, agenda).over if plan is not None else ()):  # as lea_site.verdicts reads the reports
+        out.append([pb.b(f"{item.title}: "), f"besteed {fmt.money(item.spent)}, begroot {fmt.money(item.planned)}: "
+                    f"{fmt.money(item.over)} meer dan begroot."])
+    for goal, state, reasons in verdicts:
+        if state == "achter":
+            out.append([pb.b(f"{goal.titel}: "), "achter; " + "; ".join(reasons)])
     for owner, action in pairs:
-        groups.setdefault(_goal_name(agenda, owner), []).append(action)
-    return groups
+        if written_status(action) in STUCK:
+            last = action.last_note()
+            out.append([pb.b(f"{action.titel}: "), status(written_status(action)), *([f" {fmt.day(last.datum)}: {last.tekst}"] if last else [])])
+    return out
 
 
-def _by_goal(agenda: Agenda, pairs: list, text) -> str:
-    """Actions as a list per goal: the goal's name once, then the actions (``text`` of each) after it."""
-    return ul(f"<strong>{esc(goal)}</strong>: " + "; ".join(text(a) for a in actions)
-              for goal, actions in _per_goal(agenda, pairs).items())
+def status(word: str | None) -> dict[str, Any]:
+    return pb.status(word)
 
 
-def _changes(doc: Document, view: View, pairs: list, previous: list, start: date, end: date, noun: str) -> None:
+def progress_document(view: View, school_year: str | None, site_url: str | None = None) -> Document:
+    """The progress report of one school year (None: of the activities of an agenda without year plans)."""
     agenda = view.agenda
-    doc.heading(1, "Wat is er veranderd", "veranderd")
-    doc.html(f"<p>Sinds de vorige rapportage: van {esc(fmt.day(start))} tot en met {esc(fmt.day(end))}.</p>")
-    rows = []
+    plan = agenda.year_plan(school_year) if school_year else None
+    pairs = _pairs(agenda, plan)
+    noun = "Actie" if plan is not None else "Activiteit"
+    start, end = school_year_bounds(school_year or school_year_of(view.today))
+    finished = school_year is not None and end < view.today
+    until = _reported_until(pairs, plan, start, end)
+    goals = ([g for g in (agenda.ambition(x.ambitie) for x in plan.ambities) if g is not None] if plan is not None else goal_tree(agenda))
+    when = f"schooljaar {school_year}" if school_year else "de activiteiten van de agenda"
+    money = agenda.has_money()
+
+    body: list[Block] = [pb.heading(1, "Samenvatting", "samenvatting"),
+                         pb.p(f"Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe het staat met {when}, "
+                              + (f"met wat er tot en met {fmt.day(until)} is gemeld." if until else "maar in deze periode is nog niets gemeld."))]
+    courses = [(g, goal_course(agenda, g, school_year, view.today, with_unit)) for g in goals]
+    verdicts = [(g, c.state, list(c.reasons)) for g, c in courses]
+    body.append(pb.heading(2, "Oordeel per doel", "oordeel"))
+    body.append(pb.table(["Doel", "Oordeel", "Waarom"], [[[g.titel], [pb.b(c.label + (" (oordeel van de partners)" if c.overridden else ""))],
+                                                          ["; ".join(c.reasons)]] for g, c in courses],
+                         caption="Oordeel per doel, met de reden", widths=[1.6, 0.8, 2.6]) if verdicts else pb.p("Er zijn geen doelen."))
+    if money and plan is not None:
+        body.append(pb.heading(2, "Geld", "geld"))
+        body.append(pb.p(room_sentence(plan)))
+        body.append(pb.p(pb.money_sentence(year_spending(plan, agenda)) or "Er is nog geen besteding gemeld."))
+        spent = [a for _, a in pairs if a.begroting is not None and a.begroting.besteed is not None]
+        body.append(pb.p(f"{len(spent)} van de {len(pairs)} acties meldden wat zij besteedden."))
+    body.append(pb.heading(2, "Wat vraagt om een besluit", "besluit"))
+    decisions = _decisions(agenda, plan, pairs, verdicts)
+    body.append(pb.items(decisions) if decisions else pb.p("Geen overschrijding, geen doel achter, geen actie vertraagd of gestopt."))
+    counts = Counter(written_status(a) or NOT_REPORTED for _, a in pairs)
+    body.append(pb.heading(2, f"{'Acties' if noun == 'Actie' else 'Activiteiten'} per status"))
+    body.append(pb.table(["Status", "Aantal"], [[[status(s)], [str(counts[s])]] for s in (*STATUSES, NOT_REPORTED) if counts[s]], caption="Aantal per status",
+                         numeric=[1], foot=[[[pb.b("Totaal")], [pb.b(str(len(pairs)))]]], widths=[2, 1]) if pairs
+                else pb.p("Er zijn geen acties of activiteiten opgenomen."))
+
+    # Status changes of the period, with the note that says why.
+    changes = []
     for owner, action in pairs:
         for note in sorted(action.voortgang, key=lambda n: n.datum):
             if note.status and start <= note.datum <= end:
                 before = _status_on(action, date.fromordinal(note.datum.toordinal() - 1))
-                change = f"van {_status_word(before)} naar {_status_word(note.status)}" if before else _status_word(note.status)
-                rows.append((note.datum, [_titled(agenda, owner, action), esc(fmt.day(note.datum)), change, esc(note.tekst)]))
-    rows.sort(key=lambda r: r[0])
-    doc.heading(2, "Veranderde status")
-    doc.html(table([noun, "Datum", "Status", "Toelichting"], [r for _, r in rows],
-                   caption="Statuswijzigingen in deze periode", cls="lea-table pdf-changes") if rows else '<p class="lea-muted">Geen statuswijzigingen gemeld in deze periode.</p>')
-    if previous:
-        before_ids = {a.id for _, a in previous}
-        now_ids = {a.id for _, a in pairs}
-        new = [(o, a) for o, a in pairs if a.id not in before_ids]
-        carried = [(o, a) for o, a in pairs if a.id in before_ids or a.doorgeschoven_van]
-        gone = [(o, a) for o, a in previous if a.id not in now_ids]
-        doc.heading(2, "Acties ten opzichte van het vorige schooljaar")
-        doc.html(dl([
-            ("Nieuw", _by_goal(agenda, new, lambda a: esc(a.titel)) or "geen"),
-            ("Doorgeschoven of voortgezet", _by_goal(agenda, carried, lambda a: esc(a.titel)) or "geen"),
-            ("Niet meer in het plan", _by_goal(agenda, gone, lambda a: f"{esc(a.titel)} ({esc(written_status(a) or NOT_REPORTED)})") or "geen"),
+                change = ["van ", status(before), " naar ", status(note.status)] if before else [status(note.status)]
+                changes.append((note.datum, [[pb.b(action.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(note.datum)], change, [note.tekst]]))
+    changes.sort(key=lambda r: r[0])
+    body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(f"Van {fmt.day(start)} tot en met {fmt.day(end)}."),
+             pb.heading(2, "Veranderde status")]
+    body.append(pb.table([noun, "Datum", "Status", "Toelichting"], [r for _, r in changes], caption="Statuswijzigingen in deze periode",
+                         widths=[1.6, 0.9, 1.2, 2.2]) if changes else pb.p("Geen statuswijzigingen gemeld in deze periode."))
+    years = [x.schooljaar for x in agenda.year_plans_sorted()]
+    if school_year in years and years.index(school_year):
+        previous = _pairs(agenda, agenda.year_plan(years[years.index(school_year) - 1]))
+        before_ids, now_ids = {a.id for _, a in previous}, {a.id for _, a in pairs}
+        body.append(pb.heading(2, "Acties ten opzichte van het vorige schooljaar"))
+        body.append(pb.facts([
+            ("Nieuw", "; ".join(a.titel for _, a in pairs if a.id not in before_ids) or "geen"),
+            ("Doorgeschoven of voortgezet", "; ".join(a.titel for _, a in pairs if a.id in before_ids or a.doorgeschoven_van) or "geen"),
+            ("Niet meer in het plan", "; ".join(f"{a.titel} ({written_status(a) or NOT_REPORTED})" for _, a in previous if a.id not in now_ids) or "geen"),
         ]))
 
-
-def _notes(doc: Document, view: View, pairs: list, start: date, end: date, noun: str) -> None:
-    doc.heading(1, "Voortgang in deze periode", "voortgang")
-    rows = []
+    # Per action: its status and its latest note itself.
+    body.append(pb.heading(1, f"Status per {noun.lower()}", "status"))
+    groups: dict[str, list[Action]] = {}
     for owner, action in pairs:
-        for note in action.voortgang:
-            if start <= note.datum <= end:
-                status = f"{_status_word(note.status)} " if note.status else ""
-                rows.append((note.datum, [_titled(view.agenda, owner, action), esc(fmt.day(note.datum)), status + esc(note.tekst)]))
-    rows.sort(key=lambda r: r[0])
-    doc.html(table([noun, "Datum", "Voortgang"], [r for _, r in rows], caption="Voortgangsnotities", cls="lea-table pdf-notes")
-             if rows else '<p class="lea-muted">Geen voortgang gemeld in deze periode.</p>')
-
-
-def _actions(doc: Document, view: View, pairs: list, noun: str, money: bool, start: date, end: date) -> None:
-    """Per goal a table of four columns (three without money): who leads and when go under the title."""
-    agenda = view.agenda
-    doc.heading(1, f"Status per {noun.lower()}", "status")
-    for name, group in _per_goal(agenda, pairs).items():
-        doc.heading(2, esc(name))
+        groups.setdefault(_goal_name(agenda, owner), []).append(action)
+    for name, group in groups.items():
         rows = []
         for a in group:
-            facts = f"Trekker: {parties(agenda, [a.trekker]) or '—'} · Planning: {esc(fmt.planning(a.planning))}"
-            rows.append([_with_sub(a, facts), _status_word(written_status(a)),
-                         *([budget_cell(a.begroting)] if money else []), _last_note(a, start, end)])  # the budget with what was spent
-        headers = [noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"]
-        plural = "Acties" if noun == "Actie" else "Activiteiten"
-        doc.html(table(headers, rows, caption=f"{plural} voor {name}", numeric=[2] if money else [],
-                       cls="lea-table pdf-status" + (" pdf-money" if money else "")))
+            last = a.last_note()
+            rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
+                         [status(written_status(a))], *([pb.budget_lines(a.begroting)] if money else []),
+                         [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
+        body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"], rows,
+                                               caption=f"{noun}s voor {name}", numeric=[2] if money else [],
+                                               widths=[1.8, 0.8, 1.1, 2.3] if money else [1.8, 0.8, 2.6])]
 
+    if money:
+        body.append(pb.heading(1, "Begroting en besteding", "begroting"))
+        if plan is not None:
+            body += _budget_blocks(agenda, plan)
+        else:
+            rows = [[[a.titel], pb.budget_lines(a.begroting)] for _, a in pairs if a.begroting is not None]
+            if rows:
+                body.append(pb.table(["Activiteit", "Begroting en besteding"], rows, caption="Begroting van de activiteiten", numeric=[1], widths=[2, 1.5]))
 
-def _last_note(action: Action, start: date, end: date) -> str:
-    """The latest note's date, and its text when it is older than the period: a note of the period is in
-    the table 'Voortgang in deze periode' already (twice the same text made the report a third longer)."""
-    last = action.last_note()
-    if last is None:
-        return "—"
-    if start <= last.datum <= end:
-        return f"{esc(fmt.day(last.datum))} (zie Voortgang in deze periode)"
-    return f"{esc(fmt.day(last.datum))}: {esc(last.tekst)}"
+    measured = [i for g in goals for i in g.indicatoren] + list(agenda.info.kerncijfers)
+    if measured:
+        body.append(pb.heading(1, "Cijfers en doelen", "cijfers"))
+        for ind in measured:
+            body += pb.indicator_blocks(ind, 2)
 
+    notes = sorted(((n.datum, a, owner, n) for owner, a in pairs for n in a.voortgang if start <= n.datum <= end), key=lambda x: x[0])
+    body.append(pb.heading(1, "Voortgang in deze periode", "voortgang"))
+    body.append(pb.table([noun, "Datum", "Voortgang"],
+                         [[[pb.b(a.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(d)],
+                           [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in notes],
+                         caption="Voortgangsnotities", widths=[1.6, 0.9, 3]) if notes else pb.p("Geen voortgang gemeld in deze periode."))
 
-def _figures(doc: Document, view: View, goals: list[Ambition]) -> None:
-    agenda = view.agenda
-    measured = [(g, i) for g in goals for i in g.indicatoren] + [(None, i) for i in agenda.info.kerncijfers]
-    if not measured:
-        return
-    doc.heading(1, "Cijfers en doelen", "cijfers")
-    rows = []
-    for goal, ind in measured:
-        series = [m for m in ind.series() if m.soort == "gemeten"]
-        first, last = (series[0], series[-1]) if series else (None, None)
-        target = "—"
-        if ind.doel is not None and ind.doel.waarde is not None:
-            target = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "")
-        rows.append([esc(ind.titel), esc(goal.titel if goal else "Kerncijfer"),
-                     esc(f"{with_unit(ind, first.waarde)} ({first.periode})") if first else "—",
-                     esc(f"{with_unit(ind, last.waarde)} ({last.periode})") if last and last is not first else "—",
-                     esc(target), esc(f"hoe {ind.beter}, hoe beter") if ind.beter else "—"])
-    doc.html(table(["Indicator", "Doel", "Eerste meting", "Laatste meting", "Streefwaarde", "Richting"], rows,
-                   caption="Indicatoren tegen hun streefwaarde", cls="lea-table pdf-figures"))
-    for goal in goals:
-        badge = course_badge(view, goal, reasons=True)
-        if badge:
-            doc.heading(2, esc(goal.titel))
-            doc.html(badge)
-
-
-def _budget(doc: Document, view: View, plan: YearPlan | None, pairs: list) -> None:
-    agenda = view.agenda
-    if not agenda.has_money():
-        return
-    doc.heading(1, "Begroting en besteding", "begroting")
+    state = "afgesloten schooljaar: per actie de laatst gemelde status" if finished else "tussenstand van een lopend schooljaar"
+    facts: list[tuple[str, Any]] = [("Rapportage", fmt.capital(when)), ("Periode", f"{fmt.day(start)} tot en met {fmt.day(end)}"),
+                                    ("Gegevens gemeld tot en met", fmt.day(until) if until else "nog niets gemeld"), ("Stand", state)]
     if plan is not None:
-        doc.html(year_budget(agenda, plan, view.link))  # with the sentence on the room left (or the overrun)
-        rows = []
-        for amb_plan in plan.ambities:
-            s = goal_spending(amb_plan, _goal_name(agenda, amb_plan))
-            rows.append([esc(_goal_name(agenda, amb_plan)), esc(fmt.money(s.planned)),
-                         esc(fmt.money(s.spent)) if s.spent is not None else "nog niet gemeld",
-                         esc(fmt.percent(s.share)) if s.share is not None else "—"])
-        doc.html(table(["Doel", "Begroot", "Besteed", "Deel besteed"], rows, caption=f"Besteding per doel, schooljaar {plan.schooljaar}",
-                       numeric=[1, 2, 3]))
-    else:
-        rows = [[esc(a.titel), budget_cell(a.begroting),
-                 esc(fmt.money(a.begroting.besteed)) if a.begroting and a.begroting.besteed is not None else "—"]
-                for _, a in pairs if a.begroting is not None]
-        if rows:
-            doc.html(table(["Activiteit", "Begroot", "Besteed"], rows, caption="Begroting van de activiteiten", numeric=[1, 2]))
+        facts.append(("Jaarplan", fmt.adoption(plan.vaststelling)))
+    facts.append(("Agenda", fmt.adoption(agenda.info.vaststelling)))
+    facts.append(("Contact", pb.contact_text(agenda, agenda.info.contact)))
+    if site_url:
+        facts.append(("Website", [pb.link(site_url, site_url)]))
+    cover = _cover(agenda, "Voortgangsrapportage", facts)
+    day = until or start
+    lead = body[:body.index(pb.heading(1, "Wat is er veranderd", "veranderd"))]
+    document = _document("Voortgangsrapportage", f"Voortgangsrapportage {when}: {agenda.info.titel}", agenda, day, cover, body,
+                     f"Voortgang van de Lokale Educatieve Agenda {agenda.info.titel}, {when}")
+    document["lead"], document["body"] = lead, body[len(lead):]
+    return document
 
 
-def progress_html(view: View, school_year: str | None, site_url: str | None = None) -> str:
-    """The progress report of one school year (None: of the activities of an agenda without year plans)."""
-    restart_ids()
-    agenda = view.agenda
-    inside: dict[str, str] = {}
-    view = View(agenda, view.today, _link_for(agenda, site_url, inside), checks=view.checks)
-    plan = agenda.year_plan(school_year) if school_year else None
-    pairs = _pairs(view, plan)
-    noun = "Actie" if plan is not None else "Activiteit"
-    if school_year:
-        start, end = school_year_bounds(school_year)
-    else:
-        start, end = school_year_bounds(school_year_of(view.today))
-    # A finished year's report is the same on every later day (its period, its notes, the last status of
-    # each action), so it names no 'today' and the cache keeps it until its own data changes.
-    finished = school_year is not None and end < view.today
-    end = min(end, view.today)
-    if start > end:
-        start = end
-    years = [p.schooljaar for p in agenda.year_plans_sorted()]
-    previous_plan = agenda.year_plan(years[years.index(school_year) - 1]) if school_year in years and years.index(school_year) else None
-    previous = _pairs(view, previous_plan) if previous_plan is not None else []
-    if plan is not None:
-        goals = [g for g in (agenda.ambition(p.ambitie) for p in plan.ambities) if g is not None]
-    else:
-        goals = _goal_tree(agenda)
-
-    doc = Document()
-    doc.heading(1, "Samenvatting", "samenvatting")
-    when = f"schooljaar {school_year}" if school_year else "de activiteiten van de agenda"
-    if finished:
-        doc.html(f"<p>Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe {esc(when)} is verlopen, "
-                 "met de laatst gemelde status van elke actie.</p>")
-    else:
-        doc.html(f"<p>Deze rapportage is voor de gemeenteraad en de stuurgroep. Zij laat zien hoe het staat met {esc(when)} "
-                 f"op {esc(fmt.day(view.today))}.</p>")
-    if plan is not None:
-        doc.html(f"<p>Het jaarplan is {esc(fmt.adoption(plan.vaststelling))}.</p>")
-    doc.html(_status_table(pairs, f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} per status")
-             if pairs else '<p class="lea-muted">Er zijn geen acties of activiteiten opgenomen.</p>')
-    if plan is not None and agenda.has_money():
-        sentence = spending_sentence(year_spending(plan, agenda), fmt.money, fmt.day)
-        doc.html(f"<p>{esc(room_sentence(plan))}</p>" + (f"<p>{esc(sentence)}</p>" if sentence else "<p>Er is nog geen besteding gemeld.</p>"))
-    _changes(doc, view, pairs, previous, start, end, noun)
-    _actions(doc, view, pairs, noun, agenda.has_money(), start, end)
-    _budget(doc, view, plan, pairs)
-    _figures(doc, view, goals)
-    _notes(doc, view, pairs, start, end, noun)
-
-    title = f"Voortgangsrapportage {when}"
-    extra = [("Rapportage", esc(fmt.capital(when))), ("Periode", esc(f"{fmt.day(start)} tot en met {fmt.day(end)}"))]
-    if finished:
-        extra.append(("Stand", "afgesloten schooljaar; per actie de laatst gemelde status"))
-    cover = _cover(view, "Voortgangsrapportage", agenda.info.titel, extra, made=not finished)
-    body = cover + doc.contents() + "<main>" + "\n".join(doc.parts) + "</main>"
-    return _page(f"{title}: {agenda.info.titel}", f"Voortgang van de Lokale Educatieve Agenda {agenda.info.titel}, {when}", view, body,
-                 made=not finished)
+# --- which PDFs ------------------------------------------------------------------------------------
 
 
-# --- which PDFs, typeset where ---------------------------------------------------------------
-
-
-def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, str]:
-    """Every PDF of the site as HTML, by its path under docs/: the agenda and the progress reports
-    (a few tenths of a second; the typesetting is what costs)."""
+def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, Document]:
+    """Every PDF of the site as a document, by its path under docs/."""
     from ..render.html import no_edit
 
     view = View(agenda, today, lambda target: target, no_edit)
-    meanings, names = agenda_glossary(agenda), agenda_names(agenda)
+    meanings = agenda_glossary(agenda)
 
-    def explained(make: Callable[[], str]) -> str:
-        """Each glossary term explained at its first use in the document, as a page of the site does
-        (:mod:`lea_site.terms`: marked where data text is escaped, resolved once the document is whole)."""
-        with page_terms(meanings, names):
-            document = make()
-        return resolve(document, PageState(meanings=dict(meanings)))
+    def explained(document: Document) -> Document:
+        pb.explain(document, meanings)
+        return pb.finish(document)
 
-    out = {AGENDA: explained(lambda: agenda_html(view, site_url))}
+    out = {AGENDA: explained(agenda_document(view, site_url))}
     years = report_years(agenda, today) if agenda.jaarplannen else []
     for year in years:
-        out[f"downloads/voortgang-{year}.pdf"] = explained(lambda: progress_html(view, year, site_url))
+        out[f"downloads/voortgang-{year}.pdf"] = explained(progress_document(view, year, site_url))
     current = agenda.current_school_year(today)
-    out[REPORT] = (out[f"downloads/voortgang-{current}.pdf"] if current in years
-                   else explained(lambda: progress_html(view, None, site_url)))
+    out[REPORT] = out[f"downloads/voortgang-{current}.pdf"] if current in years else explained(progress_document(view, None, site_url))
     return out
 
 
 def start(agenda: Agenda, today: date, site_url: str | None = None) -> Typesetting:
-    """Begin typesetting every PDF (from the cache, or in worker processes); ``.wait()`` gives the files."""
+    """The PDFs of a build, composed now and typeset when written (``.wait()``, ``.write_into(site)``)."""
     return Typesetting(documents(agenda, today, site_url))
 
 
@@ -623,5 +595,5 @@ def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     return start(agenda, today, site_url).wait()
 
 
-__all__ = ["AGENDA", "REPORT", "PdfError", "Typesetting", "agenda_html", "documents", "downloads", "progress_html",
-           "render_pdf", "report_years", "start", "write_atomic"]
+__all__ = ["AGENDA", "REPORT", "PdfError", "Typesetting", "agenda_document", "documents", "downloads", "plain_blocks",
+           "progress_document", "render_pdf", "report_years", "start", "write_atomic"]

@@ -1,100 +1,85 @@
-"""Typesetting the PDFs with WeasyPrint: cached by a hash of each document, in worker processes.
+"""Typesetting the PDFs with Typst (issue 25): in this process, cached by a hash of each document.
 
-WeasyPrint is pure Python on top of Pango and costs about a quarter of a second per page,
-one core per document. So :class:`Typesetting`
+A document is data (a dict: see :mod:`lea_site.exports.pdf`); ``lea.typ`` is the one template that
+reads it with ``json(bytes(sys.inputs.data))``: no string from the data is ever parsed as Typst
+markup. Typst is fast (a 1,000-action agenda in about a second), so there are no worker processes;
+the cache (by a hash of the document, the template and the Typst version) only saves a second
+build of the same data its seconds.
 
-* first looks each document up in the cache, by a hash of what the PDF is made from: its
-  HTML, the stylesheet, this module's options and the versions of WeasyPrint and pydyf. A
-  finished school year's report names no 'today' (:func:`lea_site.exports.pdf.progress_html`),
-  so after the first build a change of the data typesets only the documents it changed;
-* typesets the rest side by side in worker processes (as many as the machine has cores, at
-  most one per document; ``LEA_PDF_PROCESSES`` sets the number, ``1`` typesets in this process),
-  while the caller goes on with its own work, until :meth:`Typesetting.wait`.
-
-The cache is the user's cache folder (``LEA_PDF_CACHE``, empty for none, or ``pdf`` in
-:mod:`lea_site.usercache`'s folder); it keeps the :data:`KEEP` most recently used PDFs.
-WeasyPrint fetches nothing: no file, no web address (data cannot make it read one).
+Reproducible and offline: the fonts are the package's own Noto Sans (``fonts/``, the site's
+``docs/assets/fonts`` as TrueType, which Typst reads) with the fonts inside the Typst wheel as
+fallback for signs Noto's Latin subset lacks; system fonts are ignored, nothing is downloaded
+(no ``@preview`` packages), and the creation date is the document's own (``date`` in the data),
+so the same data gives the same bytes on every machine. PDF/UA-1 is asked for: Typst refuses a
+document without title, language or alternative texts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import multiprocessing
+import json
 import os
-import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..files import write_atomic  # the usual file mode (0644), not mkstemp's 0600
 from ..usercache import keep_newest, user_cache
 
 HERE = Path(__file__).resolve().parent
-STYLESHEET = HERE / "pdf.css"
-KEEP = 60  # cached PDFs kept (the least recently used go first): a site has one per school year and two more
-# What render_pdf asks of WeasyPrint: part of the cache key, so a change of options typesets again.
-OPTIONS = "pdf/ua-1 tags compressed no-fetching"
+TEMPLATE = HERE / "lea.typ"
+FONTS = HERE / "fonts"
+KEEP = 60  # cached PDFs kept (the least recently used go first)
+STANDARDS = ["ua-1"]
+
+Document = dict[str, Any]
 
 
 class PdfError(Exception):
     """The PDF could not be made; the message says why, in Dutch."""
 
 
-def _no_fetching():
-    """A fetcher that fetches nothing: no file of the machine, no web address (an image is left out)."""
-    from weasyprint.urls import URLFetcher
+@lru_cache(maxsize=1)
+def _fonts():
+    import typst
 
-    class NoFetching(URLFetcher):
-        def __call__(self, url):
-            raise ValueError(f"de PDF haalt niets op ({url[:60]})")
-
-        fetch = __call__
-
-    return NoFetching(fail_on_errors=False)
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                       font_paths=[str(FONTS)])
 
 
-def _cached_page_references() -> None:
-    """Make pydyf's ``PDF.page_references`` cheap: it builds the tuple of every page's reference anew at
-    each call, and WeasyPrint's tagging calls it once per tagged element, so a 300-page PDF spent a
-    seventh of its time there (quadratic in the pages). The tuple is kept until a page is added (pages
-    are only ever appended), so the PDF is byte for byte the same."""
-    import pydyf
+def _typst_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    current = getattr(pydyf.PDF, "page_references", None)
-    if not isinstance(current, property) or getattr(current.fget, "_lea_cached", False):
-        return  # another pydyf, or already done
-
-    def page_references(pdf) -> tuple:
-        kids = pdf.pages["Kids"]
-        cached = pdf.__dict__.get("_lea_page_references")
-        if cached is None or cached[0] != len(kids):
-            cached = (len(kids), current.fget(pdf))
-            pdf.__dict__["_lea_page_references"] = cached
-        return cached[1]
-
-    page_references._lea_cached = True  # type: ignore[attr-defined]
-    pydyf.PDF.page_references = property(page_references)
-
-
-def render_pdf(html: str) -> bytes:
-    """Typeset one HTML document as a tagged PDF (PDF/UA-1) in Dutch."""
     try:
-        from weasyprint import CSS, HTML
-    except (ImportError, OSError) as err:
-        raise PdfError(f"WeasyPrint ontbreekt of kan Pango niet laden ({err}); installeer: pip install weasyprint, "
-                       "en op Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
-    _cached_page_references()
+        return version("typst")
+    except PackageNotFoundError:
+        return "?"
+
+
+def _timestamp(document: Document) -> dt.datetime:
+    """The document's own date (never today: the same data, the same bytes)."""
+    year, month, day = document.get("date") or (2000, 1, 1)
+    return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
+
+
+def encode(document: Document) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def render_pdf(document: Document) -> bytes:
+    """Typeset one document as a tagged PDF/UA-1 in Dutch."""
     try:
-        document = HTML(string=html, base_url=None, url_fetcher=_no_fetching())
-        return document.write_pdf(stylesheets=[CSS(string=STYLESHEET.read_text(encoding="utf-8"))],
-                                  pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+        import typst
+    except ImportError as err:
+        raise PdfError(f"Typst ontbreekt ({err}); installeer: pip install typst") from None
+    try:
+        compiler = typst.Compiler(str(TEMPLATE), root=str(HERE), font_paths=_fonts(), ignore_system_fonts=True,
+                                  sys_inputs={"data": encode(document)})
+        return compiler.compile(format="pdf", pdf_standards=STANDARDS, timestamp=_timestamp(document))
     except Exception as err:  # noqa: BLE001 - any failure of the typesetter is a failed PDF, reported in words
-        raise PdfError(f"de PDF kon niet gemaakt worden: {type(err).__name__}: {err}") from None
-
-
-def _typeset(html: str) -> bytes:
-    """What a worker process runs (looked up by name there, so a test's replacement of render_pdf holds
-    when the worker is forked)."""
-    return render_pdf(html)
+        message = getattr(err, "message", None) or str(err)
+        raise PdfError(f"de PDF kon niet gemaakt worden: {type(err).__name__}: {message[:500]}") from None
 
 
 def cache_dir() -> Path | None:
@@ -111,21 +96,9 @@ def cache_dir() -> Path | None:
     return Path(configured)
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = []
-    for name in ("weasyprint", "pydyf"):
-        try:
-            out.append(f"{name} {version(name)}")
-        except PackageNotFoundError:  # not installed: render_pdf says so
-            out.append(f"{name} ?")
-    return ", ".join(out)
-
-
-def cache_key(html: str) -> str:
+def cache_key(encoded: str) -> str:
     digest = hashlib.sha256()
-    for part in (html, STYLESHEET.read_text(encoding="utf-8"), OPTIONS, _versions()):
+    for part in (encoded, TEMPLATE.read_text(encoding="utf-8"), " ".join(STANDARDS), _typst_version()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]
@@ -155,72 +128,34 @@ def _to_cache(cache: Path | None, key: str, data: bytes) -> None:
         pass  # a cache that cannot be written costs time, not the build
 
 
-def processes(todo: int) -> int:
-    """Worker processes for ``todo`` documents: ``LEA_PDF_PROCESSES``, else the cores this process may use."""
-    try:
-        wanted = int(os.environ.get("LEA_PDF_PROCESSES", "0"))
-    except ValueError:
-        wanted = 0
-    if wanted <= 0:
-        wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(wanted, todo))
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork when this process has one thread: a worker starts at once with the HTML and the code in memory.
-    Forking a process with more threads can copy a lock that another thread holds (and Python 3.12+ warns),
-    so then a fresh interpreter per worker (about a second more each)."""
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 and os.name == "posix" else "spawn")
-
-
 class Typesetting:
-    """The PDFs of one build: taken from the cache at once, the others typeset in worker processes."""
+    """The PDFs of one build, typeset when they are asked for (:meth:`wait`, :meth:`write_into`)."""
 
-    def __init__(self, documents: dict[str, str]) -> None:
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
         self.paths = list(documents)
-        self._cache = cache_dir()
-        self._ready: dict[str, bytes] = {}
-        self._todo: dict[str, tuple[str, str]] = {}  # path -> (key, html)
-        keys: dict[str, str] = {}
-        for path, html in documents.items():
-            key = keys.setdefault(html, cache_key(html))  # the current year's report is also voortgang.pdf
-            cached = _from_cache(self._cache, key)
-            if cached is not None:
-                self._ready[path] = cached
-            else:
-                self._todo[path] = (key, html)
-        unique = {key: html for key, html in self._todo.values()}
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: dict[str, Future] = {}
-        if len(unique) > 1 and processes(len(unique)) > 1:
-            # Largest first, so the longest document does not start last.
-            order = sorted(unique, key=lambda k: len(unique[k]), reverse=True)
-            self._pool = ProcessPoolExecutor(processes(len(unique)), mp_context=_context())
-            self._futures = {key: self._pool.submit(_typeset, unique[key]) for key in order}
 
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
-        made: dict[str, bytes] = {}
-        try:
-            for path, (key, html) in self._todo.items():
-                if key not in made:
-                    made[key] = self._futures[key].result() if key in self._futures else render_pdf(html)
-                    _to_cache(self._cache, key, made[key])
-        except PdfError:
-            raise
-        except Exception as err:  # noqa: BLE001 - a worker that died (memory, a signal) is a failed PDF too
-            raise PdfError(f"de PDF kon niet gemaakt worden: {type(err).__name__}: {err}") from None
-        finally:
-            self.close()
-        return {path: self._ready[path] if path in self._ready else made[self._todo[path][0]] for path in self.paths}
+        cache = cache_dir()
+        made: dict[str, bytes] = {}  # by cache key: the current year's report is also voortgang.pdf
+        out: dict[str, bytes] = {}
+        for path, document in self.documents.items():
+            key = cache_key(encode(document))
+            if key not in made:
+                cached = _from_cache(cache, key)
+                if cached is None:
+                    cached = render_pdf(document)
+                    _to_cache(cache, key, cached)
+                made[key] = cached
+            out[path] = made[key]
+        return out
 
     def write_into(self, site: Path) -> None:
-        """Wait for every PDF and write it into the built site, each file whole (:class:`PdfError` when one
+        """Typeset every PDF and write it into the built site, each file whole (:class:`PdfError` when one
         could not be made)."""
         for path, content in self.wait().items():
             write_atomic(site / path, content)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Nothing runs in the background any more; kept so that callers may always close."""

@@ -36,7 +36,14 @@ def pdf_link(view: View, naam: str, tekst: str) -> str:
     target = f"downloads/{naam}.pdf"
     if target not in view.downloads:
         return ""
-    return f'<p class="lea-download">{view.a(target, tekst)}</p>'
+    out = f'<p class="lea-download">{view.a(target, tekst)}</p>'
+    if naam == "voortgang":  # every school year's report, so last year's is linked too
+        years = sorted((p for p in view.downloads if p.startswith("downloads/voortgang-")), reverse=True)
+        if years:
+            out += ('<p>De rapportage van elk schooljaar:</p><ul class="lea-downloads">'
+                    + "".join(f'<li>{view.a(p, "Schooljaar " + p[len("downloads/voortgang-"):-4] + " (PDF)")}</li>' for p in years)
+                    + "</ul>")
+    return out
 
 
 def goal_words(view: View) -> str:
@@ -132,7 +139,7 @@ def accessibility_results(view: View) -> str:
 
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
-    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang), als die gemaakt is"),
+    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang ook de rapportage van elk schooljaar), als die gemaakt is"),
     "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
     "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),

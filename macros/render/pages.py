@@ -424,6 +424,9 @@ def year_page_md(view: View, school_year: str) -> str:
         out.append(f"<p>Dit jaarplan is {prose(fmt.adoption(adoption))}.</p>\n")
     else:
         out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
+    report = f"downloads/voortgang-{school_year}.pdf"
+    if report in view.downloads:
+        out.append(f'<p class="lea-download">{view.a(report, f"Voortgangsrapportage schooljaar {school_year} (PDF)")}</p>\n')
     if plan.inleiding:
         out.append(md(plan.inleiding) + "\n")
     if agenda.has_money():

@@ -1,0 +1,195 @@
+"""Markdown from the data as a JSON tree of blocks and inlines, for the Typst template (issue 25).
+
+The text goes through Python-Markdown (the site's own settings: no raw HTML, no images) and the
+parser's element tree is read here: nothing is ever serialized to markup and parsed again. The
+Typst template (``lea.typ``) shows every string of the tree as text, so a payload written in
+Typst's or HTML's syntax stays visible text.
+
+Blocks: ``{"p": inl}``, ``{"sub": inl}`` (a heading inside a field, shown bold), ``{"list": [[block]],
+"ordered": bool, "start": int}``, ``{"quote": [block]}``, ``{"code": str}``, ``{"hr": true}``,
+``{"table": {"head": [inl], "rows": [[inl]]}}``. Inlines (``inl``) are lists of spans: a string,
+or ``{"t": str}`` with the flags ``b`` (bold), ``i`` (italic), ``code``, ``href`` (http, https or
+mailto only), or ``{"br": 1}``.
+
+Depth is bounded: below :data:`MAX_DEPTH` nested blocks (a quote in a list in a quote ...) the
+rest is one paragraph of its text, so any nesting the data has costs the template the same.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+MAX_DEPTH = 6  # nested blocks the PDF shows as such; deeper text is one paragraph
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_SAFE_LINK = re.compile(r"(https?://|mailto:)[^\s]+", re.I)
+
+Inline = list[Any]
+Block = dict[str, Any]
+
+
+class _Capture(Treeprocessor):
+    """Keeps the finished element tree (after inline patterns and unescaping)."""
+
+    root: Element | None = None
+
+    def run(self, root: Element) -> None:
+        self.root = root
+
+
+def _engine() -> tuple[markdown.Markdown, _Capture]:
+    engine = markdown.Markdown(extensions=["sane_lists", "tables"])
+    engine.preprocessors.deregister("html_block")  # raw HTML in data is text
+    engine.inlinePatterns.deregister("html")
+    for name in ("image_link", "image_reference", "short_image_ref"):  # no pictures from elsewhere
+        engine.inlinePatterns.deregister(name)
+    capture = _Capture(engine)
+    engine.treeprocessors.register(capture, "lea_capture", -100)  # last: after 'unescape'
+    return engine, capture
+
+
+_ENGINE, _CAPTURE = _engine()
+
+
+def _text(engine: markdown.Markdown, value: str | None) -> str:
+    """Element text with Python-Markdown's placeholders (entities, obfuscated mail) as the reader sees them."""
+    if not value:
+        return ""
+    if "\x02" not in value:
+        return value
+    stash = engine.htmlStash.rawHtmlBlocks
+    value = _PLACEHOLDER.sub(lambda m: html.unescape(str(stash[int(m[1])])) if int(m[1]) < len(stash) else "", value)
+    if AMP_SUBSTITUTE in value:
+        value = html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+    return value.replace("\x02", "").replace("\x03", "")
+
+
+def _span(text: str, flags: dict[str, Any]) -> Any:
+    return {"t": text, **flags} if flags else text
+
+
+def _inlines(engine: markdown.Markdown, node: Element, flags: dict[str, Any], out: Inline) -> None:
+    """The inline content of ``node`` (its text, children and their tails) as spans."""
+    if node.text:
+        out.append(_span(_text(engine, node.text), flags))
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        inner = dict(flags)
+        if tag in ("strong", "b"):
+            inner["b"] = 1
+        elif tag in ("em", "i"):
+            inner["i"] = 1
+        elif tag == "code":
+            inner["code"] = 1
+        elif tag == "a":
+            href = child.get("href", "")
+            if _SAFE_LINK.fullmatch(href):
+                inner["href"] = href.split("?", 1)[0] if href.lower().startswith("mailto:") else href
+        if tag == "br":
+            out.append({"br": 1})
+        elif tag in _BLOCK_TAGS:  # a block inside inline content (loose list items): its text
+            out.append(_span(" " + "".join(_text(engine, t) for t in child.itertext()) + " ", flags))
+        else:
+            _inlines(engine, child, inner, out)
+        if child.tail:
+            out.append(_span(_text(engine, child.tail), flags))
+
+
+_BLOCK_TAGS = {"p", "ul", "ol", "li", "blockquote", "pre", "hr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div"}
+
+
+def _plain(engine: markdown.Markdown, node: Element) -> str:
+    return re.sub(r"\s+", " ", "".join(_text(engine, t) for t in node.itertext())).strip()
+
+
+def _blocks(engine: markdown.Markdown, parent: Element, depth: int) -> list[Block]:
+    out: list[Block] = []
+    if parent.text and parent.text.strip():  # a tight list item's own text
+        out.append({"p": [_text(engine, parent.text.strip())]})
+    for node in parent:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if depth >= MAX_DEPTH and tag not in ("p",):
+            text = _plain(engine, node)
+            if text:
+                out.append({"p": [text]})
+            continue
+        if tag == "p":
+            spans = []
+            _inlines(engine, node, {}, spans)
+            out.append({"p": spans})
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            spans = []
+            _inlines(engine, node, {}, spans)
+            out.append({"sub": spans})
+        elif tag in ("ul", "ol"):
+            items = []
+            for li in node:
+                if getattr(li, "tag", None) != "li":
+                    continue
+                if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in li):
+                    items.append(_blocks(engine, li, depth + 1))
+                else:
+                    spans = []
+                    _inlines(engine, li, {}, spans)
+                    items.append([{"p": spans}])
+            start = node.get("start")
+            out.append({"list": items, "ordered": tag == "ol", "start": int(start) if start and start.isdigit() else 1})
+        elif tag == "blockquote":
+            out.append({"quote": _blocks(engine, node, depth + 1)})
+        elif tag == "pre":
+            out.append({"code": "".join(_text(engine, t) for t in node.itertext()).rstrip("\n")})
+        elif tag == "hr":
+            out.append({"hr": True})
+        elif tag == "table":
+            out.append({"table": _table(engine, node)})
+        elif tag:
+            text = _plain(engine, node)
+            if text:
+                out.append({"p": [text]})
+        if node.tail and node.tail.strip():
+            out.append({"p": [_text(engine, node.tail.strip())]})
+    return out
+
+
+def _table(engine: markdown.Markdown, node: Element) -> dict[str, Any]:
+    head: list[Inline] = []
+    rows: list[list[Inline]] = []
+    for row in node.iter("tr"):
+        cells = []
+        for cell in row:
+            spans: Inline = []
+            _inlines(engine, cell, {}, spans)
+            cells.append(spans)
+        if not head and any(c.tag == "th" for c in row):
+            head = cells
+        else:
+            rows.append(cells)
+    width = max([len(head), *(len(r) for r in rows), 1])
+    return {"head": head + [[]] * (width - len(head)) if head else [],
+            "rows": [r + [[]] * (width - len(r)) for r in rows]}
+
+
+def blocks(text: str | None) -> list[Block]:
+    """A Markdown field of the data as blocks (an empty list for no text)."""
+    if not text:
+        return []
+    _ENGINE.reset()
+    _CAPTURE.root = None
+    _ENGINE.convert(text)
+    root = _CAPTURE.root
+    if root is None:
+        return [{"p": [text]}]
+    return _blocks(_ENGINE, root, 0)
+
+
+def plain_blocks(text: str | None) -> list[Block]:
+    """Plain text (no Markdown) as paragraphs, one per blank-line-separated part."""
+    if not text:
+        return []
+    return [{"p": [part.strip()]} for part in re.split(r"\n\s*\n", text) if part.strip()]

@@ -1,0 +1,384 @@
+"""The building blocks of a PDF document as data: text, tables, actions, figures, charts and the diagram.
+
+Every function returns plain JSON-able data for ``lea.typ`` (the block vocabulary is in
+:mod:`.mdtree`, plus the kinds below). Nothing here writes markup: a value from the data is a
+string in the tree, and the template shows strings as text.
+
+More blocks: ``{"h": level, "text": str, "id": str}``, ``{"facts": [[label, [block]]]}``,
+``{"table": {"head", "rows", "foot", "numeric", "caption", "widths"}}`` (cells are inlines),
+``{"action": {"nr", "title", "facts": inl, "blocks"}}``, ``{"verdict": {"state", "label", "reasons"}}``,
+``{"bars": {...}}`` and ``{"org": {...}}`` (see :func:`bars` and :func:`org_chart`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Party
+from ..verdicts import NOT_REPORTED, Spending, goal_course, spending_sentence, written_status
+from ..render import format as fmt
+from ..render.charts import kind_label, value_text, with_unit
+from ..render.governance import LEVELS, RELATIONS, party_text
+from .mdtree import Block, blocks as md_blocks
+
+Inline = list[Any]
+
+
+def p(*spans: Any, style: str | None = None) -> Block:
+    out: Block = {"p": [s for s in spans if s != ""]}
+    if style:
+        out["style"] = style
+    return out
+
+
+def b(text: str) -> dict[str, Any]:
+    return {"t": text, "b": 1}
+
+
+def muted(text: str) -> dict[str, Any]:
+    return {"t": text, "m": 1}
+
+
+def status(word: str | None) -> dict[str, Any]:
+    """A status as a bordered word; None (no status written) is 'niet gemeld', never a guessed 'gepland'."""
+    word = word or NOT_REPORTED
+    return {"t": word, "st": word}
+
+
+def link(text: str, href: str) -> dict[str, Any]:
+    return {"t": text, "href": href}
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> Block:
+    return {"h": max(1, min(6, level)), "text": text, **({"id": anchor} if anchor else {})}
+
+
+def items(values: Iterable[Inline]) -> Block:
+    return {"list": [[{"p": v}] for v in values], "ordered": False, "start": 1}
+
+
+def table(head: list[str], rows: list[list[Inline]], *, caption: str, numeric: Iterable[int] = (), foot: list[list[Inline]] | None = None,
+          widths: list[float] | None = None) -> Block:
+    return {"table": {"head": [[h] for h in head], "rows": rows, "foot": foot or [], "numeric": list(numeric),
+                      "caption": caption, "widths": widths or [1] * len(head)}}
+
+
+def facts(rows: Iterable[tuple[str, list[Block] | Inline | str]]) -> Block:
+    out = []
+    for label, value in rows:
+        if isinstance(value, str):
+            value = [p(value)]
+        elif value and not (isinstance(value[0], dict) and _is_block(value[0])):
+            value = [p(*value)]  # inlines
+        out.append([label, value])
+    return {"facts": out}
+
+
+def _is_block(item: dict) -> bool:
+    return bool(item.keys() & {"p", "sub", "list", "quote", "code", "hr", "table", "facts", "bars", "org", "action", "verdict", "h"})
+
+
+# --- words of the model ---------------------------------------------------------------------
+
+
+def party_name(agenda: Agenda, party: Party | None) -> str:
+    return party_text(agenda, party) if party is not None else ""
+
+
+def names(agenda: Agenda, parties: Iterable[Party | None]) -> str:
+    return ", ".join(party_name(agenda, x) for x in parties if x is not None)
+
+
+def contact_text(agenda: Agenda, contact: Contact | None) -> Inline:
+    if contact is None:
+        towns = agenda.info.regio.gemeenten
+        return ["de gemeente " + towns[0] if len(towns) == 1 else "de gemeenten " + ", ".join(towns)]
+    partner = agenda.partner(contact.partner) if contact.partner else None
+    out: Inline = [contact.rol + (f", {partner.naam}" if partner else "")]
+    if contact.email:
+        out += [" · ", link(contact.email, f"mailto:{contact.email}")]
+    if contact.url:
+        out += [" · ", link(contact.url, contact.url)]
+    return out
+
+
+def budget_lines(budget: Budget | None) -> Inline:
+    """An action's budget in words, line by line (as the site's budget cell)."""
+    if budget is None:
+        return ["—"]
+    if budget.soort == "geen":
+        return ["geen kosten"]
+    if budget.soort == "eigen_uren":
+        return ["eigen uren partners"]
+    if not budget.known:  # named sources, no amount: never € 0
+        return ["uit " + ", ".join(budget.bronnen), {"br": 1}, muted("bedrag niet bekend")]
+    out: Inline = [fmt.money(budget.cost)]
+    if budget.bronnen:
+        out += [{"br": 1}, muted("uit " + ", ".join(budget.bronnen))]
+    if budget.covered:
+        out += [{"br": 1}, muted(f"waarvan {fmt.money(budget.covered)} gedekt" + (f" door {budget.dekking_door}" if budget.dekking_door else ""))]
+    if budget.besteed is not None:
+        out += [{"br": 1}, b(f"besteed {fmt.money(budget.besteed)}" + (f" (gemeld {fmt.day(budget.besteed_op)})" if budget.besteed_op else ""))]
+    return out
+
+
+def _place(action: Action) -> str:
+    loc = action.locatie
+    if loc is None:
+        return ""
+    return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
+
+
+def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool) -> Block:
+    """One action: number and title, the facts on one line, then what the data says of it."""
+    line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning)]
+    if money:
+        line += ["   ", b("Begroting: "), *[s if not isinstance(s, dict) or "br" not in s else "; " for s in budget_lines(action.begroting)]]
+    line += ["   ", b("Status: "), status(written_status(action))]
+    more: list[Block] = []
+    if action.doorgeschoven_van:
+        more.append(p(muted(f"doorgeschoven uit schooljaar {action.doorgeschoven_van}")))
+    more += md_blocks(action.beschrijving)
+    if _place(action):
+        more.append(p({"t": "Waar: ", "i": 1}, _place(action)))
+    if action.begroting is not None and action.begroting.toelichting:
+        more.append(p({"t": "Geld: ", "i": 1}, action.begroting.toelichting))
+    last = action.last_note() if progress else None
+    if last:
+        more.append(p({"t": f"Voortgang {fmt.day(last.datum)}: ", "i": 1}, last.tekst))
+    if action.resultaat:
+        more += [p({"t": "Resultaat:", "i": 1}), *md_blocks(action.resultaat)]
+    for e in action.evaluatie:
+        more.append(p({"t": f"{fmt.capital(e.soort or 'evaluatie')} ({fmt.planning(e.moment)}): ", "i": 1}, e.uitkomst or "gepland"))
+    return {"action": {"nr": nr, "title": action.titel, "facts": line, "blocks": more}}
+
+
+# --- verdicts: as lea_site.verdicts decides them, never judged here ------------------------------
+
+
+def verdict_block(agenda: Agenda, goal: Ambition, school_year: str | None, today: date) -> Block:
+    """The goal's course with its reasons: 'Op koers', 'Let op', 'Achter' or 'Stand onbekend'."""
+    found = goal_course(agenda, goal, school_year, today, with_unit)
+    label = found.label + (" (oordeel van de partners)" if found.overridden else "")
+    label += f" (aan het eind van de looptijd, {fmt.day(found.as_of)})" if found.as_of else ""
+    return {"verdict": {"state": found.state, "label": label, "reasons": list(found.reasons)}}
+
+
+def money_sentence(s: Spending) -> str | None:
+    """Spent against planned in words, as lea_site.verdicts says it."""
+    return spending_sentence(s, fmt.money, fmt.day)
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+def target_text(ind: Indicator) -> str:
+    """The target WITH its date, in numbers or in words."""
+    if ind.doel is None:
+        return "—"
+    parts = []
+    if ind.doel.waarde is not None:
+        parts.append(with_unit(ind, ind.doel.waarde))
+    if ind.doel.uiterlijk is not None:
+        parts.append(f"uiterlijk {ind.doel.uiterlijk}")
+    if ind.doel.omschrijving:
+        parts.append(ind.doel.omschrijving)
+    return ", ".join(parts) or "—"
+
+
+def indicator_blocks(ind: Indicator, level: int) -> list[Block]:
+    out: list[Block] = [heading(level, ind.titel, f"indicator-{ind.id}")]
+    rows: list[tuple[str, Any]] = []
+    if ind.definitie:
+        rows.append(("Wat wordt geteld", ind.definitie))
+    if ind.huidige_situatie:
+        rows.append(("Huidige situatie", ind.huidige_situatie))
+    if ind.nulmeting:
+        rows.append(("Nulmeting", value_text(ind, ind.nulmeting) + (f" ({fmt.period(ind.nulmeting.periode)})" if ind.nulmeting.periode else "")
+                     + ("" if ind.nulmeting.soort == "gemeten" else f", {ind.nulmeting.soort}")))
+    if ind.doel is not None:
+        rows.append(("Doel", target_text(ind)))
+    if ind.beter:
+        rows.append(("Richting", f"hoe {ind.beter}, hoe beter"))
+    if ind.bron:
+        rows.append(("Bron", ind.bron))
+    for c in ind.vergelijking:
+        rows.append(("Ter vergelijking", f"{c.label}: {with_unit(ind, c.waarde)}" + (f" ({c.periode})" if c.periode else "")))
+    out.append(facts(rows))
+    chart = indicator_chart(ind)
+    if chart:
+        out.append(chart)
+    measurements = [*ind.series(), *ind.undated()]
+    if measurements:
+        table_rows = [[[m.periode.text if m.periode else "periode onbekend"], [value_text(ind, m)], [kind_label(ind, m)], [m.toelichting or ""]]
+                      for m in measurements]
+        out.append(table(["Periode", "Waarde", "Soort", "Toelichting"], table_rows, caption=f"Cijfers: {ind.titel}", widths=[1, 1.4, 1, 2]))
+    return out
+
+
+def indicator_chart(ind: Indicator) -> Block | None:
+    """The values as bars on one scale from zero, in time order; forecasts and estimates marked, the target last."""
+    rows = []
+    for m in ind.series():
+        kind = m.soort if m is not ind.nulmeting else ("nulmeting" if m.soort == "gemeten" else m.soort)
+        rows.append({"label": f"{m.periode.text} · {kind_label(ind, m)}", "value": float(m.waarde),
+                     "text": value_text(ind, m), "kind": kind})
+    if ind.doel is not None and ind.doel.waarde is not None:
+        rows.append({"label": "doel" + (f" · uiterlijk {ind.doel.uiterlijk}" if ind.doel.uiterlijk else ""), "value": float(ind.doel.waarde),
+                     "text": with_unit(ind, ind.doel.waarde), "kind": "doel"})
+    if len(rows) < 2 or any(r["value"] < 0 for r in rows):
+        return None  # one value needs no chart; negative values: the table says them
+    scale = max(r["value"] for r in rows) or 1.0
+    words = "; ".join(f"{r['label']}: {r['text']}" for r in rows)
+    return {"bars": {"caption": f"{ind.titel}: de waarden op één schaal vanaf nul", "alt": f"Staafdiagram {ind.titel}. {words}.",
+                     "scale": scale, "rows": rows, "legend": _legend({r["kind"] for r in rows})}}
+
+
+_KIND_WORDS = {"gemeten": "gemeten", "nulmeting": "nulmeting", "prognose": "prognose (verwachting, gestreept omlijnd)",
+               "schatting": "schatting (gestreept omlijnd)", "doel": "doel (streefwaarde)", "lea": "ten laste van het LEA-budget",
+               "gedekt": "gedekt uit andere bronnen", "beschikbaar": "beschikbaar LEA-budget"}
+
+
+def _legend(kinds: set[str]) -> list[dict[str, str]]:
+    order = ["nulmeting", "gemeten", "schatting", "prognose", "doel", "lea", "gedekt", "beschikbaar"]
+    return [{"kind": k, "text": _KIND_WORDS[k]} for k in order if k in kinds]
+
+
+# --- budgets ---------------------------------------------------------------------------------
+
+
+def budget_bars(rows: list[tuple[str, int, int]], available: int | None, caption: str) -> Block:
+    """Per goal its costs (the LEA part and the covered part, one bar), then the year's LEA part against
+    what is available: every bar on one scale, so lengths compare."""
+    charged_total = sum(cost - covered for _, cost, covered in rows)
+    bars = [{"label": label, "value": cost, "part": cost - covered, "kind": "lea",
+             "text": fmt.money(cost) + (f", waarvan {fmt.money(covered)} gedekt uit andere bronnen" if covered else "")}
+            for label, cost, covered in rows]
+    if available is not None:
+        bars.append({"label": "Totaal ten laste van het LEA-budget", "value": charged_total, "part": charged_total, "kind": "lea",
+                     "text": f"{fmt.money(charged_total)} van {fmt.money(available)} beschikbaar"})
+        bars.append({"label": "Beschikbaar LEA-budget", "value": available, "part": 0, "kind": "beschikbaar", "text": fmt.money(available)})
+    scale = max([r["value"] for r in bars] + [1])
+    kinds = {"lea"} | ({"gedekt"} if any(c for _, _, c in rows) else set()) | ({"beschikbaar"} if available is not None else set())
+    words = "; ".join(f"{r['label']}: {r['text']}" for r in bars)
+    return {"bars": {"caption": caption, "alt": f"Staafdiagram. {caption}. {words}.", "scale": scale, "rows": bars,
+                     "legend": _legend(kinds)}}
+
+
+# --- governance ------------------------------------------------------------------------------
+
+
+def org_chart(agenda: Agenda) -> Block | None:
+    """The bodies by level, each a light box with its name, kind and relations in words."""
+    if not agenda.organen:
+        return None
+    by_id = {body.id: body for body in agenda.organen}
+    levels = []
+    for key, label in LEVELS:
+        bodies = [body for body in agenda.organen if body.niveau == key]
+        if not bodies:
+            continue
+        levels.append({"label": label, "bodies": [_org_box(agenda, body, by_id) for body in bodies]})
+    words = " ".join(f"{lv['label']}: " + ", ".join(x["name"] for x in lv["bodies"]) + "." for lv in levels)
+    return {"org": {"caption": "De organisatie van de agenda", "alt": f"Organisatieschema in lagen. {words}", "levels": levels}}
+
+
+def _org_box(agenda: Agenda, body: Body, by_id: Mapping[str, Body]) -> dict[str, Any]:
+    lines = []
+    if body.soort:
+        lines.append(body.soort)
+    if body.status == "voorgesteld":
+        lines.append("voorgesteld, nog niet ingesteld")
+    if body.frequentie:
+        lines.append(body.frequentie)
+    for field, words, _ in RELATIONS:
+        targets = [by_id[t].naam if t in by_id else t for t in getattr(body, field)]
+        if targets:
+            lines.append(f"{words} {', '.join(targets)}")
+    return {"name": body.naam, "lines": lines}
+
+
+# --- the glossary: each term explained at its first use in the document --------------------------
+
+
+def explain(document: dict[str, Any], meanings: Mapping[str, str]) -> None:
+    """Each glossary term explained at its first use in running text ('VVE (voor- en vroegschoolse
+    educatie)'), as the site's pages do; not in headings, titles, links, code or charts."""
+    if not meanings:
+        return
+    terms = sorted(meanings, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w&#-])({'|'.join(re.escape(t) for t in terms)})(?![\w+'’-])")
+    seen: set[str] = set()
+
+    def text(value: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            term = m[1]
+            if term in seen:
+                return term
+            seen.add(term)
+            before, after = value[m.start() - 1:m.start()], value[m.end():m.end() + 1]
+            return term if (before, after) == ("(", ")") else f"{term} ({meanings[term]})"
+
+        return pattern.sub(one, value)
+
+    def spans(inl: list) -> None:
+        for i, span in enumerate(inl):
+            if isinstance(span, str):
+                inl[i] = text(span)
+            elif isinstance(span, dict) and "t" in span and not span.keys() & {"href", "code", "st"}:
+                span["t"] = text(span["t"])
+
+    def walk(blocks: list) -> None:
+        for block in blocks:
+            if not isinstance(block, dict):
+                continue
+            if "p" in block:
+                spans(block["p"])
+            elif "list" in block:
+                for item in block["list"]:
+                    walk(item)
+            elif "quote" in block:
+                walk(block["quote"])
+            elif "facts" in block:
+                for _, value in block["facts"]:
+                    walk(value)
+            elif "table" in block:
+                for row in block["table"]["rows"]:
+                    for cell in row:
+                        spans(cell)
+            elif "action" in block:
+                spans(block["action"]["facts"])
+                walk(block["action"]["blocks"])
+            elif "verdict" in block:
+                block["verdict"]["reasons"] = [text(r) for r in block["verdict"]["reasons"]]
+
+    walk(document.get("lead", []))
+    walk(document["body"])
+
+
+# --- last touches to every text ----------------------------------------------------------------
+
+_AMOUNT = re.compile(r"€ (?=[\d-])")
+_LONG = re.compile(r"\S{31,}")
+_KEYS = frozenset({"href", "kind", "id", "st", "state"})  # values that are no text for the reader
+
+
+def _breakable(word: re.Match[str]) -> str:
+    """A word longer than a line can hold gets a zero-width space every 30 characters, where it may
+    break: Typst never breaks a word without one, and would run it off the page."""
+    text = word[0]
+    return "\u200b".join(text[i:i + 30] for i in range(0, len(text), 30))
+
+
+def finish(value: Any) -> Any:
+    """Every text of a document: '€ 5.000' kept on one line, and very long words breakable."""
+    if isinstance(value, str):
+        value = _AMOUNT.sub("€\u00a0", value) if "€ " in value else value
+        return _LONG.sub(_breakable, value) if len(value) > 30 else value
+    if isinstance(value, list):
+        return [finish(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in _KEYS else finish(v)) for k, v in value.items()}
+    return value
