@@ -95,13 +95,32 @@ def term_sentence(agenda: Agenda, today: date) -> str | None:
     if not term.ended:
         return None
     text = f"Deze agenda liep van {years.van} tot en met {years.tot} en is afgelopen. U leest hier wat er is afgesproken"
-    actions = all_actions(agenda)
+    in_plans = [a for plan in agenda.jaarplannen for _, a in plan.actions()]
+    activities = [a for g in agenda.ambities for a in g.activiteiten]
+    actions = in_plans + activities
     if not actions:
         return text + "."
     done = sum(1 for a in actions if a.resultaat or written_status(a) == "afgerond")
+    of = work_words(len(in_plans), len(activities))
     if not done:
-        return text + f"; van geen van de {len(actions)} acties en activiteiten is een resultaat gemeld."
-    return text + f", en van {done} van de {len(actions)} acties en activiteiten wat ze opleverden."
+        return text + f"; van geen van de {of} is een resultaat gemeld."
+    return text + f", en van {done} van de {of} wat ze opleverden."
+
+
+def work_words(actions: int, activities: int) -> str:
+    """'3 acties', '2 activiteiten' or '3 acties en 2 activiteiten': each level of work by its own word."""
+    parts = [_count(n, one, many) for n, one, many in ((actions, "actie", "acties"), (activities, "activiteit", "activiteiten")) if n]
+    return " en ".join(parts) or "0 acties"
+
+
+def goal_words(agenda: Agenda, goals: Iterable[Ambition]) -> str:
+    """'3 ambities en 10 actielijnen': goals counted per level, each with the agenda's word for it."""
+    counts: dict[int, int] = {}
+    for goal in goals:
+        level = agenda.level(goal)
+        counts[level] = counts.get(level, 0) + 1
+    parts = [_count(n, agenda.naming(level).enkelvoud, agenda.naming(level).meervoud) for level, n in sorted(counts.items())]
+    return ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else (parts[0] if parts else "")
 
 
 # --- an action's status ----------------------------------------------------------------------
@@ -182,6 +201,19 @@ def _day(m: Measurement) -> date:
     return m.periode.end
 
 
+def target_sentence(ind: Indicator, number: Number = _plain_number) -> str | None:
+    """The indicator's target with its date, in numbers and/or words: '90% in 2028', 'Geen kind thuis
+    (uiterlijk 2021)', '90% in 2028. Alle peuters bereikt'; None without a target. A date is never dropped."""
+    t = ind.doel
+    if t is None:
+        return None
+    words = " ".join(t.omschrijving.split()) if t.omschrijving else ""
+    if t.waarde is not None:
+        head = number(ind, t.waarde) + (f" in {t.uiterlijk}" if t.uiterlijk else "")
+        return head + (f". {words}" if words else "")
+    return words + (f" (uiterlijk {t.uiterlijk})" if t.uiterlijk else "")
+
+
 def figure_signal(ind: Indicator, number: Number = _plain_number, as_of: date | None = None) -> tuple[int, str] | None:
     """(0 ok, 1 let op, 2 achter) with the reason, for an indicator with a direction, a numeric target
     and a measurement taken by ``as_of`` (when given); None when the figure says nothing."""
@@ -226,6 +258,8 @@ def _count(n: int, one: str, many: str) -> str:
 def action_nouns(agenda: Agenda, goal: Ambition) -> tuple[str, str]:
     """'actie'/'acties' for a goal with year plans, 'activiteit'/'activiteiten' for one with activities only."""
     in_plans = any(p.ambitie == goal.id and p.acties for y in agenda.jaarplannen for p in y.ambities)
+    if in_plans and goal.activiteiten:
+        return "actie of activiteit", "acties en activiteiten"
     return ("actie", "acties") if in_plans or not goal.activiteiten else ("activiteit", "activiteiten")
 
 

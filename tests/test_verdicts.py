@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from lea_site.load import load
-from lea_site.model import Action, Agenda, AgendaInfo, Ambition, AmbitionPlan, YearPlan
+from lea_site.model import Action, Agenda, AgendaInfo, Ambition, AmbitionPlan, Indicator, YearPlan
 from lea_site.render import format as fmt
 from lea_site.render.charts import with_unit
 from lea_site.verdicts import (NOT_REPORTED, Spending, Spent, action_state, goal_course, spending_sentences, term_state,
-                               year_spending)
+                               target_sentence, year_spending, goal_words, work_words)
 
 from .conftest import FIXTURES, SITE_DATA
 from .test_site import soup, text
@@ -152,7 +152,7 @@ def test_an_ended_agenda_without_reports_shows_no_course_anywhere(ended_site: Pa
     professionals = text(soup(ended_site, "professionals"))
     assert "liggen op koers" not in professionals and "Stand onbekend" in professionals
     home = text(soup(ended_site, "index.html"))
-    assert "van geen van de 5 acties en activiteiten is een resultaat gemeld" in home
+    assert "van geen van de 5 activiteiten is een resultaat gemeld" in home
 
 
 def test_an_unplanned_unreported_activity_reads_niet_gemeld(ended_site: Path):
@@ -193,3 +193,37 @@ def test_every_output_shows_the_verdict_the_module_decided(built_site, name: str
         for reason in verdict.reasons:
             assert reason in badge, (goal.id, reason)
         assert (goal.titel in listed) == (verdict.state != "op koers"), goal.id
+
+
+@pytest.mark.parametrize("target,said", [
+    ({"waarde": 90, "uiterlijk": 2028}, "90 in 2028"),
+    ({"omschrijving": "Geen kind thuis", "uiterlijk": 2021}, "Geen kind thuis (uiterlijk 2021)"),
+    ({"waarde": 90, "uiterlijk": 2028, "omschrijving": "Alle peuters"}, "90 in 2028. Alle peuters"),
+    ({"omschrijving": "Geen kind thuis"}, "Geen kind thuis"),
+])
+def test_a_target_keeps_its_date(target, said):
+    ind = Indicator.model_validate({"id": "i", "titel": "T", "doel": target})
+    assert target_sentence(ind) == said
+
+
+def test_a_target_in_words_shows_its_year_everywhere(ended_site: Path):
+    """The ended fixture's 'thuiszitters' target is written in words with 'uiterlijk: 2021'."""
+    page = text(soup(ended_site, "ambities/thuisnabij"))
+    assert "Geen enkel kind langer dan drie maanden thuis zonder onderwijs (uiterlijk 2021)" in page
+    opened = json.loads((ended_site / "opendata" / "agenda.json").read_text(encoding="utf-8"))
+    ind = next(i for g in opened["ambities"] for i in g["indicatoren"] if i["id"] == "thuiszitters")
+    assert ind["doel"]["uiterlijk"] == "2021"
+
+
+def test_each_level_is_counted_by_its_own_word():
+    data, today = SITE_DATA["zuidwaard"]
+    agenda = load(data, today).agenda
+    levels = {}
+    for goal in agenda.ambities:
+        levels.setdefault(agenda.level(goal), []).append(goal)
+    assert len(levels) >= 2  # the fixture has goals on more than one level
+    said = goal_words(agenda, agenda.ambities)
+    for level, goals in levels.items():
+        naming = agenda.naming(level)
+        assert f"{len(goals)} {naming.enkelvoud if len(goals) == 1 else naming.meervoud}" in said
+    assert work_words(3, 2) == "3 acties en 2 activiteiten" and work_words(0, 1) == "1 activiteit" and work_words(1, 0) == "1 actie"

@@ -346,7 +346,7 @@ def goals(agenda: Agenda, today: date) -> Table:
                      "ja" if verdict.overridden else "nee", "; ".join(goal.pijlers) or None])
     return Table("doelen", "De doelen van de agenda, met het oordeel of ze op koers liggen en waarom", [
         ("doel_id", "id van het doel"), ("boven", "id van het doel een niveau hoger (leeg: een doel van het hoogste niveau)"),
-        ("nummer", "volgorde op de site"), ("titel", "naam van het doel"), ("niveau", "het woord voor dit niveau: ambitie, actielijn ..."),
+        ("nummer", "volgorde op de site"), ("titel", "naam van het doel"), ("niveau", "het woord voor dit niveau: " + ", ".join(dict.fromkeys(agenda.naming(agenda.level(g)).enkelvoud for g in agenda.ambities))),
         ("leeftijden", "leeftijd van de kinderen in jaren"),
         ("koers", "op koers, let op, achter of onbekend (niets recents om de stand aan af te lezen), zoals de site het toont"),
         ("koers_reden", "waarom, gescheiden door puntkomma's"),

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Party
-from ..verdicts import NOT_REPORTED, Spending, goal_course, spending_sentence, written_status
+from ..verdicts import NOT_REPORTED, Spending, goal_course, spending_sentence, target_sentence, written_status
 from ..render import format as fmt
 from ..render.charts import kind_label, value_text, with_unit
 from ..render.governance import LEVELS, RELATIONS, party_text
@@ -175,17 +175,8 @@ def money_sentence(s: Spending) -> str | None:
 
 
 def target_text(ind: Indicator) -> str:
-    """The target WITH its date, in numbers or in words."""
-    if ind.doel is None:
-        return "—"
-    parts = []
-    if ind.doel.waarde is not None:
-        parts.append(with_unit(ind, ind.doel.waarde))
-    if ind.doel.uiterlijk is not None:
-        parts.append(f"uiterlijk {ind.doel.uiterlijk}")
-    if ind.doel.omschrijving:
-        parts.append(ind.doel.omschrijving)
-    return ", ".join(parts) or "—"
+    """The target WITH its date, in numbers or in words (lea_site.verdicts.target_sentence)."""
+    return target_sentence(ind, with_unit) or "—"
 
 
 def indicator_blocks(ind: Indicator, level: int) -> list[Block]:

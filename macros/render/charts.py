@@ -12,6 +12,7 @@ import math
 
 from ..model import Comparison, Indicator, Measurement
 from ..values import Period
+from ..verdicts import target_sentence
 from . import format as fmt
 from .html import esc, table
 
@@ -92,9 +93,9 @@ def indicator_summary(ind: Indicator) -> str:
         parts.append("Zonder bekende periode: " + ", ".join(f"{value_text(ind, m)} ({KIND_LABELS[m.soort]})" for m in undated) + ".")
     if ind.vergelijking:
         parts.append("Ter vergelijking: " + "; ".join(comparison_text(ind, c) for c in ind.vergelijking) + ".")
-    if ind.doel and ind.doel.waarde is not None:
-        when = f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else ""
-        parts.append(f"Doel: {with_unit(ind, ind.doel.waarde)}{when}.")
+    goal = target_sentence(ind, with_unit)
+    if goal:
+        parts.append(f"Doel: {goal.rstrip('.')}.")
     if ind.beter:
         parts.append(f"{ind.beter.capitalize()} is beter.")
     return " ".join(parts)
@@ -292,8 +293,9 @@ def indicator_table(ind: Indicator) -> str:
     ]
     for c in ind.vergelijking:
         rows.append([esc(c.periode.text if c.periode else ""), esc(with_unit(ind, c.waarde)), esc(f"ter vergelijking: {c.label}"), ""])
-    if ind.doel and ind.doel.waarde is not None:
-        rows.append([esc(str(ind.doel.uiterlijk or "")), esc(with_unit(ind, ind.doel.waarde)), "doel", esc(ind.doel.omschrijving or "")])
+    if ind.doel:  # a target in words has its row too, with its date
+        value = with_unit(ind, ind.doel.waarde) if ind.doel.waarde is not None else ""
+        rows.append([esc(str(ind.doel.uiterlijk or "")), esc(value), "doel", esc(ind.doel.omschrijving or "")])
     return table(["Periode", "Waarde", "Soort", "Toelichting"], rows, caption=f"Cijfers: {ind.titel}", numeric=[1])
 
 

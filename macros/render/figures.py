@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Agenda, Indicator
 from .charts import comparison_text, indicator_chart, indicator_summary, indicator_table, value_text, with_unit
+from ..verdicts import target_sentence
 from .html import Edit, Link, dl, esc, prose, md_inline, no_edit, ul
 
 KEY_FIGURES_PAGE = "voortgang.md"
@@ -47,10 +48,8 @@ def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
         facts.append(("Gemeten", ul(esc(value_text(ind, m) + " (periode onbekend)") for m in undated)))
     if ind.vergelijking:
         facts.append(("Ter vergelijking", ul(esc(comparison_text(ind, c)) for c in ind.vergelijking)))
-    if ind.doel:
-        goal = ind.doel.omschrijving or ""
-        if ind.doel.waarde is not None:
-            goal = with_unit(ind, ind.doel.waarde) + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "") + (f". {goal}" if goal else "")
+    goal = target_sentence(ind, with_unit)
+    if goal:
         facts.append(("Doel", prose(goal)))
     if ind.beter:
         facts.append(("Richting", esc(f"hoe {ind.beter}, hoe beter")))

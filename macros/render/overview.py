@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from ..verdicts import STUCK, unchanged_since, written_status
+from ..verdicts import STUCK, goal_words, unchanged_since, written_status
 from ..diff import NO_CHANGES
 from ..exports.changes import History
 from ..model import Action, Ambition, AmbitionPlan, Body, Contact, Party
@@ -186,6 +186,12 @@ def changes_since_quarter(view: View, kop: str | None = None, history: History |
 # --- what needs attention ------------------------------------------------------------------------
 
 
+def _plural(view: View) -> str:
+    """The word for all goals: the level's own when there is one level ('ambities'), else 'doelen'."""
+    levels = {view.agenda.level(g) for g in view.agenda.ambities}
+    return view.agenda.naming(levels.pop()).meervoud if len(levels) == 1 else "doelen"
+
+
 def goals_needing_attention(view: View, kop: str | None = None) -> str:
     """The goals that are behind or need attention, with why; and the actions that are delayed or stopped.
     Nothing when no goal can be judged and no action is stuck."""
@@ -207,9 +213,9 @@ def goals_needing_attention(view: View, kop: str | None = None) -> str:
     if rows:
         rows.sort(key=lambda r: r[0])
         out.append(table([view.goal_header(list(view.agenda.ambities)), "Stand", "Waarom"], [r for _, r in rows],
-                         caption=f"{fmt.capital(view.words)} die achterlopen, aandacht vragen of waarvan de stand onbekend is", stack=True))
+                         caption=f"{fmt.capital(_plural(view))} die achterlopen, aandacht vragen of waarvan de stand onbekend is", stack=True))
     elif judged and judged == len(view.agenda.ambities):
-        out.append(f"<p>Alle {judged} {esc(view.words)} waarover iets te zeggen is, liggen op koers.</p>")
+        out.append(f"<p>Alle {esc(goal_words(view.agenda, view.agenda.ambities))} liggen op koers.</p>")
     if stuck:
         items = []
         for owner, action in stuck:

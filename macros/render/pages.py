@@ -19,7 +19,7 @@ from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
-from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, term_sentence, term_state, written_status
+from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, written_status
 from .contact import contact_html, resolve
 from ..verdicts import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, spent_cell, year_budget
@@ -106,8 +106,9 @@ def _trend(view: View, amb: Ambition) -> str:
             continue
         last = measured[-1]
         text = f"{ind.titel}: {with_unit(ind, last.waarde)} ({last.periode})"
-        if ind.doel is not None and ind.doel.waarde is not None:
-            text += f", doel {with_unit(ind, ind.doel.waarde)}" + (f" in {ind.doel.uiterlijk}" if ind.doel.uiterlijk else "")
+        goal = target_sentence(ind, with_unit)
+        if goal:
+            text += f", doel {goal}"
         if len(measured) >= 2 and ind.beter:
             first = measured[0]
             if last.waarde == first.waarde:

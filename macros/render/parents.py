@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..glossary import Explainer, agenda_glossary, agenda_names
 from ..model import Action, Ambition, AmbitionPlan, Intervention
-from ..verdicts import written_status
+from ..verdicts import work_words, written_status
 from ..values import AgeRange
 from . import format as fmt
 from .charts import with_unit
@@ -203,7 +203,8 @@ def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> s
         return ""
     out = ["## Gaat het goed?\n"]
     if counts:
-        out.append(f"<p>De {len(pairs)} {'activiteiten' if all(isinstance(p, Ambition) for p, _ in pairs) else 'acties'} "
+        activities = sum(1 for p, _ in pairs if isinstance(p, Ambition))
+        out.append(f"<p>De {work_words(len(pairs) - activities, activities)} "
                    f"voor deze leeftijd in {esc(view.this_year if view.current else 'deze agenda')}:</p>{counts}\n")
     if items:
         out.append("<p>Zo staan de doelen voor deze leeftijd ervoor:</p>" + ul(items, "lea-going") + "\n")
