@@ -86,6 +86,23 @@ def all_actions(agenda: Agenda) -> list[Action]:
     return [a for plan in agenda.jaarplannen for _, a in plan.actions()] + [a for g in agenda.ambities for a in g.activiteiten]
 
 
+def goals_with_work(agenda: Agenda) -> list[Ambition]:
+    """The goals with actions or activities in them or in a goal below them: the ones with progress to follow."""
+    own = {ap.ambitie for plan in agenda.jaarplannen for ap in plan.ambities if ap.acties}
+    own |= {g.id for g in agenda.ambities if g.activiteiten}
+    out = []
+    for goal in agenda.ambities:
+        below, todo, seen = False, [goal], 0
+        while todo and not below and seen <= len(agenda.ambities):  # bounded: the load step refuses cycles
+            current = todo.pop()
+            seen += 1
+            below = current.id in own
+            todo += agenda.children(current)
+        if below:
+            out.append(goal)
+    return out
+
+
 def term_sentence(agenda: Agenda, today: date) -> str | None:
     """The term in words once it has ended or before it begins; None while it runs."""
     term = term_state(agenda, today)

@@ -26,6 +26,8 @@ from lea_site.exports.mdtree import MAX_DEPTH, blocks
 from lea_site.load import load
 from lea_site.render import format as fmt
 from lea_site.render.pages import View
+from lea_site.render.charts import with_unit
+from lea_site.verdicts import target_sentence
 
 from . import pdfpixels as px
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
@@ -138,7 +140,7 @@ def test_agenda_has_every_goal_activity_and_budget_total(poppler, tmp_path_facto
             assert squeeze(item) in shown, item
         for ind in amb.indicatoren:  # every target with its date
             if ind.doel is not None and ind.doel.uiterlijk is not None:
-                assert squeeze(f"uiterlijk {ind.doel.uiterlijk}") in shown, ind.titel
+                assert squeeze(target_sentence(ind, with_unit)) in shown, ind.titel
     for item in [*(b.naam for b in agenda.organen), *(x.naam for x in agenda.partners), *(i.titel for i in agenda.info.kerncijfers),
                  *(c.titel for c in agenda.info.hoofdstukken)]:
         assert squeeze(item) in shown, item

@@ -227,3 +227,52 @@ def test_each_level_is_counted_by_its_own_word():
         naming = agenda.naming(level)
         assert f"{len(goals)} {naming.enkelvoud if len(goals) == 1 else naming.meervoud}" in said
     assert work_words(3, 2) == "3 acties en 2 activiteiten" and work_words(0, 1) == "1 activiteit" and work_words(1, 0) == "1 actie"
+
+
+# --- nothing offered without content ----------------------------------------------------------------
+
+
+def _without_work() -> tuple[Agenda, date]:
+    data, today = SITE_DATA["regio-afgelopen"]
+    agenda = load(data, today).agenda.model_copy(deep=True)
+    for goal in agenda.ambities:
+        goal.activiteiten = []
+    agenda._lookup = {}
+    return agenda, today
+
+
+def test_an_agenda_without_work_offers_no_report_feed_age_button_or_empty_table():
+    from lea_site.exports import feeds, opendata, pdf
+    from lea_site.render.pages import View
+    from lea_site.render.parents import parents_block
+
+    agenda, today = _without_work()
+    assert pdf.REPORT not in pdf.documents(agenda, today)
+    made = feeds.files(agenda, today)
+    assert list(made) == [feeds.AGENDA_FEED]  # no goal feeds; the agenda's feed says why it is empty
+    assert "nog geen acties of activiteiten" in made[feeds.AGENDA_FEED].decode("utf-8")
+    tables = opendata.tables(agenda, today)
+    assert all(t.rows for t in tables) and "activiteiten" not in {t.name for t in tables}
+    assert "`activiteiten`" in opendata.page(agenda, tables, [])
+    assert parents_block(View(agenda, today, lambda t: t)) == ""
+
+
+def test_every_table_that_can_be_made_is_named():
+    from lea_site.exports import opendata
+
+    data, today = SITE_DATA["demo"]
+    made = {t.name for t in opendata.tables(load(data, today).agenda, today)}
+    assert made <= set(opendata.TABLE_NAMES) and len(made) >= 9
+
+
+@pytest.mark.parametrize("name", sorted(SITE_DATA))
+def test_an_age_button_counts_what_its_page_lists(built_site, name: str):
+    site = built_site(name).site
+    home = soup(site, "index.html")
+    for button in home.select("a.lea-agebutton"):
+        page = soup(site, button["href"].strip("/"))
+        count = button.select_one(".lea-agebutton__count")
+        listed = len(page.select(".lea-offer:not(.lea-offer--programma)"))  # 'Wat kunt u doen of gebruiken?'
+        assert (int(count.get_text().split()[0]) if count else 0) == listed, (name, button["href"])
+        # and the page has work for this age: offers, a table of actions or programmes
+        assert listed or page.select("article table") or "Programma's voor deze leeftijd" in page.get_text(), (name, button["href"])

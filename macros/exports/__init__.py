@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import Agenda
+from ..verdicts import goals_with_work
 from . import changes, dcat, feeds, opendata, woo
 
 
@@ -29,7 +30,7 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     all_tables = opendata.tables(agenda, today)
     data_files = opendata.files(agenda, all_tables, today)
     out: dict[str, str | bytes] = dict(data_files)
-    out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in agenda.ambities])
+    out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in goals_with_work(agenda)])
     beside_build = cache_dir / "wijzigingen.json" if cache_dir else None
     history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build)
     # Modified: when the data last changed in the repository (the newest commit), else the day of this build.

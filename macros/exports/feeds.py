@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..model import Action, Agenda, Ambition
 from ..render import format as fmt
 from ..render.paths import ambition_page, relative, url_of, year_page
+from ..verdicts import goals_with_work
 from .changes import StatusChange
 
 FOLDER = "feeds"
@@ -126,9 +127,11 @@ def _feed(agenda: Agenda, path: str, title: str, page: str, items: list[Entry], 
         return site_url.rstrip("/") + "/" + url if site_url else relative(path, url)
 
     updated = max((e.updated for e in items), default=today.isoformat() + "T00:00:00Z")
+    about = ("Voortgangsnotities en statuswijzigingen van de acties, de nieuwste eerst." if _work(agenda) else
+             "Deze agenda heeft nog geen acties of activiteiten; er is dus nog geen voortgang om te volgen.")
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
              f"  <id>tag:{_text(authority)}:{_text(path)}</id>", f"  <title>{_text(title)}</title>",
-             f"  <subtitle>{_text('Voortgangsnotities en statuswijzigingen van de acties, de nieuwste eerst.')}</subtitle>",
+             f"  <subtitle>{_text(about)}</subtitle>",
              f"  <updated>{updated}</updated>", f"  <link rel=\"alternate\" type=\"text/html\" href={_attr(href(page))}/>",
              f"  <link rel=\"self\" type=\"application/atom+xml\" href={_attr(site_url.rstrip('/') + '/' + path if site_url else path.split('/')[-1])}/>",
              f"  <author><name>{_text(agenda.info.regio.naam)}</name></author>", "  <generator>lea build</generator>"]
@@ -160,7 +163,7 @@ def files(agenda: Agenda, today: date, site_url: str | None = None, directory_ur
         while current is not None and depth <= 5:
             mine.setdefault(current.id, []).append(e)
             current, depth = agenda.parent(current), depth + 1
-    for goal in agenda.ambities:
+    for goal in goals_with_work(agenda):  # a goal without any work has no progress to follow: no feed
         out[goal_feed(goal.id)] = _feed(agenda, goal_feed(goal.id), f"Voortgang: {goal.titel}", ambition_page(goal.id),
                                         mine[goal.id], today, authority, site_url, directory_urls)
     return out

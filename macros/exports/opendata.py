@@ -412,8 +412,13 @@ def partners(agenda: Agenda) -> Table:
 
 def tables(agenda: Agenda, today: date | None = None) -> list[Table]:
     day = _build_day(today)
-    return [goals(agenda, day), activities(agenda), notes(agenda), budget_lines(agenda), funding(agenda), indicators(agenda),
-            measurements(agenda), breakdowns(agenda), comparisons(agenda), bodies(agenda), partners(agenda)]
+    every = [goals(agenda, day), activities(agenda), notes(agenda), budget_lines(agenda), funding(agenda), indicators(agenda),
+             measurements(agenda), breakdowns(agenda), comparisons(agenda), bodies(agenda), partners(agenda)]
+    return [t for t in every if t.rows]  # a file with only a header would suggest that nothing was reported
+
+
+TABLE_NAMES = ("doelen", "activiteiten", "voortgang", "begroting", "financiering", "indicatoren", "metingen", "uitsplitsingen",
+               "vergelijkingen", "organen", "partners")  # every table that can be made, in order (test: tables())
 
 
 # --- writing -----------------------------------------------------------------------
@@ -561,7 +566,12 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             f"| [lea-open-data.xlsx]({XLSX}) | Dezelfde tabellen als Excel-bestand, elk op een eigen blad, met een blad over de gegevens en de licentie. |",
             f"| [dcat.jsonld]({FOLDER}/dcat.jsonld) en [dcat.rdf]({FOLDER}/dcat.rdf) | De beschrijving van deze gegevens in DCAT "
             "(het profiel DCAT-AP-NL), als JSON-LD en als RDF/XML: zo vindt data.overheid.nl ze. |",
-            "",
+            ""]
+    missing = [name for name in TABLE_NAMES if name not in {t.name for t in all_tables}]
+    if missing:
+        out += ["Deze agenda heeft (nog) niets voor " + ", ".join(f"`{n}`" for n in missing)
+                + "; daarvoor is er geen CSV-bestand en geen blad in het Excel-bestand.", ""]
+    out += [
             "De CSV-bestanden zijn gemaakt zodat Excel in het Nederlands ze goed opent met dubbelklikken: UTF-8 met een "
             "byte order mark (dan leest Excel letters als ë en € goed), een puntkomma tussen de velden en een komma in decimale getallen. "
             "Elk bestand heeft één kopregel. Datums staan als 2026-11-23, bedragen in hele euro's zonder punt of euroteken. "

@@ -387,9 +387,9 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
 
 
 def report_years(agenda: Agenda, today: date) -> list[str]:
-    """The school years that get a report: every one with a plan that has begun."""
+    """The school years that get a report: every one with a plan that has begun and has actions."""
     now = school_year_of(today)
-    return [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= now]
+    return [p.schooljaar for p in agenda.year_plans_sorted() if p.schooljaar <= now and any(True for _ in p.actions())]
 
 
 def _pairs(agenda: Agenda, plan: YearPlan | None) -> list[tuple[AmbitionPlan | Ambition, Action]]:
@@ -581,7 +581,11 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     for year in years:
         out[f"downloads/voortgang-{year}.pdf"] = explained(progress_document(view, year, site_url))
     current = agenda.current_school_year(today)
-    out[REPORT] = out[f"downloads/voortgang-{current}.pdf"] if current in years else explained(progress_document(view, None, site_url))
+    if current in years:
+        out[REPORT] = out[f"downloads/voortgang-{current}.pdf"]
+    elif not agenda.jaarplannen and any(g.activiteiten for g in agenda.ambities):
+        out[REPORT] = explained(progress_document(view, None, site_url))
+    # else no report: pages of 'nothing reported' would suggest the partners failed to report
     return out
 
 

@@ -9,7 +9,7 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 from __future__ import annotations
 
 from ..glossary import Explainer, agenda_glossary, agenda_names
-from ..model import Action, Ambition, AmbitionPlan, Intervention
+from ..model import Action, Agenda, Ambition, AmbitionPlan, Intervention
 from ..verdicts import work_words, written_status
 from ..values import AgeRange
 from . import format as fmt
@@ -37,6 +37,11 @@ def ages_label(ages: AgeRange) -> str:
 def group_pairs(view: View, ages: AgeRange) -> list[Pair]:
     """This school year's actions (and running activities) for children in ``ages``."""
     return [(p, a) for p, a in _current_actions(view) if _in_group(_action_ages(view, p, a), ages)]
+
+
+def programmes_for(agenda: Agenda, ages: AgeRange) -> list[Intervention]:
+    """The interventions (programmes) for children in ``ages``."""
+    return [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
 
 
 def offers(pairs: list[Pair]) -> list[Pair]:
@@ -83,7 +88,10 @@ def parents_block(view: View) -> str:
     """The home page's way in for parents: the age groups as big buttons, and the page per place."""
     buttons = []
     for group, ages, label in age_groups(view.agenda):
-        count = len(offers(group_pairs(view, ages)))
+        pairs = group_pairs(view, ages)
+        if not pairs and not programmes_for(view.agenda, ages):
+            continue  # a button to a page without work for this age would suggest the partners do nothing
+        count = len(offers(pairs))  # the offers its page lists under 'Wat kunt u doen of gebruiken?'
         extra = f'<span class="lea-agebutton__count">{count} {"ding" if count == 1 else "dingen"} voor u en uw kind</span>' if count else ""
         buttons.append(
             f'<a class="lea-agebutton" href="{esc(view.link(age_page(group)))}">'
@@ -238,7 +246,7 @@ def age_page_md(view: View, group: str) -> str:
     pairs = group_pairs(view, ages)
     found = offers(pairs)
     out = [f"# {md_inline(label)}\n"]
-    programmes = [i for i in agenda.interventies if i.doelgroep and _in_group(i.doelgroep.leeftijden, ages)]
+    programmes = programmes_for(agenda, ages)
     lead = f"Wat is er in {area} {fmt.for_ages(ages)} {ages_label(ages)}? "
     if found:
         lead += "Eerst ziet u wat u en uw kind zelf kunnen doen of gebruiken, daarna of het goed gaat."

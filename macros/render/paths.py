@@ -8,6 +8,7 @@ import re
 
 from ..model import Agenda
 from ..values import AgeRange
+from ..verdicts import all_actions, goals_with_work  # all_actions: re-exported for the renderers
 
 AGE_GROUPS: list[tuple[str, AgeRange, str]] = [
     ("0-4", AgeRange(0, 4), "Baby's, dreumesen en peuters (0 tot 4 jaar)"),
@@ -59,7 +60,9 @@ def generated_pages(agenda: Agenda) -> dict[str, str]:
     """Docs-relative path -> Markdown source (a macro call) of every generated page, with a
     description of its own (meta description and Open Graph: what a shared link previews)."""
     word = agenda.naming(0).enkelvoud
-    pages = {ambition_page(a.id): _described(f"{a.titel}. {a.samenvatting}", f'ambition_page("{a.id}")', feed=f"feeds/{a.id}.xml") for a in agenda.ambities}
+    followed = {g.id for g in goals_with_work(agenda)}  # the goals with a feed (lea_site.exports.feeds)
+    pages = {ambition_page(a.id): _described(f"{a.titel}. {a.samenvatting}", f'ambition_page("{a.id}")',
+                                             feed=f"feeds/{a.id}.xml" if a.id in followed else None) for a in agenda.ambities}
     pages.update({year_page(y.schooljaar): _described(
         f"Het jaarplan voor schooljaar {y.schooljaar}: wat de partners dat jaar samen doen, met de doelen en acties per {word}.",
         f'year_page("{y.schooljaar}")') for y in agenda.year_plans_sorted()})
@@ -90,11 +93,6 @@ def _described(description: str, call: str, feed: str | None = None) -> str:
     text = re.sub(r"([{])([{%#])", r"\1 \2", text)
     feed_line = f"lea_feed: {json.dumps(feed)}\n" if feed else ""  # the goal's Atom feed (lea_site.exports.feeds); ids are [a-z0-9-]
     return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n{feed_line}---\n\n{{{{ {call} }}}}\n"
-
-
-def all_actions(agenda: Agenda) -> list:
-    """Every action of every year plan, and every activity for the whole term."""
-    return [a for y in agenda.jaarplannen for _, a in y.actions()] + [a for amb in agenda.ambities for a in amb.activiteiten]
 
 
 def pages_without_content(agenda: Agenda) -> set[str]:
