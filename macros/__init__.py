@@ -72,7 +72,9 @@ def _history(data: Any, root: str) -> Any:
 
     from .exports.changes import history
 
-    return history(data, Path(root) / "wijzigingen.json")
+    from .site import today
+
+    return history(data, Path(root) / "wijzigingen.json", today=today())
 
 
 def _link_base(page: Any) -> str:

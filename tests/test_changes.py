@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date
+
+import pytest
 from pathlib import Path
 
 from lea_site.exports import changes
@@ -73,3 +75,40 @@ def test_without_history_the_page_says_so(tmp_path):
 
 def test_data_text_cannot_start_jinja_or_markup():
     assert "{" not in changes._safe("- status \\{\\{ 7\\*7 }} {% raw %}") and "&#123;" in changes._safe("{")
+
+
+@pytest.mark.parametrize("days,today,expected", [
+    (["2026-03-05", "2026-01-10"], "2026-11-22", [True, True]),
+    (["2099-01-01", "2026-01-10"], "2026-11-22", [False, True]),  # after the build day
+    (["2026-03-05", "1971-01-01"], "2026-11-22", [True, False]),  # before git existed
+    (["2026-03-05", "2025-12-01", "2026-02-01"], "2026-11-22", [True, False, True]),  # before its parent
+    (["2026-03-05", "2026-01-10"], None, [True, True]),
+])
+def test_a_recorded_date_is_believed_only_when_it_can_be_right(days, today, expected):
+    parse = date.fromisoformat
+    assert changes.dated([parse(d) for d in days], parse(today) if today else None) == expected
+
+
+def test_a_change_with_an_impossible_date_is_shown_without_a_date(tmp_path):
+    """A commit 'from 2099' (a wrong clock) is on Wijzigingen as 'Datum onbekend', feeds no status change,
+    and the professionals' page never claims that nothing changed."""
+    from lea_site.load import load
+    from lea_site.render.overview import history_html
+    from lea_site.render.pages import View
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
+    plan = next(p for p in sorted((repo / "data" / "jaarplannen").rglob("*.yml")) if "status: gepland" in p.read_text(encoding="utf-8"))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: gepland", "status: gestopt", 1), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "gestopt", date="2099-01-01T12:00:00+01:00")
+    today = date(2026, 11, 22)
+    found = changes.history(repo / "data", None, today=today)
+    assert [c.plausible for c in found.changes] == [False, True] and found.status == []
+    page = changes.page(found)
+    assert "## Datum onbekend" in page and "1 januari 2099" in page and "## 1 januari 2099" not in page
+    view = View(load(repo / "data", today).agenda, today, lambda t: t)
+    said = history_html(view, found, date(2026, 7, 1))
+    assert "niets veranderd" not in said and "datum onbekend" in said

@@ -32,9 +32,9 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     out: dict[str, str | bytes] = dict(data_files)
     out["open-data.md"] = opendata.page(agenda, all_tables, [(g.id, g.titel) for g in goals_with_work(agenda)])
     beside_build = cache_dir / "wijzigingen.json" if cache_dir else None
-    history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build)
+    history = changes.history(data_dir, changes.cache_file(data_dir) or beside_build, today=today)
     # Modified: when the data last changed in the repository (the newest commit), else the day of this build.
-    modified = history.changes[0].when.date() if history.changes else today
+    modified = next((c.day for c in history.changes if c.day is not None), today)
     out.update(dcat.files(agenda, data_files, site_url, modified, directory_urls=directory_urls, tables=all_tables))
     out[changes.PAGE] = changes.page(history)
     out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))

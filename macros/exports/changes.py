@@ -27,7 +27,7 @@ import os
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..diff import NO_CHANGES, diff_markdown
@@ -46,8 +46,14 @@ PAGE = "wijzigingen.md"
 @dataclass
 class Change:
     commit: str
-    when: datetime
+    when: datetime  # as recorded: the committer's clock, which may be wrong
     markdown: str  # the diff's sections, headings at level 4
+    plausible: bool = True  # False: after the build day, before its parent or before git existed (see dated())
+
+    @property
+    def day(self) -> date | None:
+        """The day of the change, or None when the recorded date cannot be right."""
+        return self.when.date() if self.plausible else None
 
 
 @dataclass
@@ -140,17 +146,35 @@ def cache_file(data_dir: Path) -> Path | None:
     return path
 
 
-def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COMMITS) -> History:
+GIT_BEGAN = date(2005, 4, 7)  # no commit can be older than git itself
+
+
+def dated(days: list[date], today: date | None) -> list[bool]:
+    """Which recorded commit days can be right, for commits newest first, each the child of the next: not
+    after the build day, not before git existed, not before the commit before it (its parent). The clock of
+    the machine that committed decides the date, so a change 'from 2099' or 'from 1971' is shown as unknown."""
+    out = [True] * len(days)
+    floor = GIT_BEGAN
+    for i in range(len(days) - 1, -1, -1):  # oldest first
+        day = days[i]
+        out[i] = floor <= day and (today is None or day <= today)
+        if out[i]:
+            floor = day
+    return out
+
+
+def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COMMITS, today: date | None = None) -> History:
     data_dir = data_dir.resolve()
     try:
         top = Path(_git(["rev-parse", "--show-toplevel"], data_dir).decode().strip())
         rel = data_dir.relative_to(top.resolve()).as_posix()
-        log = _git(["log", f"-n{limit + 1}", "--format=%H %cI", "--", rel if rel != "." else "."], top).decode().split("\n")
+        log = _git(["log", "--topo-order", f"-n{limit + 1}", "--format=%H %cI", "--", rel if rel != "." else "."], top).decode().split("\n")
         shallow = _git(["rev-parse", "--is-shallow-repository"], top).decode().strip() == "true"
     except (GitError, ValueError, OSError):
         return History([], "Deze site is gebouwd zonder de geschiedenis van de agenda (geen git-repository), "
                            "dus hier staat niet wat er wanneer veranderde.")
     commits = [(c, datetime.fromisoformat(t)) for c, _, t in (line.partition(" ") for line in log if line.strip())]
+    plausible = dated([when.date() for _, when in commits], today)
     if not commits:
         return History([], "Er is nog geen geschiedenis van de agenda: de gegevens zijn nog niet vastgelegd in git.")
     try:
@@ -182,8 +206,9 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
             key = f"{trees[i + 1] if has_before else '-'}..{trees[i]}"
             if not _whole(cache.get(key)):  # missing, damaged, or written by an older version (text only)
                 cache[key] = _compare(agenda_at(i + 1) if has_before else None, agenda_at(i), has_before)
-            changes.append(Change(commit, when, cache[key]["tekst"]))
-            status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
+            changes.append(Change(commit, when, cache[key]["tekst"], plausible[i]))
+            if plausible[i]:  # a status change without a believable date is on the page Wijzigingen, not in the feeds
+                status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
     if cache_file is not None:
         try:
             # Whole or not at all: builds side by side (tests, two sites of one folder) share the file.
@@ -225,7 +250,12 @@ def page(h: History) -> str:
         out += [h.note, ""]
     shown = [c for c in h.changes if c.markdown.strip() and c.markdown.strip() != NO_CHANGES]  # not a change in the agenda: a comment, a line moved
     for change in shown:
-        out += [f"## {fmt.day(change.when.date())}", "", _safe(change.markdown), ""]
+        if change.day is None:
+            out += ["## Datum onbekend", "", f"*Vastgelegd met de datum {fmt.day(change.when.date())}, maar dat kan niet kloppen "
+                    "(na de bouw van de site, vóór de versie ervoor of vóór git bestond): de klok van die computer stond verkeerd.*", ""]
+        else:
+            out += [f"## {fmt.day(change.day)}", ""]
+        out += [_safe(change.markdown), ""]
     if h.changes and not shown:
         out += ["In de vastgelegde versies veranderde niets aan de inhoud van de agenda.", ""]
     return "\n".join(out)

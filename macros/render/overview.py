@@ -143,14 +143,20 @@ def history_html(view: View, history: History | None, since: date) -> str:
     """The changes to the data since ``since``, from the repository's history; or why that history is missing."""
     if history is None:
         return "<p>Deze site is gebouwd zonder de geschiedenis van de gegevens, dus hier staat niet wat er in de agenda zelf veranderde.</p>"
-    changed = [c for c in history.changes if since <= c.when.date() <= view.today
-               and c.markdown.strip() and c.markdown.strip() != NO_CHANGES]
+    real = [c for c in history.changes if c.markdown.strip() and c.markdown.strip() != NO_CHANGES]
+    changed = [c for c in real if c.day is not None and since <= c.day <= view.today]
+    undated = [c for c in real if c.day is None]  # its recorded date cannot be right: it may fall in the period
     if not history.changes:
         return f"<p>{esc(history.note or 'Er is nog geen geschiedenis van de gegevens.')}</p>"
     link = view.a(CHANGES_PAGE, "Alle wijzigingen")
     note = f"<p>{esc(history.note)}</p>" if history.note else ""
+    if undated:
+        note += (f"<p>Van {len(undated)} {'wijziging' if len(undated) == 1 else 'wijzigingen'} is de datum onbekend "
+                 "(de vastgelegde datum kan niet kloppen); die kan ook in deze periode vallen.</p>")
+    if not changed and undated:
+        return f"{note}<p>{link} staan op een eigen pagina.</p>"
     if not changed:
-        covered = unchanged_since(since, (c.when.date() for c in history.changes))
+        covered = unchanged_since(since, (c.day for c in history.changes if c.day is not None))
         if not covered.covered:
             return (f"{note}<p>De geschiedenis van de gegevens begint op {esc(fmt.day(covered.first))}" if covered.first else f"{note}<p>De geschiedenis van de gegevens is onvolledig") + (
                 f"; sindsdien is er niets veranderd aan de afspraken in de agenda. {link} staan op een eigen pagina.</p>")
@@ -159,7 +165,7 @@ def history_html(view: View, history: History | None, since: date) -> str:
     for change in changed[:10]:
         parts = _sections(change.markdown)
         what = ", ".join(parts) if parts else change.markdown.strip().splitlines()[0].strip("#*> ")
-        items.append(f"<strong>{esc(fmt.day(change.when.date()))}</strong>: {esc(what)}")
+        items.append(f"<strong>{esc(fmt.day(change.day))}</strong>: {esc(what)}")
     more = f" En nog {len(changed) - 10} eerdere." if len(changed) > 10 else ""
     return (f"{note}<p>De afspraken in de agenda zijn sinds {esc(fmt.day(since))} {len(changed)} keer aangepast. "
             f"Dit veranderde er:</p>" + ul(items) + f"<p>{esc(more)} {link}, met wat er precies anders werd, staan op een eigen pagina.</p>")
