@@ -331,11 +331,33 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
                 yield path + ("budget", key), (
                     f"opgegeven totaal {key} {euro(stated)} klopt niet met de som van de ambities: {euro(actual)}"
                 ), ERROR
+        yield from _year_spent(path, plan)
         if charged > budget.beschikbaar:
             yield path + ("budget", "beschikbaar"), (
                 f"het LEA-budget wordt overschreden: {euro(charged)} ten laste van het LEA-budget, "
                 f"{euro(budget.beschikbaar)} beschikbaar ({euro(charged - budget.beschikbaar)} te veel)"
             ), WARNING
+
+
+def _year_spent(path: Path, plan: Any) -> Iterator[Found]:
+    """A year's reported total spent against what its actions reported: it cannot be less than their sum,
+    and once every action with costs reported it should be their sum (else the site would show two truths)."""
+    budget = plan.budget
+    if budget is None or budget.besteed is None:
+        return
+    actions = [a for _, a in plan.actions() if a.begroting is not None and a.begroting.known]
+    reported = [a.begroting.besteed for a in actions if a.begroting.besteed is not None]
+    if not reported:
+        return
+    total = sum(reported)
+    if total > budget.besteed:
+        yield path + ("budget", "besteed"), (
+            f"het bestede totaal van het jaar ({euro(budget.besteed)}) is minder dan wat de acties samen als besteed melden "
+            f"({euro(total)}, {len(reported)} van de {len(actions)} acties); pas het totaal of de acties aan"), WARNING
+    elif len(reported) == len(actions) and total != budget.besteed:
+        yield path + ("budget", "besteed"), (
+            f"het bestede totaal van het jaar ({euro(budget.besteed)}) is niet de som van wat alle acties als besteed melden "
+            f"({euro(total)}); de site toont het totaal van het jaar, leg het verschil uit in de toelichting of pas het aan"), WARNING
 
 
 def _budget_after_actions(tree: Any, path: Path, amb_plan: Any) -> Iterator[Found]:

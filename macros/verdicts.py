@@ -442,8 +442,9 @@ def any_spending(agenda: Agenda) -> bool:
 def spending_sentences(s: Spending, money: Money, day: Day) -> list[str]:
     """Spent against planned as reported, in sentences; [] when nothing is reported.
 
-    'Besteed € 15.300 aan 2 van de 14 acties, gemeld tot 1 juli 2026; voor die 2 was € 23.000 begroot
-    (totale kosten). Dat is € 7.700 minder dan begroot.' Then one sentence per item spent over plan."""
+    'Besteed: € 15.300 aan 2 van de 14 acties, gemeld tot 1 juli 2026; voor die 2 was € 23.000 aan totale kosten
+    begroot: € 7.700 minder dan begroot. Van de andere 12 acties is nog niets gemeld.' Then one sentence per item
+    spent over plan (README, 'Hoe de site oordeelt', quotes these)."""
     spent = s.spent
     if spent is None:
         return []

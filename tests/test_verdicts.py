@@ -276,3 +276,32 @@ def test_an_age_button_counts_what_its_page_lists(built_site, name: str):
         assert (int(count.get_text().split()[0]) if count else 0) == listed, (name, button["href"])
         # and the page has work for this age: offers, a table of actions or programmes
         assert listed or page.select("article table") or "Programma's voor deze leeftijd" in page.get_text(), (name, button["href"])
+
+
+@pytest.mark.parametrize("year_total,warned", [(5000, "minder dan wat de acties samen"), (137400, None)])
+def test_lea_check_flags_a_year_total_below_what_its_actions_spent(tmp_path: Path, year_total: int, warned: str | None):
+    """The demo's 2025-2026 reports € 137.400 for the year; one action reports € 11.200 of its own."""
+    import shutil
+
+    from .conftest import DATA, DEMO_TODAY
+    from .sitebuild import lea
+
+    shutil.copytree(DATA, tmp_path / "data")
+    plan = tmp_path / "data" / "jaarplannen" / "2025-2026.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("besteed: 137400,", f"besteed: {year_total},"), encoding="utf-8")
+    run = lea("check", "data", cwd=tmp_path, today=DEMO_TODAY)
+    said = run.stdout + run.stderr
+    if warned:
+        assert warned in said and "2025-2026.yml" in said and "besteed" in said and "€ 11.200" in said, said
+    else:
+        assert "acties samen" not in said and "som van wat alle acties" not in said, said
+
+
+def test_the_readme_quotes_the_sentences_the_module_writes():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    s = Spending(planned=150000, items=14, reports=(Spent("Voorlezen", 10000, 7000, date(2026, 6, 1)),
+                                                    Spent("Scholing", 13000, 8300, date(2026, 7, 1))))
+    first = spending_sentences(s, fmt.money, fmt.day)[0]
+    assert f'"{first}"' in readme
+    over = Spending(planned=50000, items=3, reports=(Spent("Taalcafé", 8000, 8900, None), Spent("B", 5000, 1000, None)))
+    assert f'"{spending_sentences(over, fmt.money, fmt.day)[1]}"' in readme
