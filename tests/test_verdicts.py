@@ -193,6 +193,21 @@ def test_every_output_shows_the_verdict_the_module_decided(built_site, name: str
         for reason in verdict.reasons:
             assert reason in badge, (goal.id, reason)
         assert (goal.titel in listed) == (verdict.state != "op koers"), goal.id
+    # the progress page counts the current work per status as the module reads each action's state
+    from collections import Counter
+
+    from lea_site.render.pages import View, _current_actions
+
+    pairs = _current_actions(View(agenda, today, lambda t: t))
+    statuslist = soup(site, "voortgang").select_one("article .lea-statuslist")
+    if not pairs:
+        assert statuslist is None
+        return
+    counted = {li.select_one(".lea-status").get_text(" ", strip=True).split(" ", 1)[1]: int(li.select_one(".lea-count").get_text())
+               for li in statuslist.select("li")}
+    assert counted == dict(Counter(action_state(a, term_state(agenda, today).as_of).word for _, a in pairs))
+    activities = sum(1 for owner, _ in pairs if isinstance(owner, Ambition))
+    assert work_words(len(pairs) - activities, activities) in text(soup(site, "voortgang").select_one("article"))
 
 
 @pytest.mark.parametrize("target,said", [
@@ -305,3 +320,27 @@ def test_the_readme_quotes_the_sentences_the_module_writes():
     assert f'"{first}"' in readme
     over = Spending(planned=50000, items=3, reports=(Spent("Taalcafé", 8000, 8900, None), Spent("B", 5000, 1000, None)))
     assert f'"{spending_sentences(over, fmt.money, fmt.day)[1]}"' in readme
+
+
+def _verdicts_in(value) -> list[dict]:
+    """Every verdict block in a composed PDF document (the data Typst typesets), in reading order."""
+    if isinstance(value, dict):
+        found = [value["verdict"]] if "verdict" in value and isinstance(value["verdict"], dict) else []
+        return found + [v for k, x in value.items() if k != "verdict" for v in _verdicts_in(x)]
+    if isinstance(value, list):
+        return [v for x in value for v in _verdicts_in(x)]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(SITE_DATA))
+def test_the_pdfs_carry_the_verdict_the_module_decided(name: str):
+    """The agenda PDF's verdict per goal (state, label, reasons) is the module's, for every goal."""
+    from lea_site.exports import pdf
+
+    data, today = SITE_DATA[name]
+    agenda = load(data, today).agenda
+    current = agenda.current_school_year(today)
+    shown = _verdicts_in(pdf.documents(agenda, today)[pdf.AGENDA])
+    decided = [goal_course(agenda, g, current, today, with_unit) for g in pdf.goal_tree(agenda)]
+    assert [(v["state"], v["reasons"]) for v in shown] == [(c.state, list(c.reasons)) for c in decided]
+    assert all(v["label"].startswith(c.label) for v, c in zip(shown, decided))

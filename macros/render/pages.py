@@ -19,7 +19,7 @@ from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
-from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, written_status
+from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, work_words, written_status
 from .contact import contact_html, resolve
 from ..verdicts import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, spent_cell, year_budget
@@ -524,12 +524,12 @@ def _ambition_link(view: View, owner: AmbitionPlan | Ambition) -> str:
 
 def progress_summary(view: View) -> str:
     """How many actions (and term activities) per status."""
-    actions = [a for _, a in _current_actions(view)]
-    if not actions:
+    pairs = _current_actions(view)
+    if not pairs:
         return '<p class="lea-muted">Er zijn nog geen acties of activiteiten opgenomen.</p>'
     when = f"Schooljaar {esc(view.current)}: " if view.current else ""
-    noun = "acties" if view.current else "activiteiten"
-    return f"<p>{when}{len(actions)} {noun}.</p>" + _status_counts(actions, view.as_of)
+    activities = sum(1 for owner, _ in pairs if isinstance(owner, Ambition))
+    return f"<p>{when}{esc(work_words(len(pairs) - activities, activities))}.</p>" + _status_counts([a for _, a in pairs], view.as_of)
 
 
 def actions_by_status(view: View, kop: str | None = None) -> str:
