@@ -99,6 +99,8 @@ def _output_clashes(agenda: Agenda, tree: Any, indexes: dict[str, list[int]]) ->
     for claim, earlier in collisions(fixed_claims() + data_claims(agenda, indexes)):
         if claim.where is None:
             continue  # two fixed names: the product's own concern (tests/test_outputs.py)
+        if claim.what == earlier.what:
+            continue  # the same id twice: the duplicate-id check names it, once
         other = earlier.what
         if earlier.where is not None:
             pos = locate(tree, earlier.where, tree.pos)

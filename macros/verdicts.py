@@ -312,14 +312,16 @@ def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: 
     for ind in goal.indicatoren:
         latest = _latest_measured(ind, as_of)
         if latest is not None and latest.periode is not None and latest.periode.end < as_of - FRESH:
-            missing.append(f"{ind.titel}: de laatste meting ({latest.periode}) is te oud om iets over nu te zeggen")
+            base = ind.nulmeting is not None and latest.periode == getattr(ind.nulmeting, "periode", None) and latest.waarde == ind.nulmeting.waarde
+            missing.append(f"{ind.titel}: alleen de nulmeting ({latest.periode}), geen latere meting" if base else
+                           f"{ind.titel}: de laatste meting ({latest.periode}) is te oud om iets over de stand {'aan het eind' if ended else 'nu'} te zeggen")
             continue
         signal = figure_signal(ind, number, as_of)
         if signal is not None:
             signals.append(signal)
     if ended is not None:
         results = sum(1 for a in actions if a.resultaat or written_status(a) == "afgerond")
-        missing.append(f"de looptijd is voorbij; van {results} van de {_count(len(actions), one, many)} is een resultaat gemeld"
+        missing.append(f"de looptijd is voorbij; van {results or 'geen'} van de {_count(len(actions), one, many)} is een resultaat gemeld"
                        if actions else "de looptijd is voorbij")
     if not signals:
         if not actions and not goal.indicatoren:

@@ -133,6 +133,7 @@ def _filled(agenda: model.Agenda) -> model.Agenda:
         (model.Ambition, "contact", model.Contact(rol="beleidsadviseur onderwijs", email="lea@example.nl")),
         (model.Ambition, "koers", model.CourseOverride(stand="let op", reden="De laatste meting is oud.")),
         (model.Budget, "lea", 1000),
+        (model.Region, "tooi", "https://identifier.overheid.nl/tooi/id/gemeente/gm0014"),
         (model.ForParents, "url", "https://www.example.nl/ouders"),
         (model.Owner, "orgaan", "stuurgroep"),
     ]

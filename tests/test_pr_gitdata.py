@@ -100,7 +100,9 @@ def test_symlinks_within_the_repository_are_read_as_the_build_reads_them(repo: P
     _commit(repo)
     run = lea(repo, "diff", "main", "binnen")
     assert run.returncode == 0, run.stderr
-    assert [line for line in run.stdout.splitlines() if line.startswith("- ")] == ["- **Nieuwe partner**: Verstopte partner (overig)"]
+    assert [line for line in run.stdout.splitlines() if line.startswith("- **")] == ["- **Nieuwe partner**: Verstopte partner (overig)"]
+    warned = [line for line in run.stdout.splitlines() if line.startswith("- Waarschuwing")]
+    assert warned and all("via-link.txt" in w or "map" in w or "weg.yml" in w for w in warned), warned  # said first, never silent
 
 
 def test_a_loop_of_links_is_an_error_not_a_hang(repo: Path):

@@ -104,7 +104,7 @@ def test_a_link_out_of_the_repository_is_an_error_and_not_followed(tmp_path, tar
     os.symlink(target, data / "partners.yml")
     result = load(data, today=DEMO_TODAY)
     assert [(p.file, p.line, p.message) for p in result.errors] == [(
-        f"{data}/partners.yml", 1, f"{data}/partners.yml is een symbolische link naar {target}, buiten de repository; "
+        f"{data}/partners.yml", 1, f"{data}/partners.yml is een symbolische link naar {target}, buiten de repository of in .git; "
         f"die wordt niet gevolgd: zet het bestand zelf in {data}/")]
     assert "geheim" not in str(result.raw)
 

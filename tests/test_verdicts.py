@@ -344,3 +344,11 @@ def test_the_pdfs_carry_the_verdict_the_module_decided(name: str):
     decided = [goal_course(agenda, g, current, today, with_unit) for g in pdf.goal_tree(agenda)]
     assert [(v["state"], v["reasons"]) for v in shown] == [(c.state, list(c.reasons)) for c in decided]
     assert all(v["label"].startswith(c.label) for v, c in zip(shown, decided))
+
+
+def test_a_baseline_alone_is_said_to_be_alone():
+    ind = {"id": "i", "titel": "Bereik", "eenheid": "%", "beter": "hoger", "nulmeting": {"periode": 2019, "waarde": 70},
+           "doel": {"waarde": 90, "uiterlijk": 2028}}
+    agenda, goal = _goal(indicators=[ind])
+    result = goal_course(agenda, goal, None, TODAY)
+    assert result.state == "onbekend" and "Bereik: alleen de nulmeting (2019), geen latere meting" in result.reasons
