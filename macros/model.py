@@ -117,6 +117,29 @@ def _parse_email(value: Any) -> str:
     raise ValueError(f"{shown} is geen e-mailadres; schrijf het als naam@organisatie.nl")
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 -]{1,22}[0-9]")
+
+
+def _parse_phone(value: Any) -> Any:
+    """A service number as written ('14 070', '088 123 45 67', '+31 70 123 45 67'), never a person's mobile."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError("schrijf het telefoonnummer tussen aanhalingstekens, met de 0 vooraan: '088 123 45 67'")
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    digits = re.sub(r"[^0-9]", "", text)
+    if not _PHONE.fullmatch(text) or not 3 <= len(digits) <= 15:
+        raise ValueError(f"'{clip(text)}' is geen telefoonnummer; schrijf alleen cijfers, spaties en streepjes, "
+                         "bijvoorbeeld '088 123 45 67' of '14 070'")
+    if re.match(r"(\+31|0031|0)6", digits if not text.startswith("+") else "+" + digits):
+        raise ValueError(f"'{clip(text)}' is een mobiel nummer, meestal van één persoon; geef een algemeen nummer "
+                         "van de organisatie (de site noemt nooit personen)")
+    return text
+
+
+Phone = Annotated[str, BeforeValidator(_parse_phone), WithJsonSchema(
+    {"type": "string", "pattern": r"^\+?[0-9][0-9 -]*[0-9]$", "maxLength": 24,
+     "description": "Algemeen telefoonnummer van de organisatie, bijvoorbeeld '088 123 45 67' (geen 06-nummer)"})]
 WebUrl = Annotated[str, BeforeValidator(_parse_url), WithJsonSchema(
     {"type": "string", "pattern": r"^https?://", "maxLength": MAX_URL, "description": "Webadres, beginnend met https://"})]
 Email = Annotated[str, BeforeValidator(_parse_email), WithJsonSchema(
@@ -250,6 +273,7 @@ class Contact(Model):
     rol: Text = Field(description="Rol van de contactpersoon, bijvoorbeeld 'beleidsadviseur onderwijs'.")
     partner: Id | None = Field(None, description="Id van de organisatie van de contactpersoon.")
     email: Email | None = Field(None, description="Een algemeen e-mailadres (functiemailbox), geen persoonlijk adres.")
+    telefoon: Phone | None = Field(None, description="Een algemeen telefoonnummer (geen 06-nummer van een persoon).")
     url: WebUrl | None = Field(None, description="Webpagina met contactgegevens.")
 
 
@@ -664,6 +688,7 @@ class Partner(Model):
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
     url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
     omschrijving: LongText | None = Field(None, description="Korte omschrijving.")
+    contact: Contact | None = Field(None, description="Waar u deze partner over de agenda kunt bereiken: rol, mailbox, telefoon.")
 
     @model_validator(mode="before")
     @classmethod

@@ -45,21 +45,21 @@ def test_every_item_has_someone_to_ask(built_site, name: str, data: Path, today)
     agenda = load(data, today).agenda
     site = built_site(name).site
 
-    def shown(item_contact, goal) -> str:
-        return text(soup_of(contact_html(agenda, resolve(agenda, item_contact, goal))))
+    def shown(item_contact, goal, lead=None) -> str:
+        return text(soup_of(contact_html(agenda, resolve(agenda, item_contact, goal, lead))))
 
     for plan in agenda.jaarplannen:
         page = soup(site, f"schooljaren/{plan.schooljaar}")
         for amb_plan, action in plan.actions():
             row = page.select_one(f'[id="actie-{plan.schooljaar}-{action.id}"]').find_parent("tr")
-            assert "Vragen?" in text(row) and shown(action.contact, agenda.ambition(amb_plan.ambitie)) in text(row), action.id
+            assert "Vragen?" in text(row) and shown(action.contact, agenda.ambition(amb_plan.ambitie), action.trekker) in text(row), action.id
             assert ("(trekker)" in text(row)) == (action.trekker is not None), action.id  # the lead partner, marked
     for amb in agenda.ambities:
         page = soup(site, f"ambities/{amb.id}")
         assert shown(None, amb) in text(page.select_one("#vragen").find_next("p"))
         for action in amb.activiteiten:
             row = page.select_one(f'[id="actie-looptijd-{amb.id}-{action.id}"]').find_parent("tr")
-            assert shown(action.contact, amb) in text(row), action.id
+            assert shown(action.contact, amb, action.trekker) in text(row), action.id
     if agenda.organen:
         page = soup(site, "organisatie")
         for body in agenda.organen:

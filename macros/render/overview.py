@@ -60,10 +60,11 @@ def _leads(view: View, goal: Ambition) -> list[Party]:
 
 
 def _own_contact(view: View, contact: Contact | None) -> str:
-    """A contact of its own; '' for the agenda's (named once above the tables) or none."""
-    if contact is None or contact is view.agenda.info.contact:
+    """The contact resolved upward; the agenda's is marked as the general one; '' only when there is none at all."""
+    if contact is None:
         return ""
-    return contact_html(view.agenda, contact)
+    general = ' <span class="lea-muted">(algemeen contact)</span>' if contact is view.agenda.info.contact else ""
+    return contact_html(view.agenda, contact) + general
 
 
 def _goal_rows(view: View) -> tuple[list[str], list[list[str]]]:

@@ -161,7 +161,7 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if offer.kosten:
         facts.append(("Kosten", words.text(offer.kosten)))
     facts.append(("Hoe staat het ervoor?", view.badge(action)))
-    facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal))))
+    facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal, action.trekker))))
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
     if goal is not None:  # the policy words last: which piece of work and goal this is

@@ -108,7 +108,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
         [
             str(n),
             action_cell(action, edit=edit, anchor=anchor, money_column=money,
-                        contact=contact_html(agenda, resolve(agenda, action.contact, goal)),
+                        contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", esc(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
             state_badge(action_state(action, as_of)) if as_of else status_badge(written_status(action)),
