@@ -65,3 +65,15 @@ def test_vragen_aan_is_never_empty_while_a_contact_exists(built_site, name: str)
             cell = text(td.select_one(".lea-cell-value") or td)  # without the column name a phone shows in the card
             any_contact = agenda.info.contact is not None or any(g.contact for g in agenda.ambities)
             assert (cell not in ("", "—")) or not any_contact, (name, text(row))
+
+
+@pytest.mark.parametrize("name", ["havenstad", "zuidwaard"])
+def test_a_body_without_a_named_chair_shows_its_rule(built_site, name: str):
+    """The professionals' page showed 'Voorzitter —' while the organisation page had the rotation rule."""
+    data, today = SITE_DATA[name]
+    agenda = load(data, today).agenda
+    ruled = [b for b in agenda.organen if b.voorzitter is None and b.voorzitterschap and b.status != "beeindigd"]
+    assert ruled
+    page = text(soup(built_site(name).site, "professionals"))
+    for body in ruled:
+        assert " ".join(body.voorzitterschap.split()) in page, body.id

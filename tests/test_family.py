@@ -576,3 +576,14 @@ def test_the_agendas_own_goal_word_is_used(site: Site):
         if not re.search(rf"\b({re.escape(naming.enkelvoud)}|{re.escape(naming.meervoud)})\b", headers + " " + nav, re.I):
             found.append(f"het woord {naming.meervoud!r} (niveau {level + 1}) staat in geen kop, kolom of menu")
     assert not found, f"{site.name}: 'ambitie' waar de agenda een eigen woord heeft:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("text,levels", [("### Kop\n\nTekst.", ["h3"]), ("# Een\n\n## Twee\n\nTekst.", ["h3", "h4"]),
+                                         ("#### Diep\n\n##### Dieper", ["h3", "h4"])])
+def test_headings_in_data_start_below_the_page_headings_whatever_level_they_were_written_at(text, levels):
+    from bs4 import BeautifulSoup
+
+    from lea_site.render.html import md
+
+    found = [h.name for h in BeautifulSoup(md(text), "html.parser").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert found == levels

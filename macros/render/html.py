@@ -152,8 +152,9 @@ def sanitize(fragment: str) -> str:
 def md(text: str | None, *, demote: int = 2) -> str:
     """Render a Markdown field of the data to safe HTML on one line.
 
-    Headings inside data are demoted by ``demote`` levels so they never compete
-    with the page's own headings.
+    Headings inside data start at level ``1 + demote`` (h3 by default), whatever level the text
+    wrote its first one at: they never compete with the page's own headings, and a '###' in the
+    data is not pushed down to a tiny h5.
     """
     if not text:
         return ""
@@ -161,8 +162,10 @@ def md(text: str | None, *, demote: int = 2) -> str:
         return f"<p>{prose(text)}</p>"  # plain sentences need no Markdown pass (a third of a large build)
     _ENGINE.reset()
     out = _ENGINE.convert(text)
-    if demote:
-        out = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(6, int(m[2]) + demote)}>", out)
+    levels = [int(n) for n in re.findall(r"<h([1-6])>", out)]
+    if levels and demote:
+        shift = 1 + demote - min(levels)  # the text's highest heading becomes h(1 + demote)
+        out = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{max(1, min(6, int(m[2]) + shift))}>", out)
     return sanitize(out).translate(_BREAKS)
 
 

@@ -19,7 +19,7 @@ from ..values import school_year_bounds
 from . import format as fmt
 from .charts import with_unit
 from .contact import contact_html, resolve
-from .html import esc, md_inline, party, status_badge, table, ul
+from .html import esc, md_inline, party, prose, status_badge, table, ul
 from .pages import View, _ambition_link, _current_actions, _headed
 from .paths import ambition_page, body_anchor
 
@@ -89,7 +89,8 @@ def _body_rows(view: View, bodies: list[Body]) -> tuple[list[str], list[list[str
         goal = agenda.ambition(body.ambitie) if body.ambitie else None
         kind = body.soort or body.niveau
         rows.append([view.a(body_anchor(body.id), body.naam) + f'<br><span class="lea-muted">{esc(kind)}</span>',
-                     party(agenda, body.voorzitter, view.link) if body.voorzitter else "",
+                     party(agenda, body.voorzitter, view.link) if body.voorzitter
+                     else (prose(body.voorzitterschap) if body.voorzitterschap else ""),  # the rule when no chair is named
                      party(agenda, body.secretaris, view.link) if body.secretaris else "",
                      _own_contact(view, resolve(agenda, body.contact, goal))])
     headers = ["Overleg", "Voorzitter", "Secretaris", "Vragen aan"]
