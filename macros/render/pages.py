@@ -469,7 +469,8 @@ def budget_overview(view: View) -> str:
     if rows:
         # Dekking (costs minus the LEA part) is in each year's own table: six columns fit the page.
         headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar", "Over of tekort", *(["Besteed"] if spent else [])]
-        out.append(table(headers, rows, caption="Begroting per schooljaar", numeric=list(range(1, len(headers))), stack=True) + "\n")
+        out.append(table(headers, rows, caption="Begroting per schooljaar" + ("; besteed naast de totale kosten" if spent else ""),
+                         numeric=list(range(1, len(headers))), stack=True) + "\n")
     for plan in reversed(view.agenda.year_plans_sorted()):
         state = " (concept)" if plan.vaststelling.status == "concept" else ""
         out.append(f"## Schooljaar {plan.schooljaar}{state}\n")
