@@ -63,8 +63,9 @@ def _own_contact(view: View, contact: Contact | None) -> str:
     """The contact resolved upward; the agenda's is marked as the general one; '' only when there is none at all."""
     if contact is None:
         return ""
-    general = ' <span class="lea-muted">(algemeen contact)</span>' if contact is view.agenda.info.contact else ""
-    return contact_html(view.agenda, contact) + general
+    if contact is view.agenda.info.contact:  # named in full above the tables: here its role, short enough for a phone
+        return f'{prose(contact.rol)} <span class="lea-muted">(algemeen contact, zie boven)</span>'
+    return contact_html(view.agenda, contact)
 
 
 def _goal_rows(view: View) -> tuple[list[str], list[list[str]]]:
