@@ -222,7 +222,7 @@ def _build(args: argparse.Namespace, generated: Generated) -> int:
     except EngineMissing as err:
         print(f"lea build: {err}", file=sys.stderr)
         return 2
-    code = build(args.engine, generated.config, strict=args.strict)
+    code = build(args.engine, generated.config, strict=args.strict, verbose=args.verbose)
     if code != 0 or not (out / "index.html").is_file():
         staging.discard(str(out))
         print(f"lea build: {args.engine} is mislukt; de vorige site in {target} staat er nog.", file=sys.stderr)
@@ -280,7 +280,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     config = Path(args.config).resolve()
     try:
-        command = serve_command(args.engine, generated.config, args.dev_addr)
+        command = serve_command(args.engine, generated.config, args.dev_addr, args.verbose)
     except EngineMissing as err:
         print(f"lea serve: {err}", file=sys.stderr)
         return 2
@@ -292,6 +292,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     # Material's end-of-life notice is for whoever chose MkDocs; lea chose it for the user already
     engine = subprocess.Popen(command, cwd=generated.folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    print(f"lea serve: de site staat op http://{args.dev_addr}/ en wordt bijgewerkt als u iets opslaat (stoppen: Ctrl+C).",
+          file=sys.stderr)
     signature = _sources_signature(config)
     try:
         while engine.poll() is None:
@@ -303,11 +305,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if now == signature:
                 continue
             signature = now
+            started = time.monotonic()
             fresh = _generate(args)  # new pages and menu entries appear without a restart
             if fresh is None:
                 print("lea serve: u ziet de laatste goede versie tot de fouten hierboven zijn opgelost.", file=sys.stderr)
                 continue
             (fresh.folder / "stempel.txt").write_text(str(time.time_ns()), encoding="utf-8")  # the engine rebuilds
+            seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+            print(f"lea serve: gegevens gelezen in {seconds} s; de pagina's worden bijgewerkt.", file=sys.stderr)
     except KeyboardInterrupt:
         pass
     finally:
@@ -377,11 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-d", "--site-dir", help="map voor de gebouwde site (standaard: site)")
     build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
     build.add_argument("--strict", action="store_true", help="waarschuwingen van de bouw tellen als fout")
+    build.add_argument("--verbose", action="store_true", help="ook de voortgangsregels van MkDocs en zijn plugins")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt; wijzigingen verschijnen vanzelf")
     serve.add_argument("-f", "--config", default="mkdocs.yml", help="instellingen van de site (standaard: mkdocs.yml)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
     serve.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
+    serve.add_argument("--verbose", action="store_true", help="ook de voortgangsregels van MkDocs en zijn plugins")
     serve.set_defaults(func=cmd_serve)
     imp = sub.add_parser("import", help="zet status, besteed bedrag en nieuwe voortgang uit de geëxporteerde tabel activiteiten terug in de YAML")
     imp.add_argument("file", help="lea-open-data.xlsx (blad activiteiten) of activiteiten.csv, zoals de site ze publiceert")

@@ -48,8 +48,9 @@ def _in(folder: Path):
         os.chdir(before)
 
 
-def build(engine: str, config: Path, *, strict: bool) -> int:
-    """Build the site that ``config`` describes in this process; the exit status (0: built)."""
+def build(engine: str, config: Path, *, strict: bool, verbose: bool = False) -> int:
+    """Build the site that ``config`` describes in this process; the exit status (0: built). The engine's own
+    progress lines (MkDocs', mkdocs-macros') only with ``verbose``: its warnings and errors always."""
     available(engine)
     with _in(config.parent):
         try:
@@ -62,7 +63,7 @@ def build(engine: str, config: Path, *, strict: bool) -> int:
 
                 add_rows_to_zensical(config)  # each activity findable with its row (lea_site.search)
                 return 0
-            return _mkdocs_build(config, strict=strict)
+            return _mkdocs_build(config, strict=strict, verbose=verbose)
         except SystemExit as stop:  # an engine that gives up the way its command line does
             code = stop.code if isinstance(stop.code, int) else 1
             if stop.code and not isinstance(stop.code, int):
@@ -73,7 +74,7 @@ def build(engine: str, config: Path, *, strict: bool) -> int:
             return 1
 
 
-def _mkdocs_build(config: Path, *, strict: bool) -> int:
+def _mkdocs_build(config: Path, *, strict: bool, verbose: bool = False) -> int:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -85,7 +86,7 @@ def _mkdocs_build(config: Path, *, strict: bool) -> int:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     log.addHandler(handler)
-    level, log.level = log.level, logging.INFO
+    level, log.level = log.level, logging.INFO if verbose else logging.WARNING
     try:
         site = load_config(str(config), strict=strict)
         site.plugins["lea-build"] = _BuildSteps()  # Material's search, linear on long pages
@@ -99,7 +100,8 @@ def _mkdocs_build(config: Path, *, strict: bool) -> int:
         log.setLevel(level)
 
 
-def serve_command(engine: str, config: Path, address: str) -> list[str]:
+def serve_command(engine: str, config: Path, address: str, verbose: bool = False) -> list[str]:
     if engine == "zensical":
         return [_zensical(), "serve", "-f", str(config), "-a", address]
-    return [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address]
+    # --quiet: MkDocs' and mkdocs-macros' progress lines only when asked (lea serve prints its own line)
+    return [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address, *([] if verbose else ["--quiet"])]

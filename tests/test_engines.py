@@ -151,6 +151,9 @@ def test_serve_picks_up_a_new_ambition_without_a_restart(tmp_path: Path):
         output = server.communicate(timeout=30)[0]
     assert "ongeldig id 'Kapot'" in output and "laatste goede versie" in output
     assert "Traceback" not in output, output[-3000:]
+    # a quiet terminal: our own Dutch lines (and the data's warnings), nothing of MkDocs' or mkdocs-macros' progress
+    assert "de site staat op" in output and "gegevens gelezen in" in output
+    assert "INFO" not in output and "[macros]" not in output and "Serving on" not in output, output[-3000:]
 
 
 @pytest.mark.parametrize("target", [".", "..", "docs", "data", "build/lea", "build/lea/site", "eigen-map", "mkdocs.yml",
@@ -213,3 +216,5 @@ def test_build_reports_the_pages_it_wrote(tmp_path: Path, engine: str):
     written = pages(folder / "uit")
     assert "index.html" in written and len(written) >= 20
     assert [int(n) for n in reported] == [len(written)], run.stderr[-500:]
+    if engine == "mkdocs":  # quiet unless asked: no progress lines of MkDocs or mkdocs-macros
+        assert "INFO" not in run.stderr and "[macros]" not in run.stderr, run.stderr[-1500:]
