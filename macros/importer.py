@@ -153,7 +153,8 @@ def _euros(value: Any) -> int:
         if float(value).is_integer() and value >= 0:
             return int(value)
         raise ValueError(f"{value} is geen bedrag in hele euro's")
-    text = str(value).strip().replace("€", "").replace(" ", "")
+    text = str(value).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    text = re.sub(r",(00?|-)$", "", text)  # '€ 7.300,00' or '7.300,-', as a Dutch spreadsheet shows euros
     if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+|[0-9]+", text):
         return int(text.replace(".", ""))
     raise ValueError(f"'{str(value)[:40]}' is geen bedrag in hele euro's; schrijf bijvoorbeeld 7400")
@@ -268,7 +269,10 @@ def _note(row: Row, text: str | None, action: Action, change: Change, problem) -
         return problem(row, "laatste_voortgang_tekst", "een nieuwe voortgangsnotitie heeft een tekst")
     if day is None:
         return problem(row, "laatste_voortgang", "een nieuwe voortgangsnotitie heeft een datum (2026-12-01)")
-    if last is not None and day <= last.datum:
+    if last is not None and day == last.datum:
+        return problem(row, "laatste_voortgang", f"de tekst is anders, maar de datum is die van de laatste notitie ({day.isoformat()}); "
+                                                 "een nieuwe notitie krijgt de datum van vandaag, een bestaande wijzigt u in de YAML")
+    if last is not None and day < last.datum:
         return problem(row, "laatste_voortgang", f"de nieuwe notitie is van {day.isoformat()}, niet later dan de laatste "
                                                  f"({last.datum.isoformat()}); geef haar de datum van vandaag, of wijzig een "
                                                  "bestaande notitie in de YAML")
@@ -346,7 +350,7 @@ def run(table: Path, data: Path, today: date | None = None, out=None, err=None) 
     if problems:
         for problem in problems:
             print(problem, file=err)
-        print(f"lea import: {len(problems)} probleem/problemen; er is niets gewijzigd.", file=err)
+        print(f"lea import: {len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}; er is niets gewijzigd.", file=err)
         return 1
     if not found:
         print(f"lea import: {table.name} wijkt niet af van de agenda; er is niets gewijzigd.", file=err)

@@ -190,6 +190,10 @@ def test_new_keys_land_inside_their_own_mapping():
     ("titel", "Een andere titel", "kolom titel: de titel is 'Een andere titel'"),
     ("status", "half klaar", "kolom status: 'half klaar' is geen status"),
     ("besteed", "12,50", "kolom besteed: '12,50' is geen bedrag in hele euro's"),
+    ("besteed_op", "morgen", "kolom besteed_op: 'morgen' is geen datum"),
+    ("status", None, "kolom status: de status is leeg gemaakt, maar actie 'arrangement-so' meldde 'vertraagd'"),
+    ("laatste_voortgang", None, "kolom laatste_voortgang: een nieuwe voortgangsnotitie heeft een datum"),
+    ("laatste_voortgang_tekst", "Andere tekst", "kolom laatste_voortgang: de tekst is anders, maar de datum is die van de laatste notitie"),
 ])
 def test_a_bad_row_changes_nothing_and_names_row_and_column(tmp_path, capsys, column, value, expected):
     data = _copy(tmp_path)
@@ -219,3 +223,31 @@ def test_the_csv_export_imports_too(tmp_path):
     assert lea(["import", str(path), "--data", str(data), "--today", DEMO_TODAY.isoformat()]) == 0
     plan = load(data, DEMO_TODAY).agenda.year_plan("2026-2027")
     assert {a.id: a.status for _, a in plan.actions()}["overdracht-laatste-koppels"] == "afgerond"
+
+
+def test_every_bad_row_is_named_in_one_run_and_a_dutch_amount_is_read(tmp_path, capsys):
+    data = _copy(tmp_path)
+    before = _bytes(data)
+    book = _export(data, tmp_path)
+    rows = _edit(book, {("2026-2027", "bedrijvendag"): {"besteed": -5, "besteed_op": datetime(2026, 11, 1)},
+                        ("2026-2027", "huisbezoeken"): {"laatste_voortgang": datetime(2026, 1, 1), "laatste_voortgang_tekst": "Oud"},
+                        ("2026-2027", "vve-toeleiding"): {"besteed": "€ 7.300,00", "besteed_op": "1-11-2026"}})
+    assert lea(["import", str(book), "--data", str(data), "--today", DEMO_TODAY.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"rij {rows[('2026-2027', 'bedrijvendag')]}, kolom besteed: -5 is geen bedrag" in err
+    assert f"rij {rows[('2026-2027', 'huisbezoeken')]}, kolom laatste_voortgang: de nieuwe notitie is van 2026-01-01" in err
+    assert "vve-toeleiding" not in err and "2 problemen; er is niets gewijzigd" in err
+    assert _bytes(data) == before
+    # without the two bad rows the Dutch amount and date are read: € 7.300,00 on 1-11-2026
+    _edit(book, {("2026-2027", "bedrijvendag"): {"besteed": None, "besteed_op": None},
+                 ("2026-2027", "huisbezoeken"): {"laatste_voortgang": datetime(2026, 11, 5)}})
+    wb = openpyxl.load_workbook(book)
+    header = [c.value for c in wb["activiteiten"][1]]
+    last = next(r for r in wb["activiteiten"].iter_rows(min_row=2) if r[header.index("actie_id")].value == "huisbezoeken"
+                and r[header.index("schooljaar")].value == "2026-2027")
+    text = load(data, DEMO_TODAY).agenda.year_plan("2026-2027")
+    last[header.index("laatste_voortgang_tekst")].value = {a.id: a for _, a in text.actions()}["huisbezoeken"].last_note().tekst
+    wb.save(book)
+    assert lea(["import", str(book), "--data", str(data), "--today", DEMO_TODAY.isoformat()]) == 0
+    action = {a.id: a for _, a in load(data, DEMO_TODAY).agenda.year_plan("2026-2027").actions()}["vve-toeleiding"]
+    assert (action.begroting.besteed, action.begroting.besteed_op) == (7300, date(2026, 11, 1))
