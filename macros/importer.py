@@ -35,7 +35,7 @@ from typing import Any
 
 from .verdicts import written_status
 from .model import STATUSES, Action, Agenda
-from .yamledit import Edit, add_item, add_key, apply, compose, find_mapping, replace, scalar, value_of
+from .yamledit import Edit, add_item, add_key, apply, compose, find_mapping, newline_of, replace, scalar, value_of
 
 SHEET = "activiteiten"
 KEY_COLUMNS = ("schooljaar", "soort", "doel_id", "actie_id", "titel")
@@ -153,7 +153,8 @@ def _euros(value: Any) -> int:
         if float(value).is_integer() and value >= 0:
             return int(value)
         raise ValueError(f"{value} is geen bedrag in hele euro's")
-    text = str(value).strip().replace("€", "").replace(" ", "")
+    text = str(value).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    text = re.sub(r",(00?|-)$", "", text)  # '€ 7.300,00' or '7.300,-', as a Dutch spreadsheet shows euros
     if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+|[0-9]+", text):
         return int(text.replace(".", ""))
     raise ValueError(f"'{str(value)[:40]}' is geen bedrag in hele euro's; schrijf bijvoorbeeld 7400")
@@ -268,7 +269,10 @@ def _note(row: Row, text: str | None, action: Action, change: Change, problem) -
         return problem(row, "laatste_voortgang_tekst", "een nieuwe voortgangsnotitie heeft een tekst")
     if day is None:
         return problem(row, "laatste_voortgang", "een nieuwe voortgangsnotitie heeft een datum (2026-12-01)")
-    if last is not None and day <= last.datum:
+    if last is not None and day == last.datum:
+        return problem(row, "laatste_voortgang", f"de tekst is anders, maar de datum is die van de laatste notitie ({day.isoformat()}); "
+                                                 "een nieuwe notitie krijgt de datum van vandaag, een bestaande wijzigt u in de YAML")
+    if last is not None and day < last.datum:
         return problem(row, "laatste_voortgang", f"de nieuwe notitie is van {day.isoformat()}, niet later dan de laatste "
                                                  f"({last.datum.isoformat()}); geef haar de datum van vandaag, of wijzig een "
                                                  "bestaande notitie in de YAML")
@@ -302,7 +306,7 @@ def edits(source: str, change: Change) -> list[Edit]:
             if node.flow_style:
                 out.append(add_key(source, node, "voortgang", f"[{item}]"))
             elif notes is not None:  # 'voortgang:' with nothing after it
-                out.append(replace(notes, f"\n{' ' * (node.value[0][0].start_mark.column + 2)}- {item}"))
+                out.append(replace(notes, f"{newline_of(source)}{' ' * (node.value[0][0].start_mark.column + 2)}- {item}"))
             else:
                 out.append(add_key(source, node, "voortgang", "", [f"- {item}"]))
         else:
@@ -310,10 +314,22 @@ def edits(source: str, change: Change) -> list[Edit]:
     return out
 
 
+def _read(path: Path) -> str:
+    # newline="": a file saved on Windows keeps its \r\n (and a BOM stays the first character), so that
+    # only the edited values differ, byte for byte.
+    with open(path, encoding="utf-8", newline="") as stream:
+        return stream.read()
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
+
+
 def run(table: Path, data: Path, today: date | None = None, out=None, err=None) -> int:
     """Import ``table`` into the YAML in ``data``; 0 when done (or nothing to do), 1 on problems (nothing written)."""
     out, err = out or sys.stdout, err or sys.stderr
-    from .diff import diff_markdown
+    from .diff import diff_markdown, new_warnings
     from .load import load
 
     before = load(data, today)
@@ -334,7 +350,7 @@ def run(table: Path, data: Path, today: date | None = None, out=None, err=None) 
     if problems:
         for problem in problems:
             print(problem, file=err)
-        print(f"lea import: {len(problems)} probleem/problemen; er is niets gewijzigd.", file=err)
+        print(f"lea import: {len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}; er is niets gewijzigd.", file=err)
         return 1
     if not found:
         print(f"lea import: {table.name} wijkt niet af van de agenda; er is niets gewijzigd.", file=err)
@@ -342,7 +358,8 @@ def run(table: Path, data: Path, today: date | None = None, out=None, err=None) 
     texts: dict[Path, str] = {}
     for change in found:
         path = Path(change.file)
-        texts.setdefault(path, path.read_text(encoding="utf-8"))
+        if path not in texts:
+            texts[path] = _read(path)
     by_file: dict[Path, list[Edit]] = {}
     for change in found:
         path = Path(change.file)
@@ -353,7 +370,7 @@ def run(table: Path, data: Path, today: date | None = None, out=None, err=None) 
         copy = Path(tmp) / "data"
         shutil.copytree(data, copy)
         for path, text in new_texts.items():
-            (copy / path.resolve().relative_to(data.resolve())).write_text(text, encoding="utf-8")
+            _write(copy / path.resolve().relative_to(data.resolve()), text)
         after = load(copy, today, name=str(data))
     if after.agenda is None:
         for problem in after.errors:
@@ -362,10 +379,13 @@ def run(table: Path, data: Path, today: date | None = None, out=None, err=None) 
         return 1
     for path, text in new_texts.items():
         tmp_path = path.with_name(path.name + ".lea-import")
-        tmp_path.write_text(text, encoding="utf-8")
+        _write(tmp_path, text)
+        shutil.copymode(path, tmp_path)
         tmp_path.replace(path)
     for problem in after.warnings:
         print(str(problem), file=err)
-    out.write(diff_markdown(before.agenda, after.agenda, title=f"Wat lea import veranderde ({table.name})"))
+    # As lea diff: the warnings this import brings (an overspent budget) first, then what changed.
+    out.write(diff_markdown(before.agenda, after.agenda, title=f"Wat lea import veranderde ({table.name})",
+                            warnings=new_warnings(before.warnings, after.warnings)))
     print(f"lea import: {len(found)} actie(s) bijgewerkt in {len(new_texts)} bestand(en); controleer met git diff en lea check.", file=err)
     return 0

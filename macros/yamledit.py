@@ -6,6 +6,8 @@ Here each edit is a replacement of a span of the file's text, found from PyYAML'
 exact start and end of every value), in the style the file already uses: a value in a flow
 mapping (``{kosten: 8000}``) gets ``, besteed: 7400`` inside the braces; a block mapping gets a
 new line at the indentation of its keys; a block list a new ``- `` line under its last item.
+A new line ends as the file's lines end (``\r\n`` in a file saved on Windows), so that line endings
+stay as they are too: read and write the file with ``newline=""``.
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ def _is_day(text: str) -> bool:
     return re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) is not None
 
 
+def newline_of(source: str) -> str:
+    """The line ending the file uses: ``\r\n`` when its first line ends so, else ``\n``."""
+    first = source.find("\n")
+    return "\r\n" if first > 0 and source[first - 1] == "\r" else "\n"
+
+
 def find_mapping(root: yaml.Node, line: int, key: str, value: str) -> yaml.MappingNode | None:
     """The mapping that starts on ``line`` (1-based) and has ``key: value`` (an action's id)."""
     todo = [root]
@@ -68,12 +76,28 @@ def replace(node: yaml.Node, text: str) -> Edit:
     return Edit(node.start_mark.index, node.end_mark.index, text)
 
 
+def _content_end(source: str, node: yaml.Node) -> int:
+    """Where the text of ``node`` really ends. A block list or mapping ends, for PyYAML, at the next
+    token (possibly the next action's ``- id:``), so its last item is followed down to a scalar or a flow
+    collection, whose end is exact; a block scalar's end is taken before its trailing blank lines,
+    unless its ``+`` keeps them in the text."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    end = node.end_mark.index
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        header = re.match(r"[|>][0-9+-]*", source[node.start_mark.index:])
+        if header is None or "+" not in header.group():
+            end = node.start_mark.index + len(source[node.start_mark.index:end].rstrip())
+    return end
+
+
 def _after_line(source: str, node: yaml.Node) -> int:
     """Where a new line goes after ``node``: the start of the line after its last character."""
-    end = node.end_mark
-    if end.column == 0:
-        return end.index
-    newline = source.find("\n", end.index)
+    end = _content_end(source, node)
+    if end > 0 and source[end - 1] == "\n":
+        return end
+    newline = source.find("\n", end)
     return len(source) if newline < 0 else newline + 1
 
 
@@ -86,8 +110,9 @@ def add_key(source: str, mapping: yaml.MappingNode, key: str, value: str, block_
         return Edit(last.end_mark.index, last.end_mark.index, f", {key}: {value}")
     indent = " " * mapping.value[0][0].start_mark.column
     at = _after_line(source, mapping.value[-1][1])
+    nl = newline_of(source)
     lines = [f"{indent}{key}: {value}".rstrip()] + [f"{indent}  {line}" for line in block_value or []]
-    return Edit(at, at, "\n".join(lines) + "\n" if at < len(source) or source.endswith("\n") else "\n" + "\n".join(lines))
+    return Edit(at, at, nl.join(lines) + nl if at < len(source) or source.endswith("\n") else nl + nl.join(lines))
 
 
 def add_item(source: str, sequence: yaml.SequenceNode, item: str) -> Edit:
@@ -99,7 +124,9 @@ def add_item(source: str, sequence: yaml.SequenceNode, item: str) -> Edit:
         return Edit(last.end_mark.index, last.end_mark.index, f", {item}")
     dash = sequence.start_mark.column  # a block list starts at its first '-'
     at = _after_line(source, sequence.value[-1])
-    return Edit(at, at, f"{' ' * dash}- {item}\n")
+    nl = newline_of(source)
+    line = f"{' ' * dash}- {item}"
+    return Edit(at, at, line + nl if at < len(source) or source.endswith("\n") else nl + line)
 
 
 def apply(source: str, edits: list[Edit]) -> str:

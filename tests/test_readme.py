@@ -40,3 +40,14 @@ def test_every_model_field_has_a_description():
                 if not field.description:
                     missing.append(f"{obj.__name__}.{name}")
     assert not missing, missing
+
+
+def test_every_lea_command_is_documented():
+    # A command that the README never shows is one a municipality will not find (lea import was missing).
+    import argparse
+
+    from lea_site.cli import build_parser
+
+    [commands] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    missing = [name for name in commands.choices if f"lea {name}" not in README]
+    assert not missing, missing

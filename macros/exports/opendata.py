@@ -19,6 +19,7 @@ in the CSV, and in the spreadsheet every text cell is stored as text, never as a
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -531,6 +532,11 @@ def files(agenda: Agenda, all_tables: list[Table] | None = None, today: date | N
     return out
 
 
+def _column_name(name: str) -> str:
+    """A column name as code that may break after an underscore only (``laatste_<wbr>voortgang``)."""
+    return "<code>" + "_<wbr>".join(html.escape(part) for part in name.split("_")) + "</code>"
+
+
 def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, str]]) -> str:
     """The page 'Open data': each file and its columns, the licence, and the feeds.
 
@@ -557,7 +563,9 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
     else:
         out += ["Voor deze gegevens is **geen licentie opgegeven**. Vraag de gemeente wat u ermee mag doen voordat u ze hergebruikt. "
                 "(De gemeente kiest een licentie met `licentie:` in de agenda: `CC0 1.0` of `CC BY 4.0`.)", ""]
-    out += ["## De bestanden", "",
+    # Each table in a <div class="lea-columns" markdown> (md_in_html): on a phone a file or column name then
+    # breaks only between words or at an underscore (<wbr>), never mid-word ("agend a.json"); see lea.css.
+    out += ["## De bestanden", "", '<div class="lea-columns" markdown>', "",
             "| Bestand | Wat erin staat |", "|---|---|",
             f"| [agenda.json]({JSON}) | De hele agenda zoals de site haar leest, met per doel het oordeel of het op koers ligt en waarom, "
             f"`formaatversie` ({FORMAT_VERSION}), `versie` (van lea-site), `gemaakt_op` en `licentie`. |",
@@ -566,7 +574,7 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             f"| [lea-open-data.xlsx]({XLSX}) | Dezelfde tabellen als Excel-bestand, elk op een eigen blad, met een blad over de gegevens en de licentie. |",
             f"| [dcat.jsonld]({FOLDER}/dcat.jsonld) en [dcat.rdf]({FOLDER}/dcat.rdf) | De beschrijving van deze gegevens in DCAT "
             "(het profiel DCAT-AP-NL), als JSON-LD en als RDF/XML: zo vindt data.overheid.nl ze. |",
-            ""]
+            "", "</div>", ""]
     missing = [name for name in TABLE_NAMES if name not in {t.name for t in all_tables}]
     if missing:
         out += ["Deze agenda heeft (nog) niets voor " + ", ".join(f"`{n}`" for n in missing)
@@ -580,9 +588,10 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             "In Python: `pandas.read_csv(bestand, sep=\";\", decimal=\",\")`; in R: `read.csv2(bestand)`.", "",
             "In het Excel-bestand zijn bedragen getallen (opgemaakt als euro's) en datums echte datums.", ""]
     for t in all_tables:
-        out += [f"### {t.name}.csv", "", f"{md_inline(t.title)}.", "", "| Kolom | Betekenis |", "|---|---|"]
-        out += [f"| `{name}` | {md_inline(what)} |" for name, what in t.columns]
-        out.append("")
+        out += [f"### {t.name}.csv", "", f"{md_inline(t.title)}.", "", '<div class="lea-columns" markdown>', "",
+                "| Kolom | Betekenis |", "|---|---|"]
+        out += [f"| {_column_name(name)} | {md_inline(what)} |" for name, what in t.columns]
+        out += ["", "</div>", ""]
     out += ["## Volg de voortgang", "",
             "Met een feed krijgt u bericht als er iets verandert, zonder dat u steeds de site hoeft te bekijken. "
             "U zet het adres van de feed in een feedlezer (zoals Feedly, Inoreader, Thunderbird of de app van uw nieuwsdienst); "

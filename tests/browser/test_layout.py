@@ -111,3 +111,18 @@ def test_wide_header_keeps_the_full_name(sites, browser):
     assert page.locator(".md-header__topic .lea-site-name--lang").first.is_visible()
     assert not page.locator(".md-header__topic .lea-site-name--kort").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_file_and_column_names_on_the_open_data_page_stay_whole_on_a_phone(width, sites, browser):
+    """'agend a.json', 'statu s' no more: a file or column name on the page Open data breaks only at a
+    hyphen, a dot or after an underscore, and the tables still fit the phone."""
+    base, _ = sites["demo"]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base + "open-data/", wait_until="load")
+    page.add_style_tag(content=NO_TRANSITIONS)
+    assert page.locator(".lea-columns td:first-child").count() > 50  # the files and every column of every table
+    found = page.evaluate(BROKEN_WORDS, ".lea-columns td:first-child") + page.evaluate(MEASURE)
+    context.close()
+    assert not found, "\n".join(found)
