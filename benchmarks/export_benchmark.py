@@ -1,4 +1,4 @@
-"""What the exports (issue 14) cost: build time with and without them, and the PDFs on their own.
+"""What the exports (issues 14 and 25) cost: build time with and without them, and the PDFs on their own.
 
     python benchmarks/export_benchmark.py                       # the demo and 1,000 actions, 1 run each
     python benchmarks/export_benchmark.py --sizes 1000 --runs 3 --engine zensical
@@ -14,9 +14,9 @@ largest peak memory of the processes it started) in these ways:
 * **alles warm**: everything again, the PDFs from the cache of the run before (a second build of
   the same data, as in CI with a kept cache or on the maintainer's machine).
 
-Then the PDFs alone, each in a fresh process: the agenda's PDF (HTML made, then typeset by
-WeasyPrint: wall and CPU time, peak memory, pages) and all the site's PDFs in worker processes
-(wall time, peak memory of the largest worker). The data folders are not git repositories,
+Then the PDFs alone, each in a fresh process: the agenda's PDF (composed from the model, then
+typeset by Typst: wall and CPU time, peak memory, pages) and all the site's PDFs (the same
+figures; Typst runs in the build's own process, no workers). The data folders are not git repositories,
 so Wijzigingen costs nothing here; benchmarks/RESULTS.md says what it costs with history.
 """
 
@@ -63,15 +63,14 @@ def pdf_alone(data: Path, what: str) -> dict:
     agenda = load(data, today).agenda
     start, cpu = time.perf_counter(), time.process_time()
     if what == "agenda":
-        html = pdf.agenda_html(View(agenda, today, lambda target: target, no_edit))
-        made = {pdf.AGENDA: typeset.render_pdf(html)}
+        document = pdf.pb.finish(pdf.agenda_document(View(agenda, today, lambda target: target, no_edit)))
+        made = {pdf.AGENDA: typeset.render_pdf(document)}
     else:
         made = pdf.downloads(agenda, today)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     pages = sum(_pages(body) for path, body in made.items() if path != pdf.REPORT)  # voortgang.pdf is a copy
     return {"seconds": round(seconds, 2), "cpu": round(cpu, 2), "files": len(made), "pages": pages,
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
 def _pages(body: bytes) -> int:
@@ -141,8 +140,8 @@ def main() -> None:
     for label, figures in alone.items():
         a, every = figures["agenda"], figures["alle"]
         print(f"{label:>7}: agenda.pdf {a['seconds']:.1f} s wall, {a['cpu']:.1f} s CPU, {a['peak_mb']} MB peak, {a['pages']} pages; "
-              f"all {every['files']} PDFs {every['seconds']:.1f} s wall in worker processes, {every['pages']} pages, "
-              f"largest worker {every['worker_peak_mb']} MB peak", flush=True)
+              f"all {every['files']} PDFs {every['seconds']:.1f} s wall, {every['cpu']:.1f} s CPU, {every['pages']} pages, "
+              f"{every['peak_mb']} MB peak", flush=True)
     print(f"# load at the end {os.getloadavg()[0]:.1f}")
 
 

@@ -216,6 +216,19 @@ def test_tagged_dutch_pdf_ua(poppler, tmp_path_factory, name):
         assert not beyond, f"{rel}: text in the right margin: {beyond[:5]}"
 
 
+def test_each_document_is_typeset_in_a_process_of_its_own_and_a_failure_says_why(poppler, tmp_path: Path):
+    """Typst keeps what it computed for as long as its process lives (about 55 MB per report of a 1,000-action
+    agenda): the build's own process never loads Typst, and a document Typst refuses is a PdfError in words."""
+    import sys
+
+    agenda, today = _agenda("demo")
+    made = pdf.downloads(agenda, today)
+    assert all(body.startswith(b"%PDF-") for body in made.values())
+    assert "typst" not in sys.modules
+    with pytest.raises(pdf.PdfError, match=r"de PDF kon niet gemaakt worden: TypstError: .*title"):
+        typeset.render_pdf({"date": [2021, 1, 1]})  # no title, no cover: the template cannot typeset it
+
+
 def test_same_data_same_bytes_on_another_day(poppler):
     """No PDF names 'today': a later day in the same school year gives every PDF byte for byte again."""
     agenda, today = _agenda("demo")
