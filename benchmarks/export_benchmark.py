@@ -1,4 +1,4 @@
-"""What the exports (issue 14) cost: build time with and without them, and the PDFs on their own.
+"""What the exports (issues 14 and 25) cost: build time with and without them, and the PDFs on their own.
 
     python benchmarks/export_benchmark.py                       # the demo and 1,000 actions, 1 run each
     python benchmarks/export_benchmark.py --sizes 1000 --runs 3 --engine zensical
@@ -14,9 +14,9 @@ largest peak memory of the processes it started) in these ways:
 * **alles warm**: everything again, the PDFs from the cache of the run before (a second build of
   the same data, as in CI with a kept cache or on the maintainer's machine).
 
-Then the PDFs alone, each in a fresh process: the agenda's PDF (HTML made, then typeset by
-WeasyPrint: wall and CPU time, peak memory, pages) and all the site's PDFs in worker processes
-(wall time, peak memory of the largest worker). The data folders are not git repositories,
+Then the PDFs alone, each in a fresh process: the agenda's PDF (composed from the model, then
+typeset by Typst: wall and CPU time, peak memory, pages) and all the site's PDFs (the same
+figures; Typst runs in the build's own process, no workers). The data folders are not git repositories,
 so Wijzigingen costs nothing here; benchmarks/RESULTS.md says what it costs with history.
 """
 
@@ -63,15 +63,16 @@ def pdf_alone(data: Path, what: str) -> dict:
     agenda = load(data, today).agenda
     start, cpu = time.perf_counter(), time.process_time()
     if what == "agenda":
-        html = pdf.agenda_html(View(agenda, today, lambda target: target, no_edit))
-        made = {pdf.AGENDA: typeset.render_pdf(html)}
+        document = pdf.pb.finish(pdf.agenda_document(View(agenda, today, lambda target: target, no_edit)))
+        made = {pdf.AGENDA: typeset.render_pdf(document)}
     else:
         made = pdf.downloads(agenda, today)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # each document is typeset in a process of its own
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu + children.ru_utime + children.ru_stime
     pages = sum(_pages(body) for path, body in made.items() if path != pdf.REPORT)  # voortgang.pdf is a copy
     return {"seconds": round(seconds, 2), "cpu": round(cpu, 2), "files": len(made), "pages": pages,
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}
+            "typst_peak_mb": round(children.ru_maxrss / 1024)}
 
 
 def _pages(body: bytes) -> int:
@@ -119,6 +120,7 @@ def main() -> None:
     parser.add_argument("--no-demo", action="store_true")
     parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--pdfs-only", action="store_true", help="only the PDFs alone (no builds): e.g. --sizes 1000 10000")
     args = parser.parse_args()
     print(f"# {platform.node()}: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; "
           f"lea build --engine {args.engine}; {args.runs} run(s); median wall s (peak MB)", flush=True)
@@ -129,20 +131,23 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
             data = ROOT / "data" if label == "demo" else generate(int(label), tmpdir / "data")
+            alone[label] = pdfs_alone(data)
+            if args.pdfs_only:
+                continue
             results = measure_builds(data, tmpdir, args.engine, args.runs)
             med = {w: statistics.median(r["seconds"] for r in results[w]) for w in WAYS}
             peak = {w: max(r["peak_mb"] for r in results[w]) for w in WAYS}
             cells = " ".join(f"{med[w]:>9.2f} ({peak[w]:>4.0f})" for w in WAYS)
             print(f"{label:>7} {cells} {100 * (med['alles koud'] / med['zonder'] - 1):>7.0f}% "
                   f"{100 * (med['alles warm'] / med['zonder'] - 1):>7.0f}%", flush=True)
-            alone[label] = pdfs_alone(data)
     print()
     print("PDFs alone (fresh process, empty cache):")
     for label, figures in alone.items():
         a, every = figures["agenda"], figures["alle"]
-        print(f"{label:>7}: agenda.pdf {a['seconds']:.1f} s wall, {a['cpu']:.1f} s CPU, {a['peak_mb']} MB peak, {a['pages']} pages; "
-              f"all {every['files']} PDFs {every['seconds']:.1f} s wall in worker processes, {every['pages']} pages, "
-              f"largest worker {every['worker_peak_mb']} MB peak", flush=True)
+        print(f"{label:>7}: agenda.pdf {a['seconds']:.1f} s wall, {a['cpu']:.1f} s CPU, {a['pages']} pages, "
+              f"peak {a['peak_mb']} MB (Typst's process {a['typst_peak_mb']} MB); "
+              f"all {every['files']} PDFs {every['seconds']:.1f} s wall, {every['cpu']:.1f} s CPU, {every['pages']} pages, "
+              f"peak {every['peak_mb']} MB (largest Typst process {every['typst_peak_mb']} MB)", flush=True)
     print(f"# load at the end {os.getloadavg()[0]:.1f}")
 
 

@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-DPI = 100
+DPI = 150  # a 1 pt line (a box's border) covers at least one whole pixel row only from 144 dpi
 SCALE = DPI / 72  # pixels per PDF point
 
 
@@ -117,7 +117,7 @@ def bars_below(page: Page, top: int, track: tuple[int, int, int], left: int, rig
             band = y
             while band < page.height and _bar_row(page, band, track, left, right):
                 band += 1
-            if band - y >= 6:  # a bar is 9 pt high (12 px); a legend key or a line of text is not this
+            if band - y >= 4 * SCALE:  # a bar is 9 pt high; a thinner band (a rule) is no bar
                 middle = (y + band) // 2
                 length = 0
                 for x in range(left, right + 1):

@@ -471,8 +471,6 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
         body.append(pb.heading(2, "Geld", "geld"))
         body.append(pb.p(room_sentence(plan)))
         body.append(pb.p(pb.money_sentence(year_spending(plan, agenda)) or "Er is nog geen besteding gemeld."))
-        spent = [a for _, a in pairs if a.begroting is not None and a.begroting.besteed is not None]
-        body.append(pb.p(f"{len(spent)} van de {len(pairs)} acties meldden wat zij besteedden."))
     body.append(pb.heading(2, "Wat vraagt om een besluit", "besluit"))
     decisions = _decisions(agenda, plan, pairs, verdicts)
     body.append(pb.items(decisions) if decisions else pb.p("Geen overschrijding, geen doel achter, geen actie vertraagd of gestopt."))

@@ -363,13 +363,20 @@ def _breakable(word: re.Match[str]) -> str:
     return "\u200b".join(text[i:i + 30] for i in range(0, len(text), 30))
 
 
-def finish(value: Any) -> Any:
-    """Every text of a document: '€ 5.000' kept on one line, and very long words breakable."""
+_NEWLINE = re.compile(r"[ \t]*\r?\n\s*")
+
+
+def finish(value: Any, lines: bool = False) -> Any:
+    """Every text of a document: '€ 5.000' kept on one line, very long words breakable, and a line end of
+    the data a space (as in Markdown: Typst would break the line there), except in code (``lines``)."""
     if isinstance(value, str):
+        if not lines and "\n" in value:
+            value = _NEWLINE.sub(" ", value)
         value = _AMOUNT.sub("€\u00a0", value) if "€ " in value else value
         return _LONG.sub(_breakable, value) if len(value) > 30 else value
     if isinstance(value, list):
-        return [finish(v) for v in value]
+        return [finish(v, lines) for v in value]
     if isinstance(value, dict):
-        return {k: (v if k in _KEYS else finish(v)) for k, v in value.items()}
+        code = "code" in value  # a code block ({"code": text}) or a code span ({"t": text, "code": 1})
+        return {k: (v if k in _KEYS else finish(v, code and k in ("code", "t"))) for k, v in value.items()}
     return value

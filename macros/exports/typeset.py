@@ -1,10 +1,13 @@
-"""Typesetting the PDFs with Typst (issue 25): in this process, cached by a hash of each document.
+"""Typesetting the PDFs with Typst (issue 25): each document in a process of its own, cached by a hash.
 
 A document is data (a dict: see :mod:`lea_site.exports.pdf`); ``lea.typ`` is the one template that
 reads it with ``json(bytes(sys.inputs.data))``: no string from the data is ever parsed as Typst
-markup. Typst is fast (a 1,000-action agenda in about a second), so there are no worker processes;
-the cache (by a hash of the document, the template and the Typst version) only saves a second
-build of the same data its seconds.
+markup. Each document is typeset by :mod:`.typst_worker` in a child process: Typst keeps all it
+computed for as long as its process lives (about 55 MB per report of a 1,000-action agenda), so a
+process per document keeps a build's memory at that of its largest document, and the documents are
+typeset side by side (``LEA_PDF_PROCESSES`` at once, by default one per core, at most four), starting
+as soon as they are composed: while the engine builds the pages. The cache (by a hash of the document,
+the template and the Typst version) saves a second build of the same data its seconds.
 
 Reproducible and offline: the fonts are the package's own Noto Sans (``fonts/``, the site's
 ``docs/assets/fonts`` as TrueType, which Typst reads) with the fonts inside the Typst wheel as
@@ -20,7 +23,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-from functools import lru_cache
+import subprocess
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,22 +35,16 @@ from ..usercache import keep_newest, user_cache
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "lea.typ"
 FONTS = HERE / "fonts"
+WORKER = HERE / "typst_worker.py"
 KEEP = 60  # cached PDFs kept (the least recently used go first)
 STANDARDS = ["ua-1"]
+TIMEOUT = 600  # seconds for one document: a 10 MB agenda takes well under a minute (benchmarks/RESULTS.md)
 
 Document = dict[str, Any]
 
 
 class PdfError(Exception):
     """The PDF could not be made; the message says why, in Dutch."""
-
-
-@lru_cache(maxsize=1)
-def _fonts():
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
-                       font_paths=[str(FONTS)])
 
 
 def _typst_version() -> str:
@@ -57,29 +56,37 @@ def _typst_version() -> str:
         return "?"
 
 
-def _timestamp(document: Document) -> dt.datetime:
+def _timestamp(document: Document) -> dt.date:
     """The document's own date (never today: the same data, the same bytes)."""
     year, month, day = document.get("date") or (2000, 1, 1)
-    return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
+    return dt.date(year, month, day)
 
 
 def encode(document: Document) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def processes() -> int:
+    """How many documents are typeset at once: ``LEA_PDF_PROCESSES``, else one per core (at most four)."""
+    configured = os.environ.get("LEA_PDF_PROCESSES", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return min(int(configured), 32)
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def render_pdf(document: Document) -> bytes:
-    """Typeset one document as a tagged PDF/UA-1 in Dutch."""
+    """Typeset one document as a tagged PDF/UA-1 in Dutch, in a child process (:mod:`.typst_worker`)."""
+    command = [sys.executable, str(WORKER), str(TEMPLATE), str(FONTS), _timestamp(document).isoformat(), ",".join(STANDARDS)]
     try:
-        import typst
-    except ImportError as err:
-        raise PdfError(f"Typst ontbreekt ({err}); installeer: pip install typst") from None
-    try:
-        compiler = typst.Compiler(str(TEMPLATE), root=str(HERE), font_paths=_fonts(), ignore_system_fonts=True,
-                                  sys_inputs={"data": encode(document)})
-        return compiler.compile(format="pdf", pdf_standards=STANDARDS, timestamp=_timestamp(document))
-    except Exception as err:  # noqa: BLE001 - any failure of the typesetter is a failed PDF, reported in words
-        message = getattr(err, "message", None) or str(err)
-        raise PdfError(f"de PDF kon niet gemaakt worden: {type(err).__name__}: {message[:500]}") from None
+        run = subprocess.run(command, input=encode(document).encode("utf-8"), capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise PdfError(f"de PDF kon niet gemaakt worden: Typst was na {TIMEOUT // 60} minuten niet klaar") from None
+    except OSError as err:
+        raise PdfError(f"de PDF kon niet gemaakt worden: Typst kon niet starten ({err})") from None
+    if run.returncode != 0 or not run.stdout.startswith(b"%PDF-"):
+        why = run.stderr.decode("utf-8", "replace").strip()[-600:] or f"Typst stopte met code {run.returncode}"
+        raise PdfError(why if why.startswith("Typst ontbreekt") else f"de PDF kon niet gemaakt worden: {why}")
+    return run.stdout
 
 
 def cache_dir() -> Path | None:
@@ -129,27 +136,38 @@ def _to_cache(cache: Path | None, key: str, data: bytes) -> None:
 
 
 class Typesetting:
-    """The PDFs of one build, typeset when they are asked for (:meth:`wait`, :meth:`write_into`)."""
+    """The PDFs of one build: what the cache lacks is typeset from the start, side by side in child
+    processes (:func:`render_pdf`), while the caller goes on; :meth:`wait` and :meth:`write_into` give them."""
 
     def __init__(self, documents: dict[str, Document]) -> None:
         self.documents = documents
         self.paths = list(documents)
+        self._cache = cache_dir()
+        encoded = {path: encode(document) for path, document in documents.items()}
+        self._keys = {path: cache_key(text) for path, text in encoded.items()}
+        self._made: dict[str, bytes] = {}  # by cache key: the current year's report is also voortgang.pdf
+        self._jobs: dict[str, Future[bytes]] = {}
+        todo = {}
+        for path, key in self._keys.items():
+            if key in self._made or key in todo:
+                continue
+            cached = _from_cache(self._cache, key)
+            if cached is not None:
+                self._made[key] = cached
+            else:
+                todo[key] = path
+        self._pool = ThreadPoolExecutor(max_workers=min(processes(), len(todo)), thread_name_prefix="lea-pdf") if todo else None
+        for key, path in sorted(todo.items(), key=lambda item: -len(encoded[item[1]])):  # the largest first: it takes longest
+            self._jobs[key] = self._pool.submit(render_pdf, documents[path])  # type: ignore[union-attr]
 
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
-        cache = cache_dir()
-        made: dict[str, bytes] = {}  # by cache key: the current year's report is also voortgang.pdf
-        out: dict[str, bytes] = {}
-        for path, document in self.documents.items():
-            key = cache_key(encode(document))
-            if key not in made:
-                cached = _from_cache(cache, key)
-                if cached is None:
-                    cached = render_pdf(document)
-                    _to_cache(cache, key, cached)
-                made[key] = cached
-            out[path] = made[key]
-        return out
+        for key, job in list(self._jobs.items()):
+            made = job.result()  # PdfError from the child process comes through here
+            _to_cache(self._cache, key, made)
+            self._made[key] = made
+            del self._jobs[key]
+        return {path: self._made[key] for path, key in self._keys.items()}
 
     def write_into(self, site: Path) -> None:
         """Typeset every PDF and write it into the built site, each file whole (:class:`PdfError` when one
@@ -158,4 +176,6 @@ class Typesetting:
             write_atomic(site / path, content)
 
     def close(self) -> None:
-        """Nothing runs in the background any more; kept so that callers may always close."""
+        """A build that stops: documents not yet begun are not typeset (those under way finish, seconds)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
