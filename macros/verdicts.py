@@ -444,7 +444,7 @@ def any_spending(agenda: Agenda) -> bool:
 def spending_sentences(s: Spending, money: Money, day: Day) -> list[str]:
     """Spent against planned as reported, in sentences; [] when nothing is reported.
 
-    'Besteed: € 15.300 aan 2 van de 14 acties, gemeld tot 1 juli 2026; voor die 2 was € 23.000 aan totale kosten
+    'Besteed: € 15.300 aan 2 van de 14 acties met een bedrag, gemeld tot 1 juli 2026; voor die 2 was € 23.000 aan totale kosten
     begroot: € 7.700 minder dan begroot. Van de andere 12 acties is nog niets gemeld.' Then one sentence per item
     spent over plan (README, 'Hoe de site oordeelt', quotes these)."""
     spent = s.spent
@@ -471,7 +471,7 @@ def spending_sentences(s: Spending, money: Money, day: Day) -> list[str]:
             text = f"Besteed: {money(spent)} aan {which}{until}, van de {money(base)} aan totale kosten begroot: {compared}."
         else:
             those = "daarvoor" if n == 1 else f"voor die {n}"
-            text = (f"Besteed: {money(spent)} aan {n} van de {_count(s.items, one, many)}{until}; {those} was {money(base)} "
+            text = (f"Besteed: {money(spent)} aan {n} van de {_count(s.items, one, many)} met een bedrag{until}; {those} was {money(base)} "
                     f"aan totale kosten begroot: {compared}. "
                     + (f"Van de andere {one} is nog niets gemeld." if rest == 1 else f"Van de andere {rest} {many} is nog niets gemeld."))
     out = [text]

@@ -96,7 +96,7 @@ def test_a_year_reported_as_a_whole_wins_over_its_actions():
 def test_each_goal_page_says_what_was_spent_and_where_co_funding_comes_from(demo_site: Path):
     page = soup(demo_site, "ambities/vroeg-en-voorschool")
     # only 2 of the 3 actions reported: spent is compared with what those 2 planned, and the overrun of one is named
-    assert ("Besteed: € 15.300 aan 2 van de 3 acties, gemeld tot 1 november 2026; voor die 2 was € 23.000 aan totale kosten "
+    assert ("Besteed: € 15.300 aan 2 van de 3 acties met een bedrag, gemeld tot 1 november 2026; voor die 2 was € 23.000 aan totale kosten "
             "begroot: € 7.700 minder dan begroot. Van de andere actie is nog niets gemeld.") in text(page)
     assert "Voorleesproject thuis voor ouders: € 8.900 besteed, € 8.000 begroot: € 900 meer dan begroot." in text(page)
     assert "besteed € 8.900" in text(page)  # per action, with the date it was reported

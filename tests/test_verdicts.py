@@ -111,7 +111,7 @@ def test_an_ended_term_is_judged_at_its_end():
 def test_spending_is_compared_only_for_what_reported():
     s = Spending(163_700 + 23_000, 14, (Spent("A", 15_000, 14_000, date(2026, 11, 1)), Spent("B", 8_000, 8_900, date(2026, 10, 1))))
     sentences = spending_sentences(s, fmt.money, fmt.day)
-    assert sentences[0] == ("Besteed: € 22.900 aan 2 van de 14 acties, gemeld tot 1 november 2026; voor die 2 was € 23.000 "
+    assert sentences[0] == ("Besteed: € 22.900 aan 2 van de 14 acties met een bedrag, gemeld tot 1 november 2026; voor die 2 was € 23.000 "
                             "aan totale kosten begroot: € 100 minder dan begroot. Van de andere 12 acties is nog niets gemeld.")
     assert sentences[1] == "B: € 8.900 besteed, € 8.000 begroot: € 900 meer dan begroot."
     assert s.overspent
