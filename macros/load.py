@@ -45,7 +45,8 @@ from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
-from .yamlsource import (INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
+from .yamlsource import (BIDI_PATTERN, INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
+                         invisible_name,
                          load_file)
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
@@ -183,6 +184,10 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                 not_read("alleen bestanden op .yml of .yaml horen bij de agenda")
                 scan.others.append(path)
             else:
+                if (bidi := BIDI_PATTERN.search(entry.name)):
+                    scan.problems.append(Problem(name, 1, "", (
+                        f"de naam van dit bestand bevat {invisible_name(bidi.group())}; hernoem het zonder dat teken "
+                        "(het draait de leesrichting om, zodat de naam er anders uitziet dan hij is)")))
                 scan.read.append((path, name, entry.stat(follow_symlinks=False).st_size))
         folders.extend(reversed(subfolders))
     scan.read.sort(key=lambda item: item[1])
@@ -192,7 +197,8 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
 def shown(text: str) -> str:
     """A file name or link target for a message: control characters visible, so a name
     with a newline cannot start a line of its own (in a CI log, '::' starts a command)."""
-    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return BIDI_PATTERN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # nor turn the rest of the line around
 
 
 def _inside(path: FsPath, root: FsPath) -> bool:
