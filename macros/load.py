@@ -43,6 +43,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
+from .recency import FileAges
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
 from .yamlsource import (BIDI_PATTERN, INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
@@ -218,13 +219,14 @@ def _empty(pos: Position) -> SourceDict:
     return tree
 
 
-def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str]]:
+def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str], dict[str, FsPath]]:
+    """The files' sections merged into one tree, the problems, the files' names and their paths (by name)."""
     problems: list[Problem] = []
     names: list[str] = []
     merged = _empty(Position(display_root, 1))
     if not directory.is_dir():
         problems.append(Problem(display_root, 1, "", f"map '{display_root}' bestaat niet"))
-        return merged, problems, names
+        return merged, problems, names, {}
     scan = _scan(directory, display_root)
     problems.extend(scan.problems)
     files = scan.read
@@ -236,7 +238,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
         problems.append(Problem(display_root, 1, "", (
             f"de bestanden in {shown(display_root)} zijn samen {_megabytes(total)}, en de grens is "
             f"{MAX_FOLDER_BYTES // 1024 // 1024} MB; er is niets gelezen (het grootste is {largest}, {_megabytes(size)})")))
-        return merged, problems, [name for _, name, _ in files]
+        return merged, problems, [name for _, name, _ in files], {}
     budget = Budget()
     for path, name, size in files:
         names.append(name)
@@ -300,7 +302,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             target.item_files.extend(p.file for p in item_pos)
     if "agenda" not in merged and files and not _unreadable(problems):
         problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
-    return merged, problems, names
+    return merged, problems, names, {name: path for path, name, _ in files}
 
 
 def _megabytes(size: int) -> str:
@@ -546,7 +548,7 @@ class _ErrorCount:
 
 def _load(directory: str | FsPath, today: date | None, name: str | None = None) -> LoadResult:
     display_root = name or str(directory).rstrip("/") or "."
-    tree, problems, names = _merge(FsPath(directory), display_root)
+    tree, problems, names, paths = _merge(FsPath(directory), display_root)
     partner_names = _PartnerNames(tree)
     info = None
     if "agenda" in tree:
@@ -583,7 +585,8 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
         problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
                                 "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))
     if not errors.too_many():
-        for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete):
+        for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete,
+                                                   ages=FileAges(paths)):
             pos = locate(tree, path, tree.pos)
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
             if severity == checks.ERROR and errors.too_many():
