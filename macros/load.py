@@ -69,6 +69,8 @@ class LoadResult:
     problems: list[Problem]
     raw: SourceDict
     files: list[str] = field(default_factory=list)
+    # each file's absolute path by its name in messages (an engine may run in another folder later)
+    paths: dict[str, FsPath] = field(default_factory=dict)
     # raw index of each valid item, per section, so checks can name positions
     indexes: dict[str, list[int]] = field(default_factory=dict)
 
@@ -549,6 +551,7 @@ class _ErrorCount:
 def _load(directory: str | FsPath, today: date | None, name: str | None = None) -> LoadResult:
     display_root = name or str(directory).rstrip("/") or "."
     tree, problems, names, paths = _merge(FsPath(directory), display_root)
+    paths = {name: path.absolute() for name, path in paths.items()}
     partner_names = _PartnerNames(tree)
     info = None
     if "agenda" in tree:
@@ -570,7 +573,7 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
             if model is not None:
                 sections[section].append(model)
                 indexes[section].append(index)
-    result = LoadResult(None, problems, tree, names, indexes)
+    result = LoadResult(None, problems, tree, names, indexes=indexes, paths=paths)
     if info is None:  # its errors are reported already; build one anyway for the cross-checks
         agenda = Agenda.model_construct(info=None, **sections)
     else:
