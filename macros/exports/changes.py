@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import subprocess
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -104,10 +105,15 @@ def _diff(old, new) -> str:
 
 
 def _load(folder: Path):
-    from ..site import Site, load_site
+    """One version's agenda (None when it has errors): loaded anew, not through the site's cache, which
+    would keep every version of the history in memory."""
+    from ..load import load
+    from ..site import today
 
-    loaded = load_site(folder)
-    return loaded.agenda if isinstance(loaded, Site) else None
+    try:
+        return load(folder, today()).agenda
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # nor on disk: each version is read once
 
 
 KEEP = 20  # cache files kept (one per data folder and version of the code; the least recently used go first)
@@ -184,6 +190,8 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
                 cache[key] = _compare(agenda_at(i + 1) if has_before else None, agenda_at(i), has_before)
             changes.append(Change(commit, when, cache[key]["tekst"]))
             status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
+            agendas.pop(commit, None)  # the walk goes back in time: this version is not compared again
+
     if cache_file is not None:
         try:
             # Whole or not at all: builds side by side (tests, two sites of one folder) share the file.
