@@ -84,8 +84,9 @@ def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = 
 
     Of two files the later is the one added or changed last (``ages``: git, else the modification
     time): an editor who copies a file as a template and forgets its id gets the message on the
-    copy, whatever its name sorts as. Among equals a name that looks like a copy ('partners -
-    kopie.yml', 'partners (1).yml') counts as later, then the order of reading (file, line).
+    copy, whatever its name sorts as. A name that looks like a copy ('partners - kopie.yml',
+    'partners (1).yml') weighs more than the modification time (a copy may keep the original's) but
+    less than git; then the order of reading (file, line).
     """
     by_value: dict[str, list[int]] = {}
     for index, (value, _) in enumerate(ids):
@@ -97,7 +98,11 @@ def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = 
     several = len(set(files.values())) > 1
     age = ages.ages(sorted(set(files.values()))) if ages is not None and several else {}
     for indexes in twice:
-        order = sorted(indexes, key=lambda i: (age.get(files[i], (0, 0.0)), bool(_COPY_NAME.search(files[i].rsplit("/", 1)[-1])), i))
+        def later(i: int) -> tuple:
+            level, committed, modified = age.get(files[i], (0, 0.0, 0.0))
+            return level, committed, bool(_COPY_NAME.search(files[i].rsplit("/", 1)[-1])), modified, i
+
+        order = sorted(indexes, key=later)
         first = locate(tree, ids[order[0]][1], tree.pos)
         for i in sorted(order[1:]):
             yield ids[i][1], f"{what} '{ids[i][0]}' komt twee keer voor{where} (eerst in {first.file}:{first.line})", ERROR

@@ -16,7 +16,10 @@ from typing import Iterable
 MAX_FILES = 50  # more files with duplicates than this: ask git nothing (the order of the files decides)
 GIT_TIMEOUT = 10  # seconds per git command
 
-Age = tuple[int, float]  # (0 no git, 1 committed, 2 not committed yet; then seconds): larger is newer
+# (0 no git, 1 committed, 2 not committed yet; the commit's time; the file's modification time): larger is
+# newer. The modification time is weaker evidence than git (a copy made in Finder or Explorer keeps the
+# original's), so a caller may weigh other signs between the two.
+Age = tuple[int, float, float]
 
 
 class FileAges:
@@ -30,7 +33,7 @@ class FileAges:
         wanted = [n for n in dict.fromkeys(names) if n not in self._known and n in self.paths]
         if wanted:
             self._known.update(_ages({n: self.paths[n] for n in wanted[:MAX_FILES]}))
-        return {n: self._known.get(n, (0, 0.0)) for n in names}
+        return {n: self._known.get(n, (0, 0.0, 0.0)) for n in names}
 
 
 def _mtime(path: Path) -> float:
@@ -53,7 +56,7 @@ def _ages(paths: dict[str, Path]) -> dict[str, Age]:
     folder = next(iter(paths.values())).parent
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top is None:
-        return {name: (0, _mtime(path)) for name, path in paths.items()}
+        return {name: (0, 0.0, _mtime(path)) for name, path in paths.items()}
     root = Path(top.strip()).resolve()
     inside = {name: path.resolve() for name, path in paths.items() if path.resolve().is_relative_to(root)}
     relative = {name: path.relative_to(root).as_posix() for name, path in inside.items()}
@@ -64,7 +67,7 @@ def _ages(paths: dict[str, Path]) -> dict[str, Age]:
         rel = relative.get(name)
         when = _git(["log", "-1", "--format=%ct", "--", rel], root) if rel is not None and rel not in changed else ""
         if rel is None or rel in changed or not (when or "").strip():
-            out[name] = (2, _mtime(path))  # not committed as it is: the newest
+            out[name] = (2, 0.0, _mtime(path))  # not committed as it is: the newest
         else:
-            out[name] = (1, float(when.strip()))  # type: ignore[union-attr]
+            out[name] = (1, float(when.strip()), _mtime(path))  # type: ignore[union-attr]
     return out
