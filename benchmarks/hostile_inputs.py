@@ -12,11 +12,20 @@ regression shows up as a failed line here instead of taking the machine down.
 
 Not a test: the figures depend on the machine. ``interventions-10k/20k/40k`` show
 whether the load grows linearly in the number of items.
+
+The build's steps on hostile input (issue 24, class 10), each in a child process with the same limits:
+
+* ``history-25/50``: the page Wijzigingen walks 25 or 50 commits of a 0.45 MB data file; its peak
+  memory must not grow with the number of versions (each was kept in memory);
+* ``zensical-rows-2k/4k/8k``: the search rows added to Zensical's index (quadratic until 2026-12);
+* ``notes-5000``: one action with 5,000 progress notes that change its status, the PDFs composed
+  (a note's earlier status was sorted anew per note) and typeset by Typst.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -227,6 +236,118 @@ CASES: dict[str, Callable[[Path], None]] = {
     "folder-too-large": folder_too_large,
 }
 
+# --- the build's steps ---------------------------------------------------------------------------------
+
+def _build_child(folder: str, setup: str, step: str) -> str:
+    """The child's program: ``setup`` (not measured), then ``step`` (measured; it sets ``what``)."""
+    return "\n".join([
+        "import json, resource, sys, time",
+        f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        f"folder = {folder!r}",
+        setup,
+        "usage = resource.getrusage(resource.RUSAGE_SELF)",
+        "cpu_before = usage.ru_utime + usage.ru_stime",
+        "start = time.perf_counter()",
+        step,
+        "seconds = time.perf_counter() - start",
+        "usage = resource.getrusage(resource.RUSAGE_SELF)",
+        "children = resource.getrusage(resource.RUSAGE_CHILDREN)",
+        "cpu = usage.ru_utime + usage.ru_stime - cpu_before + children.ru_utime + children.ru_stime",
+        "peak = max(usage.ru_maxrss, children.ru_maxrss) / 1024",
+        'print(json.dumps({"seconds": seconds, "cpu": cpu, "peak": peak, "what": str(what)}))',
+    ])
+
+
+def _git(folder: Path, *args: str, when: int = 0) -> None:
+    stamp = f"{1_767_225_600 + when * 86_400} +0100"
+    env = {"GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@example.invalid", "GIT_COMMITTER_NAME": "b",
+           "GIT_COMMITTER_EMAIL": "b@example.invalid", "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
+           "PATH": "/usr/bin:/bin", "HOME": str(folder)}
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, env=env)
+
+
+def history(commits: int) -> Callable[[Path], tuple[str, str]]:
+    def make(folder: Path) -> tuple[str, str]:
+        data = folder / "data"
+        generate(450, data)  # about 0.45 MB of YAML
+        _git(folder, "init", "-q")
+        plans = sorted((data / "jaarplannen").glob("*.yml"))
+        for n in range(commits):  # each commit changes one action's status
+            plan = plans[n % len(plans)]
+            text = plan.read_text(encoding="utf-8")
+            old, new = ("status: gepland", "status: lopend") if "status: gepland" in text else ("status: lopend", "status: afgerond")
+            plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+            _git(folder, "add", "-A")
+            _git(folder, "commit", "-q", "-m", f"versie {n}", when=n)
+        setup = "import os; os.environ['LEA_TODAY'] = '2026-11-22'\nfrom pathlib import Path\nfrom lea_site.exports.changes import history"
+        return setup, f"h = history(Path(folder) / 'data', None)\nwhat = f'{{len(h.changes)}} versies vergeleken'"
+    make.__doc__ = f"the page Wijzigingen over {commits} commits of a 0.45 MB data file"
+    return make
+
+
+def zensical_rows(actions: int) -> Callable[[Path], tuple[str, str]]:
+    def make(folder: Path) -> tuple[str, str]:
+        generate(actions, folder / "data")
+        setup = textwrap.dedent("""\
+            import json
+            from datetime import date
+            from pathlib import Path
+            from lea_site.load import load
+            from lea_site.search import extend_zensical_index, row_entries, url_of
+            agenda = load(Path(folder) / 'data', today=date(2026, 11, 22)).agenda
+            entries = row_entries(agenda, date(2026, 11, 22))
+            pages = sorted({url_of(e.page) for e in entries})
+            index = Path(folder) / 'search.json'  # as Zensical writes it: a few items per page
+            items = [{'location': p + suffix, 'level': 1, 'title': p, 'text': '', 'path': [], 'tags': []} for p in pages for suffix in ('', '#doel', '#acties')]
+            index.write_text(json.dumps({'config': {}, 'items': items}))""")
+        return setup, "what = f'{extend_zensical_index(index, entries)} rijen toegevoegd'"
+    make.__doc__ = f"{actions:,} search rows added to Zensical's index"
+    return make
+
+
+def many_notes(count: int) -> Callable[[Path], tuple[str, str]]:
+    def make(folder: Path) -> tuple[str, str]:
+        data = folder / "data"
+        data.mkdir()
+        notes = "".join(f"            - {{datum: 2021-{9 + n % 4:02d}-{1 + n % 28:02d}, tekst: Notitie {n} over de voortgang van de actie., "
+                        f"status: {('lopend', 'vertraagd')[n % 2]}}}\n" for n in range(count))
+        _write(data, _actions(1).replace('          titel: Actie 0\n', '          titel: Actie 0\n          voortgang:\n' + notes))
+        setup = ("from datetime import date\nfrom pathlib import Path\nfrom lea_site.load import load\nfrom lea_site.exports import pdf\n"
+                 "agenda = load(Path(folder) / 'data', today=date(2022, 6, 1)).agenda\nassert agenda is not None")
+        return setup, "made = pdf.downloads(agenda, date(2022, 6, 1))\nwhat = f'{len(made)} PDF-bestanden samengesteld en gezet'"
+    make.__doc__ = f"one action with {count:,} progress notes that change its status: the PDFs composed"
+    return make
+
+
+BUILD_CASES: dict[str, Callable[[Path], tuple[str, str]]] = {
+    "history-25": history(25),
+    "history-50": history(50),
+    "zensical-rows-2k": zensical_rows(2_000),
+    "zensical-rows-4k": zensical_rows(4_000),
+    "zensical-rows-8k": zensical_rows(8_000),
+    "notes-1000": many_notes(1_000),
+    "notes-2500": many_notes(2_500),
+    "notes-5000": many_notes(5_000),
+}
+
+
+def run_build(name: str, make: Callable[[Path], tuple[str, str]]) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        setup, step = make(Path(tmp))
+        code = _build_child(tmp, setup, step)
+        env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}  # an empty cache: the PDFs typeset anew
+        try:
+            child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+        except subprocess.TimeoutExpired:
+            return f"{name:<22} {'':>6}  meer dan {TIME_LIMIT} s (afgebroken)"
+        if child.returncode != 0:
+            tail = (child.stderr.strip().splitlines() or [f"exit {child.returncode}"])[-1]
+            return f"{name:<22} {'':>6}  MISLUKT: {tail[:120]}"
+        out = json.loads(child.stdout.strip().splitlines()[-1])
+        return f"{name:<22} {'':>6} {out['seconds']:>7.2f} {out['cpu']:>6.2f} {out['peak']:>7.0f} {'':>7} {'':>6}  {out['what']}"
+
+
 CHILD = textwrap.dedent("""\
     import json, resource, sys, time
     from datetime import date
@@ -271,6 +392,9 @@ def main(words: list[str]) -> None:
     for name, make in CASES.items():
         if not words or any(word in name for word in words):
             print(run(name, make), flush=True)
+    for name, make in BUILD_CASES.items():
+        if not words or any(word in name for word in words):
+            print(run_build(name, make), flush=True)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typing import Any, Collection, Iterator
 from . import checks_goals as goals
 from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
+from .recency import FileAges
 from .values import school_year_bounds
 
 Found = tuple[Path, str, str]
@@ -48,6 +49,7 @@ class _Refs:
 
     def __init__(self, tree: Any, complete: bool = True):
         self.complete = complete
+        self.ages: FileAges | None = None  # which data files changed last (for duplicates)
         self.suggest = Suggestions()  # did-you-mean within a bounded amount of work
         self.years = _raw_ids(tree, "jaarplannen", "schooljaar")
         self.ids = {
@@ -77,19 +79,33 @@ class _Refs:
 _COPY_NAME = re.compile(r"kopie|copy|\(\d+\)| \d+\.ya?ml$", re.I)  # 'kopie van', '- Copy', '(1)', macOS's ' 2.yml'
 
 
-def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = "") -> Iterator[Found]:
-    """Each id that occurs again, reported at the later occurrence and naming the first. An occurrence in
-    a file that looks like a copy ('partners - kopie.yml', 'partners (1).yml') counts as later: that is where
-    the change is, and where a pull request shows the message."""
-    seen: dict[str, Path] = {}
-    if any(_COPY_NAME.search(locate(tree, path, tree.pos).file.rsplit("/", 1)[-1]) for _, path in ids):
-        ids = sorted(ids, key=lambda item: bool(_COPY_NAME.search(locate(tree, item[1], tree.pos).file.rsplit("/", 1)[-1])))
-    for value, path in ids:
-        if value in seen:
-            first = locate(tree, seen[value], tree.pos)
-            yield path, f"{what} '{value}' komt twee keer voor{where} (eerst in {first.file}:{first.line})", ERROR
-        else:
-            seen[value] = path
+def _duplicates(ids: list[tuple[str, Path]], what: str, tree: Any, where: str = "", ages: FileAges | None = None) -> Iterator[Found]:
+    """Each id that occurs again, reported where the change is and naming the other place.
+
+    Of two files the later is the one added or changed last (``ages``: git, else the modification
+    time): an editor who copies a file as a template and forgets its id gets the message on the
+    copy, whatever its name sorts as. A name that looks like a copy ('partners - kopie.yml',
+    'partners (1).yml') weighs more than the modification time (a copy may keep the original's) but
+    less than git; then the order of reading (file, line).
+    """
+    by_value: dict[str, list[int]] = {}
+    for index, (value, _) in enumerate(ids):
+        by_value.setdefault(value, []).append(index)
+    twice = [indexes for indexes in by_value.values() if len(indexes) > 1]
+    if not twice:
+        return
+    files = {i: locate(tree, ids[i][1], tree.pos).file for indexes in twice for i in indexes}
+    several = len(set(files.values())) > 1
+    age = ages.ages(sorted(set(files.values()))) if ages is not None and several else {}
+    for indexes in twice:
+        def later(i: int) -> tuple:
+            level, committed, modified = age.get(files[i], (0, 0.0, 0.0))
+            return level, committed, bool(_COPY_NAME.search(files[i].rsplit("/", 1)[-1])), modified, i
+
+        order = sorted(indexes, key=later)
+        first = locate(tree, ids[order[0]][1], tree.pos)
+        for i in sorted(order[1:]):
+            yield ids[i][1], f"{what} '{ids[i][0]}' komt twee keer voor{where} (eerst in {first.file}:{first.line})", ERROR
 
 
 def _output_clashes(agenda: Agenda, tree: Any, indexes: dict[str, list[int]]) -> Iterator[Found]:
@@ -110,24 +126,25 @@ def _output_clashes(agenda: Agenda, tree: Any, indexes: dict[str, list[int]]) ->
 
 
 def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
-        partial: Collection[str] = (), complete: bool = True) -> Iterator[Found]:
+        partial: Collection[str] = (), complete: bool = True, ages: FileAges | None = None) -> Iterator[Found]:
     """Every cross-check; ``partial`` names school years whose plan is invalid and
-    holds only its valid parts, so its sums are not checked."""
+    holds only its valid parts, so its sums are not checked; ``ages`` tells which files changed last."""
     refs = _Refs(tree, complete)
+    refs.ages = ages
 
     def at(section: str, i: int) -> Path:
         return (section, indexes[section][i])
 
-    yield from _duplicates([(p.id, at("partners", i) + ("id",)) for i, p in enumerate(agenda.partners)], "partner-id", tree)
-    yield from _duplicates([(a.id, at("ambities", i) + ("id",)) for i, a in enumerate(agenda.ambities)], "ambitie-id", tree)
-    yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id", tree)
-    yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id", tree)
-    yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar", tree)
+    yield from _duplicates([(p.id, at("partners", i) + ("id",)) for i, p in enumerate(agenda.partners)], "partner-id", tree, ages=ages)
+    yield from _duplicates([(a.id, at("ambities", i) + ("id",)) for i, a in enumerate(agenda.ambities)], "ambitie-id", tree, ages=ages)
+    yield from _duplicates([(b.id, at("organen", i) + ("id",)) for i, b in enumerate(agenda.organen)], "orgaan-id", tree, ages=ages)
+    yield from _duplicates([(x.id, at("interventies", i) + ("id",)) for i, x in enumerate(agenda.interventies)], "interventie-id", tree, ages=ages)
+    yield from _duplicates([(y.schooljaar, at("jaarplannen", i) + ("schooljaar",)) for i, y in enumerate(agenda.jaarplannen)], "jaarplan voor schooljaar", tree, ages=ages)
     key_figures = list(enumerate(agenda.info.kerncijfers)) if agenda.info is not None else []
     yield from _duplicates(
         [(ind.id, at("ambities", i) + ("indicatoren", k, "id")) for i, a in enumerate(agenda.ambities) for k, ind in enumerate(a.indicatoren)]
         + [(ind.id, ("agenda", "kerncijfers", k, "id")) for k, ind in key_figures],
-        "indicator-id", tree,
+        "indicator-id", tree, ages=ages,
     )
 
     yield from _output_clashes(agenda, tree, indexes)
@@ -183,7 +200,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
 
     yield from _duplicates(
         [(str(a.nummer), at("ambities", i) + ("nummer",)) for i, a in enumerate(agenda.ambities) if a.nummer is not None],
-        "ambitie-nummer", tree,
+        "ambitie-nummer", tree, ages=ages,
     )
 
     if agenda.info is not None:
@@ -300,7 +317,7 @@ def _year_plan(agenda: Agenda, plan: YearPlan, path: Path, refs: _Refs, plans: d
     seen_ambitions: dict[str, int] = {}
     yield from _duplicates(  # (a placeholder for an invalid action may have no id)
         [(a.id, path + ("ambities", k, "acties", n, "id")) for k, ap in enumerate(plan.ambities) for n, a in enumerate(ap.acties) if a.id],
-        "actie-id", tree, f" in schooljaar {plan.schooljaar}",
+        "actie-id", tree, f" in schooljaar {plan.schooljaar}", refs.ages,
     )
     current = start <= today <= end
     for k, amb_plan in enumerate(plan.ambities):

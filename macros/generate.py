@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from .housestyle import house_style
+from .housestyle import config_value, house_style
 from .exports import export_files
 from .glossary import with_own_terms
 from .load import LoadResult
@@ -38,6 +38,7 @@ from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
 from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
+from .sources import Forge
 
 BUILD = Path("build") / "lea"
 PACKAGE = Path(__file__).resolve().parent
@@ -282,6 +283,9 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     # The agenda's own terms (begrippen), for explaining them in the pages' own Markdown too.
     config["markdown_extensions"] = with_own_terms(list(config.get("markdown_extensions") or []), agenda)
     config["watch"] = ["stempel.txt"]  # touched when the data changed and is valid (see lea serve)
+    # Edit links open the branch the site names, else main: never MkDocs's own default (edit/master/docs/).
+    if "edit_uri" not in own and (forge := Forge.from_config(config_value(own.get("repo_url")), None)):
+        config["edit_uri"] = forge.edit_uri
     extra = dict(config.get("extra") or {})
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)

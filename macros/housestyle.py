@@ -172,7 +172,7 @@ def address_problem(value: Any) -> str | None:
     return f"'{text[:80]}' is geen webadres dat met https:// begint; alleen https:// (en http:// op localhost) kan"
 
 
-def _env(value: Any) -> Any:
+def config_value(value: Any) -> Any:
     """MkDocs's ``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the value the build will see."""
     if getattr(value, "tag", None) != "!ENV":
         return value
@@ -194,10 +194,10 @@ def house_style(config: Path, own: dict[str, Any], product_docs: Path) -> tuple[
     reader = _Reader(config, [own_docs, product_docs])
     style = HouseStyle()
     for key in ("site_url", "repo_url"):  # not house style, but read from the same file at the same moment
-        value = _env(own.get(key))
+        value = config_value(own.get(key))
         if value not in (None, "") and (why := address_problem(value)):
             reader.problem(key, why)
-    edit_uri = _env(own.get("edit_uri"))
+    edit_uri = config_value(own.get("edit_uri"))
     if isinstance(edit_uri, str) and ":" in edit_uri.split("/", 1)[0] and (why := address_problem(edit_uri)):
         reader.problem("edit_uri", why)  # an address of its own, not a path after repo_url
     for key in lea:

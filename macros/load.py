@@ -43,9 +43,11 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
+from .recency import FileAges
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
-from .yamlsource import (INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
+from .yamlsource import (BIDI_PATTERN, INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
+                         invisible_name,
                          load_file)
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
@@ -67,6 +69,8 @@ class LoadResult:
     problems: list[Problem]
     raw: SourceDict
     files: list[str] = field(default_factory=list)
+    # each file's absolute path by its name in messages (an engine may run in another folder later)
+    paths: dict[str, FsPath] = field(default_factory=dict)
     # raw index of each valid item, per section, so checks can name positions
     indexes: dict[str, list[int]] = field(default_factory=dict)
 
@@ -183,6 +187,10 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                 not_read("alleen bestanden op .yml of .yaml horen bij de agenda")
                 scan.others.append(path)
             else:
+                if (bidi := BIDI_PATTERN.search(entry.name)):
+                    scan.problems.append(Problem(name, 1, "", (
+                        f"de naam van dit bestand bevat {invisible_name(bidi.group())}; hernoem het zonder dat teken "
+                        "(het draait de leesrichting om, zodat de naam er anders uitziet dan hij is)")))
                 scan.read.append((path, name, entry.stat(follow_symlinks=False).st_size))
         folders.extend(reversed(subfolders))
     scan.read.sort(key=lambda item: item[1])
@@ -192,7 +200,8 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
 def shown(text: str) -> str:
     """A file name or link target for a message: control characters visible, so a name
     with a newline cannot start a line of its own (in a CI log, '::' starts a command)."""
-    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return BIDI_PATTERN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # nor turn the rest of the line around
 
 
 def _inside(path: FsPath, root: FsPath) -> bool:
@@ -212,13 +221,14 @@ def _empty(pos: Position) -> SourceDict:
     return tree
 
 
-def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str]]:
+def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Problem], list[str], dict[str, FsPath]]:
+    """The files' sections merged into one tree, the problems, the files' names and their paths (by name)."""
     problems: list[Problem] = []
     names: list[str] = []
     merged = _empty(Position(display_root, 1))
     if not directory.is_dir():
         problems.append(Problem(display_root, 1, "", f"map '{display_root}' bestaat niet"))
-        return merged, problems, names
+        return merged, problems, names, {}
     scan = _scan(directory, display_root)
     problems.extend(scan.problems)
     files = scan.read
@@ -230,7 +240,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
         problems.append(Problem(display_root, 1, "", (
             f"de bestanden in {shown(display_root)} zijn samen {_megabytes(total)}, en de grens is "
             f"{MAX_FOLDER_BYTES // 1024 // 1024} MB; er is niets gelezen (het grootste is {largest}, {_megabytes(size)})")))
-        return merged, problems, [name for _, name, _ in files]
+        return merged, problems, [name for _, name, _ in files], {}
     budget = Budget()
     for path, name, size in files:
         names.append(name)
@@ -294,7 +304,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             target.item_files.extend(p.file for p in item_pos)
     if "agenda" not in merged and files and not _unreadable(problems):
         problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
-    return merged, problems, names
+    return merged, problems, names, {name: path for path, name, _ in files}
 
 
 def _megabytes(size: int) -> str:
@@ -540,7 +550,8 @@ class _ErrorCount:
 
 def _load(directory: str | FsPath, today: date | None, name: str | None = None) -> LoadResult:
     display_root = name or str(directory).rstrip("/") or "."
-    tree, problems, names = _merge(FsPath(directory), display_root)
+    tree, problems, names, paths = _merge(FsPath(directory), display_root)
+    paths = {name: path.absolute() for name, path in paths.items()}
     partner_names = _PartnerNames(tree)
     info = None
     if "agenda" in tree:
@@ -562,7 +573,7 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
             if model is not None:
                 sections[section].append(model)
                 indexes[section].append(index)
-    result = LoadResult(None, problems, tree, names, indexes)
+    result = LoadResult(None, problems, tree, names, indexes=indexes, paths=paths)
     if info is None:  # its errors are reported already; build one anyway for the cross-checks
         agenda = Agenda.model_construct(info=None, **sections)
     else:
@@ -577,7 +588,8 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
         problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
                                 "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))
     if not errors.too_many():
-        for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete):
+        for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete,
+                                                   ages=FileAges(paths)):
             pos = locate(tree, path, tree.pos)
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
             if severity == checks.ERROR and errors.too_many():

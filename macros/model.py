@@ -884,10 +884,32 @@ class Financing(Model):
     bronnen: list[Funding] = Field(default_factory=list, description="Geldbronnen van de agenda: OAB, NPO, Regio Deal, met bedrag als bekend.")
 
 
+_TERM = re.compile(r"[A-Za-z][A-Za-z-]{0,14}")  # a whole token to the glossary's marker (lea_site.terms)
+
+
+def _parse_term(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een afkorting of woord als tekst, kreeg {describe(value)}")
+    if _TERM.fullmatch(value):
+        return value
+    if (message := odd_characters(value)):
+        raise ValueError(message)
+    odd = next((c for c in value if not (c.isascii() and (c.isalpha() or c == "-"))), None)
+    why = ("is leeg" if not value else
+           f"is te lang ({dutch_int(len(value))} tekens)" if len(value) > 15 else
+           "begint met een streepje" if value[0] == "-" else
+           "begint met een cijfer" if value[0].isdigit() else
+           "bevat een spatie" if odd == " " else f"bevat '{odd}'" + ("" if odd is None else ", en dat is geen letter A-Z"))
+    raise ValueError(f"'{clip(value)}' kan geen term zijn: het {why}; een term is 1 tot 15 letters (A-Z), "
+                     "eventueel met een streepje, zoals VVE of Kind-centrum")
+
+
 class GlossaryTerm(Model):
     """An abbreviation or word of the trade, with its meaning (for the glossary, see lea_site.glossary)."""
 
-    term: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z-]{0,14}$")] = Field(description="De afkorting of het woord, bijvoorbeeld VVE.")
+    term: Annotated[str, BeforeValidator(_parse_term), WithJsonSchema(
+        {"type": "string", "pattern": f"^{_TERM.pattern}$", "description": "Afkorting of woord: letters en een streepje"})] = Field(
+        description="De afkorting of het woord, bijvoorbeeld VVE.")
     uitleg: Text = Field(description="Wat het betekent, in eenvoudig Nederlands.")
 
 

@@ -110,7 +110,7 @@ def locate(tree: Any, path: Path, fallback: Position) -> Position:
 
 def _label(item: Any) -> str | None:
     if isinstance(item, dict):
-        for key in ("id", "schooljaar", "ambitie"):
+        for key in ("id", "schooljaar", "ambitie", "term"):  # (a glossary term is its own name)
             value = item.get(key)
             if isinstance(value, (str, int)) and not isinstance(value, bool):
                 return str(value)
@@ -202,6 +202,11 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
         return loc, "mag niet leeg zijn"
     if kind == "string_too_short":
         return loc, "mag niet leeg zijn; vul een waarde in"
+    if kind == "too_long":  # a list with max_length
+        count = len(value) if isinstance(value, (list, tuple, dict)) else error.get("ctx", {}).get("actual_length", "te veel")
+        return loc, f"heeft {count} onderdelen, en dat mogen er hoogstens {error.get('ctx', {}).get('max_length', '?')} zijn"
+    if kind == "string_pattern_mismatch":
+        return loc, f"'{clip(str(value))}' heeft niet de vorm die hier hoort"
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length", 0)
         length = len(value.strip()) if isinstance(value, str) else 0
@@ -226,4 +231,5 @@ def translate(error: dict[str, Any], allowed: Sequence[str]) -> tuple[Path, str]
         if kind == "string_type" and isinstance(value, dict):
             message += "; staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens"
         return loc, message
-    return loc, error["msg"]
+    # Never pydantic's English: a type no rule above knows still gets a Dutch message with the value.
+    return loc, f"deze waarde klopt niet: {describe(value)}"

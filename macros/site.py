@@ -32,14 +32,18 @@ class Site:
         from .sources import positions
 
         where = positions(self.result)
-        root = _repository_root(Path(self.result.files[0]).resolve().parent if self.result.files else Path.cwd(), config_file)
+        # Absolute paths from the load: the positions' names are relative to the folder the data was
+        # loaded from, and `lea build` runs the engine in build/lea (a relative name would gain that).
+        paths = self.result.paths
+        first = next(iter(paths.values()), None)
+        root = _repository_root(first.resolve().parent if first else Path.cwd(), config_file)
 
         def edit(item: object, label: str) -> str:
             pos = where.get(id(item))
-            if pos is None:
+            if pos is None or pos.file not in paths:
                 return ""
             try:
-                path = Path(pos.file).resolve().relative_to(root).as_posix()
+                path = paths[pos.file].resolve().relative_to(root).as_posix()
             except ValueError:  # data outside the repository: no link rather than a wrong one
                 return ""
             return edit_link(forge.edit_url(path, pos.line), label)

@@ -36,6 +36,9 @@ def positions(result: LoadResult) -> dict[int, Position]:
     return out
 
 
+DEFAULT_BRANCH = "main"  # the branch edit links open when mkdocs.yml names none (README: Wijziging voorstellen)
+
+
 @dataclass(frozen=True)
 class Forge:
     """A repository on GitHub or GitLab (or Gitea/Forgejo), from mkdocs.yml's repo_url and edit_uri."""
@@ -46,15 +49,24 @@ class Forge:
 
     @classmethod
     def from_config(cls, repo_url: str | None, edit_uri: str | None) -> "Forge | None":
-        if not repo_url:
+        """The forge of ``repo_url``; the branch is the one ``edit_uri`` names, else ``main`` (as the README says).
+
+        Pass the site's own ``edit_uri``: MkDocs fills in ``edit/master/docs/`` when it is missing, which
+        is why the generate step writes :attr:`edit_uri` into the config every engine reads."""
+        if not repo_url or not isinstance(repo_url, str):
             return None
         repo = repo_url.rstrip("/")
         kind = "gitlab" if "gitlab" in repo else "github" if "github" in repo else "gitea"
-        branch = "main"
+        branch = DEFAULT_BRANCH
         match = re.search(r"(?:edit|blob|src/branch|_edit)/([^/]+)", edit_uri or "")
         if match:
             branch = match[1]
         return cls(repo, branch, kind)
+
+    @property
+    def edit_uri(self) -> str:
+        """MkDocs's ``edit_uri`` for this branch (its own default says ``master``)."""
+        return {"gitlab": f"-/edit/{self.branch}/docs/", "gitea": f"_edit/{self.branch}/docs/"}.get(self.kind, f"edit/{self.branch}/docs/")
 
     def edit_url(self, path: str, line: int) -> str:
         path = str(PurePosixPath(path))

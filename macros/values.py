@@ -18,7 +18,7 @@ from typing import Annotated, Any, get_args
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from .yamlsource import YamlFloat, clip
+from .yamlsource import BIDI_CONTROLS, INVISIBLE, YamlFloat, clip, invisible_name
 
 MONTHS_NL = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -41,19 +41,9 @@ def dutch_int(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-# Characters that look like nothing (or like a space) and come in from Word, web pages and PDFs.
-INVISIBLE = {
-    "\u00a0": "harde spatie", "\u202f": "smalle harde spatie", "\u2007": "cijferspatie", "\u3000": "brede spatie",
-    "\u200b": "spatie zonder breedte", "\u200c": "teken zonder breedte", "\u200d": "verbindingsteken zonder breedte",
-    "\u2060": "woordverbinder zonder breedte", "\ufeff": "onzichtbaar BOM-teken", "\u00ad": "zacht afbreekstreepje",
-    **{chr(c): "smalle spatie" for c in range(0x2000, 0x200B) if chr(c) != "\u2007"},
-}
-INVISIBLE_PATTERN = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
-
-
-def invisible_name(char: str) -> str:
-    """'een onzichtbare harde spatie (U+00A0)'."""
-    return f"een onzichtbare {INVISIBLE.get(char, 'teken')} (U+{ord(char):04X})"
+# Characters that look like nothing (or like a space) and come in from Word, web pages and PDFs,
+# and the bidi controls: named in one place, yamlsource (which reports them in the files).
+INVISIBLE_PATTERN = re.compile("[" + "".join(sorted({**INVISIBLE, **BIDI_CONTROLS})) + "]")
 
 
 def odd_characters(text: str) -> str | None:

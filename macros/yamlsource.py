@@ -579,9 +579,10 @@ def load_file(path: Path, display_name: str, budget: Budget | None = None,
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise YamlSyntaxError(Position(display_name, 1), "bestand is geen UTF-8-tekst; sla het op als UTF-8") from None
+    text, bidi = bidi_controls(text)
     text, invisible = invisible_characters(text)
     if errors is not None:
-        errors.extend(invisible)
+        errors.extend(sorted(bidi + invisible))
     multiline: list[MultiLine] = []
     aliases: set[str] = set()
     value = load_text(text, display_name, budget, multiline, aliases)
@@ -601,6 +602,18 @@ _INVISIBLE = {
     "\u2060": "woordverbinder zonder breedte", "\ufeff": "onzichtbaar BOM-teken", "\u00ad": "zacht afbreekstreepje",
     **{chr(c): "smalle spatie" for c in range(0x2000, 0x200B) if c != 0x2007},
 }
+# Unicode's Bidi_Control characters: each turns the reading direction of the text after it,
+# so that a page, a spreadsheet or a review shows other text than the file holds ("Trojan
+# source"). Never wanted in an agenda: an error wherever it is, also in | texts and comments.
+BIDI_CONTROLS = {
+    "\u202a": "links-naar-rechts inbedden", "\u202b": "rechts-naar-links inbedden", "\u202c": "einde richting",
+    "\u202d": "links-naar-rechts forceren", "\u202e": "rechts-naar-links forceren",
+    "\u2066": "links-naar-rechts isoleren", "\u2067": "rechts-naar-links isoleren", "\u2068": "eerste sterke isoleren",
+    "\u2069": "einde isoleren", "\u200e": "links-naar-rechtsmarkering", "\u200f": "rechts-naar-linksmarkering",
+    "\u061c": "Arabische lettermarkering",
+}
+BIDI_PATTERN = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+INVISIBLE = _INVISIBLE
 _INVISIBLE_CHARS = "".join(sorted(_INVISIBLE))
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"  # never wanted anywhere outside a | or > text
@@ -613,8 +626,65 @@ INVISIBLE_MESSAGE = "hier staat een"  # how each message about an invisible char
 
 
 def invisible_name(char: str) -> str:
-    """'een onzichtbare harde spatie (U+00A0)'."""
+    """'een onzichtbare harde spatie (U+00A0)'; 'een onzichtbaar richtingteken (U+202E, rechts-naar-links forceren)'."""
+    if char in BIDI_CONTROLS:
+        return f"een onzichtbaar richtingteken (U+{ord(char):04X}, {BIDI_CONTROLS[char]})"
     return f"een onzichtbare {_INVISIBLE.get(char, 'teken')} (U+{ord(char):04X})"
+
+
+def bidi_controls(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without bidi controls, and an error per line that held one (naming each and its column).
+
+    Unlike the characters of :func:`invisible_characters`, these are reported wherever they
+    are (a | text, a comment, a field name): in a comment they can make a reviewer read
+    other YAML than the build does.
+    """
+    if text.isascii() or not BIDI_PATTERN.search(text):
+        return text, []
+    errors: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if not BIDI_PATTERN.search(line):
+            continue
+        found = [(m.start(), m.group()) for m in BIDI_PATTERN.finditer(line)]
+        clean = BIDI_PATTERN.sub("", line)
+        lines[number] = clean
+        if len(errors) > MAX_TEXT_WARNINGS:
+            continue
+        if len(errors) == MAX_TEXT_WARNINGS:
+            errors.append((number + 1, f"meer dan {MAX_TEXT_WARNINGS} regels met richtingtekens in dit bestand; de rest wordt niet getoond"))
+            continue
+        comment = _comment_start(clean)
+        parts = []
+        for shift, (index, char) in enumerate(found[:4]):
+            at = index - shift  # its index in the clean line
+            if comment is not None and at >= comment:
+                where = "in een opmerking (na '#')"
+            else:
+                start = clean.rfind(" ", 0, at) + 1
+                end = clean.find(" ", at)
+                word = clean[start:end if end >= 0 else len(clean)].strip(",{}[]:'\"")
+                where = f"in '{clip(word, 40)}'" if word else "tussen twee woorden"
+            parts.append(f"op kolom {index + 1} (U+{ord(char):04X}, {BIDI_CONTROLS[char]}), {where}")
+        more = f"; en nog {len(found) - 4} op deze regel" if len(found) > 4 else ""
+        errors.append((number + 1, (
+            f"{INVISIBLE_MESSAGE} onzichtbaar richtingteken {'; nog een '.join(parts)}{more}; "
+            f"haal {'het' if len(found) == 1 else 'ze'} weg (zo'n teken draait de leesrichting om: "
+            "op de site, in de downloads en bij het nakijken staat dan iets anders dan hier)")))
+    return "\n".join(lines), errors
+
+
+def _comment_start(line: str) -> int | None:
+    """Where a comment starts in a line of YAML (a '#' at the start or after a space, outside quotes), roughly."""
+    quote = None
+    for index, char in enumerate(line):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t:-[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+    return None
 
 
 def _lead_end(line: str) -> int:

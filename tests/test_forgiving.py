@@ -416,8 +416,16 @@ def test_a_duplicate_after_copying_a_file_is_reported_on_the_copy(tmp_path, copy
 
 
 def test_without_a_copy_the_later_file_gets_the_duplicate(tmp_path):
+    """Without git and without a copy's name, the file changed last (issue 24, class 12)."""
+    import os
+
+    data = _write(tmp_path, BASE)
     _write(tmp_path, "partners:\n  - {id: jgz, naam: JGZ Testdorp, sector: jgz}\n", "zz-partners.yml")
-    assert problems(tmp_path, BASE) == ["zz-partners.yml:2: partners[jgz].id: partner-id 'jgz' komt twee keer voor (eerst in data/case.yml:7)"]
+    os.utime(data / "case.yml", (1_700_000_000, 1_700_000_000))
+    os.utime(data / "zz-partners.yml", (1_800_000_000, 1_800_000_000))
+    found = [m for m in (str(p) for p in load(data, today=TODAY).problems)]
+    assert [m.replace(f"{data}/", "") for m in found] == [
+        "zz-partners.yml:2: partners[jgz].id: partner-id 'jgz' komt twee keer voor (eerst in case.yml:7)"]
 
 
 PASTED = "de velden {fields} horen bij {what}, niet hier; is dit {what}? Zet het dan onder '{field}:', als item met '- ' ervoor, verder ingesprongen"

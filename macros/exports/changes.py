@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import subprocess
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -110,10 +111,15 @@ def _diff(old, new) -> str:
 
 
 def _load(folder: Path):
-    from ..site import Site, load_site
+    """One version's agenda (None when it has errors): loaded anew, not through the site's cache, which
+    would keep every version of the history in memory."""
+    from ..load import load
+    from ..site import today
 
-    loaded = load_site(folder)
-    return loaded.agenda if isinstance(loaded, Site) else None
+    try:
+        return load(folder, today()).agenda
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # nor on disk: each version is read once
 
 
 KEEP = 20  # cache files kept (one per data folder and version of the code; the least recently used go first)
@@ -209,6 +215,8 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
             changes.append(Change(commit, when, cache[key]["tekst"], plausible[i]))
             if plausible[i]:  # a status change without a believable date is on the page Wijzigingen, not in the feeds
                 status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
+            agendas.pop(commit, None)  # the walk goes back in time: this version is not compared again
+
     if cache_file is not None:
         try:
             # Whole or not at all: builds side by side (tests, two sites of one folder) share the file.

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
 from ..model import (LICENCES, AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
-from ..values import AgeRange, Period, Planning
+from ..values import AgeRange, Period, Planning, dutch_int
 from ..verdicts import Course, goal_course as decide_course, term_state, written_status
 from .descriptions import in_dutch
 
@@ -453,6 +453,50 @@ def csv_bytes(table: Table) -> bytes:
 
 # Characters that XML 1.0 (and so an .xlsx) cannot hold; they are left out of a cell.
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Excel holds at most this many characters in a cell (counted as UTF-16: an emoji is two), and
+# XlsxWriter cuts a longer string without a word. Such a cell is cut here, says so at its end and
+# on the first sheet; the CSV and agenda.json keep the whole text.
+EXCEL_CELL = 32_767
+MAX_CUT_LISTED = 20  # cut cells named on the page Open data (then a count)
+
+
+def _excel_length(text: str) -> int:
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF) if not text.isascii() else len(text)
+
+
+@dataclass(frozen=True)
+class CutCell:
+    table: str
+    row: int  # the spreadsheet's row number (1 is the header)
+    column: str
+    length: int  # its length as Excel counts
+
+
+def cut_cells(all_tables: list[Table]) -> list[CutCell]:
+    """The cells longer than Excel holds, in the order of the sheets."""
+    out = []
+    for table in all_tables:
+        for r, row in enumerate(table.rows, start=2):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and len(value) > EXCEL_CELL // 2 and \
+                        (length := _excel_length(_NOT_IN_XML.sub("", value))) > EXCEL_CELL:
+                    out.append(CutCell(table.name, r, table.columns[c][0], length))
+    return out
+
+
+def _cut_note(table: str) -> str:
+    return f" … [ingekort: Excel houdt hoogstens {dutch_int(EXCEL_CELL)} tekens per cel; de hele tekst staat in {table}.csv en agenda.json]"
+
+
+def _fit(text: str, table: str) -> str:
+    """``text`` as it fits one cell of Excel: whole, or cut with a note at its end saying so."""
+    if len(text) <= EXCEL_CELL // 2 or _excel_length(text) <= EXCEL_CELL:
+        return text
+    note = _cut_note(table)
+    units = text.encode("utf-16-le")[:2 * (EXCEL_CELL - len(note))]
+    if len(units) >= 2 and 0xD8 <= units[-1] <= 0xDB:  # half an emoji: leave it out
+        units = units[:-2]
+    return units.decode("utf-16-le").rstrip() + note
 
 
 def xlsx_bytes(agenda: Agenda, all_tables: list[Table], today: date | None = None) -> bytes:
@@ -477,7 +521,7 @@ def xlsx_bytes(agenda: Agenda, all_tables: list[Table], today: date | None = Non
 
     def put(sheet, row: int, col: int, value: Cell, money: bool = False, strong: bool = False) -> None:
         if isinstance(value, str):
-            sheet.write_string(row, col, _NOT_IN_XML.sub("", value), bold if strong else None)
+            sheet.write_string(row, col, _fit(_NOT_IN_XML.sub("", value), sheet.name), bold if strong else None)
         elif isinstance(value, date):
             sheet.write_datetime(row, col, value, day)
         elif value is not None:
@@ -487,6 +531,11 @@ def xlsx_bytes(agenda: Agenda, all_tables: list[Table], today: date | None = Non
     for r, (key, value) in enumerate(facts):
         put(about, r, 0, key, strong=True)
         put(about, r, 1, value)
+    cut = cut_cells(all_tables)
+    for r, cell in enumerate(cut, start=len(facts)):
+        put(about, r, 0, "Ingekort", strong=True)
+        put(about, r, 1, f"blad {cell.table}, rij {cell.row}, kolom {cell.column}: {dutch_int(cell.length)} tekens, "
+                         f"meer dan Excel in een cel houdt; de hele tekst staat in {cell.table}.csv en agenda.json")
     for table in all_tables:
         sheet = book.add_worksheet(table.name)
         sheet.freeze_panes(1, 0)
@@ -587,6 +636,15 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             "Tekst die met =, +, - of @ begint, krijgt in de CSV een ' ervoor, zodat een spreadsheet het niet als formule uitvoert. "
             "In Python: `pandas.read_csv(bestand, sep=\";\", decimal=\",\")`; in R: `read.csv2(bestand)`.", "",
             "In het Excel-bestand zijn bedragen getallen (opgemaakt als euro's) en datums echte datums.", ""]
+    cut = cut_cells(all_tables)
+    if cut:
+        out += [f"**Ingekort in het Excel-bestand.** Excel houdt hoogstens {dutch_int(EXCEL_CELL)} tekens in een cel. "
+                f"{'Deze cel is' if len(cut) == 1 else 'Deze cellen zijn'} daarom in het Excel-bestand ingekort, met een opmerking aan het eind; "
+                "de CSV-bestanden en `agenda.json` hebben de hele tekst:", ""]
+        out += [f"- blad {c.table}, rij {c.row}, kolom `{c.column}`: {dutch_int(c.length)} tekens" for c in cut[:MAX_CUT_LISTED]]
+        if len(cut) > MAX_CUT_LISTED:
+            out.append(f"- en nog {dutch_int(len(cut) - MAX_CUT_LISTED)} cellen")
+        out.append("")
     for t in all_tables:
         out += [f"### {t.name}.csv", "", f"{md_inline(t.title)}.", "", '<div class="lea-columns" markdown>', "",
                 "| Kolom | Betekenis |", "|---|---|"]
