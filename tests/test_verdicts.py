@@ -352,3 +352,19 @@ def test_a_baseline_alone_is_said_to_be_alone():
     agenda, goal = _goal(indicators=[ind])
     result = goal_course(agenda, goal, None, TODAY)
     assert result.state == "onbekend" and "Bereik: alleen de nulmeting (2019), geen latere meting" in result.reasons
+
+
+def test_a_report_lists_the_newest_rows_and_says_how_many_more_there_are():
+    """5,000 notes once made a 215-page report of 958 MB: the council's report lists the newest 200 and names the rest."""
+    from lea_site.exports import pdf
+    from lea_site.model import ProgressNote
+
+    data, today = SITE_DATA["demo"]
+    agenda = load(data, today).agenda.model_copy(deep=True)
+    plan = agenda.year_plan(agenda.current_school_year(today))
+    action = next(a for _, a in plan.actions())
+    start = date(2026, 8, 1)
+    action.voortgang = [ProgressNote(datum=date.fromordinal(start.toordinal() + i % 100), tekst=f"Notitie {i}") for i in range(450)]
+    report = json.dumps(pdf.documents(agenda, today)[pdf.REPORT], ensure_ascii=False)
+    assert f"nieuwste {fmt.number(pdf.MAX_REPORT_ROWS)} van de" in report and "voortgangsnotities van deze periode" in report
+    assert report.count("Notitie ") <= pdf.MAX_REPORT_ROWS + 1  # the table (and the action's latest note)

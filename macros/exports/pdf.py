@@ -386,6 +386,18 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
 # --- the progress report ---------------------------------------------------------------------------
 
 
+MAX_REPORT_ROWS = 200  # a report for the council reads the newest; typesetting costs memory per row (issue 24, class 10)
+
+
+def _newest(rows: list, what: str) -> tuple[list, list[Block]]:
+    """At most MAX_REPORT_ROWS rows (sorted oldest first), the newest; and a sentence that says what was left out and where it is."""
+    if len(rows) <= MAX_REPORT_ROWS:
+        return rows, []
+    return rows[-MAX_REPORT_ROWS:], [pb.p(pb.muted(
+        f"Hier staan de nieuwste {fmt.number(MAX_REPORT_ROWS)} van de {fmt.number(len(rows))} {what} van deze periode. "
+        "Alle staan op de site (Voortgang en de pagina's per doel) en in de open data (voortgang.csv)."))]
+
+
 def report_years(agenda: Agenda, today: date) -> list[str]:
     """The school years that get a report: every one with a plan that has begun and has actions."""
     now = school_year_of(today)
@@ -498,8 +510,10 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
     changes.sort(key=lambda r: r[0])
     body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(f"Van {fmt.day(start)} tot en met {fmt.day(end)}."),
              pb.heading(2, "Veranderde status")]
-    body.append(pb.table([noun, "Datum", "Status", "Toelichting"], [r for _, r in changes], caption="Statuswijzigingen in deze periode",
+    shown, more = _newest(changes, "statuswijzigingen")
+    body.append(pb.table([noun, "Datum", "Status", "Toelichting"], [r for _, r in shown], caption="Statuswijzigingen in deze periode",
                          widths=[1.6, 0.9, 1.2, 2.2]) if changes else pb.p("Geen statuswijzigingen gemeld in deze periode."))
+    body += more
     years = [x.schooljaar for x in agenda.year_plans_sorted()]
     if school_year in years and years.index(school_year):
         previous = _pairs(agenda, agenda.year_plan(years[years.index(school_year) - 1]))
@@ -544,10 +558,12 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
 
     notes = sorted(((n.datum, a, owner, n) for owner, a in pairs for n in a.voortgang if start <= n.datum <= end), key=lambda x: x[0])
     body.append(pb.heading(1, "Voortgang in deze periode", "voortgang"))
+    shown_notes, more = _newest(notes, "voortgangsnotities")
     body.append(pb.table([noun, "Datum", "Voortgang"],
                          [[[pb.b(a.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(d)],
-                           [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in notes],
+                           [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in shown_notes],
                          caption="Voortgangsnotities", widths=[1.6, 0.9, 3]) if notes else pb.p("Geen voortgang gemeld in deze periode."))
+    body += more
 
     state = "afgesloten schooljaar: per actie de laatst gemelde status" if finished else "tussenstand van een lopend schooljaar"
     facts: list[tuple[str, Any]] = [("Rapportage", fmt.capital(when)), ("Periode", f"{fmt.day(start)} tot en met {fmt.day(end)}"),
