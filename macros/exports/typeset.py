@@ -134,9 +134,15 @@ class Typesetting:
     def __init__(self, documents: dict[str, Document]) -> None:
         self.documents = documents
         self.paths = list(documents)
+        self._made: dict[str, bytes] | None = None  # typeset once: the page Documenten needs the sizes first
 
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
+        if self._made is None:
+            self._made = self._typeset()
+        return self._made
+
+    def _typeset(self) -> dict[str, bytes]:
         cache = cache_dir()
         made: dict[str, bytes] = {}  # by cache key: the current year's report is also voortgang.pdf
         out: dict[str, bytes] = {}

@@ -35,6 +35,7 @@ class View:
         self.edit = edit
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
+        self.files: dict = {}  # the files this build made, with their day and size (lea_site.render.documents.FileFacts)
         self.history = None  # a function giving the data's git history (lea_site.exports.changes), set by the macro shell
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
