@@ -19,6 +19,7 @@ in the CSV, and in the spreadsheet every text cell is stored as text, never as a
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -531,6 +532,12 @@ def files(agenda: Agenda, all_tables: list[Table] | None = None, today: date | N
     return out
 
 
+def _column_name(name: str) -> str:
+    """A column name as code that may break after an underscore (``laatste_<wbr>voortgang_<wbr>tekst``): on a
+    phone the long ones fit their column without breaking inside a word. Names are the product's own."""
+    return "<code>" + "_<wbr>".join(html.escape(part) for part in name.split("_")) + "</code>"
+
+
 def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, str]]) -> str:
     """The page 'Open data': each file and its columns, the licence, and the feeds.
 
@@ -581,7 +588,7 @@ def page(agenda: Agenda, all_tables: list[Table], feed_goals: list[tuple[str, st
             "In het Excel-bestand zijn bedragen getallen (opgemaakt als euro's) en datums echte datums.", ""]
     for t in all_tables:
         out += [f"### {t.name}.csv", "", f"{md_inline(t.title)}.", "", "| Kolom | Betekenis |", "|---|---|"]
-        out += [f"| `{name}` | {md_inline(what)} |" for name, what in t.columns]
+        out += [f"| {_column_name(name)} | {md_inline(what)} |" for name, what in t.columns]
         out.append("")
     out += ["## Volg de voortgang", "",
             "Met een feed krijgt u bericht als er iets verandert, zonder dat u steeds de site hoeft te bekijken. "
