@@ -8,16 +8,16 @@ and Material's previous/next links, the menu and the headings carry the title as
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 
 import pytest
+
+from lea_site.accessibility import serve
 
 from ..conftest import DATA, DEMO_TODAY
 from ..injection import inject
 from ..sitebuild import build
-from .conftest import QuietServer, _Quiet, page_urls
+from .conftest import page_urls
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,8 @@ def named_site(tmp_path_factory):
     run = build(tmp / "data", tmp / "out", DEMO_TODAY.isoformat(), strict=False)
     assert run.returncode == 0, run.stderr[-3000:]
     root = tmp / "out" / "site"
-    server = QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", root
-    server.shutdown()
-    server.server_close()
+    with serve(root) as base:
+        yield base, root
 
 
 def _names(cdp) -> list[tuple[str, str]]:
