@@ -22,6 +22,7 @@ import filecmp
 import os
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,17 @@ def footer(agenda) -> dict[str, str]:
     return out
 
 
+def file_facts(pages: dict[str, str | bytes], dated: dict[str, date], typesetting: Typesetting | None,
+               typeset: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    """Per file the page Documenten offers: the day its content is of and its size (lea_site.render.documents)."""
+    out = {path: {"datum": day.isoformat(), "grootte": len(pages[path])} for path, day in dated.items()
+           if isinstance(pages.get(path), bytes)}
+    for path, content in typeset.items():
+        year, month, day = typesetting.documents[path]["date"]  # the document's own date (lea_site.exports.pdf)
+        out[path] = {"datum": date(year, month, day).isoformat(), "grootte": len(content)}
+    return out
+
+
 def pdf_wanted(pdf: bool | None) -> bool:
     """Whether this build makes the PDFs: ``lea build`` does, ``lea serve`` does not (seconds per change);
     ``LEA_PDF=nee`` skips them for a quick build. Without PDFs the pages do not link to them."""
@@ -249,12 +261,16 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
         # Every output has a path of its own (lea_site.outputs; lea check names an id that would clash).
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
+        dated: dict[str, date] = {}
         merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
-                                  sorted(typesetting.paths) if typesetting is not None else ()),
+                                  sorted(typesetting.paths) if typesetting is not None else (), dated=dated),
               "de open data, feeds of wijzigingen")
         merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
         merge(pages, house.files, "de huisstijl")
-        made = typesetting.wait() if typesetting is not None and not pdf_later else {}
+        # Typeset now (Typst runs in this process; cached): the page Documenten says each PDF's size.
+        # With ``pdf_later`` the files still go into the built site after the engine.
+        typeset = typesetting.wait() if typesetting is not None else {}
+        made = typeset if not pdf_later else {}
     except BaseException as err:
         if typesetting is not None:
             typesetting.close()
@@ -290,7 +306,7 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)
     extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda),
-                 lea_downloads=pdfs)
+                 lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, typeset))
     config["extra"] = extra
     text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
         config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)

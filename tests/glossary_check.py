@@ -138,8 +138,9 @@ def mark_problems(html: str, terms: dict[str, str], names: list[str] | tuple[str
 
 def plain_text(node, separator: str = " ") -> str:
     """A node's text as the data wrote it: without the meanings the glossary added after each term
-    ('VVE (voor- en vroegschoolse educatie)' reads 'VVE'), for tests that look for the data's own words."""
-    for span in node.select("span.lea-uitleg"):
+    ('VVE (voor- en vroegschoolse educatie)' reads 'VVE') and without the column names a phone card
+    repeats in each cell, for tests that look for the data's own words."""
+    for span in node.select("span.lea-uitleg, span.lea-cell-label"):  # and a phone card's column names (aria-hidden)
         span.decompose()
     abbrs = node.select("abbr.lea-begrip")
     for abbr in abbrs:

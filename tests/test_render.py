@@ -50,6 +50,8 @@ def test_year_budget_says_room_or_overspending_in_words():
     plan = agenda.year_plan("2021-2022")
     assert tables.room_sentence(plan) == "De plannen gebruiken het beschikbare LEA-budget van € 66.650 precies."
     out = html(tables.year_budget(agenda, plan, lambda t: t))
+    for label in out.select(".lea-cell-label"):  # a phone card's column names
+        label.decompose()
     assert [c.get_text() for c in out.select("tfoot tr")[0].select("th, td")] == ["Totaal", "€\u00a092.550", "€\u00a025.900", "€\u00a066.650"]  # the amount unbroken
     assert len(out.select(".lea-bars__list li")) == 5
 

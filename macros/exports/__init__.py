@@ -25,8 +25,10 @@ from . import changes, dcat, feeds, opendata, woo
 
 
 def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
-                 site_url: str | None = None, directory_urls: bool = True, pdfs: list[str] | tuple[str, ...] = ()) -> dict[str, str | bytes]:
-    """Docs-relative path -> content (text for pages, bytes for files)."""
+                 site_url: str | None = None, directory_urls: bool = True, pdfs: list[str] | tuple[str, ...] = (),
+                 dated: dict[str, date] | None = None) -> dict[str, str | bytes]:
+    """Docs-relative path -> content (text for pages, bytes for files). ``dated``, when given, gets the day
+    each open-data file and feed is of (the data's last change; a feed's newest entry), for the page Documenten."""
     all_tables = opendata.tables(agenda, today)
     data_files = opendata.files(agenda, all_tables, today)
     out: dict[str, str | bytes] = dict(data_files)
@@ -37,6 +39,10 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     modified = next((c.day for c in history.changes if c.day is not None), today)
     out.update(dcat.files(agenda, data_files, site_url, modified, directory_urls=directory_urls, tables=all_tables))
     out[changes.PAGE] = changes.page(history)
-    out.update(feeds.files(agenda, today, site_url, directory_urls, history.status))
+    feed_files = feeds.files(agenda, today, site_url, directory_urls, history.status)
+    out.update(feed_files)
+    if dated is not None:
+        dated.update(dict.fromkeys(data_files, modified))
+        dated.update({path: feeds.updated(content) for path, content in feed_files.items()})
     out.update(woo.files(agenda, list(pdfs), today, site_url))
     return out

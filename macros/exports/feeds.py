@@ -150,6 +150,12 @@ def _feed(agenda: Agenda, path: str, title: str, page: str, items: list[Entry], 
     return "\n".join(lines).encode("utf-8")
 
 
+def updated(feed: bytes) -> date:
+    """The day of a feed's own ``<updated>`` (its newest entry, or the day it was made when it has none)."""
+    found = re.search(rb"<updated>(\d{4}-\d{2}-\d{2})", feed)
+    return date.fromisoformat(found[1].decode()) if found else date.min
+
+
 def files(agenda: Agenda, today: date, site_url: str | None = None, directory_urls: bool = True,
           status: list[StatusChange] = ()) -> dict[str, bytes]:
     """The feeds by their path under docs/; ``status``: the status changes from the history (:mod:`.changes`)."""

@@ -582,7 +582,8 @@ def files(agenda: Agenda, all_tables: list[Table] | None = None, today: date | N
 
 
 def _column_name(name: str) -> str:
-    """A column name as code that may break after an underscore only (``laatste_<wbr>voortgang``)."""
+    """A column name as code that may break after an underscore (``laatste_<wbr>voortgang_<wbr>tekst``): on a
+    phone the long ones fit their column without breaking inside a word. Names are the product's own."""
     return "<code>" + "_<wbr>".join(html.escape(part) for part in name.split("_")) + "</code>"
 
 

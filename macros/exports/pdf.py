@@ -32,6 +32,7 @@ from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionP
 from ..render.charts import with_unit
 from ..verdicts import NOT_REPORTED, STUCK, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
+from ..render.documents import agenda_day
 from ..render.pages import View
 from ..render.tables import room_sentence
 from ..values import school_year_bounds, school_year_of
@@ -69,15 +70,6 @@ def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str,
 
 def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def _agenda_day(agenda: Agenda) -> date:
-    """The agenda document's own date: its adoption, else the document's date, else its first year."""
-    info = agenda.info
-    for when in (info.vaststelling.datum, info.document.datum if info.document else None):
-        if when is not None:
-            return when.start
-    return date(info.periode.van, 1, 1)
 
 
 # --- the whole agenda ------------------------------------------------------------------------------
@@ -379,7 +371,7 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
     if info.contact:
         facts.append(("Contact", pb.contact_text(agenda, info.contact)))
     cover = _cover(agenda, "Lokale Educatieve Agenda", facts)
-    return _document("Lokale Educatieve Agenda", info.titel, agenda, _agenda_day(agenda), cover, body,
+    return _document("Lokale Educatieve Agenda", info.titel, agenda, agenda_day(agenda), cover, body,
                      f"De Lokale Educatieve Agenda {info.titel}, van {info.periode.van} tot en met {info.periode.tot}")
 
 

@@ -296,7 +296,7 @@ def indicator_table(ind: Indicator) -> str:
     if ind.doel:  # a target in words has its row too, with its date
         value = with_unit(ind, ind.doel.waarde) if ind.doel.waarde is not None else ""
         rows.append([esc(str(ind.doel.uiterlijk or "")), esc(value), "doel", esc(ind.doel.omschrijving or "")])
-    return table(["Periode", "Waarde", "Soort", "Toelichting"], rows, caption=f"Cijfers: {ind.titel}", numeric=[1])
+    return table(["Periode", "Waarde", "Soort", "Toelichting"], rows, caption=f"Cijfers: {ind.titel}", numeric=[1], stack=True)
 
 
 def budget_bars(rows: list[tuple[str, int, int]], available: int | None, caption: str) -> str:

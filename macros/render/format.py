@@ -37,6 +37,14 @@ def percent(fraction: float) -> str:
     return format_percent(fraction, locale=LOCALE)
 
 
+def size(n_bytes: int) -> str:
+    """``412 kB``, ``1,2 MB``: a file's size as a download says it (1 kB is 1000 bytes), the number and
+    its unit joined by a no-break space (never one at the end of a line and the other on the next)."""
+    if n_bytes < 999_500:
+        return f"{max(1, round(n_bytes / 1000))}\u00a0kB"
+    return f"{format_decimal(round(n_bytes / 1_000_000, 1), format='#,##0.0', locale=LOCALE)}\u00a0MB"
+
+
 @lru_cache(maxsize=4096)
 def day(d: date) -> str:
     """``14 oktober 2021``."""

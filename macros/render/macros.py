@@ -36,14 +36,36 @@ def pdf_link(view: View, naam: str, tekst: str) -> str:
     target = f"downloads/{naam}.pdf"
     if target not in view.downloads:
         return ""
-    out = f'<p class="lea-download">{view.a(target, tekst)}</p>'
+    out = f'<p class="lea-download">{_with_size(view, target, tekst)}</p>'
     if naam == "voortgang":  # every school year's report, so last year's is linked too
         years = sorted((p for p in view.downloads if p.startswith("downloads/voortgang-")), reverse=True)
         if years:
             out += ('<p>De rapportage van elk schooljaar:</p><ul class="lea-downloads">'
-                    + "".join(f'<li>{view.a(p, "Schooljaar " + p[len("downloads/voortgang-"):-4] + " (PDF)")}</li>' for p in years)
+                    + "".join(f'<li>{_with_size(view, p, "Schooljaar " + p[len("downloads/voortgang-"):-4] + " (PDF)")}</li>' for p in years)
                     + "</ul>")
     return out
+
+
+def _with_size(view: View, target: str, text: str) -> str:
+    """A link to a file, its kind and size after it when the build knows them ('(PDF, 412 kB)')."""
+    facts = view.files.get(target)
+    return view.a(target, text) + (f" ({esc(fmt.size(facts.size))})" if facts else "")
+
+
+def documents(view: View) -> str:
+    """The page Documenten: reports of every school year, the agenda, open data and feeds, each with date and size."""
+    from .documents import documents_page
+
+    return documents_page(view, view.files)
+
+
+def current_report(view: View) -> str:
+    """The current progress report (PDF) and the way to every other document, for the top of a page."""
+    from .documents import PAGE, REPORT_PDF
+
+    name = f"Voortgangsrapportage schooljaar {view.current} (PDF)" if view.agenda.jaarplannen and view.current else "Voortgangsrapportage (PDF)"
+    report = f"<strong>Actueel:</strong> {_with_size(view, REPORT_PDF, name)}. " if REPORT_PDF in view.downloads else ""
+    return f'<p class="lea-download">{report}Alle rapportages, ook van eerdere schooljaren, en de agenda staan op de pagina {view.a(PAGE, "Documenten")}.</p>'
 
 
 def goal_words(view: View) -> str:
@@ -140,6 +162,8 @@ def accessibility_results(view: View) -> str:
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
     "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang ook de rapportage van elk schooljaar), als die gemaakt is"),
+    "documents": Macro(documents, "{{ documents() }}", "de pagina Documenten: elke rapportage (ook van eerdere schooljaren), de agenda, open data en feeds, met datum en grootte, het nieuwste eerst"),
+    "current_report": Macro(current_report, "{{ current_report() }}", "de voortgangsrapportage van dit moment (PDF) en een link naar alle documenten"),
     "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
     "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),

@@ -58,10 +58,10 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
         entry("Interventies", "interventies.md"),
     ]
     about = [entry("Over deze site", "over.md"), *(entry(c.titel, chapter_page(c.id)) for c in chapters),
-             entry("Wijzigingen", "wijzigingen.md"), entry("Open data", "open-data.md"), entry("Begrippen", "begrippen.md"),
+             entry("Documenten", "documenten.md"), entry("Wijzigingen", "wijzigingen.md"), entry("Open data", "open-data.md"), entry("Begrippen", "begrippen.md"),
              entry("Toegankelijkheid", "toegankelijkheid.md")]
     rest = [{p[:-3].split("/")[-1].replace("-", " ").capitalize(): p} for p in sorted(
-        pages - used - {"over.md", "wijzigingen.md", "open-data.md", "begrippen.md", "toegankelijkheid.md"} - {chapter_page(c.id) for c in chapters})]
+        pages - used - {"over.md", "documenten.md", "wijzigingen.md", "open-data.md", "begrippen.md", "toegankelijkheid.md"} - {chapter_page(c.id) for c in chapters})]
     nav += rest
     nav.append(section("Over de agenda" if chapters else "Over deze site", about))
     return [n for n in nav if n]

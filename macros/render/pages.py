@@ -35,6 +35,7 @@ class View:
         self.edit = edit
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
+        self.files: dict = {}  # the files this build made, with their day and size (lea_site.render.documents.FileFacts)
         self.history = None  # a function giving the data's git history (lea_site.exports.changes), set by the macro shell
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
@@ -493,7 +494,7 @@ def _intervention_funding(view: View) -> str:
     footer = [[esc(f"Totaal {bron}"), "", esc(fmt.money(amount)), ""] for bron, amount in sorted(totals.items())]
     return ("## Interventies\n\n<p>Interventies in het format van de Gelijke Kansen Alliantie hebben hun eigen financiering.</p>\n\n"
             + table(["Interventie", "Bron", "Bedrag", "Periode"], rows, caption="Financiering van de interventies", numeric=[2],
-                    footer=footer) + "\n")
+                    footer=footer, stack=True) + "\n")
 
 
 # --- progress -----------------------------------------------------------------------------
@@ -585,7 +586,8 @@ def timeline(view: View, kop: str | None = None) -> str:
             cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
         rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
     headers = ["Actie", "Status"] + [q[0] for q in quarters]
-    return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline")
+    # On a phone a card per action: title, when and status, whole (the quarter columns are wide screens' view of the same planning).
+    return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline", stack=True)
 
 
 def recent_changes(view: View, limit: int = 10) -> str:

@@ -214,7 +214,7 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
     )
     headers = [fmt.capital(agenda.naming(0).enkelvoud), "Kosten", "Dekking", "Ten laste van LEA-budget", *(["Besteed"] if per_goal else [])]
     return (
-        table(headers, body, caption=caption, numeric=[1, 2, 3, 4] if per_goal else [1, 2, 3], footer=footer)
+        table(headers, body, caption=caption, numeric=[1, 2, 3, 4] if per_goal else [1, 2, 3], footer=footer, stack=True)
         + "\n" + sentence_html + "\n" + spending_html(year_spent) + "\n"
         + budget_bars(rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}")
     )

@@ -1,4 +1,4 @@
-"""WCAG 2.1 AA with axe-core and no third-party requests, in Chromium, on the demo and every fixture.
+"""WCAG 2.1 and 2.2 AA with axe-core and no third-party requests, in Chromium, on the demo and every fixture.
 
 The check is the one `lea toegankelijkheid` runs (lea_site.accessibility.check_pages); this test
 records nothing: each site's statement shows its own run (tests/browser/test_statement.py).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from lea_site.accessibility import check_pages
+from lea_site.accessibility import TAGS, check_pages
 
 from .conftest import SITES, page_urls
 
@@ -43,3 +43,23 @@ def test_every_page_passes_axe_and_stays_on_origin(name, sites, browser, axe_sou
     assert outcome.pages > 5
     assert not outcome.violations, "\n".join(outcome.violations[:30])
     assert not outcome.foreign, outcome.foreign[:10]
+
+
+# WCAG 2.2 AA adds rules of its own (axe 4.11: target-size, 2.5.8); they depend on the layout, so every
+# page of every site is checked at a phone's width and a laptop's (the rules of 2.0 and 2.1 above).
+@pytest.mark.parametrize("name", list(SITES))
+def test_every_page_passes_wcag22_at_phone_and_laptop_width(name, sites, browser, axe_source):
+    base, root = sites[name]
+    assert "wcag22aa" in TAGS
+    problems, pages = [], page_urls(root)
+    for width, height in ((375, 800), (1280, 720)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        for rel in pages:
+            page.goto(base + rel, wait_until="load")
+            page.add_script_tag(content=axe_source)
+            result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag22a', 'wcag22aa']}, "
+                                   "resultTypes: ['violations']})")
+            problems += [f"/{rel} bij {width}px: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+        context.close()
+    assert not problems, "\n".join(problems[:30])

@@ -1,0 +1,118 @@
+"""The page Documenten: every document the site offers in one place, each with its date and size.
+
+The generate step knows the files (it made them): it hands their facts to the pages as
+``config.extra.lea_documenten`` (:func:`lea_site.generate.file_facts`): per docs-relative path the
+day the content is of and the size in bytes. Here they become a page, newest first: the progress
+reports of every school year and the agenda (as web page and PDF), then the open data and the feeds.
+A file the build did not make (no PDFs in ``lea serve``) is not offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping
+
+from ..model import Agenda
+from . import format as fmt
+from .html import esc, table
+
+PAGE = "documenten.md"
+AGENDA_PDF = "downloads/agenda.pdf"
+REPORT_PDF = "downloads/voortgang.pdf"
+REPORT_PREFIX = "downloads/voortgang-"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    day: date  # what the content is of: a report's last reported day, the data's last change, a feed's newest entry
+    size: int  # bytes
+
+
+def agenda_day(agenda: Agenda) -> date:
+    """The agenda document's own date: its adoption, else the document's date, else its first year."""
+    info = agenda.info
+    for when in (info.vaststelling.datum, info.document.datum if info.document else None):
+        if when is not None:
+            return when.start
+    return date(info.periode.van, 1, 1)
+
+
+def read_facts(raw: Any) -> dict[str, FileFacts]:
+    """``config.extra.lea_documenten`` as the generate step wrote it (path -> {datum, grootte}); a page
+    of the site's own config without it offers no files."""
+    out = {}
+    for path, facts in (raw or {}).items() if isinstance(raw, Mapping) else ():
+        try:
+            out[str(path)] = FileFacts(date.fromisoformat(str(facts["datum"])), int(facts["grootte"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def report_year(path: str) -> str | None:
+    """'2026-2027' for downloads/voortgang-2026-2027.pdf."""
+    if path.startswith(REPORT_PREFIX) and path.endswith(".pdf"):
+        return path[len(REPORT_PREFIX):-4]
+    return None
+
+
+def _kind(path: str, facts: FileFacts) -> str:
+    word = {"pdf": "PDF", "json": "JSON", "xlsx": "Excel", "csv": "CSV", "xml": "Atom-feed"}.get(path.rsplit(".", 1)[-1], "bestand")
+    return f"{word}, {fmt.size(facts.size)}"
+
+
+def _row(view, path: str, name: str, facts: FileFacts, extra: str = "") -> tuple[date, list[str]]:
+    return facts.day, [f'<a href="{esc(view.link(path))}">{esc(name)}</a>{extra}', esc(fmt.day(facts.day)), esc(_kind(path, facts))]
+
+
+def _table(rows: list[tuple[date, list[str]]], caption: str) -> str:
+    rows = sorted(rows, key=lambda r: r[0], reverse=True)  # newest first (sorted is stable: equal days keep their order)
+    return table(["Document", "Datum", "Bestand"], [r for _, r in rows], caption=caption, stack=True, cls="lea-table lea-documents")
+
+
+def documents_page(view, files: Mapping[str, FileFacts]) -> str:
+    """The page's body: reports and the agenda, open data, feeds; each a table, newest first."""
+    from ..exports import feeds, opendata
+
+    agenda = view.agenda
+    current = view.current
+    reports = []
+    for path in files:
+        year = report_year(path)
+        if year is not None:
+            now = ' <span class="lea-muted">(huidig schooljaar)</span>' if year == current else ""
+            reports.append(_row(view, path, f"Voortgangsrapportage schooljaar {year}", files[path], now))
+    if REPORT_PDF in files and not any(report_year(p) for p in files):  # an agenda without year plans: one report
+        reports.append(_row(view, REPORT_PDF, "Voortgangsrapportage", files[REPORT_PDF]))
+    title = agenda.info.titel
+    web = f'<br><a href="{esc(view.link("index.md"))}">De agenda als webpagina</a>'
+    if AGENDA_PDF in files:
+        reports.append(_row(view, AGENDA_PDF, f"De agenda: {title}", files[AGENDA_PDF], web))
+        agenda_row = ""
+    else:  # no PDF in this build: the web page alone, with the agenda's own date
+        agenda_row = (f'<p>De agenda zelf staat op deze site: <a href="{esc(view.link("index.md"))}">{esc(title)}</a> '
+                      f'({esc(fmt.adoption(agenda.info.vaststelling))}).</p>')
+    out = ["Alle documenten van de agenda op één plek, het nieuwste eerst. De datum is die van de inhoud: bij een "
+           "voortgangsrapportage de laatste dag waarover gegevens gemeld zijn, bij de agenda de vaststelling, bij open data "
+           "de laatste wijziging van de gegevens en bij een feed het nieuwste bericht.", ""]
+    out += ["## Rapportages en de agenda", ""]
+    if reports:
+        out += [_table(reports, "Rapportages en de agenda, het nieuwste eerst"), ""]
+    if agenda_row:
+        out += [agenda_row, ""]
+    if not reports:
+        out += ["<p>Deze bouw van de site heeft geen PDF's gemaakt (een voorbeeldweergave); de gepubliceerde site heeft ze.</p>", ""]
+    data = [(path, name) for path, name in ((opendata.JSON, "agenda.json: de hele agenda"),
+                                             (opendata.XLSX, "lea-open-data.xlsx: alle tabellen")) if path in files]
+    if data:
+        out += ["## Open data", "",
+                _table([_row(view, p, n, files[p]) for p, n in data], "Open data"),
+                "", f'<p>De tabellen ook als CSV, met uitleg per kolom en de licentie: <a href="{esc(view.link("open-data.md"))}">Open data</a>.</p>', ""]
+    names = {feeds.AGENDA_FEED: "Alle voortgang van de agenda", **{feeds.goal_feed(g.id): f"Voortgang: {g.titel}" for g in agenda.ambities}}
+    followed = [(p, n) for p, n in names.items() if p in files]
+    if followed:
+        out += ["## Feeds", "",
+                "<p>Met een feed ziet u in een feedlezer nieuwe voortgang zonder de site steeds te bekijken.</p>", "",
+                _table([_row(view, p, n, files[p]) for p, n in followed], "Feeds, het nieuwste eerst"), ""]
+    return "\n".join(out)

@@ -1,0 +1,144 @@
+"""The page Documenten (issue 27): every document in one place, newest first, with date and size; and
+every PDF a build makes is linked from a page, on the demo and every fixture."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from lea_site.exports import pdf, typeset
+from lea_site.load import load
+from lea_site.render import format as fmt
+from lea_site.render.documents import FileFacts, agenda_day, documents_page, read_facts
+from lea_site.render.html import no_edit
+from lea_site.render.pages import View
+
+from .conftest import DATA, DEMO_TODAY, SITE_DATA
+from .sitebuild import site_folder
+
+FAKE = b"%PDF-1.7\n% nep\n%%EOF\n"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def linked_files(site: Path) -> dict[str, set[str]]:
+    """Site-relative path of every file a page links -> the pages that link it (links resolved as a browser does)."""
+    out: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+            if target == "." or (site / target).is_dir():  # a page's folder: its index.html
+                target = posixpath.normpath(posixpath.join(target, "index.html"))
+            out.setdefault(target, set()).add(rel)
+    return out
+
+
+def _built_with_pdfs(tmp_path: Path, monkeypatch, name: str) -> Path:
+    """``mkdocs build`` (the plugin lea) of the demo or a fixture with its PDFs (a stand-in for Typst's bytes:
+    which PDFs there are and where they are linked does not depend on the typesetting)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    data, today = SITE_DATA[name]
+    folder = site_folder(tmp_path / name, data)
+    (folder / "docs").mkdir()
+    monkeypatch.setenv("LEA_TODAY", today.isoformat())
+    monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setattr(typeset, "render_pdf", lambda document: FAKE + document["title"].encode("utf-8"))
+    build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
+    return folder / "site"
+
+
+@pytest.mark.parametrize("name", list(SITE_DATA))
+def test_every_pdf_is_linked_and_on_the_page_documenten(tmp_path: Path, monkeypatch, name: str):
+    site = _built_with_pdfs(tmp_path, monkeypatch, name)
+    made = sorted(p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.pdf"))
+    assert "downloads/agenda.pdf" in made
+    links = linked_files(site)
+    assert not [p for p in made if p not in links], f"PDFs linked from no page: {[p for p in made if p not in links]}"
+    on_documents = {p for p, pages in links.items() if "documenten/index.html" in pages}
+    # Every school year's report and the agenda itself on Documenten (voortgang.pdf is the current year's, again).
+    assert {p for p in made if p != pdf.REPORT or not any(m.startswith("downloads/voortgang-") for m in made)} <= on_documents
+    # The way to Documenten: the footer of every page, Voortgang and the professionals' page.
+    for page in ("index.html", "voortgang/index.html", "professionals/index.html", "over/index.html"):
+        if (site / page).exists():
+            assert page in links.get("documenten/index.html", set()), page
+    text = re.sub(r"<[^>]+>", " ", (site / "documenten" / "index.html").read_text(encoding="utf-8"))
+    for path in made:
+        size = fmt.size((site / path).stat().st_size).replace("\u00a0", " ")
+        if path != pdf.REPORT or not any(m.startswith("downloads/voortgang-") for m in made):
+            assert size in text.replace("&nbsp;", " ").replace("\u00a0", " "), (path, size)
+
+
+def test_the_professionals_page_offers_the_current_report_first(tmp_path: Path, monkeypatch):
+    site = _built_with_pdfs(tmp_path, monkeypatch, "demo")
+    html = (site / "professionals" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index("<h1"):]
+    first_link = re.search(r'<a href="([^"]+)"', body)[1]
+    assert first_link == "../downloads/voortgang.pdf"
+    agenda = load(DATA, DEMO_TODAY).agenda
+    assert f"Voortgangsrapportage schooljaar {agenda.current_school_year(DEMO_TODAY)} (PDF)" in body
+    assert (site / pdf.REPORT).read_bytes() == (site / f"downloads/voortgang-{agenda.current_school_year(DEMO_TODAY)}.pdf").read_bytes()
+
+
+def _view(agenda, today):
+    return View(agenda, today, lambda target: target, no_edit)
+
+
+def test_documents_newest_first_with_date_and_size():
+    agenda = load(DATA, DEMO_TODAY).agenda
+    files = {
+        "downloads/agenda.pdf": FileFacts(agenda_day(agenda), 408_123),
+        "downloads/voortgang-2025-2026.pdf": FileFacts(date(2026, 7, 10), 186_000),
+        "downloads/voortgang-2026-2027.pdf": FileFacts(date(2026, 11, 18), 1_234_567),
+        "downloads/voortgang.pdf": FileFacts(date(2026, 11, 18), 1_234_567),
+        "opendata/agenda.json": FileFacts(date(2026, 11, 20), 82_000),
+        "feeds/agenda.xml": FileFacts(date(2026, 11, 18), 12_000),
+    }
+    out = documents_page(_view(agenda, DEMO_TODAY), files)
+    first = out[:out.index("## Open data")]
+    order = [m for m in re.findall(r'href="(downloads/[^"]+)"', first)]
+    assert order == ["downloads/voortgang-2026-2027.pdf", "downloads/voortgang-2025-2026.pdf", "downloads/agenda.pdf"]
+    assert "1,2\u00a0MB" in first and "186\u00a0kB" in first and "408\u00a0kB" in first
+    assert fmt.day(date(2026, 7, 10)) in first and fmt.day(agenda_day(agenda)) in first
+    assert 'href="index.md">De agenda als webpagina' in first  # the agenda as web page too
+    assert "82\u00a0kB" in out and 'href="feeds/agenda.xml"' in out
+    # A goal feed the build did not make is not offered; nor the spreadsheet.
+    assert "xlsx" not in out and "feeds/" + agenda.ambities[0].id not in out
+
+
+def test_without_pdfs_the_agenda_is_still_offered_as_web_page():
+    agenda = load(DATA, DEMO_TODAY).agenda
+    out = documents_page(_view(agenda, DEMO_TODAY), {})
+    assert "downloads/" not in out and 'href="index.md"' in out and "geen PDF" in out
+
+
+def test_facts_from_the_config_are_read_tolerantly():
+    assert read_facts({"a.pdf": {"datum": "2026-01-02", "grootte": 5}, "b": {"datum": "x"}, "c": None}) == {
+        "a.pdf": FileFacts(date(2026, 1, 2), 5)}
+    assert read_facts(None) == {} and read_facts(["a"]) == {}
+
+
+def test_sizes_in_dutch():
+    assert [fmt.size(n) for n in (1, 412_345, 999_499, 999_500, 1_234_567)] == [
+        "1\u00a0kB", "412\u00a0kB", "999\u00a0kB", "1,0\u00a0MB", "1,2\u00a0MB"]
