@@ -182,6 +182,10 @@ def test_gitignore_and_guides(tmp_path: Path):
     assert {"site/", "build/", ".venv/"} <= set(ignored)
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert "lea serve" in readme and "lea check" in readme and "docs/" in readme and "GitHub Actions" in readme
+    # the site explains itself (issue 26 item 5): the editors' tasks are in its own README, not in one it lacks
+    for task in ("homepagina", "Een eigen pagina", "voortgangsnotitie", "Huisstijl", "Publiceren"):
+        assert task in readme, task
+    assert "README van `lea-site`" not in readme
     guide = (target / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "Wijziging voorstellen" in guide and "pyproject.toml" not in guide and ".ci/" not in guide
     owners = (target / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
