@@ -312,8 +312,7 @@ def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: 
     for ind in goal.indicatoren:
         latest = _latest_measured(ind, as_of)
         if latest is not None and latest.periode is not None and latest.periode.end < as_of - FRESH:
-            base = ind.nulmeting is not None and latest.periode == getattr(ind.nulmeting, "periode", None) and latest.waarde == ind.nulmeting.waarde
-            missing.append(f"{ind.titel}: alleen de nulmeting ({latest.periode}), geen latere meting" if base else
+            missing.append(f"{ind.titel}: alleen de nulmeting ({latest.periode}), geen latere meting" if latest is ind.nulmeting else
                            f"{ind.titel}: de laatste meting ({latest.periode}) is te oud om iets over de stand {'aan het eind' if ended else 'nu'} te zeggen")
             continue
         signal = figure_signal(ind, number, as_of)

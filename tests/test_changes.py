@@ -22,16 +22,21 @@ def _git(repo: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
-def test_history_in_words_newest_first(tmp_path):
+def _repo_with_a_stop(tmp_path: Path, stopped_on: str) -> Path:
+    """The demo committed on 10 January 2026, then a commit on ``stopped_on`` that stops a planned action."""
     repo = tmp_path / "site"
     shutil.copytree(ROOT / "data", repo / "data")
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
     plan = next(p for p in sorted((repo / "data" / "jaarplannen").rglob("*.yml")) if "status: gepland" in p.read_text(encoding="utf-8"))
-    text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("status: gepland", "status: gestopt", 1), encoding="utf-8")
-    _git(repo, "commit", "-q", "-am", "gestopt", date="2026-03-05T12:00:00+01:00")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: gepland", "status: gestopt", 1), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "gestopt", date=stopped_on)
+    return repo
+
+
+def test_history_in_words_newest_first(tmp_path):
+    repo = _repo_with_a_stop(tmp_path, "2026-03-05T12:00:00+01:00")
     page = changes.page(changes.history(repo / "data", tmp_path / "cache.json"))
     assert page.index("5 maart 2026") < page.index("10 januari 2026")
     assert "gepland → gestopt" in page and "De agenda is toegevoegd." in page
@@ -96,14 +101,7 @@ def test_a_change_with_an_impossible_date_is_shown_without_a_date(tmp_path):
     from lea_site.render.overview import history_html
     from lea_site.render.pages import View
 
-    repo = tmp_path / "site"
-    shutil.copytree(ROOT / "data", repo / "data")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "eerste", date="2026-01-10T12:00:00+01:00")
-    plan = next(p for p in sorted((repo / "data" / "jaarplannen").rglob("*.yml")) if "status: gepland" in p.read_text(encoding="utf-8"))
-    plan.write_text(plan.read_text(encoding="utf-8").replace("status: gepland", "status: gestopt", 1), encoding="utf-8")
-    _git(repo, "commit", "-q", "-am", "gestopt", date="2099-01-01T12:00:00+01:00")
+    repo = _repo_with_a_stop(tmp_path, "2099-01-01T12:00:00+01:00")
     today = date(2026, 11, 22)
     found = changes.history(repo / "data", None, today=today)
     assert [c.plausible for c in found.changes] == [False, True] and found.status == []

@@ -203,18 +203,15 @@ def _plural(view: View) -> str:
 
 def goals_needing_attention(view: View, kop: str | None = None) -> str:
     """The goals that are behind or need attention, with why; and the actions that are delayed or stopped.
-    Nothing when no goal can be judged and no action is stuck."""
+    Nothing without goals and stuck actions."""
     rows = []
-    judged = 0
     for goal in view.agenda.ambities:
         state = view.course(goal)
         if state.state == "op koers":
-            judged += 1
             continue
         css = state.state.replace(" ", "-")
         why = (esc(state.reasons[0]) if len(state.reasons) == 1 else ul(esc(r) for r in state.reasons)) + (' <span class="lea-muted">(oordeel van de partners)</span>' if state.overridden else "")
         order = {"achter": 0, "let op": 1}.get(state.state, 2)
-        judged += order < 2
         rows.append((order, [view.a(ambition_page(goal.id), goal.titel),
                      f'<span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>', why or "—"]))
     stuck = [(p, a) for p, a in _current_actions(view) if written_status(a) in STUCK]
@@ -223,7 +220,7 @@ def goals_needing_attention(view: View, kop: str | None = None) -> str:
         rows.sort(key=lambda r: r[0])
         out.append(table([view.goal_header(list(view.agenda.ambities)), "Stand", "Waarom"], [r for _, r in rows],
                          caption=f"{fmt.capital(_plural(view))} die achterlopen, aandacht vragen of waarvan de stand onbekend is", stack=True))
-    elif judged and judged == len(view.agenda.ambities):
+    elif view.agenda.ambities:  # every goal that is not listed is on course: here, all of them
         out.append(f"<p>Alle {esc(goal_words(view.agenda, view.agenda.ambities))} liggen op koers.</p>")
     if stuck:
         items = []
