@@ -134,3 +134,57 @@ def _bar_row(page: Page, y: int, track: tuple[int, int, int], left: int, right: 
     """A row of a bar: nothing white across the chart's whole width (a line of text always has white between
     its letters; the track is drawn across the whole width under every bar)."""
     return all(not close(page.at(x, y), (255, 255, 255), 12) for x in range(left + 1, right, 3))
+
+
+@dataclass
+class Plot:
+    left: int
+    top: int
+    right: int  # the last pixel column of the plot
+    bottom: int  # the last pixel row of the plot (its baseline)
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top + 1
+
+
+def plot_below(page: Page, top: int, track: tuple[int, int, int]) -> Plot:
+    """The first plot under pixel row ``top``: a rectangle in the track's colour at least half the page wide
+    (a column chart's background; its columns stand clear of its left and right edges)."""
+    for y in range(top, page.height):
+        xs = [x for x in range(page.width) if close(page.at(x, y), track, 12)]
+        if len(xs) > page.width / 2:
+            left, right = xs[0], xs[-1]
+            bottom = y
+            # Down to the last row that is mostly the track's colour (columns and the target's line cover parts of rows).
+            while bottom + 1 < page.height and sum(close(page.at(x, bottom + 1), track, 12) for x in range(left, right, 4)) > (right - left) / 4 / 5:
+                bottom += 1
+            return Plot(left, y, right, bottom)
+    raise AssertionError(f"no plot below row {top}")
+
+
+def columns_in(page: Page, plot: Plot, track: tuple[int, int, int]) -> list[tuple[float, int]]:
+    """The columns standing on the plot's baseline: (centre x, height in pixels), left to right. A column is a
+    run of pixels not in the track's colour just above the baseline; its height runs up to the track."""
+    y = plot.bottom - 1
+    found, start = [], None
+    for x in range(plot.left, plot.right + 2):
+        drawn = x <= plot.right and not close(page.at(x, y), track, 24)
+        if drawn and start is None:
+            start = x
+        elif not drawn and start is not None:
+            middle = (start + x - 1) / 2
+            top = plot.bottom
+            while top > 0 and not close(page.at(int(middle), top - 1), track, 24) and top > plot.top - 40:
+                top -= 1
+            found.append((middle, plot.bottom - top + 1))
+            start = None
+    return found
+
+
+def line_height(page: Page, plot: Plot, colour: tuple[int, int, int]) -> int:
+    """How high above the baseline a horizontal line of ``colour`` runs (looked for across the plot's width)."""
+    rows = [y for y in range(plot.top - 4, plot.bottom + 1)
+            if sum(close(page.at(x, y), colour, 60) for x in range(plot.left, plot.right, 2)) > (plot.right - plot.left) / 10]
+    assert rows, "no line of that colour"
+    return plot.bottom - (min(rows) + max(rows)) / 2 + 1

@@ -43,6 +43,7 @@ FILE_READS = ('#read("lea.typ") #include "lea.typ" #image("fonts/OFL.txt") #json
 PASSWD = re.compile(r"\broot:[^:\s]*:0:0:")  # a line of /etc/passwd (the word 'begroot:' is Dutch, not a file)
 TEMPLATE_TEXT = "json(bytes(sys.inputs.data))"  # a line of lea.typ: shown only if the template file were read
 TRACK = (0xE8, 0xEE, 0xF6)  # lea.typ: the track under every bar
+GOAL = (0x2E, 0x7D, 0x32)  # lea.typ: a target's line
 BORDER = (0x3A, 0x6E, 0xA5)  # lea.typ: the border of a box of the organisation chart
 
 
@@ -87,9 +88,11 @@ def _pdfs(name: str, tmp: Path) -> tuple:
     return _made[name]
 
 
-def text(path: Path) -> str:
-    """The PDF's text with whitespace (non-breaking and zero-width too) as single spaces, hyphenated words joined."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def text(path: Path, raw: bool = False) -> str:
+    """The PDF's text with whitespace (non-breaking and zero-width too) as single spaces, hyphenated words joined.
+    ``raw``: in the order Typst wrote it, each table cell whole (the reading order interleaves the lines of
+    cells side by side)."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", *(["-raw"] if raw else []), str(path), "-"], capture_output=True, text=True, check=True).stdout
     out = re.sub("\u00ad\\s*", "", out.replace("\u200b", ""))  # a word hyphenated at a line's end (Typst's soft hyphen) is one word
     out = re.sub(r"(\w)-\n(\w)", r"\1-\2", out)
     return re.sub(r"\s+", " ", out.replace("\u00a0", " ").replace("\u202f", " "))
@@ -175,7 +178,7 @@ def test_progress_report_first_page_and_latest_notes(poppler, tmp_path_factory, 
     for rel in files:
         if rel == pdf.AGENDA:
             continue
-        whole = unexplained(text(files[rel]), agenda)
+        whole = unexplained(text(files[rel], raw=True), agenda)
         summary = squeeze(whole[:whole.index(" Inhoud ")])  # what comes before the contents, after the cover
         assert squeeze("Oordeel per doel") in summary and squeeze("Wat vraagt om een besluit") in summary, rel
         year = rel[len("downloads/voortgang-"):-4] if rel != pdf.REPORT else agenda.current_school_year(today)
@@ -192,6 +195,45 @@ def test_progress_report_first_page_and_latest_notes(poppler, tmp_path_factory, 
                 assert squeeze(last.tekst)[:60] in shown, (rel, action.titel)
     if agenda.jaarplannen:
         assert {f"downloads/voortgang-{y}.pdf" for y in pdf.report_years(agenda, today)} <= set(files)
+
+
+def _tables(document: dict) -> dict[str, dict]:
+    return {b["table"]["caption"]: b["table"] for b in document.get("lead", []) + document["body"] if "table" in b}
+
+
+def _cell_text(cell: list) -> str:
+    return "".join(s if isinstance(s, str) else s.get("t", "") for s in cell)
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_a_finished_years_report_holds_its_own_period_and_prints_each_note_once(name):
+    """A report of a school year that ended shows the figures of its period only (a later value is counted,
+    not shown), and every note of the period is printed, the ones already in the status tables not again."""
+    agenda, today = _agenda(name)
+    for rel, document in pdf.documents(agenda, today).items():
+        if rel == pdf.AGENDA or rel == pdf.REPORT:
+            continue
+        year = rel[len("downloads/voortgang-"):-4]
+        start, end = pdf.school_year_bounds(year)
+        finished = end < today
+        tables = _tables(document)
+        for ind in [i for g in agenda.ambities for i in g.indicatoren] + list(agenda.info.kerncijfers):
+            rows = tables.get(f"Cijfers: {ind.titel}", {"rows": []})["rows"]
+            periods = [_cell_text(r[0]) for r in rows]
+            later = [m for m in ind.series() if finished and m.periode.start > end]
+            assert not {m.periode.text for m in later} & set(periods), (rel, ind.titel, periods)
+            sentence = [b for b in document["body"] if "p" in b and "latere waarde" in str(b["p"])]
+            if later:
+                assert any(f"{len(later)} latere waarde" in str(b["p"]) for b in sentence), (rel, ind.titel)
+        plan = agenda.year_plan(year)
+        notes = [n for _, a in plan.actions() for n in a.voortgang if start <= n.datum <= end]
+        printed = " ".join(_cell_text(cell) for t in tables.values() for row in t["rows"] for cell in row)
+        for note in notes:
+            assert pdf.pb.finish(note.tekst) in printed, (rel, note.tekst)
+        rest = tables.get("Andere voortgangsnotities", {"rows": []})["rows"]
+        latest = {id(a.last_note()) for _, a in plan.actions()}
+        shown_elsewhere = [n for n in notes if id(n) in latest or n.status]
+        assert len(rest) == len(notes) - len(shown_elsewhere), (rel, len(rest), len(notes), len(shown_elsewhere))
 
 
 # --- what the file is: tagged, Dutch, PDF/UA-1, reproducible ---------------------------------------
@@ -275,6 +317,45 @@ def test_budget_bars_are_as_long_as_their_amounts(poppler, tmp_path_factory, tmp
 
 
 @pytest.mark.parametrize("name", list(SITES))
+def test_indicator_columns_stand_on_a_time_axis_at_their_height(poppler, tmp_path_factory, tmp_path, name):
+    """Every indicator chart of the agenda PDF, measured in pixels: the columns' centres are as far apart as
+    the middles of their periods (2016, 2019 and 2024 are not equally spaced), their heights are as their
+    values, and the target's line stands at its value (each within 2% of the plot)."""
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    path = files[pdf.AGENDA]
+    all_words = px.words(path)
+    indicators = [i for g in agenda.ambities for i in g.indicatoren] + list(agenda.info.kerncijfers)
+    measured = 0
+    for ind in indicators:
+        series = ind.series()
+        target = ind.doel.waarde if ind.doel is not None else None
+        if len(series) + (target is not None) < 2 or len(series) < 1 or any(m.waarde < 0 for m in series):
+            continue
+        caption = f"{ind.titel}: de waarden in de tijd, op één schaal vanaf nul"
+        hits = px.find_line(all_words, caption)
+        assert hits, ind.titel
+        first = all_words.index(hits[0])
+        page = px.render(path, hits[0].page, tmp_path)
+        plot = px.plot_below(page, int(max(w.y1 for w in all_words[first:first + len(caption.split())]) * px.SCALE) + 1, TRACK)
+        columns = px.columns_in(page, plot, TRACK)
+        assert len(columns) == len(series), (ind.titel, columns, [m.periode.text for m in series])
+        middles = [(m.periode.start.toordinal() + m.periode.end.toordinal()) / 2 for m in series]
+        if middles[-1] > middles[0]:
+            for (x, _), middle in zip(columns, middles):
+                shown = (x - columns[0][0]) / (columns[-1][0] - columns[0][0])
+                assert abs(shown - (middle - middles[0]) / (middles[-1] - middles[0])) <= 0.02, (ind.titel, x, middle)
+        values = [float(m.waarde) for m in series] + ([float(target)] if target is not None else [])
+        heights = [h for _, h in columns]
+        if target is not None:
+            heights.append(px.line_height(page, plot, GOAL))
+        top_value, top_height = max(zip(values, heights))
+        for value, height in zip(values, heights):
+            assert abs(height - value / top_value * top_height) <= 0.02 * plot.height, (ind.titel, value, height, top_value, top_height)
+        measured += 1
+    assert measured or not any(len(i.series()) > 1 for i in indicators)
+
+
+@pytest.mark.parametrize("name", list(SITES))
 def test_chart_and_diagram_labels_readable_and_inside_their_boxes(poppler, tmp_path_factory, tmp_path, name):
     """On every page with a chart or the organisation chart: every word stands on a light fill and is at
     least 8 pt high; in the diagram every word lies inside its box (no border line through it, a border
@@ -284,7 +365,7 @@ def test_chart_and_diagram_labels_readable_and_inside_their_boxes(poppler, tmp_p
     for rel, path in files.items():
         all_words = px.words(path)
         pages = {w.page for w in px.find_line(all_words, "De organisatie van de agenda")}
-        pages |= {h.page for c in ("Kosten per", "de waarden op één schaal vanaf nul") for h in px.find_line(all_words, c)}
+        pages |= {h.page for c in ("Kosten per", "op één schaal vanaf nul") for h in px.find_line(all_words, c)}
         for number in sorted(pages):
             page = px.render(path, number, tmp_path)
             on_page = [w for w in all_words if w.page == number and w.text.strip()]

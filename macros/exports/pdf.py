@@ -498,12 +498,13 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
                 current = note.status
             if note.status and start <= note.datum <= end:
                 change = ["van ", status(before), " naar ", status(note.status)] if before else [status(note.status)]
-                changes.append((note.datum, [[pb.b(action.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(note.datum)], change, [note.tekst]]))
+                changes.append((note.datum, [[pb.b(action.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(note.datum)], change, [note.tekst]], note))
     changes.sort(key=lambda r: r[0])
     body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(f"Van {fmt.day(start)} tot en met {fmt.day(end)}."),
              pb.heading(2, "Veranderde status")]
     shown, more = _newest(changes, "statuswijzigingen")
-    body.append(pb.table([noun, "Datum", "Status", "Toelichting"], [r for _, r in shown], caption="Statuswijzigingen in deze periode",
+    shown_above = {id(note) for _, _, note in shown}  # notes the report has printed: not printed again below
+    body.append(pb.table([noun, "Datum", "Status", "Toelichting"], [r for _, r, _ in shown], caption="Statuswijzigingen in deze periode",
                          widths=[1.6, 0.9, 1.2, 2.2]) if changes else pb.p("Geen statuswijzigingen gemeld in deze periode."))
     body += more
     years = [x.schooljaar for x in agenda.year_plans_sorted()]
@@ -526,6 +527,7 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
         rows = []
         for a in group:
             last = a.last_note()
+            shown_above.add(id(last))
             rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
                          [status(written_status(a))], *([pb.budget_lines(a.begroting)] if money else []),
                          [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
@@ -545,16 +547,29 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
     measured = [i for g in goals for i in g.indicatoren] + list(agenda.info.kerncijfers)
     if measured:
         body.append(pb.heading(1, "Cijfers en doelen", "cijfers"))
+        # A report is the state of its period: a value measured after it is not part of it (a report of
+        # 2020-2021 read in 2026 does not show 2026's figures); the sentence under the figures says so.
         for ind in measured:
-            body += pb.indicator_blocks(ind, 2)
+            body += pb.indicator_blocks(ind, 2, until=end if finished else None)
 
+    # Every note of the period once: the latest note per action and the notes of a status change are in
+    # the tables above, the rest here (a note printed three times hid the others).
     notes = sorted(((n.datum, a, owner, n) for owner, a in pairs for n in a.voortgang if start <= n.datum <= end), key=lambda x: x[0])
-    body.append(pb.heading(1, "Voortgang in deze periode", "voortgang"))
-    shown_notes, more = _newest(notes, "voortgangsnotities")
-    body.append(pb.table([noun, "Datum", "Voortgang"],
-                         [[[pb.b(a.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(d)],
-                           [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in shown_notes],
-                         caption="Voortgangsnotities", widths=[1.6, 0.9, 3]) if notes else pb.p("Geen voortgang gemeld in deze periode."))
+    rest = [x for x in notes if id(x[3]) not in shown_above]
+    body.append(pb.heading(1, "Overige voortgang in deze periode", "voortgang"))
+    if not notes:
+        body.append(pb.p("Geen voortgang gemeld in deze periode."))
+    else:
+        above = len(notes) - len(rest)
+        body.append(pb.p(f"Van de {fmt.number(len(notes))} voortgangsnotities van deze periode staan er {fmt.number(above)} hierboven "
+                         "(de laatste per actie en die bij een statuswijziging)" + ("; hier de andere." if rest else "; er zijn geen andere.")
+                         if above else f"De {fmt.number(len(notes))} voortgangsnotities van deze periode."))
+    shown_notes, more = _newest(rest, "andere voortgangsnotities")
+    if rest:
+        body.append(pb.table([noun, "Datum", "Voortgang"],
+                             [[[pb.b(a.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(d)],
+                               [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in shown_notes],
+                             caption="Andere voortgangsnotities", widths=[1.6, 0.9, 3]))
     body += more
 
     state = "afgesloten schooljaar: per actie de laatst gemelde status" if finished else "tussenstand van een lopend schooljaar"

@@ -16,11 +16,12 @@ import re
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Party
+from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Measurement, Party
 from ..verdicts import NOT_REPORTED, Spending, goal_course, spending_sentence, target_sentence, written_status
 from ..render import format as fmt
-from ..render.charts import kind_label, value_text, with_unit
+from ..render.charts import kind_label, nice_max, value_text, value_text_short, with_unit
 from ..render.governance import LEVELS, RELATIONS, party_text
+from . import timechart
 from .mdtree import Block, blocks as md_blocks
 
 Inline = list[Any]
@@ -179,12 +180,14 @@ def target_text(ind: Indicator) -> str:
     return target_sentence(ind, with_unit) or "—"
 
 
-def indicator_blocks(ind: Indicator, level: int) -> list[Block]:
+def indicator_blocks(ind: Indicator, level: int, until: date | None = None) -> list[Block]:
+    """An indicator: its facts, its values on a time axis and in a table. With ``until`` (a report of a
+    period that ended) only the values of periods that began by then; a sentence counts the others."""
     out: list[Block] = [heading(level, ind.titel, f"indicator-{ind.id}")]
     rows: list[tuple[str, Any]] = []
     if ind.definitie:
         rows.append(("Wat wordt geteld", ind.definitie))
-    if ind.huidige_situatie:
+    if ind.huidige_situatie and until is None:
         rows.append(("Huidige situatie", ind.huidige_situatie))
     if ind.nulmeting:
         rows.append(("Nulmeting", value_text(ind, ind.nulmeting) + (f" ({fmt.period(ind.nulmeting.periode)})" if ind.nulmeting.periode else "")
@@ -198,33 +201,47 @@ def indicator_blocks(ind: Indicator, level: int) -> list[Block]:
     for c in ind.vergelijking:
         rows.append(("Ter vergelijking", f"{c.label}: {with_unit(ind, c.waarde)}" + (f" ({c.periode})" if c.periode else "")))
     out.append(facts(rows))
-    chart = indicator_chart(ind)
+    series = ind.series()
+    later = [m for m in series if until is not None and m.periode.start > until]  # type: ignore[union-attr]
+    series = series[:len(series) - len(later)]  # in time order: the later ones are at the end
+    chart = indicator_chart(ind, series)
     if chart:
         out.append(chart)
-    measurements = [*ind.series(), *ind.undated()]
+    measurements = [*series, *ind.undated()]
     if measurements:
         table_rows = [[[m.periode.text if m.periode else "periode onbekend"], [value_text(ind, m)], [kind_label(ind, m)], [m.toelichting or ""]]
                       for m in measurements]
         out.append(table(["Periode", "Waarde", "Soort", "Toelichting"], table_rows, caption=f"Cijfers: {ind.titel}", widths=[1, 1.4, 1, 2]))
+    if later:
+        when = later[0].periode.text if len(later) == 1 else f"{later[0].periode.text} tot en met {later[-1].periode.text}"  # type: ignore[union-attr]
+        count = "1 latere waarde" if len(later) == 1 else f"{fmt.number(len(later))} latere waarden"
+        out.append(p(muted(f"Na deze periode: {count} ({when}), in de agenda (PDF), op de site en in de open data.")))
     return out
 
 
-def indicator_chart(ind: Indicator) -> Block | None:
-    """The values as bars on one scale from zero, in time order; forecasts and estimates marked, the target last."""
-    rows = []
-    for m in ind.series():
-        kind = m.soort if m is not ind.nulmeting else ("nulmeting" if m.soort == "gemeten" else m.soort)
-        rows.append({"label": f"{m.periode.text} · {kind_label(ind, m)}", "value": float(m.waarde),
-                     "text": value_text(ind, m), "kind": kind})
-    if ind.doel is not None and ind.doel.waarde is not None:
-        rows.append({"label": "doel" + (f" · uiterlijk {ind.doel.uiterlijk}" if ind.doel.uiterlijk else ""), "value": float(ind.doel.waarde),
-                     "text": with_unit(ind, ind.doel.waarde), "kind": "doel"})
-    if len(rows) < 2 or any(r["value"] < 0 for r in rows):
-        return None  # one value needs no chart; negative values: the table says them
-    scale = max(r["value"] for r in rows) or 1.0
-    words = "; ".join(f"{r['label']}: {r['text']}" for r in rows)
-    return {"bars": {"caption": f"{ind.titel}: de waarden op één schaal vanaf nul", "alt": f"Staafdiagram {ind.titel}. {words}.",
-                     "scale": scale, "rows": rows, "legend": _legend({r["kind"] for r in rows})}}
+def indicator_chart(ind: Indicator, series: list[Measurement] | None = None) -> Block | None:
+    """The dated values as columns on a time axis proportional to time, on one scale from zero, forecasts
+    and estimates marked, the target as a line (:mod:`.timechart` lays it out)."""
+    series = ind.series() if series is None else series
+    target = ind.doel.waarde if ind.doel is not None and ind.doel.waarde is not None else None
+    values = [float(m.waarde) for m in series] + ([float(target)] if target is not None else [])
+    if len(series) < 2 and not (series and target is not None):
+        return None  # one value needs no chart: the table says it
+    if any(v < 0 for v in values):
+        return None  # negative values: the table says them
+    scale = nice_max(max(values))
+    target_label = None
+    if target is not None:
+        target_label = (float(target), "doel " + with_unit(ind, target) + (f" (uiterlijk {ind.doel.uiterlijk})" if ind.doel.uiterlijk else ""))  # type: ignore[union-attr]
+    drawn = timechart.layout(ind, series, scale, fmt.number(scale), lambda m: value_text_short(ind, m), target_label)
+    words = "; ".join(f"{m.periode.text} ({kind_label(ind, m)}): {value_text(ind, m)}" for m in series)  # type: ignore[union-attr]
+    if target_label:
+        words += f"; {target_text(ind)}"
+    legend = _legend({c["kind"] for c in drawn["columns"]})
+    if target_label:
+        legend.append({"kind": "doel", "text": target_label[1]})
+    return {"timeline": {"caption": f"{ind.titel}: de waarden in de tijd, op één schaal vanaf nul",
+                         "alt": f"Staafdiagram op een tijdas. {ind.titel}. {words}.", **drawn, "legend": legend}}
 
 
 _KIND_WORDS = {"gemeten": "gemeten", "nulmeting": "nulmeting", "prognose": "prognose (verwachting, gestreept omlijnd)",

@@ -26,7 +26,7 @@ def restart_ids() -> None:
     _ids = itertools.count(1)
 
 
-def _nice_max(value: float, steps: int = 4) -> float:
+def nice_max(value: float, steps: int = 4) -> float:
     """The top of an axis of ``steps`` round steps (1, 2, 2.5 or 5 times a power of ten) reaching ``value``."""
     if value <= 0:
         return 1.0
@@ -140,7 +140,7 @@ def indicator_chart(ind: Indicator) -> str:
     target = ind.doel.waarde if ind.doel and ind.doel.waarde is not None else None
     values = [m.waarde for m in series] + ([target] if target is not None else []) + [c.waarde for c in ind.vergelijking]
     low = min(0.0, min(values))
-    high = _nice_max(max(values) * 1.05 if max(values) > 0 else 1)
+    high = nice_max(max(values) * 1.05 if max(values) > 0 else 1)
     y_labels = [fmt.number(round(low + (high - low) * k / 4, 2)) for k in range(5)]
     width, height = 480, 240
     # Room for the widest y label at the phone's larger text (see lea.css).
