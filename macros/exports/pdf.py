@@ -39,8 +39,9 @@ from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
 from .mdtree import Block, blocks as md_blocks, plain_blocks
 from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
+from .volumes import volume_path, volumes
 
-AGENDA = "downloads/agenda.pdf"
+AGENDA = volume_path(1)
 REPORT = "downloads/voortgang.pdf"
 
 
@@ -604,7 +605,8 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
         pb.explain(document, meanings)
         return pb.finish(document)
 
-    out = {AGENDA: explained(agenda_document(view, site_url))}
+    # A very large agenda in parts, each typeset in bounded memory (lea_site.exports.volumes); each part explains its terms.
+    out = {path: explained(volume) for path, volume in volumes(agenda_document(view, site_url)).items()}
     years = report_years(agenda, today) if agenda.jaarplannen else []
     for year in years:
         out[f"downloads/voortgang-{year}.pdf"] = explained(progress_document(view, year, site_url))
@@ -627,5 +629,5 @@ def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     return start(agenda, today, site_url).wait()
 
 
-__all__ = ["AGENDA", "REPORT", "PdfError", "Typesetting", "agenda_document", "documents", "downloads", "plain_blocks",
+__all__ = ["AGENDA", "REPORT", "volume_path", "PdfError", "Typesetting", "agenda_document", "documents", "downloads", "plain_blocks",
            "progress_document", "render_pdf", "report_years", "start", "write_atomic"]

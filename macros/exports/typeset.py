@@ -20,14 +20,16 @@ document without title, language or alternative texts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import subprocess
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..files import write_atomic  # the usual file mode (0644), not mkstemp's 0600
 from ..usercache import keep_newest, user_cache
@@ -135,6 +137,44 @@ def _to_cache(cache: Path | None, key: str, data: bytes) -> None:
         pass  # a cache that cannot be written costs time, not the build
 
 
+MEMORY_MB = 750  # Typst's processes together: a document takes about 40 MB and 260 bytes per byte of its JSON
+# (benchmarks/RESULTS.md); documents wait for room, one always runs (a very large agenda is in parts of
+# at most lea_site.exports.volumes.VOLUME_BYTES, so no single document needs more).
+
+
+def memory_mb(encoded: str) -> int:
+    """What Typst's process is expected to need for a document, in MB."""
+    return 40 + len(encoded) * 260 // 1_000_000
+
+
+class _Room:
+    """Memory for Typst's processes: a document starts when its estimate fits beside those running."""
+
+    def __init__(self, total: int) -> None:
+        self.total = self.free = total
+        self.closed = False
+        self._changed = threading.Condition()
+
+    def run(self, need: int, job: Callable[[], bytes]) -> bytes:
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self.free >= need or self.free == self.total)
+            if self.closed:
+                raise PdfError("de bouw stopte")
+            self.free -= need
+        try:
+            return job()
+        finally:
+            with self._changed:
+                self.free += need
+                self._changed.notify_all()
+
+    def close(self) -> None:
+        """No document starts any more (those waiting stop with :class:`PdfError`)."""
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+
 class Typesetting:
     """The PDFs of one build: what the cache lacks is typeset from the start, side by side in child
     processes (:func:`render_pdf`), while the caller goes on; :meth:`wait` and :meth:`write_into` give them."""
@@ -157,8 +197,10 @@ class Typesetting:
             else:
                 todo[key] = path
         self._pool = ThreadPoolExecutor(max_workers=min(processes(), len(todo)), thread_name_prefix="lea-pdf") if todo else None
+        self._room = room = _Room(MEMORY_MB)
         for key, path in sorted(todo.items(), key=lambda item: -len(encoded[item[1]])):  # the largest first: it takes longest
-            self._jobs[key] = self._pool.submit(render_pdf, documents[path])  # type: ignore[union-attr]
+            job = functools.partial(render_pdf, documents[path])
+            self._jobs[key] = self._pool.submit(room.run, memory_mb(encoded[path]), job)  # type: ignore[union-attr]
 
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
@@ -177,5 +219,6 @@ class Typesetting:
 
     def close(self) -> None:
         """A build that stops: documents not yet begun are not typeset (those under way finish, seconds)."""
+        self._room.close()
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)

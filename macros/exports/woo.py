@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..model import Agenda
 from ..values import school_year_bounds
 from .pdf import AGENDA, REPORT
+from .volumes import part_number
 
 FOLDER = "sitemaps"
 ROBOTS = "robots.txt"
@@ -83,7 +84,10 @@ def documents(agenda: Agenda, pdfs: list[str], today: date) -> dict[tuple, list[
     adoption = info.vaststelling
     if AGENDA in pdfs and adoption.status == "vastgesteld" and adoption.datum is not None:
         made = info.document.datum.start if info.document and info.document.datum else adoption.datum.start
-        out[CONVENANT].append((AGENDA, info.titel, made, adoption.datum.start, info.samenvatting))
+        parts = sorted((n, p) for p in pdfs if (n := part_number(p)) is not None)  # a very large agenda is in parts
+        for number, path in parts:
+            title = info.titel + (f" (deel {number} van {len(parts)})" if len(parts) > 1 else "")
+            out[CONVENANT].append((path, title, made, adoption.datum.start, info.samenvatting))
     for plan in agenda.year_plans_sorted():
         path = f"downloads/voortgang-{plan.schooljaar}.pdf"
         if path not in pdfs or plan.vaststelling.status != "vastgesteld" or plan.vaststelling.datum is None:

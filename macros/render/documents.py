@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
+from ..exports.volumes import part_number
 from ..model import Agenda
 from . import format as fmt
 from .html import esc, table
@@ -88,7 +89,10 @@ def documents_page(view, files: Mapping[str, FileFacts]) -> str:
     title = agenda.info.titel
     web = f'<br><a href="{esc(view.link("index.md"))}">De agenda als webpagina</a>'
     if AGENDA_PDF in files:
-        reports.append(_row(view, AGENDA_PDF, f"De agenda: {title}", files[AGENDA_PDF], web))
+        parts = sorted((n, p) for p in files if (n := part_number(p)) is not None)
+        for number, path in parts:  # a very large agenda is in parts (lea_site.exports.volumes)
+            name = f"De agenda: {title}" + (f", deel {number} van {len(parts)}" if len(parts) > 1 else "")
+            reports.append(_row(view, path, name, files[path], web if number == 1 else ""))
         agenda_row = ""
     else:  # no PDF in this build: the web page alone, with the agenda's own date
         agenda_row = (f'<p>De agenda zelf staat op deze site: <a href="{esc(view.link("index.md"))}">{esc(title)}</a> '

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from ..exports.volumes import part_number
 from . import format as fmt
 from . import figures, governance, overview, pages, parents
 from .charts import indicator_chart, indicator_summary, indicator_table
@@ -37,6 +38,11 @@ def pdf_link(view: View, naam: str, tekst: str) -> str:
     if target not in view.downloads:
         return ""
     out = f'<p class="lea-download">{_with_size(view, target, tekst)}</p>'
+    if naam == "agenda":  # a very large agenda is in parts (lea_site.exports.volumes): every part is linked
+        parts = sorted((n, p) for p in view.downloads if (n := part_number(p)) is not None)
+        if len(parts) > 1:
+            out += (f'<p>De agenda is te groot voor één PDF en staat in {len(parts)} delen:</p><ul class="lea-downloads">'
+                    + "".join(f"<li>{_with_size(view, p, f'Deel {n} (PDF)')}</li>" for n, p in parts) + "</ul>")
     if naam == "voortgang":  # every school year's report, so last year's is linked too
         years = sorted((p for p in view.downloads if p.startswith("downloads/voortgang-")), reverse=True)
         if years:

@@ -1,0 +1,109 @@
+"""A very large agenda as a PDF in parts (issue 24 class 10, issue 25 item 6).
+
+Typst keeps every page it laid out in memory until the PDF is written: about 1.1 MB per page, so
+the 1,587 pages of a valid 10 MB agenda took 1.8 GB in one process. An agenda whose document is
+larger than :data:`VOLUME_BYTES` (as JSON; about 300 pages) is therefore typeset as parts of at most
+that size, each a whole PDF of its own with a cover that says which part it is, what it holds and
+which parts there are. The cut falls between chapters where it can, else between sections (goals,
+school years), else between blocks; a chapter that goes on in the next part says "(vervolg)".
+An agenda of ordinary size (the demo: 22 pages, 1,000 actions: 200 pages) stays one file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .mdtree import Block
+
+Document = dict[str, Any]
+
+VOLUME_BYTES = 1_500_000  # about 300 pages, about 350 MB in Typst's process (benchmarks/RESULTS.md)
+FIRST = "downloads/agenda.pdf"
+
+
+def volume_path(number: int) -> str:
+    """Part 1 is the agenda's usual file (every link to it still works); the others are numbered."""
+    return FIRST if number == 1 else f"downloads/agenda-deel-{number}.pdf"
+
+
+def _size(block: Block) -> int:
+    return len(json.dumps(block, ensure_ascii=False, separators=(",", ":")))
+
+
+def _cut(body: list[Block], budget: int) -> list[list[Block]]:
+    """The body in parts of at most ``budget`` (a single block larger than that is a part of its own)."""
+    parts: list[list[tuple[Block, int, str | None]]] = [[]]  # each block with its size and the chapter it is in
+    used = 0
+    chapter: str | None = None
+    for block in body:
+        size = _size(block)
+        if block.get("h") == 1:
+            chapter = block.get("text")
+        if parts[-1] and used + size > budget:
+            # Cut before the last chapter or section that began in this part, if the part stays at least half full.
+            part = parts[-1]
+            at, before = len(part), used
+            for k in range(len(part) - 1, 0, -1):
+                before -= part[k][1]
+                if before < budget / 2:
+                    break
+                if part[k][0].get("h") in (1, 2):
+                    at = k
+                    break
+            parts[-1], carried = part[:at], part[at:]
+            first, of = (carried[0][0], carried[0][2]) if carried else (block, chapter)
+            if first.get("h") != 1 and of:
+                heading = {"h": 1, "text": f"{of} (vervolg)"}
+                carried.insert(0, (heading, _size(heading), of))
+            parts.append(carried)
+            used = sum(size for _, size, _ in carried)
+        parts[-1].append((block, size, chapter))
+        used += size
+    return [[block for block, _, _ in part] for part in parts if part]
+
+
+def _holds(part: list[Block]) -> str:
+    """What a part holds, by its headings: 'Doelen (vervolg): Ambitie 3 tot en met Ambitie 5'."""
+    chapters = [b["text"] for b in part if b.get("h") == 1]
+    if len(chapters) != 1:
+        return f"{chapters[0]} tot en met {chapters[-1]}" if chapters else "—"
+    sections = [b["text"] for b in part if b.get("h") == 2]
+    if not sections:
+        return chapters[0]
+    return f"{chapters[0]}: {sections[0]}" + (f" tot en met {sections[-1]}" if len(sections) > 1 else "")
+
+
+def part_number(path: str) -> int | None:
+    """1 for the agenda's file, N for ``downloads/agenda-deel-N.pdf``, None for any other path."""
+    if path == FIRST:
+        return 1
+    prefix, suffix = "downloads/agenda-deel-", ".pdf"
+    middle = path[len(prefix):-len(suffix)] if path.startswith(prefix) and path.endswith(suffix) else ""
+    return int(middle) if middle.isdigit() and middle[0] != "0" and int(middle) > 1 else None
+
+
+def volumes(document: Document, budget: int | None = None) -> dict[str, Document]:
+    """The agenda's document by path: one, or parts of at most ``budget`` (:data:`VOLUME_BYTES`) each."""
+    budget = budget or VOLUME_BYTES
+    if _size(document) <= budget:
+        return {FIRST: document}
+    parts = _cut(document["body"], budget)
+    count = len(parts)
+    names = [volume_path(n).rsplit("/", 1)[-1] for n in range(1, count + 1)]
+    out: dict[str, Document] = {}
+    for number, part in enumerate(parts, 1):
+        holds = _holds(part)
+        cover = dict(document["cover"])
+        cover["kind"] = f"{cover['kind']} · deel {number} van {count}"
+        cover["facts"] = [*cover["facts"], ["Dit deel", [holds]],
+                          ["Alle delen", [x for n, name in enumerate(names, 1) for x in ([", "] if n > 1 else []) +
+                                          [{"t": name, "href": name} if n != number else {"t": f"{name} (dit deel)", "b": 1}]]]]
+        cover["note"] = (cover.get("note") or "") + (" " if cover.get("note") else "") + (
+            f"De agenda is te groot voor één PDF en staat in {count} delen, elk met een eigen inhoudsopgave.")
+        volume = {**document, "cover": cover, "body": part, "title": f"{document['title']} (deel {number} van {count})",
+                  "running": f"{document['running']} · deel {number} van {count}"}
+        if number > 1:
+            volume.pop("lead", None)
+        out[volume_path(number)] = volume
+    return out
