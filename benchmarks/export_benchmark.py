@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_benchmark import TODAY, run_build, site_folder  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.memory import Together  # noqa: E402
 
 WAYS = ("zonder", "geen pdf", "alles koud", "alles warm")
 
@@ -53,7 +54,8 @@ def build_without_exports(argv: list[str]) -> int:
 
 
 def pdf_alone(data: Path, what: str) -> dict:
-    """One measurement in this (fresh) process: 'agenda' typesets the agenda's PDF, 'alle' every PDF."""
+    """One measurement in this (fresh) process: 'agenda' typesets the agenda's PDF (all its parts, as a build
+    does: lea_site.exports.volumes), 'alle' every PDF."""
     from lea_site.exports import pdf, typeset
     from lea_site.load import load
     from lea_site.render.html import no_edit
@@ -61,10 +63,11 @@ def pdf_alone(data: Path, what: str) -> dict:
 
     today = date.fromisoformat(TODAY)
     agenda = load(data, today).agenda
+    together = Together(os.getpid())
     start, cpu = time.perf_counter(), time.process_time()
     if what == "agenda":
-        document = pdf.pb.finish(pdf.agenda_document(View(agenda, today, lambda target: target, no_edit)))
-        made = {pdf.AGENDA: typeset.render_pdf(document)}
+        parts = pdf.volumes(pdf.agenda_document(View(agenda, today, lambda target: target, no_edit)))
+        made = typeset.Typesetting({path: pdf.pb.finish(part) for path, part in parts.items()}).wait()
     else:
         made = pdf.downloads(agenda, today)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # each document is typeset in a process of its own
@@ -72,7 +75,7 @@ def pdf_alone(data: Path, what: str) -> dict:
     pages = sum(_pages(body) for path, body in made.items() if path != pdf.REPORT)  # voortgang.pdf is a copy
     return {"seconds": round(seconds, 2), "cpu": round(cpu, 2), "files": len(made), "pages": pages,
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "typst_peak_mb": round(children.ru_maxrss / 1024)}
+            "typst_peak_mb": round(children.ru_maxrss / 1024), "together_mb": together.stop()}
 
 
 def _pages(body: bytes) -> int:
@@ -144,10 +147,12 @@ def main() -> None:
     print("PDFs alone (fresh process, empty cache):")
     for label, figures in alone.items():
         a, every = figures["agenda"], figures["alle"]
-        print(f"{label:>7}: agenda.pdf {a['seconds']:.1f} s wall, {a['cpu']:.1f} s CPU, {a['pages']} pages, "
-              f"peak {a['peak_mb']} MB (Typst's process {a['typst_peak_mb']} MB); "
+        print(f"{label:>7}: the agenda ({a['files']} file{'s' if a['files'] > 1 else ''}) {a['seconds']:.1f} s wall, {a['cpu']:.1f} s CPU, "
+              f"{a['pages']} pages, peak {a['peak_mb']} MB (largest Typst process {a['typst_peak_mb']} MB, "
+              f"all processes at once {a['together_mb']} MB); "
               f"all {every['files']} PDFs {every['seconds']:.1f} s wall, {every['cpu']:.1f} s CPU, {every['pages']} pages, "
-              f"peak {every['peak_mb']} MB (largest Typst process {every['typst_peak_mb']} MB)", flush=True)
+              f"peak {every['peak_mb']} MB (largest Typst process {every['typst_peak_mb']} MB, "
+              f"all processes at once {every['together_mb']} MB)", flush=True)
     print(f"# load at the end {os.getloadavg()[0]:.1f}")
 
 

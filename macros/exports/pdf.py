@@ -557,16 +557,13 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
     # the tables above, the rest here (a note printed three times hid the others).
     notes = sorted(((n.datum, a, owner, n) for owner, a in pairs for n in a.voortgang if start <= n.datum <= end), key=lambda x: x[0])
     rest = [x for x in notes if id(x[3]) not in shown_above]
-    body.append(pb.heading(1, "Overige voortgang in deze periode", "voortgang"))
-    if not notes:
-        body.append(pb.p("Geen voortgang gemeld in deze periode."))
-    else:
-        above = len(notes) - len(rest)
-        body.append(pb.p(f"Van de {fmt.number(len(notes))} voortgangsnotities van deze periode staan er {fmt.number(above)} hierboven "
-                         "(de laatste per actie en die bij een statuswijziging)" + ("; hier de andere." if rest else "; er zijn geen andere.")
-                         if above else f"De {fmt.number(len(notes))} voortgangsnotities van deze periode."))
     shown_notes, more = _newest(rest, "andere voortgangsnotities")
-    if rest:
+    if rest:  # no chapter that would only say there is nothing more
+        above = len(notes) - len(rest)
+        body.append(pb.heading(1, "Overige voortgang in deze periode", "voortgang"))
+        body.append(pb.p(f"Van de {fmt.number(len(notes))} voortgangsnotities van deze periode staan er {fmt.number(above)} hierboven "
+                         "(de laatste per actie en die bij een statuswijziging); hier de andere." if above
+                         else f"De {fmt.number(len(notes))} voortgangsnotities van deze periode."))
         body.append(pb.table([noun, "Datum", "Voortgang"],
                              [[[pb.b(a.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(d)],
                                [*([status(n.status), " "] if n.status else []), n.tekst]] for d, a, owner, n in shown_notes],

@@ -31,12 +31,41 @@ def _size(block: Block) -> int:
     return len(json.dumps(block, ensure_ascii=False, separators=(",", ":")))
 
 
+def _split_table(block: Block, budget: int) -> list[Block]:
+    """A table larger than a part (a list of thousands of partners) as tables of its rows, each with the head;
+    the second and later say "(vervolg)" in their caption."""
+    table = block["table"]
+    pieces: list[list[Any]] = [[]]
+    used = 0
+    for row in table["rows"]:
+        size = _size(row)
+        if pieces[-1] and used + size > budget // 2:
+            pieces.append([])
+            used = 0
+        pieces[-1].append(row)
+        used += size
+    return [{"table": {**table, "rows": rows, "foot": table["foot"] if k == len(pieces) - 1 else [],
+                       "caption": table["caption"] + (" (vervolg)" if k else "")}} for k, rows in enumerate(pieces)]
+
+
+def _blocks(body: list[Block], budget: int) -> list[Block]:
+    """The body with every table larger than half a part split into tables of its rows (the other blocks are
+    bounded by the model: a text has at most 20,000 characters)."""
+    out: list[Block] = []
+    for block in body:
+        if "table" in block and _size(block) > budget // 2:
+            out += _split_table(block, budget)
+        else:
+            out.append(block)
+    return out
+
+
 def _cut(body: list[Block], budget: int) -> list[list[Block]]:
     """The body in parts of at most ``budget`` (a single block larger than that is a part of its own)."""
     parts: list[list[tuple[Block, int, str | None]]] = [[]]  # each block with its size and the chapter it is in
     used = 0
     chapter: str | None = None
-    for block in body:
+    for block in _blocks(body, budget):
         size = _size(block)
         if block.get("h") == 1:
             chapter = block.get("text")
