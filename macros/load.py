@@ -42,7 +42,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
+from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, Role, YearPlan
 from .recency import FileAges
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
@@ -56,8 +56,10 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "jaarplannen": YearPlan,
     "organen": Body,
     "interventies": Intervention,
+    "rollen": Role,
 }
-SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies"}
+SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies",
+            "rol": "rollen"}
 ALL_KEYS = ["agenda", *LIST_SECTIONS, *SINGULAR]
 
 
@@ -493,7 +495,7 @@ def _salvage_year_plan(raw: Any) -> YearPlan | None:
     """
     if not isinstance(raw, dict):
         return None
-    year = _quiet(YearPlan, {"schooljaar": raw.get("schooljaar"), "vaststelling": {"status": "concept"}})
+    year = _quiet(YearPlan, {"schooljaar": raw.get("schooljaar")})  # its adoption: as written below, else not stated
     if year is None:
         return None
     plans = []
