@@ -204,8 +204,8 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         if a.nummer is not None:
             numbered.setdefault(agenda.level(a), []).append((str(a.nummer), at("ambities", i) + ("nummer",)))
     for level, numbers in sorted(numbered.items()):
-        word = agenda.naming(level).enkelvoud if agenda.info is not None else f"doel (niveau {level + 1})"
-        yield from _duplicates(numbers, f"{word}-nummer", tree, ages=ages)
+        word = agenda.naming(level).enkelvoud if agenda.info is not None else f"nummer (niveau {level + 1})"
+        yield from _duplicates(numbers, word if word.startswith("nummer") else f"{word}-nummer", tree, ages=ages)
     yield from _duplicates([(r.id, at("rollen", i) + ("id",)) for i, r in enumerate(agenda.rollen)], "rol-id", tree, ages=ages)
     yield from goals.organisation(agenda, refs, at)
 

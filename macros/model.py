@@ -346,6 +346,7 @@ class Member(Party):
 
 def _parse_since(value: Any) -> Period:
     """A day, a month or a school year: 'vanaf schooljaar 2021/2022' is school year 2021-2022."""
+    original = value
     if isinstance(value, str):
         text = re.sub(r"^\s*(?:vanaf|sinds|per|met ingang van)\s+", "", value, flags=re.I)
         text = re.sub(r"\b([0-9]{4}) ?[/–] ?([0-9]{4})\b", r"\1-\2", text)
@@ -357,7 +358,7 @@ def _parse_since(value: Any) -> Period:
     except ValueError as err:
         if "geen periode" not in str(err):
             raise ValueError(f"{err}; of een schooljaar (schooljaar 2021-2022)") from None
-        raise ValueError(f"'{clip(str(value).strip())}' is geen datum, maand of schooljaar; schrijf bijvoorbeeld 2021-10-14, "
+        raise ValueError(f"'{clip(str(original).strip())}' is geen datum, maand of schooljaar; schrijf bijvoorbeeld 2021-10-14, "
                          "april 2021 of schooljaar 2021-2022") from None
 
 

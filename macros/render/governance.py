@@ -439,10 +439,10 @@ def organisation_note(agenda: Agenda) -> str:
     text = md(org.toelichting) if org.toelichting else ""
     if state == "concept":
         return ('<div class="admonition info"><p class="admonition-title">Concept</p><p>Deze organisatie is een eerste opzet '
-                f'(concept): de overleggen en rollen kunnen nog veranderen.</p>{text}</div>')
+                f'(concept): de overleggen en rollen kunnen nog veranderen.</p>{text}</div>\n')
     if state == "vastgesteld":
-        return f"<p>De organisatie is {prose(fmt.adoption(org.vaststelling))}.</p>{text}"
-    return text
+        return f"<p>De organisatie is {prose(fmt.adoption(org.vaststelling))}.</p>{text}\n"
+    return text + "\n" if text else ""
 
 
 def _heading(body: Body) -> str:
