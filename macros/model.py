@@ -60,10 +60,11 @@ def _parse_page_id(value: Any) -> str:
     return value
 
 
+_ID_SCHEMA = {"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}
 Id = Annotated[
     str,
     BeforeValidator(_parse_id),
-    WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}),
+    WithJsonSchema(_ID_SCHEMA),
 ]
 PageId = Annotated[
     str,
@@ -707,7 +708,9 @@ class Ambition(Model):
     """A goal of the agenda at any level (ambitie, programma, thema, actielijn, speerpunt), with ``onder`` its parent."""
 
     id: PageId = Field(description="Uniek; wordt deel van het webadres.")
-    onder: Id | None = Field(None, description=(
+    onder: Annotated[Id | None, WithJsonSchema(
+        {"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}, {"type": "null"}]})] = Field(
+        None, description=(
         "Id van het doel een niveau hoger: een actielijn onder een ambitie. Het woord per niveau staat in agenda.niveaus."))
     nummer: int | None = Field(None, ge=1, le=1000, description=(
         "Het nummer van het doel, uniek per niveau (ambitie 1 tot 3, actielijn 1 tot 5); de site toont het en ordent ermee. "
