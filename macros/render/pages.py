@@ -234,7 +234,7 @@ def year_links(view: View, kop: str | None = None) -> str:
     """The school years with their plan's status; with ``kop``, under that heading (nothing without plans)."""
     items = []
     for plan in view.agenda.year_plans_sorted():
-        state = words.adoption_state(plan.vaststelling)
+        state = plan.vaststelling.status or "vaststelling niet vermeld"
         mark = " (huidig)" if plan.schooljaar == view.current and view.now else ""
         items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
     return _headed(kop, ul(items))

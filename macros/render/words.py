@@ -1,24 +1,17 @@
 """The agenda's facts of issue 29 in words, one wording for the site and the PDFs.
 
 A goal's number and level word ('Actielijn 2'), its kind and priority, the members of a body by how
-sure the document is of them, a partner's sector with its level, a start that is a school year and an
-adoption whose status the document does not give. Plain text: the caller escapes it (site) or hands it
-to Typst as data (PDF).
+sure the document is of them, a partner's sector with its level, and a start that is a school year.
+Plain text: the caller escapes it (site) or hands it to Typst as data (PDF).
 """
 
 from __future__ import annotations
 
-from ..model import GOAL_KINDS, SECTOR_LABELS, Adoption, Agenda, Ambition, Body, Member, Partner
+from ..model import GOAL_KINDS, SECTOR_LABELS, Agenda, Ambition, Body, Member, Partner
 from ..values import Period
 from . import format as fmt
 
-NOT_STATED = "niet vermeld"
 MEMBER_GROUPS = (("vast", "Leden"), ("bijvoorbeeld", "Voorbeelden van leden"), ("mogelijk", "Mogelijke leden"))
-
-
-def adoption_state(a: Adoption) -> str:
-    """'concept', 'vastgesteld' or 'niet vermeld': never a guess for a document that does not say."""
-    return a.status or NOT_STATED
 
 
 def goal_name(agenda: Agenda, amb: Ambition) -> str:
