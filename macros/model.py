@@ -393,14 +393,6 @@ class Role(Model):
     contact: Contact | None = Field(None, description="Hoe u de rol bereikt: een functiemailbox, geen persoonlijk adres.")
 
 
-class Organisation(Model):
-    """The organisation of the agenda as a whole: whether it is agreed, and a word about it."""
-
-    vaststelling: "Adoption" = Field(default_factory=lambda: Adoption(), description=(
-        "Of de organisatie (organen en rollen) een concept is of vastgesteld; zonder: niet vermeld."))
-    toelichting: Markdown | None = Field(None, description="Over de organisatie als geheel: 'een eerste opzet; de stuurgroep besluit in het najaar'.")
-
-
 def _spent_with_date(item: Any) -> None:
     """An amount spent is a report: it says when it was reported."""
     if item.besteed is not None and item.besteed_op is None:
@@ -610,6 +602,15 @@ class Adoption(Model):
             raise ValueError("een datum of 'door' zegt dat het document is vastgesteld: zet 'status: vastgesteld' erbij, "
                              "of laat datum en door weg als het document niets over de vaststelling zegt")
         return self
+
+
+# issue 29: the organisation as a draft (next to Adoption, which it uses)
+class Organisation(Model):
+    """The organisation of the agenda as a whole: whether it is agreed, and a word about it."""
+
+    vaststelling: Adoption = Field(default_factory=lambda: Adoption(), description=(
+        "Of de organisatie (organen en rollen) een concept is of vastgesteld; zonder: niet vermeld."))
+    toelichting: Markdown | None = Field(None, description="Over de organisatie als geheel: 'een eerste opzet; de stuurgroep besluit in het najaar'.")
 
 
 class YearPlan(Model):
