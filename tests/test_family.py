@@ -266,8 +266,8 @@ def goal_items(agenda: Agenda) -> Iterator[Item]:
             yield Item(f"{at}.resultaten[{k}]", [result.tekst], page)
             for other in result.ook_voor:
                 yield Item(f"{at}.resultaten[{k}] op de pagina van {other}", [result.tekst], f"ambities/{other}/index.html")
-        label = agenda.naming(agenda.level(amb)).enkelvoud + (f" {amb.nummer}" if amb.nummer is not None else "")
-        yield Item(f"{at}.nummer", [label], page)  # the goal's number with its level's word: 'Actielijn 3'
+        if amb.nummer is not None:  # the goal's number with its level's word: 'Actielijn 3'
+            yield Item(f"{at}.nummer", [f"{agenda.naming(agenda.level(amb)).enkelvoud} {amb.nummer}"], page)
         if amb.soort is not None:
             yield Item(f"{at}.soort", [{"inhoud": "Inhoudelijk doel", "proces": "Procesdoel"}[amb.soort]], page)
         if amb.prioriteit:
