@@ -49,6 +49,7 @@ class _Refs:
 
     def __init__(self, tree: Any, complete: bool = True):
         self.complete = complete
+        self.tree = tree  # the data as written (a goal's onder as a list or ook_onder: point at what the editor wrote)
         self.ages: FileAges | None = None  # which data files changed last (for duplicates)
         self.suggest = Suggestions()  # did-you-mean within a bounded amount of work
         self.years = _raw_ids(tree, "jaarplannen", "schooljaar")
@@ -198,10 +199,15 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         if item.contact:
             yield from refs.check("partner", item.contact.partner, path + ("contact", "partner"))
 
-    yield from _duplicates(
-        [(str(a.nummer), at("ambities", i) + ("nummer",)) for i, a in enumerate(agenda.ambities) if a.nummer is not None],
-        "ambitie-nummer", tree, ages=ages,
-    )
+    numbered: dict[int, list[tuple[str, Path]]] = {}  # a number is unique per level: actielijn 1 under ambitie 1
+    for i, a in enumerate(agenda.ambities):
+        if a.nummer is not None:
+            numbered.setdefault(agenda.level(a), []).append((str(a.nummer), at("ambities", i) + ("nummer",)))
+    for level, numbers in sorted(numbered.items()):
+        word = agenda.naming(level).enkelvoud if agenda.info is not None else f"nummer (niveau {level + 1})"
+        yield from _duplicates(numbers, word if word.startswith("nummer") else f"{word}-nummer", tree, ages=ages)
+    yield from _duplicates([(r.id, at("rollen", i) + ("id",)) for i, r in enumerate(agenda.rollen)], "rol-id", tree, ages=ages)
+    yield from goals.organisation(agenda, refs, at)
 
     if agenda.info is not None:
         chosen = agenda.info.huidig_schooljaar

@@ -41,6 +41,7 @@ def ambition(agenda: Agenda, amb: Ambition, path: Path, refs: Any, today: date) 
                 if names and level >= len(names):
                     yield path + ("onder",), (f"'{amb.id}' staat op niveau {level + 1}, maar agenda.niveaus noemt "
                                               f"{len(names)} niveau(s); voeg het woord voor dat niveau toe"), WARNING
+    yield from _shapes(agenda, amb, path, refs)
     if amb.contact:
         yield from refs.check("partner", amb.contact.partner, path + ("contact", "partner"))
     ids: dict[str, int] = {}
@@ -82,3 +83,52 @@ def agenda(agenda: Agenda, tree: Any) -> Iterator[Found]:
         elif chapter.plek == "pagina" and chapter.id in PRODUCT_PAGES | RESERVED_IDS:
             yield where, f"hoofdstuk-id '{chapter.id}' is de naam van een pagina van de site; kies een andere id", ERROR
         seen.add(chapter.id)
+
+
+def _shapes(agenda: Agenda, amb: Ambition, path: Path, refs: Any) -> Iterator[Found]:
+    """A goal's other parents (``onder`` as a list) sit on its parent's level; shared results name other goals."""
+    parent = agenda.parent(amb)
+    written = _raw(refs.tree, path)
+    as_list = isinstance(written, dict) and isinstance(written.get("onder"), list)
+    for k, other in enumerate(amb.ook_onder):
+        where = path + (("onder", k + 1) if as_list else ("ook_onder", k))
+        if amb.onder is None:
+            yield where, f"'{amb.id}' heeft ook_onder maar geen onder; zet het eerste doel in onder", ERROR
+        elif other in (amb.id, amb.onder):
+            yield where, f"'{other}' staat twee keer bij de doelen boven '{amb.id}'", ERROR
+        elif agenda.ambition(other) is None:
+            yield from refs.check("ambitie", other, where)
+        elif parent is not None and agenda.level(agenda.ambition(other)) != agenda.level(parent):
+            yield where, (f"'{other}' staat op een ander niveau dan '{parent.id}'; een doel hoort onder doelen "
+                          "van één niveau hoger"), ERROR
+    for k, result in enumerate(amb.resultaten):
+        for n, other in enumerate(result.ook_voor):
+            if other == amb.id:
+                yield path + ("resultaten", k, "ook_voor", n), f"het resultaat staat al bij '{amb.id}'; noem hier alleen andere doelen", ERROR
+            else:
+                yield from refs.check("ambitie", other, path + ("resultaten", k, "ook_voor", n))
+
+
+def _raw(tree: Any, path: Path) -> Any:
+    node = tree
+    for key in path:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def organisation(agenda: Agenda, refs: Any, at: Any) -> Iterator[Found]:
+    """Members own goals that exist; roles name partners and bodies that exist."""
+    for i, body in enumerate(agenda.organen):
+        for k, member in enumerate(body.leden):
+            for n, goal in enumerate(member.eigenaar_van):
+                yield from refs.check("ambitie", goal, at("organen", i) + ("leden", k, "eigenaar_van", n))
+    for i, role in enumerate(agenda.rollen):
+        where = at("rollen", i)
+        yield from refs.check("partner", role.partner, where + ("partner",))
+        if role.contact:
+            yield from refs.check("partner", role.contact.partner, where + ("contact", "partner"))
+        for k, target in enumerate(role.rapporteert_aan):
+            yield from refs.check("orgaan", target, where + ("rapporteert_aan", k))

@@ -322,7 +322,7 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
         section.lines.extend(_indicator_changes(old_ind[iid], new_ind[iid]))
     old_years, new_years = {y.schooljaar: y for y in old.jaarplannen}, {y.schooljaar: y for y in new.jaarplannen}
     for sy in sorted(new_years.keys() - old_years.keys()):
-        section.lines.append(f"- **Nieuw jaarplan**: schooljaar {md(sy)} ({md(new_years[sy].vaststelling.status)})")
+        section.lines.append(f"- **Nieuw jaarplan**: schooljaar {md(sy)} ({md(new_years[sy].vaststelling.status or 'vaststelling niet vermeld')})")
     for sy in sorted(old_years.keys() - new_years.keys()):
         count = len(old_years[sy].actions())
         section.lines.append(f"- **Jaarplan verwijderd**: schooljaar {md(sy)}, met {count} actie{'s' if count != 1 else ''}")
@@ -330,7 +330,7 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
         a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
         if a.status != b.status:
             when = (f" op {fmt.period(b.datum)}" if b.datum else "") + (f" door {md(b.door)}" if b.door else "")
-            section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status)} → {md(b.status)}{when}")
+            section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status or 'niet vermeld')} → {md(b.status or 'niet vermeld')}{when}")
     return section
 
 

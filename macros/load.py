@@ -42,7 +42,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, YearPlan
+from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, Role, YearPlan
 from .recency import FileAges
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
@@ -56,8 +56,10 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "jaarplannen": YearPlan,
     "organen": Body,
     "interventies": Intervention,
+    "rollen": Role,
 }
-SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies"}
+SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies",
+            "rol": "rollen"}
 ALL_KEYS = ["agenda", *LIST_SECTIONS, *SINGULAR]
 
 
@@ -493,7 +495,7 @@ def _salvage_year_plan(raw: Any) -> YearPlan | None:
     """
     if not isinstance(raw, dict):
         return None
-    year = _quiet(YearPlan, {"schooljaar": raw.get("schooljaar"), "vaststelling": {"status": "concept"}})
+    year = _quiet(YearPlan, {"schooljaar": raw.get("schooljaar")})  # its adoption: as written below, else not stated
     if year is None:
         return None
     plans = []
@@ -578,8 +580,7 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
         agenda = Agenda.model_construct(info=None, **sections)
     else:
         agenda = Agenda(info=info, **sections)
-    # Ambitions in the order their number gives (stable: files decide among equals).
-    order = sorted(range(len(agenda.ambities)), key=lambda i: (agenda.ambities[i].nummer or 10**6, i))
+    order = _tree_order(agenda.ambities)
     agenda.ambities = [agenda.ambities[i] for i in order]
     indexes["ambities"] = [indexes["ambities"][i] for i in order]
     # A file that could not be read may hold what others refer to: no "unknown id" errors then.
@@ -602,6 +603,28 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
     if info is not None and not result.errors:
         result.agenda = agenda
     return result
+
+
+def _tree_order(goals: list[Ambition]) -> list[int]:
+    """The goals as the agenda reads: each goal followed by the goals under it, siblings in the order their
+    number gives (numbers are unique per level; files decide among equals). Goals whose parent is missing
+    (an error reported elsewhere) or that sit in a cycle follow at the end, in the order of the files."""
+    key = lambda i: (goals[i].nummer or 10**6, i)  # noqa: E731
+    ids = {g.id for g in goals}
+    below: dict[str | None, list[int]] = {}
+    for i, goal in enumerate(goals):
+        below.setdefault(goal.onder if goal.onder in ids and goal.onder != goal.id else None, []).append(i)
+    order: list[int] = []
+    todo = sorted(below.get(None, []), key=key, reverse=True)
+    seen: set[int] = set()
+    while todo:  # bounded: each goal is taken once
+        i = todo.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        order.append(i)
+        todo.extend(sorted(below.get(goals[i].id, []), key=key, reverse=True))
+    return order + sorted((i for i in range(len(goals)) if i not in seen), key=key)
 
 
 def load_agenda(directory: str | FsPath = "data", today: date | None = None) -> Agenda:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
-                     describe, dutch_int, odd_characters, parse_period)
+                     describe, dutch_int, odd_characters, parse_period, parse_planning)
 
 # --- limits --------------------------------------------------------------------
 # The data comes from pull requests; every text has a stated maximum, so no value can
@@ -60,10 +60,11 @@ def _parse_page_id(value: Any) -> str:
     return value
 
 
+_ID_SCHEMA = {"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}
 Id = Annotated[
     str,
     BeforeValidator(_parse_id),
-    WithJsonSchema({"type": "string", "pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID, "description": "Id: kleine letters, cijfers en streepjes"}),
+    WithJsonSchema(_ID_SCHEMA),
 ]
 PageId = Annotated[
     str,
@@ -305,6 +306,93 @@ class Location(Model):
         return [*self.gemeenten, *self.wijken, *self.scholen, *self.locaties]
 
 
+# --- issue 29: goals at levels, shared results and statements, roles, bodies as agreed ----------
+# Grouped here so that the goal, body, partner and document classes below only gain a field each.
+
+GoalKind = choice(Literal["inhoud", "proces"])
+GOAL_KINDS = {"inhoud": "inhoudelijk doel", "proces": "procesdoel"}
+EDUCATION_LEVELS = ("po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo")
+EducationLevel = choice(Literal[EDUCATION_LEVELS])
+MemberKind = choice(Literal["vast", "bijvoorbeeld", "mogelijk"])
+
+
+class Statement(Model):
+    """A goal's shared statement in the agenda's own words ('Onze gezamenlijke ambitie: ...'); a plain string is ``tekst``."""
+
+    tekst: LongText = Field(description="De doelstelling zoals het document haar formuleert (de officiële formulering).")
+    eenvoudig: LongText | None = Field(None, description="Dezelfde doelstelling in gewone woorden, als het document die ook geeft.")
+
+    _from_str = _shorthand("tekst")
+
+
+class Result(Model):
+    """An intended result; ``ook_voor`` names the other goals it serves. A plain string is ``tekst``."""
+
+    tekst: Text = Field(description="Het beoogde resultaat in woorden.")
+    ook_voor: list[Id] = Field(default_factory=list, description=(
+        "Ids van andere doelen waarvoor dit resultaat ook geldt; het staat dan ook op hun pagina (één keer schrijven, bij elk doel tonen)."))
+
+    _from_str = _shorthand("tekst")
+
+
+class Member(Party):
+    """A member of a body: a partner or role, possibly the owner of goals, possibly only an example or a possibility."""
+
+    lid: MemberKind = Field("vast", description=(
+        "vast (een lid), bijvoorbeeld (het document noemt het als voorbeeld van wie er in kan zitten) of "
+        "mogelijk ('kan een ouder zijn': het document laat open of dit lid er komt)."))
+    eigenaar_van: list[Id] = Field(default_factory=list, description=(
+        "Ids van doelen waarvan dit lid eigenaar is (twee bestuurders per ambitie); het doel toont het lid als eigenaar."))
+
+
+def _parse_since(value: Any) -> Period:
+    """A day, a month or a school year: 'vanaf schooljaar 2021/2022' is school year 2021-2022."""
+    original = value
+    if isinstance(value, str):
+        text = re.sub(r"^\s*(?:vanaf|sinds|per|met ingang van)\s+", "", value, flags=re.I)
+        text = re.sub(r"\b([0-9]{4}) ?[/–] ?([0-9]{4})\b", r"\1-\2", text)
+        if re.fullmatch(r"\s*(?:schooljaar\s+)?[0-9]{4}-[0-9]{4}\s*", text, flags=re.I):
+            return parse_period(text)
+        value = text
+    try:
+        return _parse_day_or_month(value)
+    except ValueError as err:
+        if "geen periode" not in str(err):
+            raise ValueError(f"{err}; of een schooljaar (schooljaar 2021-2022)") from None
+        raise ValueError(f"'{clip(str(original).strip())}' is geen datum, maand of schooljaar; schrijf bijvoorbeeld 2021-10-14, "
+                         "april 2021 of schooljaar 2021-2022") from None
+
+
+def _parse_span(value: Any) -> Planning:
+    """A stretch of time as plannings are written ('februari tot en met juni 2021'), never 'hele schooljaar'."""
+    help_text = "schrijf een maand, jaar of reeks, bijvoorbeeld 'februari tot en met juni 2021' of '2021'"
+    try:
+        span = parse_planning(value)
+    except ValueError:
+        shown = f"'{clip(str(value).strip())}'" if isinstance(value, (str, int)) else describe(value)
+        raise ValueError(f"{shown} is geen periode; {help_text}") from None
+    if span.whole_year:
+        raise ValueError(f"'hele schooljaar' zegt niet welk jaar; {help_text}")
+    return span
+
+
+Since = Annotated[Period, BeforeValidator(_parse_since), WithJsonSchema(
+    {"type": "string", "description": "Een datum (2021-10-14), een maand (april 2021) of een schooljaar (schooljaar 2021-2022; 'vanaf' mag ervoor)"})]
+
+
+class Role(Model):
+    """A role in the organisation of the agenda that is one person's job, with its tasks (a process manager)."""
+
+    id: Id = Field(description="Uniek; wordt het anker rol-<id> op de pagina Organisatie.")
+    naam: Text = Field(description="De functie: 'procesmanager LEA', 'programmamanager'. Nooit de naam van een persoon.")
+    partner: Id | None = Field(None, description="Id van de partner waar de functie is ondergebracht, als het document dat zegt.")
+    beschrijving: Markdown | None = Field(None, description="Wat de rol is: 'onafhankelijk, aangesteld door de stuurgroep'.")
+    omvang: Text | None = Field(None, description="Hoeveel tijd: '16 uur per week', '0,4 fte'.")
+    taken: list[Text] = Field(default_factory=list, description="De taken van de rol, één per regel.")
+    rapporteert_aan: list[Id] = Field(default_factory=list, description="Ids van organen waaraan de rol verantwoording aflegt.")
+    contact: Contact | None = Field(None, description="Hoe u de rol bereikt: een functiemailbox, geen persoonlijk adres.")
+
+
 def _spent_with_date(item: Any) -> None:
     """An amount spent is a report: it says when it was reported."""
     if item.besteed is not None and item.besteed_op is None:
@@ -498,7 +586,8 @@ class YearBudget(Model):
 class Adoption(Model):
     """Whether a document is a draft or adopted, when and by whom."""
 
-    status: choice(Literal["concept", "vastgesteld"]) = Field(description="concept of vastgesteld.")
+    status: choice(Literal["concept", "vastgesteld"]) | None = Field(None, description=(
+        "concept of vastgesteld; weglaten als het document het niet zegt (de site toont dan 'niet vermeld' en gokt niets)."))
     datum: DayOrMonth | None = Field(None, description=(
         "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is."))
     door: Text | None = Field(None, description="Wie vaststelde, met lidwoord: 'de gemeenteraad', 'het Bestuurlijk overleg LEA'.")
@@ -509,14 +598,27 @@ class Adoption(Model):
             raise ValueError("een vastgesteld document heeft 'door' (wie het vaststelde), en een datum of maand als die bekend is")
         if self.status == "concept" and self.datum is not None:
             raise ValueError("een concept heeft nog geen vaststellingsdatum; zet status op vastgesteld of laat datum weg")
+        if self.status is None and (self.datum is not None or self.door is not None):
+            raise ValueError("een datum of 'door' zegt dat het document is vastgesteld: zet 'status: vastgesteld' erbij, "
+                             "of laat datum en door weg als het document niets over de vaststelling zegt")
         return self
+
+
+# issue 29: the organisation as a draft (next to Adoption, which it uses)
+class Organisation(Model):
+    """The organisation of the agenda as a whole: whether it is agreed, and a word about it."""
+
+    vaststelling: Adoption = Field(default_factory=lambda: Adoption(), description=(
+        "Of de organisatie (organen en rollen) een concept is of vastgesteld; zonder: niet vermeld."))
+    toelichting: Markdown | None = Field(None, description="Over de organisatie als geheel: 'een eerste opzet; de stuurgroep besluit in het najaar'.")
 
 
 class YearPlan(Model):
     """The plan for one school year (jaaragenda, jaarplan, uitvoeringsagenda, werkagenda)."""
 
     schooljaar: SchoolYear = Field(description="Het schooljaar, augustus tot juli: 2021-2022.")
-    vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
+    vaststelling: Adoption = Field(default_factory=lambda: Adoption(), description=(
+        "Concept of vastgesteld, met datum en door wie; zonder: niet vermeld."))
     inleiding: Markdown | None = Field(None, description="Inleiding op het jaarplan.")
     budget: YearBudget | None = Field(None, description="Beschikbaar LEA-budget en opgegeven totalen.")
     ambities: list[AmbitionPlan] = Field(default_factory=list, description="Per ambitie: jaardoel, huidige situatie en acties.")
@@ -607,9 +709,21 @@ class Ambition(Model):
     """A goal of the agenda at any level (ambitie, programma, thema, actielijn, speerpunt), with ``onder`` its parent."""
 
     id: PageId = Field(description="Uniek; wordt deel van het webadres.")
-    onder: Id | None = Field(None, description=(
+    onder: Annotated[Id | None, WithJsonSchema(
+        {"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}, {"type": "null"}]})] = Field(
+        None, description=(
         "Id van het doel een niveau hoger: een actielijn onder een ambitie. Het woord per niveau staat in agenda.niveaus."))
-    nummer: int | None = Field(None, ge=1, le=1000, description="Volgorde op de site (1, 2, 3 ...); zonder nummer de volgorde van de bestanden.")
+    nummer: int | None = Field(None, ge=1, le=1000, description=(
+        "Het nummer van het doel, uniek per niveau (ambitie 1 tot 3, actielijn 1 tot 5); de site toont het en ordent ermee. "
+        "Zonder nummer de volgorde van de bestanden."))
+    ook_onder: list[Id] = Field(default_factory=list, description=(
+        "Andere doelen een niveau hoger die dit doel ook dient; wordt gevuld als onder een lijst is (onder: [ambitie-1, ambitie-2]): "
+        "het eerste is de plek in de boom, de andere tonen het doel ook."))
+    soort: GoalKind | None = Field(None, description="inhoud (een inhoudelijk doel) of proces (een doel over de samenwerking zelf).")
+    prioriteit: YesNo = Field(False, description="true als de agenda dit doel voorrang geeft; de site toont 'prioriteit'.")
+    doelstelling: Statement | None = Field(None, description=(
+        "De gezamenlijke doelstelling in de woorden van het document ('Onze gezamenlijke ambitie: ...'); "
+        "een tekst, of {tekst: officiële formulering, eenvoudig: in gewone woorden}. Los van samenvatting (de B1-tekst voor ouders)."))
     titel: Text = Field(description="Naam van de ambitie.")
     samenvatting: LongText = Field(description="Wat dit betekent voor kinderen en ouders, in eenvoudig Nederlands (B1).")
     beschrijving: Markdown | None = Field(None, description="Uitgebreide beschrijving in Markdown.")
@@ -618,7 +732,8 @@ class Ambition(Model):
     eigenaars: list[Owner] = Field(default_factory=list, description="Eigenaars: partners of rollen, eventueel met termijn (van, tot).")
     eigenaarschap: LongText | None = Field(None, description="Hoe het eigenaarschap werkt: 'twee bestuurders per ambitie; om de twee jaar wisselt er één'.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de ambitie geldt, bijvoorbeeld 0-12.")
-    resultaten: list[Text] = Field(default_factory=list, description="Beoogde resultaten in woorden, ook zonder getal.")
+    resultaten: list[Result] = Field(default_factory=list, description=(
+        "Beoogde resultaten in woorden, ook zonder getal; een resultaat voor meer doelen: {tekst: ..., ook_voor: [doel-id]}."))
     contact: Contact | None = Field(None, description="Contact voor vragen over dit doel en zijn acties: een rol, geen persoon. Zonder: dat van de agenda.")
     koers: CourseOverride | None = Field(None, description=(
         "Eigen oordeel of het doel op koers ligt, met reden; zonder dit veld volgt de site de regel (acties en cijfers)."))
@@ -626,6 +741,15 @@ class Ambition(Model):
     activiteiten: list[Action] = Field(default_factory=list, description=(
         "Activiteiten voor de hele looptijd, los van een schooljaar (regionale en meerjarige agenda's): "
         "met planning per maand of reeks, of nog niet gepland."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parents(cls, value: Any) -> Any:
+        """``onder: [a, b]``: the first is the goal's place in the tree, the others it also serves (as Partner.sector)."""
+        if isinstance(value, dict) and isinstance(value.get("onder"), list) and value["onder"]:
+            first, *rest = value["onder"]
+            return {**value, "onder": first, "ook_onder": [*rest, *(value.get("ook_onder") or [])]}
+        return value
 
 
 # --- governance, partners, interventions ---------------------------------------
@@ -654,13 +778,17 @@ class Body(Model):
     niveau: Level = Field(description="bestuurlijk, regie, uitvoering, advies, of netwerk (ontmoeting en kennisdeling, geen besluiten).")
     soort: Text | None = Field(None, description="Soort orgaan in eigen woorden: stuurgroep, werkgroep, broedplaats, klankbordgroep.")
     beschrijving: Markdown | None = Field(None, description="Wat dit orgaan is en doet.")
-    leden: list[Party] = Field(default_factory=list, description="Leden: partner-ids of rollen.")
+    leden: list[Member] = Field(default_factory=list, description=(
+        "Leden: partner-ids of rollen; met lid: bijvoorbeeld of mogelijk als het document ze als voorbeeld of mogelijkheid noemt, "
+        "en eigenaar_van: [doel-id] voor leden die eigenaar zijn van doelen."))
     voorzitter: Party | None = Field(None, description="Voorzitter: partner-id of rol.")
     voorzitterschap: Text | None = Field(None, description="Hoe de voorzitter gekozen wordt: 'roulerend uit de leden, per jaar'.")
     secretaris: Party | None = Field(None, description="Secretaris: rol of partner-id (bijvoorbeeld de procesmanager LEA).")
     omvang: Text | None = Field(None, description="Hoe groot het orgaan is: '5 tot 8 deelnemers'.")
     status: BodyStatus = Field("actief", description="voorgesteld, actief of beeindigd.")
-    sinds: DayOrMonth | None = Field(None, description="Sinds wanneer het orgaan bestaat (of vanaf wanneer het voorgesteld is).")
+    sinds: Since | None = Field(None, description=(
+        "Sinds wanneer het orgaan bestaat (of vanaf wanneer het voorgesteld is): datum, maand of schooljaar ('vanaf schooljaar 2021-2022')."))
+    mandaat: LongText | None = Field(None, description="Wat het orgaan mag besluiten: 'besluit binnen de kaders van de stuurgroep'.")
     vervangt: list[Text] = Field(default_factory=list, description="Eerdere overleggen die dit orgaan vervangt.")
     verslag: Text | None = Field(None, description="Afspraak over verslagen: 'binnen twee weken naar alle leden en de stuurgroep'.")
     frequentie: Text | None = Field(None, description="Hoe vaak het orgaan bijeenkomt: '4 keer per jaar'.")
@@ -686,6 +814,11 @@ class Partner(Model):
         {"type": "string", "maxLength": MAX_TEXT}, {"type": "array", "items": {"type": "string", "maxLength": MAX_TEXT}}]})] = Field(
         default_factory=list, description="Soort binnen de sector: kinderdagopvang, peuteropvang, bso (één of een lijst).")
     afkorting: Text | None = Field(None, description="Gangbare afkorting.")
+    niveau: Annotated[list[EducationLevel], WithJsonSchema({"anyOf": [
+        {"enum": list(EDUCATION_LEVELS)}, {"type": "array", "items": {"enum": list(EDUCATION_LEVELS)}}]})] = Field(
+        default_factory=list, description=(
+            "Voor welk onderwijs de partner werkt, als de sector dat niet zegt: een samenwerkingsverband po of vo "
+            "(sector: swv, niveau: po). Eén of een lijst van: " + ", ".join(EDUCATION_LEVELS) + "."))
     url: WebUrl | None = Field(None, description="Website, beginnend met https://.")
     omschrijving: LongText | None = Field(None, description="Korte omschrijving.")
     contact: Contact | None = Field(None, description="Waar u deze partner over de agenda kunt bereiken: rol, mailbox, telefoon.")
@@ -696,9 +829,11 @@ class Partner(Model):
         """``sector: [kinderopvang, po]``: the first is the main sector, the others follow."""
         if isinstance(value, dict) and isinstance(value.get("sector"), list) and value["sector"]:
             first, *rest = value["sector"]
-            return {**value, "sector": first, "sectoren": [*rest, *(value.get("sectoren") or [])]}
+            value = {**value, "sector": first, "sectoren": [*rest, *(value.get("sectoren") or [])]}
         if isinstance(value, dict) and isinstance(value.get("soort"), str):
-            return {**value, "soort": [value["soort"]]}
+            value = {**value, "soort": [value["soort"]]}
+        if isinstance(value, dict) and isinstance(value.get("niveau"), str):
+            value = {**value, "niveau": [value["niveau"]]}
         return value
 
     def all_sectors(self) -> list[str]:
@@ -859,6 +994,9 @@ class Making(Model):
     toelichting: Markdown | None = Field(None, description="Hoe de agenda tot stand kwam, in Markdown.")
     bijeenkomsten: list[Meeting] = Field(default_factory=list, description="Interviews, werkconferenties en overleggen, met datum.")
     begeleiding: Text | None = Field(None, description="Wie het proces begeleidde: 'een extern adviesbureau'.")
+    periode: Annotated[Planning, BeforeValidator(_parse_span), WithJsonSchema({"type": ["string", "integer"], "description": (
+        "Een maand, jaar of reeks: 'februari tot en met juni 2021'")})] | None = Field(
+        None, description="Wanneer de agenda geschreven werd: 'februari tot en met juni 2021', of één maand of jaar.")
 
 
 class DocumentInfo(Model):
@@ -935,10 +1073,14 @@ class AgendaInfo(Model):
     titel: Text = Field(description="Titel van de agenda.")
     regio: Region = Field(description="Gemeente of regio met gemeenten.")
     periode: Term = Field(description="Looptijd in jaren: van en tot.")
-    vaststelling: Adoption = Field(description="Concept of vastgesteld, met datum en door wie.")
+    vaststelling: Adoption = Field(default_factory=lambda: Adoption(), description=(
+        "Concept of vastgesteld, met datum en door wie; zonder (of zonder status): niet vermeld in het document."))
     voorbeeld: YesNo = Field(False, description="true voor fictieve voorbeelddata; de site toont dan een duidelijke melding.")
     samenvatting: LongText | None = Field(None, description="Wat deze agenda is, in eenvoudig Nederlands (B1).")
     visie: Markdown | None = Field(None, description="De gedeelde (kind)visie, in Markdown.")
+    visie_inleiding: Markdown | None = Field(None, description="Inleiding op de visie en de leidende principes; staat er direct boven.")
+    organisatie: Organisation | None = Field(None, description=(
+        "De organisatie als geheel: vaststelling (bijvoorbeeld {status: concept} voor een eerste opzet) en toelichting."))
     principes: list[Principle] = Field(default_factory=list, description="Leidende principes van de samenwerking.")
     leeftijden: AgesField | None = Field(None, description="Leeftijden waarvoor de agenda geldt, bijvoorbeeld 0-23.")
     benaming: Naming = Field(
@@ -977,6 +1119,7 @@ class Agenda(BaseModel):
     jaarplannen: list[YearPlan] = []
     organen: list[Body] = []
     interventies: list[Intervention] = []
+    rollen: list[Role] = []
 
     # lookups (indexed once: renderers ask them for every table cell) ---------
     def _index(self, name: str, items: list, attribute: str = "id") -> dict:
@@ -1009,6 +1152,25 @@ class Agenda(BaseModel):
         """The goals directly under ``ambition`` (under None: the top level), in the agenda's order."""
         key = ambition.id if ambition is not None else None
         return [a for a in self.ambities if a.onder == key]
+
+    def also_serving(self, ambition: Ambition) -> list[Ambition]:
+        """The goals that serve ``ambition`` besides their own parent (``ook_onder``): shown, not placed, under it."""
+        return [a for a in self.ambities if ambition.id in a.ook_onder and a.onder != ambition.id]
+
+    def other_parents(self, ambition: Ambition) -> list[Ambition]:
+        """The goals one level higher that ``ambition`` also serves, besides its parent."""
+        return [p for p in (self.ambition(pid) for pid in ambition.ook_onder) if p is not None and p.id != ambition.onder]
+
+    def shared_results(self, ambition: Ambition) -> list[tuple[Ambition, Result]]:
+        """Results written at another goal that name ``ambition`` in ``ook_voor``, with that goal."""
+        return [(g, r) for g in self.ambities if g.id != ambition.id for r in g.resultaten if ambition.id in r.ook_voor]
+
+    def owned_by_members(self, ambition: Ambition) -> list[tuple[Body, Member]]:
+        """Members of bodies who are owners of ``ambition`` (``eigenaar_van``)."""
+        return [(b, m) for b in self.organen for m in b.leden if ambition.id in m.eigenaar_van]
+
+    def role(self, rid: str) -> Role | None:
+        return self._index("rollen", self.rollen).get(rid)
 
     def level(self, ambition: Ambition) -> int:
         """0 for a top-level goal, 1 for one under it, ... (bounded: the load step refuses cycles)."""
@@ -1065,7 +1227,7 @@ class Agenda(BaseModel):
 
 
 __all__ = [
-    "Action", "Adoption", "AgeRange", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
+    "Action", "Adoption", "AgeRange", "Member", "Organisation", "Result", "Role", "Statement", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
     "Contact", "Evaluation", "ForParents", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
     "Partner", "Party", "Period", "Planning", "ProgressNote", "Target", "TargetGroup", "YearBudget", "YearPlan",
 ]

@@ -7,12 +7,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import AgendaInfo, Ambition, Body, Intervention, Partner, YearPlan
+from .model import AgendaInfo, Ambition, Body, Intervention, Partner, Role, YearPlan
 
 # Models whose before-validator also accepts a plain string (see model.py).
 SHORTHANDS = {
     "Party": "partner-id",
     "Owner": "partner-id",
+    "Member": "partner-id",
+    "Statement": "de doelstelling als tekst",
+    "Result": "het beoogde resultaat als tekst",
     "Location": "'hele gemeente' of de naam van één locatie",
     "Budget": "'geen' of 'eigen uren'",
     "Evaluation": "moment, bijvoorbeeld Q2 2022",
@@ -38,6 +41,8 @@ class DataFile(BaseModel):
     orgaan: Body | None = Field(None, description="Eén orgaan.")
     interventies: list[Intervention] | None = Field(None, description="Interventies in het GKA-format.")
     interventie: Intervention | None = Field(None, description="Eén interventie.")
+    rollen: list[Role] | None = Field(None, description="Rollen: functies van één persoon (een procesmanager), met hun taken.")
+    rol: Role | None = Field(None, description="Eén rol.")
 
 
 def _numbers_as_text(node: Any) -> None:

@@ -22,7 +22,7 @@ def positions(result: LoadResult) -> dict[int, Position]:
     def put(obj: Any, path: tuple) -> None:
         out[id(obj)] = locate(tree, path, tree.pos)
 
-    for section in ("partners", "ambities", "organen", "interventies", "jaarplannen"):
+    for section in ("partners", "ambities", "organen", "interventies", "jaarplannen", "rollen"):
         for i, item in enumerate(getattr(agenda, section)):
             path = (section, result.indexes[section][i])
             put(item, path)

@@ -178,6 +178,7 @@ def agenda_items(agenda: Agenda) -> Iterator[Item]:
     yield Item("agenda.titel", [info.titel])
     yield from text_items("agenda.samenvatting", info.samenvatting)
     yield from text_items("agenda.motto", info.motto)
+    yield from text_items("agenda.visie_inleiding", info.visie_inleiding, "index.html", md=True)
     yield from text_items("agenda.visie", info.visie, md=True)
     for k, p in enumerate(info.principes):
         yield Item(f"agenda.principes[{k}].titel", [p.titel])
@@ -189,6 +190,12 @@ def agenda_items(agenda: Agenda) -> Iterator[Item]:
         yield Item("agenda.vaststelling.door", [info.vaststelling.door])
     if info.vaststelling.datum is not None:
         yield Item("agenda.vaststelling.datum", [when(info.vaststelling.datum)])
+    if info.vaststelling.status is None:  # not stated: the site says so, and guesses nothing
+        yield Item("agenda.vaststelling.status", ["Vaststelling niet vermeld"], "over/index.html")
+    if info.organisatie is not None:
+        yield from text_items("agenda.organisatie.toelichting", info.organisatie.toelichting, "organisatie/index.html", md=True)
+        if info.organisatie.vaststelling.status == "concept":
+            yield Item("agenda.organisatie.vaststelling", ["Deze organisatie is een eerste opzet (concept)"], "organisatie/index.html")
     if info.contact:
         yield Item("agenda.contact.rol", [info.contact.rol])
 
@@ -223,6 +230,8 @@ def document_items(agenda: Agenda) -> Iterator[Item]:
     if making:
         yield from text_items("agenda.document.totstandkoming.toelichting", making.toelichting, md=True)
         yield from text_items("agenda.document.totstandkoming.begeleiding", making.begeleiding)
+        if making.periode is not None:
+            yield Item("agenda.document.totstandkoming.periode", [f"Geschreven van {planned(making.periode)}"], "over/index.html")
         for k, meeting in enumerate(making.bijeenkomsten):
             yield Item(f"agenda.document.totstandkoming.bijeenkomsten[{k}].soort", [meeting.soort])
             if meeting.datum is not None:
@@ -250,9 +259,27 @@ def goal_items(agenda: Agenda) -> Iterator[Item]:
         yield Item(f"{at}.titel", [amb.titel], page)
         yield Item(f"{at}.samenvatting", [amb.samenvatting], page)
         yield from text_items(f"{at}.beschrijving", amb.beschrijving, page, md=True)
-        for key in ("pijlers", "vraagstukken", "resultaten"):
+        for key in ("pijlers", "vraagstukken"):
             for k, value in enumerate(getattr(amb, key)):
                 yield Item(f"{at}.{key}[{k}]", [value], page)
+        for k, result in enumerate(amb.resultaten):  # on its own goal's page, and on each goal it is also for
+            yield Item(f"{at}.resultaten[{k}]", [result.tekst], page)
+            for other in result.ook_voor:
+                yield Item(f"{at}.resultaten[{k}] op de pagina van {other}", [result.tekst], f"ambities/{other}/index.html")
+        if amb.nummer is not None:  # the goal's number with its level's word: 'Actielijn 3'
+            yield Item(f"{at}.nummer", [f"{agenda.naming(agenda.level(amb)).enkelvoud} {amb.nummer}"], page)
+        if amb.soort is not None:
+            yield Item(f"{at}.soort", [{"inhoud": "Inhoudelijk doel", "proces": "Procesdoel"}[amb.soort]], page)
+        if amb.prioriteit:
+            yield Item(f"{at}.prioriteit", ["met prioriteit", "heeft prioriteit"], page)
+        if amb.doelstelling is not None:
+            yield Item(f"{at}.doelstelling.tekst", [amb.doelstelling.tekst], page)
+            yield from text_items(f"{at}.doelstelling.eenvoudig", amb.doelstelling.eenvoudig, page)
+        for other in amb.ook_onder:  # a goal under more than one: each of them on its page, it on theirs
+            yield Item(f"{at}.onder {other}", [agenda.ambition(other).titel], page)
+            yield Item(f"{at} op de pagina van {other}", [amb.titel], goal_page(agenda.ambition(other)))
+        for body, member in agenda.owned_by_members(amb):
+            yield from party(agenda, member, f"organen[{body.id}] eigenaar van {amb.id}", page)
         yield from text_items(f"{at}.eigenaarschap", amb.eigenaarschap, page)
         for k, owner in enumerate(amb.eigenaars):
             yield from party(agenda, owner, f"{at}.eigenaars[{k}]", page)
@@ -318,6 +345,13 @@ def body_items(agenda: Agenda) -> Iterator[Item]:
         yield from party(agenda, body.secretaris, f"{at}.secretaris", page)
         for k, member in enumerate(body.leden):
             yield from party(agenda, member, f"{at}.leden[{k}]", page)
+            for goal in member.eigenaar_van:
+                yield Item(f"{at}.leden[{k}].eigenaar_van {goal}", [f"eigenaar van {agenda.ambition(goal).nummer}. {agenda.ambition(goal).titel}"
+                                                                     if agenda.ambition(goal).nummer else f"eigenaar van {agenda.ambition(goal).titel}"], page)
+        for kind, label in (("bijvoorbeeld", "Voorbeelden van leden"), ("mogelijk", "Mogelijke leden")):
+            if any(m.lid == kind for m in body.leden):
+                yield Item(f"{at}.leden ({kind})", [label], page)
+        yield from text_items(f"{at}.mandaat", body.mandaat, page)
         if body.status != "actief":
             yield Item(f"{at}.status", [body.status], page)
         if body.sinds is not None:
@@ -353,6 +387,23 @@ def partner_items(agenda: Agenda) -> Iterator[Item]:
         if p.sectoren:
             for sector in p.all_sectors():
                 yield Item(f"{at}.sector {sector}", [SECTOR_LABELS[sector], sector], page)
+        if p.niveau:
+            yield Item(f"{at}.niveau", [f"{SECTOR_LABELS[p.sector]} ({', '.join(SECTOR_LABELS[n] for n in p.niveau)})"], page)
+
+
+def role_items(agenda: Agenda) -> Iterator[Item]:
+    page = "organisatie/index.html"
+    for role in agenda.rollen:
+        at = f"rollen[{role.id}]"
+        yield Item(f"{at}.naam", [role.naam], page)
+        yield from text_items(f"{at}.beschrijving", role.beschrijving, page, md=True)
+        yield from text_items(f"{at}.omvang", role.omvang, page)
+        for k, task in enumerate(role.taken):
+            yield Item(f"{at}.taken[{k}]", [task], page)
+        if role.partner:
+            yield from party(agenda, Party(partner=role.partner), f"{at}.partner", page)
+        for k, target in enumerate(role.rapporteert_aan):
+            yield Item(f"{at}.rapporteert_aan[{k}]", [agenda.body(target).naam], page)
 
 
 def intervention_items(agenda: Agenda) -> Iterator[Item]:
@@ -384,6 +435,7 @@ CATEGORIES = {
     "indicatoren": indicator_items,
     "partners": partner_items,
     "interventies": intervention_items,
+    "rollen": role_items,
 }
 
 

@@ -52,6 +52,11 @@ DESCRIPTIONS: dict[str, str] = {
     "Term": "De looptijd van de agenda in jaren.",
     "YearBudget": "Het beschikbare LEA-budget van een schooljaar en de opgegeven totalen.",
     "YearPlan": "Het plan voor één schooljaar (jaaragenda, jaarplan, uitvoeringsagenda of werkagenda).",
+    "Member": "Een lid van een orgaan: een partner of rol, eventueel eigenaar van doelen, of alleen als voorbeeld of mogelijkheid genoemd.",
+    "Organisation": "De organisatie van de agenda als geheel: of ze een concept is of vastgesteld, en een toelichting.",
+    "Result": "Een beoogd resultaat van een doel, met de andere doelen waarvoor het ook geldt.",
+    "Role": "Een functie van één persoon in de organisatie (zoals een procesmanager), met omvang, taken en aan wie die verantwoording aflegt.",
+    "Statement": "De gezamenlijke doelstelling van een doel in de woorden van het document, eventueel ook in gewone woorden.",
 }
 
 

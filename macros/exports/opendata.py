@@ -32,12 +32,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
-from ..model import (LICENCES, AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, YearPlan)
+from ..model import (LICENCES, AgendaInfo, Agenda, Ambition, Body, Intervention, Party, Partner, Role, YearPlan)
 from ..values import AgeRange, Period, Planning, dutch_int
 from ..verdicts import Course, goal_course as decide_course, term_state, written_status
 from .descriptions import in_dutch
 
-FORMAT_VERSION = "1.1"  # of agenda.json: raised when a field changes meaning or disappears (1.1: koers is the verdict)
+# of agenda.json: raised when a field changes meaning or disappears (1.1: koers is the verdict; 1.2: a goal's
+# resultaten are objects {tekst, ook_voor}, and vaststelling.status may be null: not stated in the document)
+FORMAT_VERSION = "1.2"
 FOLDER = "opendata"
 XLSX = f"{FOLDER}/lea-open-data.xlsx"
 JSON = f"{FOLDER}/agenda.json"
@@ -112,6 +114,7 @@ class OpenAgenda(BaseModel):
     jaarplannen: list[YearPlan]
     organen: list[Body]
     interventies: list[Intervention]
+    rollen: list[Role] = Field(description="Functies van één persoon in de organisatie (een procesmanager), met hun taken.")
 
 
 def _plain(value: Any) -> Any:
@@ -152,7 +155,7 @@ def agenda_json(agenda: Agenda, today: date | None = None) -> dict[str, Any]:
         "agenda": _plain(agenda.info),
         "partners": _plain(agenda.partners),
         "ambities": [_goal(agenda, g, day) for g in agenda.ambities],
-        **{name: _plain(getattr(agenda, name)) for name in ("jaarplannen", "organen", "interventies")},
+        **{name: _plain(getattr(agenda, name)) for name in ("jaarplannen", "organen", "interventies", "rollen")},
     }
 
 

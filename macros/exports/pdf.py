@@ -28,15 +28,17 @@ from typing import Any
 
 from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
-from ..model import SECTOR_LABELS, STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
+from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
 from ..verdicts import NOT_REPORTED, STUCK, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
 from ..render.tables import room_sentence
+from ..render.words import sectors as sector_words, since as since_words
 from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
+from . import pdfshapes
 from .mdtree import Block, blocks as md_blocks, plain_blocks
 from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
 from .volumes import volume_path, volumes
@@ -91,8 +93,10 @@ def _about(agenda: Agenda) -> list[Block]:
     out: list[Block] = [pb.heading(1, "Over de agenda", "over")]
     if info.samenvatting:
         out.append(pb.p(info.samenvatting, style="lead"))
+    if info.visie_inleiding and (info.visie or info.principes):
+        out += [pb.heading(2, "Visie" if info.visie else "Leidende principes"), *md_blocks(info.visie_inleiding)]
     if info.visie:
-        out += [pb.heading(2, "Visie"), *md_blocks(info.visie)]
+        out += [*([] if info.visie_inleiding else [pb.heading(2, "Visie")]), *md_blocks(info.visie)]
     if info.principes:
         out += [pb.heading(2, "Leidende principes"),
                 pb.items([[pb.b(x.titel), *([": " + x.toelichting] if x.toelichting else [])] for x in info.principes])]
@@ -128,6 +132,8 @@ def _the_document(agenda: Agenda) -> list[Block]:
     if making is not None:
         out.append(pb.heading(2, "Hoe de agenda tot stand kwam", "totstandkoming"))
         out += md_blocks(making.toelichting)
+        if making.periode:
+            out.append(pb.p(f"Geschreven van {fmt.planning(making.periode)}."))
         if making.begeleiding:
             out.append(pb.p(f"Begeleiding: {making.begeleiding}."))
         if making.bijeenkomsten:
@@ -148,19 +154,19 @@ def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
     agenda = view.agenda
     level = 2 + min(agenda.level(amb), 3)
     sub = level + 1
-    parent = agenda.parent(amb)
-    out: list[Block] = [pb.heading(level, amb.titel, f"doel-{amb.id}"),
-                        pb.p(pb.muted(fmt.capital(view.word_of(amb)) + (f" van de {view.word_of(parent)} {parent.titel}" if parent else ""))),
+    out: list[Block] = [pb.heading(level, amb.titel, f"doel-{amb.id}"), *pdfshapes.goal_facts(agenda, amb),
                         pb.p(amb.samenvatting, style="lead")]
     if amb.leeftijden:
         out.append(pb.p(pb.muted(f"{fmt.capital(fmt.for_ages(amb.leeftijden))} {amb.leeftijden}.")))
     out.append(pb.verdict_block(agenda, amb, view.current, view.today))
     out += md_blocks(amb.beschrijving)
-    for label, values in (("Pijlers", amb.pijlers), ("Beoogde resultaten", amb.resultaten), ("Open vragen", amb.vraagstukken)):
+    for label, values in (("Pijlers", [[v] for v in amb.pijlers]), ("Beoogde resultaten", pdfshapes.results(agenda, amb)),
+                          ("Open vragen", [[v] for v in amb.vraagstukken])):
         if values:
-            out += [pb.heading(sub, label), pb.items([[v] for v in values])]
-    if amb.eigenaars:
-        out += [pb.heading(sub, "Eigenaars"), pb.items([[pb.party_name(agenda, o) + _term(o)] for o in amb.eigenaars])]
+            out += [pb.heading(sub, label), pb.items(values)]
+    owners = [[pb.party_name(agenda, o) + _term(o)] for o in amb.eigenaars] + pdfshapes.member_owners(agenda, amb)
+    if owners:
+        out += [pb.heading(sub, "Eigenaars"), pb.items(owners)]
     if amb.eigenaarschap:
         out.append(pb.p(amb.eigenaarschap))
     if amb.indicatoren:
@@ -212,9 +218,11 @@ def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
 def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
     agenda = view.agenda
     money = agenda.has_money()
-    state = "" if plan.vaststelling.status == "vastgesteld" else " (concept)"
+    state = " (concept)" if plan.vaststelling.status == "concept" else ""
+    adopted = (f"Dit jaarplan is {fmt.adoption(plan.vaststelling)}." if plan.vaststelling.status is not None
+               else "Of dit jaarplan is vastgesteld, is niet vermeld.")
     out: list[Block] = [pb.heading(2, f"Schooljaar {plan.schooljaar}{state}", f"jaar-{plan.schooljaar}"),
-                        pb.p(f"Dit jaarplan is {fmt.adoption(plan.vaststelling)}."), *md_blocks(plan.inleiding)]
+                        pb.p(adopted), *md_blocks(plan.inleiding)]
     if money:
         out += [pb.heading(3, "Begroting"), *_budget_blocks(agenda, plan)]
     for amb_plan in plan.ambities:
@@ -267,9 +275,8 @@ def _body(agenda: Agenda, body: Body) -> list[Block]:
     if body.soort:
         rows.append(("Soort", body.soort))
     rows.append(("Status", {"voorgesteld": "voorgesteld, nog niet ingesteld", "beeindigd": "beëindigd"}.get(body.status, body.status)
-                 + (f" (sinds {fmt.period(body.sinds)})" if body.sinds else "")))
-    if body.leden:
-        rows.append(("Leden", pb.names(agenda, body.leden)))
+                 + (f" (sinds {since_words(body.sinds)})" if body.sinds else "")))
+    rows += pdfshapes.member_rows(agenda, body)
     if body.omvang:
         rows.append(("Omvang", body.omvang))
     if body.voorzitter:
@@ -282,6 +289,8 @@ def _body(agenda: Agenda, body: Body) -> list[Block]:
         rows.append(("Hoe vaak", body.frequentie))
     if body.verslag:
         rows.append(("Verslag", body.verslag))
+    if body.mandaat:
+        rows.append(("Mandaat", body.mandaat))
     if body.taken:
         rows.append(("Taken", [pb.items([[t] for t in body.taken])]))
     for field, words in (("rapporteert_aan", "Rapporteert aan"), ("adviseert", "Adviseert"), ("bereidt_voor", "Bereidt besluiten voor van")):
@@ -311,7 +320,7 @@ def _partners(agenda: Agenda) -> Block:
         for x in action.partners:
             if x.partner:
                 joins[x.partner] += 1
-    rows = [[[x.naam + (f" ({x.afkorting})" if x.afkorting else "")], [", ".join(SECTOR_LABELS[s] for s in x.all_sectors())],
+    rows = [[[x.naam + (f" ({x.afkorting})" if x.afkorting else "")], [sector_words(x)],
              [str(leads[x.id])], [str(joins[x.id])]] for x in agenda.partners]
     return pb.table(["Partner", "Sector", "Trekker van", "Doet mee aan"], rows, caption="De partners van de agenda", numeric=[2, 3],
                     widths=[2.5, 1.6, 0.8, 0.8])
@@ -337,11 +346,16 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
         body += _interventions(agenda)
     if agenda.organen:
         body.append(pb.heading(1, "Organisatie", "organisatie"))
+        body += pdfshapes.organisation(agenda)
         chart = pb.org_chart(agenda)
         if chart:
             body.append(chart)
         for org in agenda.organen:
             body += _body(agenda, org)
+    if agenda.rollen:
+        if not agenda.organen:
+            body += [pb.heading(1, "Organisatie", "organisatie"), *pdfshapes.organisation(agenda)]
+        body += pdfshapes.roles(agenda)
     if info.kerncijfers:
         body += [pb.heading(1, "Kerncijfers", "kerncijfers"), pb.p("Cijfers over de hele agenda: hoe de situatie is, en hoe die verandert.")]
         for ind in info.kerncijfers:

@@ -79,7 +79,10 @@ def for_ages(ages) -> str:
 
 
 def adoption(a) -> str:
-    """'vastgesteld op 26 juni 2025 door de gemeenteraad', 'vastgesteld in april 2021', 'concept (nog niet vastgesteld)'."""
+    """'vastgesteld op 26 juni 2025 door de gemeenteraad', 'vastgesteld in april 2021', 'concept (nog niet vastgesteld)',
+    or 'niet vermeld' when the document does not say (never a guess)."""
+    if a.status is None:
+        return "niet vermeld"
     if a.status != "vastgesteld":
         return "concept (nog niet vastgesteld)"
     when = "" if a.datum is None else (" in " if a.datum.kind == "maand" else " op ") + period(a.datum)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import Agenda, Body, Party
+from ..model import Agenda, Body, Member, Party, Role
 from . import format as fmt
+from . import words
 from .paths import ambition_page, body_anchor
-from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, ul
+from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, party, ul
 from .contact import contact_html, resolve
 
 LEVELS = [
@@ -347,7 +348,7 @@ def governance_diagram(agenda: Agenda) -> str:
 
 def _since(body: Body) -> tuple[str, str] | None:
     """The body's status and start in words; nothing to say for an active body without a start date."""
-    when = fmt.period(body.sinds) if body.sinds else ""
+    when = words.since(body.sinds) if body.sinds else ""
     if body.status == "voorgesteld":
         return ("Status", "voorgesteld, nog niet ingesteld" + (f" (voorgesteld in {when})" if when else ""))
     if body.status == "beeindigd":
@@ -371,7 +372,8 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
     if body.secretaris:
         rows.append(("Secretaris", parties(agenda, [body.secretaris], link)))
     if body.leden and not is_role(body):
-        rows.append(("Leden", parties(agenda, body.leden, link)))
+        for label, members in words.member_groups(body):
+            rows.append((label, ", ".join(_member(agenda, m, link) for m in members)))
     if body.omvang:
         rows.append(("Grootte", esc(body.omvang)))
     if body.frequentie:
@@ -389,6 +391,8 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         names = [f'<a href="{esc(link(body_anchor(t.id)))}">{esc(t.naam)}</a>' for t in targets if t]
         if names:
             rows.append((verb.capitalize(), ", ".join(names)))
+    if body.mandaat:
+        rows.append(("Mandaat", prose(body.mandaat)))
     if body.taken:
         rows.append(("Taken", ul(prose(t) for t in body.taken)))
     goal = agenda.ambition(body.ambitie) if body.ambitie else None
@@ -401,6 +405,46 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
     return md(body.beschrijving) + dl(rows) + edit(body, body.naam)
 
 
+def _member(agenda: Agenda, member: Member, link: Link) -> str:
+    """A member, with the goals it owns: 'wethouder onderwijs (eigenaar van 1. Een goede start)'."""
+    goals = words.owned_goals(agenda, member)
+    owns = words.names([f'<a href="{esc(link(ambition_page(g.id)))}">{esc(words.numbered(g))}</a>' for g in goals]) if goals else ""
+    return party(agenda, member, link) + (f" (eigenaar van {owns})" if owns else "")
+
+
+def role_details(agenda: Agenda, role: Role, link: Link, edit: Edit = no_edit) -> str:
+    """A role (one person's job, such as a process manager): where it sits, how much time, to whom it answers, its tasks."""
+    rows: list[tuple[str, str]] = []
+    if role.partner:
+        rows.append(("Ondergebracht bij", party(agenda, Party(partner=role.partner), link)))
+    if role.omvang:
+        rows.append(("Omvang", esc(role.omvang)))
+    targets = [agenda.body(t) for t in role.rapporteert_aan]
+    names = [f'<a href="{esc(link(body_anchor(t.id)))}">{esc(t.naam)}</a>' for t in targets if t]
+    if names:
+        rows.append(("Legt verantwoording af aan", ", ".join(names)))
+    if role.taken:
+        rows.append(("Taken", ul(prose(t) for t in role.taken)))
+    if role.contact:
+        rows.append(("Contact", contact_html(agenda, role.contact)))
+    return md(role.beschrijving) + dl(rows) + edit(role, role.naam)
+
+
+def organisation_note(agenda: Agenda) -> str:
+    """Whether the organisation as a whole is a draft or agreed, and the agenda's word about it; '' when it says nothing."""
+    org = agenda.info.organisatie
+    if org is None:
+        return ""
+    state = org.vaststelling.status
+    text = md(org.toelichting) if org.toelichting else ""
+    if state == "concept":
+        return ('<div class="admonition info"><p class="admonition-title">Concept</p><p>Deze organisatie is een eerste opzet '
+                f'(concept): de overleggen en rollen kunnen nog veranderen.</p>{text}</div>\n')
+    if state == "vastgesteld":
+        return f"<p>De organisatie is {prose(fmt.adoption(org.vaststelling))}.</p>{text}\n"
+    return text + "\n" if text else ""
+
+
 def _heading(body: Body) -> str:
     mark = " (voorgesteld)" if body.status == "voorgesteld" else ""
     return f"#### {md_inline(body.naam + mark)} {{#orgaan-{body.id}}}\n"
@@ -408,7 +452,7 @@ def _heading(body: Body) -> str:
 
 def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:
     """Markdown: a heading per body, grouped by level (the diagram's text equivalent); ended bodies last."""
-    parts = []
+    parts = [organisation_note(agenda)]
     current = drawn(agenda)
     for level, label in LEVELS:
         bodies = [b for b in current if b.niveau == level]
@@ -425,4 +469,9 @@ def governance_text(agenda: Agenda, link: Link, edit: Edit = no_edit) -> str:
         parts.append("<p>Deze overleggen bestaan niet meer. Ze staan niet in het schema.</p>\n")
         for body in ended:
             parts.append(f"{_heading(body)}\n{body_details(agenda, body, link, edit)}\n")
-    return "\n".join(parts)
+    if agenda.rollen:
+        parts.append("### Rollen\n")
+        parts.append("<p>Functies van één persoon in de organisatie van de agenda, met hun taken.</p>\n")
+        for role in agenda.rollen:
+            parts.append(f"#### {md_inline(fmt.capital(role.naam))} {{#rol-{role.id}}}\n\n{role_details(agenda, role, link, edit)}\n")
+    return "\n".join(p for p in parts if p)

@@ -38,11 +38,13 @@ def professionals_link(view: View) -> str:
 
 
 def _current_owners(view: View, goal: Ambition) -> list[Party]:
-    """The goal's owners whose term covers the current school year (all of them without a term or a year)."""
+    """The goal's owners whose term covers the current school year (all of them without a term or a year),
+    and the members of bodies who own it (eigenaar_van)."""
+    members = [m for _, m in view.agenda.owned_by_members(goal)]
     if not view.current:
-        return list(goal.eigenaars)
+        return [*goal.eigenaars, *members]
     start, end = school_year_bounds(view.current)
-    return [o for o in goal.eigenaars if (o.van is None or o.van.start <= end) and (o.tot is None or o.tot.end >= start)]
+    return [o for o in goal.eigenaars if (o.van is None or o.van.start <= end) and (o.tot is None or o.tot.end >= start)] + members
 
 
 def _leads(view: View, goal: Ambition) -> list[Party]:

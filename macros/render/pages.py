@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from ..checks import year_totals
-from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LABELS, YearPlan
+from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from .paths import all_actions, pages_without_content
 from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
@@ -21,6 +21,7 @@ from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, par
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
 from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, work_words, written_status
 from .contact import contact_html, resolve
+from . import words
 from ..verdicts import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, spent_cell, year_budget
 
@@ -176,11 +177,11 @@ def ambition_cards(view: View) -> str:
     for amb in view.agenda.children(None):
         amb_plan = next((p for p in plan.ambities if p.ambitie == amb.id), None) if plan else None
         actions = amb_plan.acties if amb_plan else []
-        parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), amb.titel)}</h3>', f"<p>{prose(amb.samenvatting)}</p>"]
-        below = view.agenda.children(amb)
+        parts = [f'<h3 class="lea-card__title">{view.a(ambition_page(amb.id), words.numbered(amb))}</h3>', f"<p>{prose(amb.samenvatting)}</p>"]
+        below = view.agenda.children(amb) + view.agenda.also_serving(amb)
         if below:
-            words = view.agenda.naming(view.agenda.level(amb) + 1).meervoud
-            parts.append(f'<p class="lea-card__sub">{esc(fmt.capital(words))}:</p>' + ul(view.a(ambition_page(c.id), c.titel) for c in below))
+            plural = view.agenda.naming(view.agenda.level(amb) + 1).meervoud
+            parts.append(f'<p class="lea-card__sub">{esc(fmt.capital(plural))}:</p>' + ul(view.a(ambition_page(c.id), words.numbered(c)) for c in below))
         if actions:
             parts.append(f'<p class="lea-card__sub">Acties in schooljaar {esc(view.current)}:</p>' + _status_counts(actions, view.as_of))
         activities = [a for g in [amb, *_descendants(view.agenda, amb)] for a in g.activiteiten]
@@ -216,20 +217,24 @@ def _headed(kop: str | None, content: str) -> str:
 
 def principles(view: View, kop: str | None = None) -> str:
     """The leading principles; with ``kop``, under that heading (and nothing when there are none)."""
-    items = [f"<strong>{prose(p.titel)}</strong>" + (f": {prose(p.toelichting)}" if p.toelichting else "") for p in view.agenda.info.principes]
-    return _headed(kop, ul(items))
+    info = view.agenda.info
+    items = [f"<strong>{prose(p.titel)}</strong>" + (f": {prose(p.toelichting)}" if p.toelichting else "") for p in info.principes]
+    intro = md(info.visie_inleiding) if info.visie_inleiding and not info.visie and items else ""  # else it opens the vision
+    return _headed(kop, intro + ul(items))
 
 
 def vision(view: View, kop: str | None = None) -> str:
-    """The shared vision; with ``kop``, under that heading (and nothing when there is none)."""
-    return _headed(kop, md(view.agenda.info.visie))
+    """The shared vision, after its introduction (visie_inleiding); with ``kop``, under that heading (and nothing when there is none)."""
+    info = view.agenda.info
+    intro = md(info.visie_inleiding) if info.visie_inleiding and (info.visie or not info.principes) else ""
+    return _headed(kop, intro + md(info.visie))
 
 
 def year_links(view: View, kop: str | None = None) -> str:
     """The school years with their plan's status; with ``kop``, under that heading (nothing without plans)."""
     items = []
     for plan in view.agenda.year_plans_sorted():
-        state = "concept" if plan.vaststelling.status == "concept" else "vastgesteld"
+        state = plan.vaststelling.status or "vaststelling niet vermeld"
         mark = " (huidig)" if plan.schooljaar == view.current and view.now else ""
         items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
     return _headed(kop, ul(items))
@@ -288,6 +293,8 @@ def document_facts(view: View, kop: str | None = None) -> str:
         out.append("### Hoe de agenda tot stand kwam\n")
         if making.toelichting:
             out.append(md(making.toelichting))
+        if making.periode:
+            out.append(f"<p>Geschreven van {esc(fmt.planning(making.periode))}.</p>")
         if making.begeleiding:
             out.append(f"<p>Begeleiding: {prose(making.begeleiding)}.</p>")
         if making.bijeenkomsten:
@@ -318,6 +325,45 @@ def _owners(view: View, amb: Ambition) -> str:
             term = f" (van {fmt.period(owner.van)}" if owner.van else " ("
             term += f" tot {fmt.period(owner.tot)})" if owner.tot else ")"
         items.append(party(view.agenda, owner, view.link) + esc(term))
+    for body, member in view.agenda.owned_by_members(amb):  # members of a body who own this goal
+        items.append(party(view.agenda, member, view.link) + f" (lid van {view.a(body_anchor(body.id), body.naam)})")
+    return ul(items)
+
+
+def _goal_facts(view: View, amb: Ambition) -> str:
+    """'Actielijn 2 van de ambities A en B. Procesdoel met prioriteit.' and the goal's shared statement, as the document words it."""
+    agenda = view.agenda
+    above = words.parents(agenda, amb)
+    line = esc(words.goal_name(agenda, amb))
+    if above:
+        line += f" van {esc(words.parents_word(agenda, amb))} " + words.names([view.a(ambition_page(p.id), words.numbered(p)) for p in above])
+    traits = words.traits(amb)
+    shown = above or amb.nummer is not None or traits
+    out = f'<p class="lea-muted">{line}.{(" " + esc(traits)) if traits else ""}</p>\n' if shown else ""
+    if amb.doelstelling is not None:
+        out += f'<div class="lea-block"><p class="lea-block__label">Gezamenlijke doelstelling</p><p>{prose(amb.doelstelling.tekst)}</p></div>\n'
+        if amb.doelstelling.eenvoudig:
+            out += f'<div class="lea-block"><p class="lea-block__label">In gewone woorden</p><p>{prose(amb.doelstelling.eenvoudig)}</p></div>\n'
+    return out
+
+
+def _also_under(view: View, child: Ambition, shown_at: Ambition) -> str:
+    """For a goal listed under more than one goal: the others it serves ('ook bij ...')."""
+    others = [p for p in words.parents(view.agenda, child) if p.id != shown_at.id]
+    if not others:
+        return ""
+    return f' <span class="lea-muted">(ook bij {words.names([view.a(ambition_page(p.id), words.numbered(p)) for p in others])})</span>'
+
+
+def _results(view: View, amb: Ambition) -> str:
+    """The goal's intended results, and those written at another goal that name this one too."""
+    items = []
+    for r in amb.resultaten:
+        shared = [g for g in (view.agenda.ambition(gid) for gid in r.ook_voor) if g is not None]
+        items.append(prose(r.tekst) + (f' <span class="lea-muted">(ook voor {words.names([view.a(ambition_page(g.id), words.numbered(g)) for g in shared])})</span>'
+                                       if shared else ""))
+    for goal, r in view.agenda.shared_results(amb):
+        items.append(prose(r.tekst) + f' <span class="lea-muted">(gedeeld met {view.a(ambition_page(goal.id), words.numbered(goal))})</span>')
     return ul(items)
 
 
@@ -330,11 +376,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     amb = agenda.ambition(ambition_id)
     if amb is None:
         raise KeyError(f"onbekende ambitie '{ambition_id}'")
-    out = [f"# {md_inline(amb.titel)}\n"]
-    parent = agenda.parent(amb)
-    if parent is not None:
-        out.append(f'<p class="lea-muted">{esc(fmt.capital(view.word_of(amb)))} van de {esc(view.word_of(parent))} '
-                   f'{view.a(ambition_page(parent.id), parent.titel)}.</p>\n')
+    out = [f"# {md_inline(amb.titel)}\n", _goal_facts(view, amb)]
     out.append("## Wat betekent dit voor kinderen en ouders?\n")
     ages = f'<p class="lea-muted">{esc(fmt.capital(fmt.for_ages(amb.leeftijden)))} {esc(amb.leeftijden)}.</p>' if amb.leeftijden else ""
     out.append(f'<p class="lea-lead">{prose(amb.samenvatting)}</p>{ages}\n')
@@ -343,15 +385,17 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f"## Hoe staat het ervoor?\n\n{badge}\n")
     if amb.beschrijving:
         out.append(f"## Waar gaat het om?\n\n{md(amb.beschrijving)}\n")
-    below = agenda.children(amb)
+    below = agenda.children(amb) + agenda.also_serving(amb)
     if below:
-        words = agenda.naming(agenda.level(amb) + 1).meervoud
-        out.append(f"## {md_inline(fmt.capital(words))}\n")
-        out.append(ul(f"<strong>{view.a(ambition_page(c.id), c.titel)}</strong>: {prose(c.samenvatting)}" for c in below) + "\n")
+        plural = agenda.naming(agenda.level(amb) + 1).meervoud
+        out.append(f"## {md_inline(fmt.capital(plural))}\n")
+        out.append(ul(f"<strong>{view.a(ambition_page(c.id), words.numbered(c))}</strong>: {prose(c.samenvatting)}"
+                      + _also_under(view, c, amb) for c in below) + "\n")
     if amb.pijlers:
         out.append(f"## Pijlers\n\n{ul(prose(p) for p in amb.pijlers)}\n")
-    if amb.resultaten:
-        out.append(f"## Beoogde resultaten\n\n{ul(prose(r) for r in amb.resultaten)}\n")
+    results = _results(view, amb)
+    if results:
+        out.append(f"## Beoogde resultaten\n\n{results}\n")
     if amb.vraagstukken:
         out.append(f"## Open vragen\n\n{ul(prose(q) for q in amb.vraagstukken)}\n")
     if amb.activiteiten:
@@ -369,9 +413,10 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append("## Indicatoren\n")
         out.append(_indicators(view, amb))
     bodies = [b for b in agenda.organen if b.ambitie == amb.id]
-    if bodies or amb.eigenaars or amb.eigenaarschap:
+    members = agenda.owned_by_members(amb)
+    if bodies or amb.eigenaars or amb.eigenaarschap or members:
         out.append("## Wie werkt eraan?\n")
-        if amb.eigenaars:
+        if amb.eigenaars or members:
             out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
         if amb.eigenaarschap:
             out.append(f"<p>{prose(amb.eigenaarschap)}</p>\n")
@@ -424,6 +469,8 @@ def year_page_md(view: View, school_year: str) -> str:
     adoption = plan.vaststelling
     if adoption.status == "vastgesteld":
         out.append(f"<p>Dit jaarplan is {prose(fmt.adoption(adoption))}.</p>\n")
+    elif adoption.status is None:
+        out.append("<p>Of dit jaarplan is vastgesteld, is niet vermeld.</p>\n")
     else:
         out.append('<div class="admonition info"><p class="admonition-title">Concept</p><p>Dit jaarplan is nog een concept. Er kan nog van alles veranderen.</p></div>\n')
     report = f"downloads/voortgang-{school_year}.pdf"
@@ -610,8 +657,8 @@ def recent_changes(view: View, limit: int = 10) -> str:
 
 
 def _sectors(partner) -> str:
-    """All sectors of a partner, in words ('kinderopvang, primair onderwijs')."""
-    return ", ".join(SECTOR_LABELS[s] for s in partner.all_sectors())
+    """All sectors of a partner, in words ('kinderopvang, primair onderwijs'), with the level it works for."""
+    return words.sectors(partner)
 
 
 def _work_word(agenda: Agenda) -> str:
@@ -647,8 +694,8 @@ def partners_overview(view: View) -> str:
                 bodies[p.partner].append(entry)
     owns: dict[str, list[str]] = defaultdict(list)
     for amb in agenda.ambities:
-        for o in amb.eigenaars:
-            if o.partner:
+        for o in [*amb.eigenaars, *(m for _, m in agenda.owned_by_members(amb))]:
+            if o.partner and view.a(ambition_page(amb.id), amb.titel) not in owns[o.partner]:
                 owns[o.partner].append(view.a(ambition_page(amb.id), amb.titel))
     interventions: dict[str, list[str]] = defaultdict(list)
     for item in agenda.interventies:
