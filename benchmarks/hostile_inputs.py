@@ -21,7 +21,9 @@ The build's steps on hostile input (issue 24, class 10), each in a child process
 * ``notes-5000``: one action with 5,000 progress notes that change its status, the PDFs composed
   (a note's earlier status was sorted anew per note) and typeset by Typst;
 * ``build-10mb-mkdocs/zensical``: the whole ``lea build`` of a valid agenda of about 10 MB, every PDF
-  typeset anew: wall time, the CPU of all its processes, and the memory of all of them at one moment.
+  typeset anew: wall time, the CPU of all its processes, and the memory of all of them at one moment;
+* ``pr-diff-10mb``, ``pr-axe-10mb``: the other steps of a pull request's build on such an agenda
+  (``lea diff`` of a change to every action; ``lea toegankelijkheid`` over every built page).
 """
 
 from __future__ import annotations
@@ -345,9 +347,42 @@ def whole_build(engine: str, actions: int = 10_000) -> Callable[[Path], list[str
     return make
 
 
+def pull_request_diff(actions: int = 10_000) -> Callable[[Path], list[str]]:
+    """``lea diff`` of a pull request that changes every action of a 10 MB agenda (its status and its title)."""
+    def make(folder: Path) -> list[str]:
+        data = generate(actions, folder / "data")
+        _git(folder, "init", "-q")
+        _git(folder, "add", "-A")
+        _git(folder, "commit", "-q", "-m", "basis")
+        for plan in sorted((data / "jaarplannen").glob("*.yml")):
+            text = plan.read_text(encoding="utf-8")
+            plan.write_text(text.replace("status: gepland", "status: lopend").replace("titel: ", "titel: Nieuw: "), encoding="utf-8")
+        _git(folder, "commit", "-q", "-am", "alles anders", when=1)
+        return [sys.executable, "-m", "lea_site.cli", "diff", "HEAD~1", "HEAD"]
+    make.__doc__ = f"lea diff of a pull request that changes all {actions:,} actions"
+    return make
+
+
+def pull_request_axe(actions: int = 10_000) -> Callable[[Path], list[str]]:
+    """``lea toegankelijkheid`` (axe-core in Chromium, every page) on the built site of a 10 MB agenda."""
+    def make(folder: Path) -> list[str]:
+        from benchmarks.build_benchmark import site_folder
+
+        config = site_folder(generate(actions, folder / "data"), folder / "site")
+        env = {**os.environ, "LEA_PDF": "nee", "LEA_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "lea_site.cli", "build", "-f", str(config)], cwd=folder / "site", env=env,
+                       check=True, capture_output=True)
+        return [sys.executable, "-m", "lea_site.cli", "toegankelijkheid", "--axe", str(ROOT / "tests" / "js" / "node_modules" / "axe-core"),
+                "-f", str(config)]
+    make.__doc__ = f"lea toegankelijkheid over the built site of {actions:,} actions"
+    return make
+
+
 WHOLE_BUILDS: dict[str, Callable[[Path], list[str]]] = {
     "build-10mb-mkdocs": whole_build("mkdocs"),
     "build-10mb-zensical": whole_build("zensical"),
+    "pr-diff-10mb": pull_request_diff(),
+    "pr-axe-10mb": pull_request_axe(),
 }
 WHOLE_TIME_LIMIT = 600  # seconds: the target is 120; a build that takes longer is reported, not waited for forever
 
@@ -365,7 +400,8 @@ def run_whole(name: str, make: Callable[[Path], list[str]]) -> str:
         env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache"), "LEA_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd = Path(command[-1]).parent if command[-2] == "-f" else Path(tmp)
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         together = Together(child.pid)
         try:
             _, err = child.communicate(timeout=WHOLE_TIME_LIMIT)
