@@ -19,6 +19,8 @@ SHORTHANDS = {
     "Funding": "bron",
     "TargetGroup": "omschrijving",
     "Principle": "titel",
+    "Priority": "titel",  # issue 29
+    "SharedGoal": "doel (id)",
 }
 
 
