@@ -105,6 +105,7 @@ def test_a_described_picture_in_the_data_folder_passes(tmp_path: Path):
 @pytest.mark.parametrize("text,words", [
     ("![](afbeeldingen/kernen.png)", "heeft geen beschrijving"),
     ("![Kaart](https://elders.example/kaart.png)", "adres buiten de site"),
+    ("![i](data:image/svg+xml,<svg onload=alert(10)>)", "adres buiten de site"),
     ("![Kaart](../kaart.png)", "buiten de map met de data"),
     ("![Kaart](afbeeldingen/weg.png)", "bestaat niet"),
     ("![Kaart](afbeeldingen/kernen.gif)", "geen .png- of .jpg-bestand"),
