@@ -207,7 +207,8 @@ def related_agendas(view, kop: str | None = None) -> str:
         if other.vaststelling:
             facts.append(("Status", prose(fmt.adoption(other.vaststelling))))
         if other.url:
-            facts.append(("Te vinden op", f'<a href="{esc(other.url)}">{esc(other.url)}</a>'))
+            # In a sentence: a link alone in its cell is a target that WCAG 2.2 wants 24 px apart from the next.
+            facts.append(("Te vinden op", f'het webadres <a href="{esc(other.url)}">{esc(other.url)}</a>.'))
         if other.wijzigingen:
             label = {"voorganger": "Wat is er anders dan in de vorige agenda", "addendum": "Wat het addendum verandert"}.get(
                 other.soort, "Wat er veranderde")
