@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any, Collection, Iterator
 
+from . import checks_family as family
 from . import checks_goals as goals
 from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
@@ -215,6 +216,9 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
             yield ("agenda", "huidig_schooljaar"), f"er is geen jaarplan voor schooljaar {chosen}; de site zou dan geen acties tonen", ERROR
         if agenda.info.contact:
             yield from refs.check("partner", agenda.info.contact.partner, ("agenda", "contact", "partner"))
+
+    if agenda.info is not None:  # places, related agendas, dimensions (issue 29)
+        yield from family.run(agenda, refs, at)
 
     plans = {y.schooljaar: y for y in agenda.jaarplannen}
     action_ids: dict[str, set[str]] = {}  # per school year, built once: carried-over actions look their id up

@@ -37,6 +37,7 @@ from .exports.pdf import PdfError, Typesetting
 from .files import link_leaves, write_atomic
 from .exports.pdf import start as pdf_start
 from .render.nav import build_nav
+from .richtext import FILES
 from .render.paths import generated_pages, pages_without_content
 from .site import Site, data_dir, load_site
 from .sources import Forge
@@ -267,6 +268,8 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
               "de open data, feeds of wijzigingen")
         merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
         merge(pages, house.files, "de huisstijl")
+        # A chapter's pictures, checked by the load (lea_site.richtext): served as bestanden/<path in data/>.
+        merge(pages, {FILES + path: file.read_bytes() for path, file in agenda.pictures().items()}, "de afbeeldingen")
         # Typeset now (Typst runs in this process; cached): the page Documenten says each PDF's size.
         # With ``pdf_later`` the files still go into the built site after the engine.
         typeset = typesetting.wait() if typesetting is not None else {}

@@ -41,9 +41,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, checks_family
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, Role, YearPlan
 from .recency import FileAges
+from .richtext import PICTURE_SUFFIXES
 from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
 from .yamlsource import (BIDI_PATTERN, INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
@@ -176,6 +177,8 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
                 scan.others.append(path)
             elif hidden and not is_yaml:
                 continue  # .DS_Store, .gitkeep: the system's, not the agenda's
+            elif entry.name.lower().endswith(PICTURE_SUFFIXES):
+                continue  # a chapter's picture: checked where a chapter uses it (checks_family.pictures)
             elif not is_yaml and (extra := _EXTRA_SUFFIX.search(entry.name)):
                 # partners.yml.txt (saved by an editor that adds .txt): its data is missing, so say so as an error
                 scan.problems.append(Problem(name, 1, "", (
@@ -595,6 +598,10 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
             problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
             if severity == checks.ERROR and errors.too_many():
                 break
+        if info is not None:  # a chapter's pictures: files beside the data
+            for path, message, severity in checks_family.pictures(agenda, FsPath(directory)):
+                pos = locate(tree, path, tree.pos)
+                problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
     if errors.stopped:
         problems.append(Problem(display_root, 1, "", (
             f"de controle is gestopt na {dutch_int(MAX_ERRORS)} fouten (de grens); er kunnen er meer zijn. "

@@ -485,12 +485,27 @@ class Budget(Model):
 # --- actions -----------------------------------------------------------------
 
 
+# Issue 29 item 11: some municipalities report each project on quality, money and time separately.
+Stand = choice(Literal["op koers", "let op", "achter"])
+
+
+class DimensionReport(Model):
+    """How an action stands on one dimension (kwaliteit, geld, tijd) at the date of its progress note."""
+
+    dimensie: Text = Field(description="De dimensie in de woorden van de agenda: kwaliteit, geld, tijd, inhoud, planning.")
+    stand: Stand = Field(description="op koers, let op of achter.")
+    toelichting: LongText | None = Field(None, description="Toelichting bij de stand op deze dimensie.")
+
+
 class ProgressNote(Model):
     """A dated note on how an action is going."""
 
     datum: Day = Field(description="Datum van de notitie (JJJJ-MM-DD).")
     tekst: LongText = Field(description="Wat er is gebeurd of besloten.")
     status: Status | None = Field(None, description="Status van de actie vanaf deze datum, als die veranderde.")
+    dimensies: list[DimensionReport] = Field(default_factory=list, description=(
+        "De stand per dimensie op deze datum, als de agenda elk project apart rapporteert op bijvoorbeeld "
+        "kwaliteit, geld en tijd: [{dimensie: geld, stand: let op, toelichting: ...}]."))
 
 
 class Evaluation(Model):
@@ -1067,6 +1082,68 @@ def _parse_licence(value: Any) -> str:
                      "van de overheid) of CC BY 4.0 (hergebruik met naamsvermelding)")
 
 
+# --- places, related agendas and the owners' word (issue 29 items 8, 9, 10, 12) ----------
+
+
+class Priority(Model):
+    """What a place gives priority to: in its own words, and the goal of the agenda it serves (if one)."""
+
+    titel: Text = Field(description="De prioriteit in een paar woorden.")
+    doel: Id | None = Field(None, description="Id van het doel (ambitie, actielijn) waar deze prioriteit onder valt.")
+    toelichting: LongText | None = Field(None, description="Uitleg, in eenvoudig Nederlands.")
+
+    _from_str = _shorthand("titel")
+
+
+class Place(Model):
+    """A village, neighbourhood, district or municipality of the agenda, with a page of its own ('in mijn wijk')."""
+
+    id: PageId = Field(description="Uniek; wordt het webadres van de pagina (plaatsen/<id>/).")
+    naam: Text = Field(description=(
+        "De naam zoals acties hem in locatie noemen (gemeenten, wijken of locaties): een actie met deze naam "
+        "in haar locatie staat op de pagina van deze plaats."))
+    soort: Text | None = Field(None, description="Soort plaats in eigen woorden: gemeente, kern, dorp, wijk, buurt.")
+    onder: Id | None = Field(None, description="Id van de plaats waar deze in ligt: een wijk in een gemeente.")
+    samenvatting: LongText | None = Field(None, description="Wat de agenda hier doet, in eenvoudig Nederlands (B1), voor ouders.")
+    prioriteiten: list[Priority] = Field(default_factory=list, description=(
+        "Waar deze plaats voorrang aan geeft: een titel, eventueel met het doel (id) en een toelichting."))
+
+
+class SharedGoal(Model):
+    """A goal of this agenda that matches a goal of the related agenda (shared, continued or added)."""
+
+    doel: Id = Field(description="Id van het doel in deze agenda.")
+    daar: Text | None = Field(None, description="Het doel in de andere agenda, in haar eigen woorden.")
+    url: WebUrl | None = Field(None, description="Webadres van dat doel in de andere agenda.")
+
+    _from_str = _shorthand("doel")
+
+
+RELATION_KINDS = {
+    "voorganger": "Vorige agenda", "addendum": "Addendum",
+    "regionaal": "Regionale agenda waar deze agenda bij hoort", "lokaal": "Lokale agenda binnen deze agenda",
+}
+
+
+class RelatedAgenda(Model):
+    """Another agenda this one follows, is extended by, sits inside or holds (a reference: no network at build)."""
+
+    soort: choice(Literal["voorganger", "addendum", "regionaal", "lokaal"]) = Field(description=(
+        "voorganger (de agenda die deze opvolgt), addendum (een aanvulling op deze agenda), "
+        "regionaal (de regionale agenda waar deze bij hoort) of lokaal (een lokale agenda binnen deze)."))
+    id: Id | None = Field(None, description="Korte id, voor een link naar dit onderdeel (#agenda-<id>) en vanuit de andere agenda.")
+    titel: Text = Field(description="Titel van de andere agenda of het addendum.")
+    periode: Term | None = Field(None, description="Looptijd in jaren: van en tot.")
+    vaststelling: Adoption | None = Field(None, description="Concept of vastgesteld, met datum en door wie.")
+    url: WebUrl | None = Field(None, description="Webadres van de andere agenda (haar site of pdf), beginnend met https://.")
+    toelichting: Markdown | None = Field(None, description="Wat er eerder was, wat het addendum toevoegt, of hoe de agenda's samenhangen.")
+    wijzigingen: list[Text] = Field(default_factory=list, description=(
+        "Wat er veranderde: bij een voorganger wat deze agenda anders doet, bij een addendum wat het verandert."))
+    doelen: list[SharedGoal] = Field(default_factory=list, description=(
+        "Doelen van deze agenda die bij de andere horen: gedeeld met de regionale of lokale agenda, voortgezet uit de "
+        "voorganger, of toegevoegd of veranderd door het addendum; met het doel daar in eigen woorden."))
+
+
 class AgendaInfo(Model):
     """The agenda as a whole: the `agenda:` section of the data."""
 
@@ -1107,6 +1184,15 @@ class AgendaInfo(Model):
     begrippen: list[GlossaryTerm] = Field(default_factory=list, description=(
         "Eigen afkortingen en begrippen, naast de standaardlijst (VVE, OAB, SWV, ...): term en uitleg. "
         "De site legt ze uit waar ze voor het eerst op een pagina staan, en toont ze op de pagina Begrippen."))
+    # issue 29 items 8, 9, 10, 12
+    plaatsen: list[Place] = Field(default_factory=list, description=(
+        "Kernen, wijken of gemeenten met hun eigen prioriteiten; elke plaats krijgt een pagina (In mijn wijk) "
+        "met wat er daar gebeurt."))
+    verwant: list[RelatedAgenda] = Field(default_factory=list, description=(
+        "Andere agenda's: de voorganger, addenda, de regionale agenda waar deze bij hoort, of lokale agenda's erbinnen."))
+    benaming_eigenaar: Naming | None = Field(None, description=(
+        "Het woord van de agenda voor wie een doel trekt of het voortouw neemt (de eigenaars): "
+        "{enkelvoud: trekker, meervoud: trekkers}. Zonder: eigenaar."))
 
 
 class Agenda(BaseModel):
@@ -1114,6 +1200,7 @@ class Agenda(BaseModel):
 
     info: AgendaInfo
     _lookup: dict = PrivateAttr(default_factory=dict)
+    _pictures: dict = PrivateAttr(default_factory=dict)  # a chapter's pictures: path as written -> checked file (load)
     partners: list[Partner] = []
     ambities: list[Ambition] = []
     jaarplannen: list[YearPlan] = []
@@ -1225,9 +1312,30 @@ class Agenda(BaseModel):
         past = [y for y in years if y <= today_year]
         return past[-1] if past else years[0]
 
+    # places and the owners' word (issue 29 items 8 and 12) ------------------------
+    def place(self, pid: str) -> Place | None:
+        return self._index("plaatsen", self.info.plaatsen).get(pid)
+
+    def place_parent(self, place: Place) -> Place | None:
+        return self.place(place.onder) if place.onder else None
+
+    def place_children(self, place: Place) -> list[Place]:
+        return [p for p in self.info.plaatsen if p.onder == place.id]
+
+    def set_pictures(self, found: dict) -> None:
+        self._pictures = dict(found)
+
+    def pictures(self) -> dict:
+        """The chapters' pictures that lea check passed: path in the data folder -> file (lea_site.richtext)."""
+        return self._pictures
+
+    def owner_naming(self) -> Naming:
+        """The agenda's word for whoever owns (leads) a goal: its own (trekker, voortouw), else eigenaar."""
+        return self.info.benaming_eigenaar or Naming(enkelvoud="eigenaar", meervoud="eigenaars")
+
 
 __all__ = [
     "Action", "Adoption", "AgeRange", "Member", "Organisation", "Result", "Role", "Statement", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
-    "Contact", "Evaluation", "ForParents", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
+    "Contact", "DimensionReport", "Evaluation", "ForParents", "Place", "Priority", "RelatedAgenda", "SharedGoal", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
     "Partner", "Party", "Period", "Planning", "ProgressNote", "Target", "TargetGroup", "YearBudget", "YearPlan",
 ]

@@ -22,6 +22,8 @@ SHORTHANDS = {
     "Funding": "bron",
     "TargetGroup": "omschrijving",
     "Principle": "titel",
+    "Priority": "titel",  # issue 29
+    "SharedGoal": "doel (id)",
 }
 
 

@@ -543,3 +543,33 @@ __all__ = [
     "Unchanged", "action_state", "any_spending", "figure_signal", "goal_actions", "goal_course", "goal_spending", "room",
     "room_sentence", "spending_sentence", "spending_sentences", "term_state", "unchanged_since", "written_status", "year_spending",
 ]
+
+
+# --- progress per dimension (issue 29 item 11) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DimensionState:
+    """An action's latest written state on one dimension (kwaliteit, geld, tijd), from its progress notes."""
+
+    dimension: str  # as the agenda writes it
+    state: str  # op koers, let op or achter: as written, never judged here
+    note: str | None
+    day: date  # the date of the progress note that said so
+
+
+def dimension_states(action: Action, as_of: date) -> list[DimensionState]:
+    """Per dimension, the newest state written in a progress note up to ``as_of``; in the order the
+    dimensions first appear. A dimension never reported is not listed (the site says 'niet gemeld' for
+    none at all only where an agenda reports dimensions)."""
+    latest: dict[str, DimensionState] = {}
+    order: list[str] = []
+    for note in sorted(action.voortgang, key=lambda n: n.datum):
+        if note.datum > as_of:
+            continue
+        for report in note.dimensies:
+            key = report.dimensie.casefold()
+            if key not in latest:
+                order.append(key)
+            latest[key] = DimensionState(report.dimensie, report.stand, report.toelichting, note.datum)
+    return [latest[k] for k in order]

@@ -134,7 +134,7 @@ def planned(p) -> str:
 
 def blocks(md: str) -> list[str]:
     """The readable blocks of a Markdown text (paragraphs, list items, headings), as text."""
-    soup = BeautifulSoup(markdown.markdown(md, extensions=["tables", "attr_list"]), "html.parser")
+    soup = BeautifulSoup(markdown.markdown(md, extensions=["tables", "attr_list", "footnotes"]), "html.parser")
     found = []
     for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"]):
         if tag.find(["p", "ul", "ol"]):  # a list item with paragraphs: its paragraphs count
@@ -423,6 +423,87 @@ def intervention_items(agenda: Agenda) -> Iterator[Item]:
             yield from party(agenda, who, f"{at}.betrokken_partijen[{k}]")
 
 
+def place_items(agenda: Agenda) -> Iterator[Item]:
+    """Issue 29 item 8: each place on its own page with its priorities, the places inside it, and the work
+    whose location names it (or a place inside it); every place on the page 'In mijn wijk'."""
+    from lea_site.verdicts import all_actions
+
+    for place in agenda.info.plaatsen:
+        page, at = f"plaatsen/{place.id}/index.html", f"agenda.plaatsen[{place.id}]"
+        yield Item(f"{at}.naam", [place.naam], page)
+        yield Item(f"{at} in 'In mijn wijk'", [place.naam], "plaatsen/index.html")
+        yield from text_items(f"{at}.soort", place.soort, page)
+        yield from text_items(f"{at}.samenvatting", place.samenvatting, page)
+        if agenda.place_parent(place):
+            yield Item(f"{at}.onder", [agenda.place_parent(place).naam], page)
+            yield Item(f"{at} op de pagina van {place.onder}", [place.naam], f"plaatsen/{place.onder}/index.html")
+        for k, priority in enumerate(place.prioriteiten):
+            yield Item(f"{at}.prioriteiten[{k}].titel", [priority.titel], page)
+            yield from text_items(f"{at}.prioriteiten[{k}].toelichting", priority.toelichting, page)
+            if priority.doel:
+                yield Item(f"{at}.prioriteiten[{k}].doel", [agenda.ambition(priority.doel).titel], page)
+        names, todo = set(), [place]
+        while todo:
+            current = todo.pop()
+            names.add(current.naam.casefold())
+            todo += agenda.place_children(current)
+        for action in all_actions(agenda):
+            if action.locatie and any(n.casefold() in names for n in action.locatie.names()):
+                shown = action.voor_ouders.titel if action.voor_ouders and action.voor_ouders.titel else action.titel
+                yield Item(f"{at}: actie {action.id}", [shown], page)
+
+
+def related_items(agenda: Agenda) -> Iterator[Item]:
+    """Issue 29 items 9 and 10: the previous agenda, addenda and the regional or local agenda, with what
+    changed, on the page about the agenda; a shared goal on the goal's page, named as the other agenda has it."""
+    page = "over/index.html"
+    for k, other in enumerate(agenda.info.verwant):
+        at = f"agenda.verwant[{k}]"
+        yield Item(f"{at}.titel", [other.titel], page)
+        yield Item(f"{at}.titel op de voorpagina", [other.titel], "index.html")
+        if other.periode:
+            yield Item(f"{at}.periode", [f"{other.periode.van} tot en met {other.periode.tot}"], page)
+        if other.vaststelling and other.vaststelling.door:
+            yield Item(f"{at}.vaststelling.door", [other.vaststelling.door], page)
+        yield from text_items(f"{at}.toelichting", other.toelichting, page, md=True)
+        for n, change in enumerate(other.wijzigingen):
+            yield Item(f"{at}.wijzigingen[{n}]", [change], page)
+        for n, shared in enumerate(other.doelen):
+            goal = agenda.ambition(shared.doel)
+            yield Item(f"{at}.doelen[{n}].doel", [goal.titel], page)
+            yield Item(f"{at}.doelen[{n}] op de pagina van het doel", [other.titel], goal_page(goal))
+            if shared.daar:
+                yield Item(f"{at}.doelen[{n}].daar", [shared.daar], page)
+                yield Item(f"{at}.doelen[{n}].daar op de pagina van het doel", [shared.daar], goal_page(goal))
+
+
+def dimension_items(agenda: Agenda) -> Iterator[Item]:
+    """Issue 29 item 11: each activity's newest state per dimension, with its note, on its goal's page (worked
+    out here from the notes, not by the site's rule)."""
+    for amb in agenda.ambities:
+        for act in amb.activiteiten:
+            newest: dict[str, tuple] = {}
+            for note in sorted(act.voortgang, key=lambda n: n.datum):
+                for report in note.dimensies:
+                    newest[report.dimensie.casefold()] = (report, note.datum)
+            for key, (report, day) in newest.items():
+                at = f"ambities[{amb.id}].activiteiten[{act.id}] dimensie {key}"
+                yield Item(at, [f"{report.dimensie} {report.stand} ({when(day)})"], goal_page(amb))
+                yield from text_items(f"{at}.toelichting", report.toelichting, goal_page(amb))
+
+
+def owner_word_items(agenda: Agenda) -> Iterator[Item]:
+    """Issue 29 item 12: the owners under the agenda's own word on each goal's page, and on the partner's entry."""
+    word = agenda.owner_naming()
+    for amb in agenda.ambities:
+        if amb.eigenaars:
+            label = word.meervoud if len(amb.eigenaars) > 1 else word.enkelvoud
+            yield Item(f"ambities[{amb.id}].eigenaars: het woord", [f"{label}:"], goal_page(amb))
+            for o in amb.eigenaars:
+                if o.partner:
+                    yield Item(f"ambities[{amb.id}] bij partner {o.partner}", [f"{word.enkelvoud} van {amb.titel}"], "partners/index.html")
+
+
 CATEGORIES = {
     "agenda": agenda_items,
     "hoofdstukken": chapter_items,
@@ -436,6 +517,10 @@ CATEGORIES = {
     "partners": partner_items,
     "interventies": intervention_items,
     "rollen": role_items,
+    "plaatsen": place_items,
+    "verwant": related_items,
+    "dimensies": dimension_items,
+    "eigenaars": owner_word_items,
 }
 
 

@@ -423,7 +423,10 @@ def test_template_reads_no_file_and_evaluates_no_text():
     code = re.sub(r"//[^\n]*", "", typeset.TEMPLATE.read_text(encoding="utf-8"))  # comments are not code
     calls = re.findall(r"\b(?:read|image|json|yaml|toml|csv|xml|cbor|plugin|bibliography|eval)\s*\(", code)
     calls += re.findall(r"\b(?:include|import)\b", code)
-    assert calls == ["json("], calls  # ('kind: image' of a figure is a kind, no call)
+    # ('kind: image' of a figure is a kind, no call.) The one image() is a chapter's picture: its path is a name the PDF
+    # gives (p-<hash>.png, lea_site.exports.pdffamily), never the data's, in a root holding only the template and those files.
+    assert calls == ["json(", "image("], calls
+    assert "image(f.src, alt: f.alt" in code
     assert "json(bytes(sys.inputs.data))" in code and code.count("sys.inputs") == 1
 
 

@@ -6,9 +6,10 @@ Typst template (``lea.typ``) shows every string of the tree as text, so a payloa
 Typst's or HTML's syntax stays visible text.
 
 Blocks: ``{"p": inl}``, ``{"sub": inl}`` (a heading inside a field, shown bold), ``{"list": [[block]],
-"ordered": bool, "start": int}``, ``{"quote": [block]}``, ``{"code": str}``, ``{"hr": true}``,
+"ordered": bool, "start": int}``, ``{"quote": [block], "by": inl}`` (``by``: the role it is attributed to, if
+any), ``{"fig": {"src", "alt", "caption"}}`` (a picture of a chapter), ``{"notes": [[block]]}`` (footnotes), ``{"code": str}``, ``{"hr": true}``,
 ``{"table": {"head": [inl], "rows": [[inl]]}}``. Inlines (``inl``) are lists of spans: a string,
-or ``{"t": str}`` with the flags ``b`` (bold), ``i`` (italic), ``code``, ``href`` (http, https or
+or ``{"t": str}`` with the flags ``b`` (bold), ``i`` (italic), ``sup`` (a footnote's number), ``code``, ``href`` (http, https or
 mailto only), or ``{"br": 1}``.
 
 Depth is bounded: below :data:`MAX_DEPTH` nested blocks (a quote in a list in a quote ...) the
@@ -24,7 +25,10 @@ from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.util import AMP_SUBSTITUTE
+
+from ..richtext import add_features
 
 MAX_DEPTH = 6  # nested blocks the PDF shows as such; deeper text is one paragraph
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
@@ -43,18 +47,23 @@ class _Capture(Treeprocessor):
         self.root = root
 
 
-def _engine() -> tuple[markdown.Markdown, _Capture]:
+def _engine(pictures: bool = False) -> tuple[markdown.Markdown, _Capture]:
     engine = markdown.Markdown(extensions=["sane_lists", "tables"])
     engine.preprocessors.deregister("html_block")  # raw HTML in data is text
     engine.inlinePatterns.deregister("html")
-    for name in ("image_link", "image_reference", "short_image_ref"):  # no pictures from elsewhere
-        engine.inlinePatterns.deregister(name)
+    if not pictures:  # pictures only in a chapter, and only from the data folder (lea_site.richtext)
+        for name in ("image_link", "image_reference", "short_image_ref"):
+            engine.inlinePatterns.deregister(name)
+    # Footnotes, quotations with their role, figures: the site's own rules. A figure keeps the path as
+    # written; the PDF gives Typst the checked file under a name of its own (lea_site.exports.pdf).
+    add_features(engine, (lambda path: path) if pictures else None)
     capture = _Capture(engine)
     engine.treeprocessors.register(capture, "lea_capture", -100)  # last: after 'unescape'
     return engine, capture
 
 
 _ENGINE, _CAPTURE = _engine()
+_PICTURE_ENGINE, _PICTURE_CAPTURE = _engine(pictures=True)
 
 
 def _text(engine: markdown.Markdown, value: str | None) -> str:
@@ -63,6 +72,7 @@ def _text(engine: markdown.Markdown, value: str | None) -> str:
         return ""
     if "\x02" not in value:
         return value
+    value = value.replace(NBSP_PLACEHOLDER, "")  # the footnote's space before its way back, which paper has not
     stash = engine.htmlStash.rawHtmlBlocks
     value = _PLACEHOLDER.sub(lambda m: html.unescape(str(stash[int(m[1])])) if int(m[1]) < len(stash) else "", value)
     if AMP_SUBSTITUTE in value:
@@ -87,6 +97,17 @@ def _inlines(engine: markdown.Markdown, node: Element, flags: dict[str, Any], ou
             inner["i"] = 1
         elif tag == "code":
             inner["code"] = 1
+        elif tag == "sup":  # a footnote's number
+            inner["sup"] = 1
+        elif tag == "img":  # a picture inside a line of text: its words
+            out.append(_span(f"[afbeelding: {child.get('alt', '')}]", flags))
+            if child.tail:
+                out.append(_span(_text(engine, child.tail), flags))
+            continue
+        elif tag == "a" and "footnote-backref" in child.get("class", ""):  # the way back to the text: the site's, not paper's
+            if child.tail:
+                out.append(_span(_text(engine, child.tail).rstrip("\u00a0"), flags))
+            continue
         elif tag == "a":
             href = child.get("href", "")
             if _SAFE_LINK.fullmatch(href):
@@ -142,6 +163,22 @@ def _blocks(engine: markdown.Markdown, parent: Element, depth: int) -> list[Bloc
             out.append({"list": items, "ordered": tag == "ol", "start": int(start) if start and start.isdigit() else 1})
         elif tag == "blockquote":
             out.append({"quote": _blocks(engine, node, depth + 1)})
+        elif tag == "figure" and node.get("class") == "lea-quote":
+            quote = next((c for c in node if c.tag == "blockquote"), None)
+            caption = next((c for c in node if c.tag == "figcaption"), None)
+            by: Inline = []
+            if caption is not None:
+                _inlines(engine, caption, {}, by)
+            out.append({"quote": _blocks(engine, quote, depth + 1) if quote is not None else [], "by": by})
+        elif tag == "figure" and node.get("class") == "lea-picture":
+            img = next((c for c in node if c.tag == "img"), None)
+            caption = next((c for c in node if c.tag == "figcaption"), None)
+            if img is not None:
+                out.append({"fig": {"src": img.get("src", ""), "alt": img.get("alt", ""),
+                                    "caption": _plain(engine, caption) if caption is not None else ""}})
+        elif tag == "div" and node.get("class") == "footnote":
+            notes = next((c for c in node if c.tag == "ol"), None)
+            out.append({"notes": [_blocks(engine, li, depth + 1) for li in (notes if notes is not None else []) if li.tag == "li"]})
         elif tag == "pre":
             out.append({"code": "".join(_text(engine, t) for t in node.itertext()).rstrip("\n")})
         elif tag == "hr":
@@ -175,17 +212,19 @@ def _table(engine: markdown.Markdown, node: Element) -> dict[str, Any]:
             "rows": [r + [[]] * (width - len(r)) for r in rows]}
 
 
-def blocks(text: str | None) -> list[Block]:
-    """A Markdown field of the data as blocks (an empty list for no text)."""
+def blocks(text: str | None, *, pictures: bool = False) -> list[Block]:
+    """A Markdown field of the data as blocks (an empty list for no text); with ``pictures`` (a chapter's
+    text) its figures are ``{"fig": {"src", "alt", "caption"}}`` with the path as written in the data."""
     if not text:
         return []
-    _ENGINE.reset()
-    _CAPTURE.root = None
-    _ENGINE.convert(text)
-    root = _CAPTURE.root
+    engine, capture = (_PICTURE_ENGINE, _PICTURE_CAPTURE) if pictures else (_ENGINE, _CAPTURE)
+    engine.reset()
+    capture.root = None
+    engine.convert(text)
+    root = capture.root
     if root is None:
         return [{"p": [text]}]
-    return _blocks(_ENGINE, root, 0)
+    return _blocks(engine, root, 0)
 
 
 def plain_blocks(text: str | None) -> list[Block]:

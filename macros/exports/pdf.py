@@ -30,7 +30,7 @@ from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
-from ..verdicts import NOT_REPORTED, STUCK, goal_course, goal_spending, written_status, year_spending
+from ..verdicts import NOT_REPORTED, STUCK, dimension_states, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
@@ -38,6 +38,7 @@ from ..render.tables import room_sentence
 from ..render.words import sectors as sector_words, since as since_words
 from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
+from . import pdffamily as family
 from . import pdfshapes
 from .mdtree import Block, blocks as md_blocks, plain_blocks
 from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
@@ -88,7 +89,7 @@ def goal_tree(agenda: Agenda) -> list[Ambition]:
     return out
 
 
-def _about(agenda: Agenda) -> list[Block]:
+def _about(agenda: Agenda, pictures: dict[str, str] | None = None) -> list[Block]:
     info = agenda.info
     out: list[Block] = [pb.heading(1, "Over de agenda", "over")]
     if info.samenvatting:
@@ -101,7 +102,7 @@ def _about(agenda: Agenda) -> list[Block]:
         out += [pb.heading(2, "Leidende principes"),
                 pb.items([[pb.b(x.titel), *([": " + x.toelichting] if x.toelichting else [])] for x in info.principes])]
     for chapter in info.hoofdstukken:
-        out += [pb.heading(2, chapter.titel, f"hoofdstuk-{chapter.id}"), *md_blocks(chapter.tekst)]
+        out += [pb.heading(2, chapter.titel, f"hoofdstuk-{chapter.id}"), *family.chapter_blocks(agenda, chapter, pictures if pictures is not None else {})]
     return out
 
 
@@ -166,16 +167,19 @@ def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
             out += [pb.heading(sub, label), pb.items(values)]
     owners = [[pb.party_name(agenda, o) + _term(o)] for o in amb.eigenaars] + pdfshapes.member_owners(agenda, amb)
     if owners:
-        out += [pb.heading(sub, "Eigenaars"), pb.items(owners)]
+        out += [pb.heading(sub, family.owners_heading(agenda)), pb.items(owners)]
     if amb.eigenaarschap:
         out.append(pb.p(amb.eigenaarschap))
     if amb.indicatoren:
         out.append(pb.heading(sub, "Indicatoren en streefwaarden"))
         for ind in amb.indicatoren:
             out += pb.indicator_blocks(ind, min(6, sub + 1))
+    relations = family.goal_relations(agenda, amb)
+    if relations:
+        out += [pb.heading(sub, "Samenhang met andere agenda's"), *relations]
     if amb.activiteiten:
         out.append(pb.heading(sub, "Activiteiten"))
-        out += [pb.action_block(agenda, n, a, money=agenda.has_money(), progress=True) for n, a in enumerate(amb.activiteiten, 1)]
+        out += [pb.action_block(agenda, n, a, money=agenda.has_money(), progress=True, as_of=view.as_of) for n, a in enumerate(amb.activiteiten, 1)]
     return out
 
 
@@ -233,7 +237,7 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
         if labelled:
             out.append(pb.facts(labelled))
         # A begun year's report has each action's latest note: the agenda is the plan.
-        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported) for n, a in enumerate(amb_plan.acties, 1)]
+        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of) for n, a in enumerate(amb_plan.acties, 1)]
         if not amb_plan.acties:
             out.append(pb.p(pb.muted("Geen acties.")))
     return out
@@ -331,7 +335,8 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
     agenda = view.agenda
     info = agenda.info
     reported = report_years(agenda, view.today)
-    body = _about(agenda) + _the_document(agenda)
+    pictures: dict[str, str] = {}  # a chapter's pictures: name in the PDF -> the checked file (the Typst worker copies them)
+    body = _about(agenda, pictures) + _the_document(agenda) + family.related_blocks(agenda)
     goals = goal_tree(agenda)
     if goals:
         body.append(pb.heading(1, fmt.capital(view.words), "doelen"))
@@ -360,6 +365,7 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
         body += [pb.heading(1, "Kerncijfers", "kerncijfers"), pb.p("Cijfers over de hele agenda: hoe de situatie is, en hoe die verandert.")]
         for ind in info.kerncijfers:
             body += pb.indicator_blocks(ind, 2)
+    body += family.places_blocks(view)
     if agenda.partners:
         body += [pb.heading(1, "Partners", "partners"), _partners(agenda)]
     appendices = info.document.bijlagen if info.document else []
@@ -386,8 +392,11 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
     if info.contact:
         facts.append(("Contact", pb.contact_text(agenda, info.contact)))
     cover = _cover(agenda, "Lokale Educatieve Agenda", facts)
-    return _document("Lokale Educatieve Agenda", info.titel, agenda, agenda_day(agenda), cover, body,
-                     f"De Lokale Educatieve Agenda {info.titel}, van {info.periode.van} tot en met {info.periode.tot}")
+    document = _document("Lokale Educatieve Agenda", info.titel, agenda, agenda_day(agenda), cover, body,
+                         f"De Lokale Educatieve Agenda {info.titel}, van {info.periode.van} tot en met {info.periode.tot}")
+    if pictures:
+        document["pictures"] = pictures
+    return document
 
 
 # --- the progress report ---------------------------------------------------------------------------
@@ -462,6 +471,14 @@ def _decisions(agenda: Agenda, plan: YearPlan | None, pairs: list, verdicts: lis
 
 def status(word: str | None) -> dict[str, Any]:
     return pb.status(word)
+
+
+def _dimensions(action: Action, as_of: date) -> list[Any]:
+    """Under an action's status: its state per dimension (kwaliteit, geld, tijd), as lea_site.verdicts reads the notes."""
+    out: list[Any] = []
+    for d in dimension_states(action, as_of):
+        out += [{"br": 1}, pb.b(f"{fmt.capital(d.dimension)}: "), pb.status(d.state)]
+    return out
 
 
 def progress_document(view: View, school_year: str | None, site_url: str | None = None) -> Document:
@@ -544,7 +561,7 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
             last = a.last_note()
             shown_above.add(id(last))
             rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
-                         [status(written_status(a))], *([pb.budget_lines(a.begroting)] if money else []),
+                         [status(written_status(a)), *_dimensions(a, view.as_of)], *([pb.budget_lines(a.begroting)] if money else []),
                          [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
         body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"], rows,
                                                caption=f"{noun}s voor {name}", numeric=[2] if money else [],

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Measurement, Party
-from ..verdicts import NOT_REPORTED, Spending, goal_course, spending_sentence, target_sentence, written_status
+from ..verdicts import NOT_REPORTED, Spending, dimension_states, goal_course, spending_sentence, target_sentence, written_status
 from ..render import format as fmt
 from ..render.charts import kind_label, nice_max, value_text, value_text_short, with_unit
 from ..render.governance import LEVELS, RELATIONS, party_text
@@ -132,7 +132,7 @@ def _place(action: Action) -> str:
     return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
 
 
-def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool) -> Block:
+def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None) -> Block:
     """One action: number and title, the facts on one line, then what the data says of it."""
     line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning)]
     if money:
@@ -149,6 +149,10 @@ def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progre
     last = action.last_note() if progress else None
     if last:
         more.append(p({"t": f"Voortgang {fmt.day(last.datum)}: ", "i": 1}, last.tekst))
+    if progress and as_of is not None:  # the state per dimension, as lea_site.verdicts reads the notes
+        for d in dimension_states(action, as_of):
+            more.append(p(b(f"{fmt.capital(d.dimension)}: "), status(d.state), muted(f" ({fmt.day(d.day)})"),
+                          *([": " + d.note] if d.note else [])))
     if action.resultaat:
         more += [p({"t": "Resultaat:", "i": 1}), *md_blocks(action.resultaat)]
     for e in action.evaluatie:
@@ -349,6 +353,10 @@ def explain(document: dict[str, Any], meanings: Mapping[str, str]) -> None:
                     walk(item)
             elif "quote" in block:
                 walk(block["quote"])
+                spans(block.get("by", []))
+            elif "notes" in block:
+                for note in block["notes"]:
+                    walk(note)
             elif "facts" in block:
                 for _, value in block["facts"]:
                     walk(value)
@@ -370,7 +378,7 @@ def explain(document: dict[str, Any], meanings: Mapping[str, str]) -> None:
 
 _AMOUNT = re.compile(r"€ (?=[\d-])")
 _LONG = re.compile(r"\S{31,}")
-_KEYS = frozenset({"href", "kind", "id", "st", "state"})  # values that are no text for the reader
+_KEYS = frozenset({"href", "kind", "id", "st", "state", "src", "pictures"})  # values that are no text for the reader
 
 
 def _breakable(word: re.Match[str]) -> str:

@@ -15,7 +15,10 @@ template only as ``sys.inputs.data``; the PDF goes to stdout, an error in words 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -28,11 +31,20 @@ def main(argv: list[str]) -> int:
         print(f"Typst ontbreekt ({err}); installeer: pip install typst", file=sys.stderr)
         return 2
     try:
-        font_set = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[fonts])
-        compiler = typst.Compiler(template, root=str(Path(template).parent), font_paths=font_set, ignore_system_fonts=True,
-                                  sys_inputs={"data": data})
-        when = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), tzinfo=dt.timezone.utc)
-        pdf = compiler.compile(format="pdf", pdf_standards=standards.split(","), timestamp=when)
+        with tempfile.TemporaryDirectory(prefix="lea-typst-") as folder:
+            # A chapter's pictures (lea_site.exports.pdf): Typst reads files only inside its root, so the
+            # template and the checked pictures, under names of the PDF's own, go into a folder of this document.
+            pictures = json.loads(data).get("pictures") or {}
+            if pictures:
+                shutil.copyfile(template, Path(folder) / "lea.typ")
+                for name, source in pictures.items():
+                    shutil.copyfile(source, Path(folder) / Path(name).name)
+                template = str(Path(folder) / "lea.typ")
+            font_set = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[fonts])
+            compiler = typst.Compiler(template, root=str(Path(template).parent), font_paths=font_set, ignore_system_fonts=True,
+                                      sys_inputs={"data": data})
+            when = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), tzinfo=dt.timezone.utc)
+            pdf = compiler.compile(format="pdf", pdf_standards=standards.split(","), timestamp=when)
     except Exception as err:  # noqa: BLE001 - any failure of the typesetter is reported in words
         message = getattr(err, "message", None) or str(err)
         print(f"{type(err).__name__}: {message[:500]}", file=sys.stderr)

@@ -26,6 +26,7 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .. import richtext as _richtext
 from .. import terms as _terms
 from ..model import Agenda, Party
 from ..verdicts import NOT_REPORTED, ActionState
@@ -107,39 +108,55 @@ class BindAmounts(Treeprocessor):
                 node.tail = _bind_amounts(node.tail)
 
 
-def _safe_markdown() -> _markdown.Markdown:
-    """Markdown for data fields: paragraphs, emphasis, lists, links, tables, code; nothing else."""
+def _safe_markdown(pictures: bool = False) -> tuple[_markdown.Markdown, _richtext.Features]:
+    """Markdown for data fields: paragraphs, emphasis, lists, links, tables, code, footnotes and attributed
+    quotations (:mod:`lea_site.richtext`); with ``pictures`` (a chapter's text) figures from the data folder."""
     engine = _markdown.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},
                                 output_format="html")
     # Raw HTML in data is shown as text, never passed through.
     engine.preprocessors.deregister("html_block")
     engine.inlinePatterns.deregister("html")
-    # No images: a picture from another site would tell that site who reads the page.
-    engine.inlinePatterns.deregister("image_link")
-    engine.inlinePatterns.deregister("image_reference")
-    engine.inlinePatterns.deregister("short_image_ref")
+    if not pictures:
+        # No images outside a chapter: a picture from another site would tell that site who reads the page.
+        engine.inlinePatterns.deregister("image_link")
+        engine.inlinePatterns.deregister("image_reference")
+        engine.inlinePatterns.deregister("short_image_ref")
+    features = _richtext.add_features(engine)
     # Glossary terms in the text (not in code, links or headings) marked for the page to explain.
     engine.treeprocessors.register(_terms.MarkTerms(engine), "lea_mark_terms", 4)
     engine.treeprocessors.register(BindAmounts(engine), "lea_bind_amounts", 3)
-    return engine
+    return engine, features
 
 
-_ENGINE = _safe_markdown()
+_ENGINE, _FEATURES = _safe_markdown()
+_PICTURE_ENGINE, _PICTURE_FEATURES = _safe_markdown(pictures=True)
 _PLAIN = re.compile(r"[^*_`\[\]<>\\&!\n\r{}|~=^:]*")  # no character that Markdown would treat specially
 _BLOCK_START = re.compile(r"\s*([#>+*-]|\d+[.)])(\s|$)")
 
 # What data Markdown may become, after Python-Markdown: checked by a well-kept sanitizer
 # (ammonia, through nh3), so that no feature of Markdown we overlooked can carry script.
 _TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li", "a", "blockquote", "hr",
-         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
-_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+         "sup", "div", "figure", "figcaption", "img"}  # footnotes, quotations and figures (lea_site.richtext)
+_ATTRIBUTES = {"a": {"href", "title", "class"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}, "sup": {"id"}, "li": {"id"},
+               "div": {"class"}, "figure": {"class"}, "img": {"src", "alt"}}
 _SCHEMES = {"http", "https", "mailto"}  # relative links stay allowed
+# The only classes and ids data Markdown may carry: those lea_site.richtext gives its footnotes and figures.
+_CLASSES = {"footnote", "footnote-ref", "footnote-backref", "lea-quote", "lea-picture"}
+_NOTE_ID = re.compile(r"(fn|fnref)-[0-9a-f]{6}-[a-z0-9-]{0,40}")
 
 
 def _no_hidden_recipients(element: str, attribute: str, value: str) -> str | None:
-    """``mailto:a@b.nl?bcc=c@d.nl`` would send a copy to someone the reader cannot see."""
+    """``mailto:a@b.nl?bcc=c@d.nl`` would send a copy to someone the reader cannot see; a class or id is
+    only one that lea_site.richtext gives, and a picture only one of the site's own files."""
     if element == "a" and attribute == "href" and value.lower().startswith("mailto:"):
         return value.split("?", 1)[0]
+    if attribute == "class":
+        return value if value in _CLASSES else None
+    if attribute == "id":
+        return value if _NOTE_ID.fullmatch(value) else None
+    if element == "img" and attribute == "src" and (":" in value or value.startswith("/")):
+        return None
     return value
 
 
@@ -149,19 +166,23 @@ def sanitize(fragment: str) -> str:
                      attribute_filter=_no_hidden_recipients, link_rel="noopener noreferrer nofollow", strip_comments=True)
 
 
-def md(text: str | None, *, demote: int = 2) -> str:
+def md(text: str | None, *, demote: int = 2, link: Link | None = None) -> str:
     """Render a Markdown field of the data to safe HTML on one line.
 
     Headings inside data start at level ``1 + demote`` (h3 by default), whatever level the text
     wrote its first one at: they never compete with the page's own headings, and a '###' in the
-    data is not pushed down to a tiny h5.
+    data is not pushed down to a tiny h5. With ``link`` (a chapter's text) its pictures from the
+    data folder are figures (:mod:`lea_site.richtext`); without, a picture stays its words.
     """
     if not text:
         return ""
     if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
         return f"<p>{prose(text)}</p>"  # plain sentences need no Markdown pass (a third of a large build)
-    _ENGINE.reset()
-    out = _ENGINE.convert(text)
+    engine, features = (_PICTURE_ENGINE, _PICTURE_FEATURES) if link is not None else (_ENGINE, _FEATURES)
+    features.resolve = (lambda path: link(_richtext.FILES + path)) if link is not None else None
+    _richtext.set_prefix(features, text)
+    engine.reset()
+    out = engine.convert(text)
     levels = [int(n) for n in re.findall(r"<h([1-6])>", out)]
     if levels and demote:
         shift = 1 + demote - min(levels)  # the text's highest heading becomes h(1 + demote)

@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..exports.volumes import part_number
 from . import format as fmt
-from . import figures, governance, overview, pages, parents
+from . import family, figures, governance, overview, pages, parents
 from .charts import indicator_chart, indicator_summary, indicator_table
 from .html import esc, md_inline
 from .pages import View
@@ -192,6 +192,10 @@ MACROS: dict[str, Macro] = {
     "governance_diagram": Macro(governance_diagram, "{{ governance_diagram() }}", "organisatieschema (SVG)"),
     "governance_text": Macro(governance_text, "{{ governance_text() }}", "organisatie als tekst"),
     "partners_overview": Macro(pages.partners_overview, "{{ partners_overview() }}", "rolverdeling per partner"),
+    "places_index": Macro(family.places_index, "{{ places_index() }}", "In mijn wijk: alle plaatsen (kernen, wijken, gemeenten) met een link naar hun pagina"),
+    "place_page": Macro(family.place_page_md, '{{ place_page("oosterwijk") }}', "de hele pagina van een plaats: prioriteiten, wat er gebeurt, de wijken erin"),
+    "related_agendas": Macro(family.related_agendas, '{{ related_agendas(kop="Eerdere en verwante agenda\'s") }}', "de vorige agenda, addenda en de regionale of lokale agenda's, met wat er veranderde en de gedeelde doelen"),
+    "related_notice": Macro(family.related_notice, "{{ related_notice() }}", "op de voorpagina: welke agenda deze opvolgt, welke addenda en bij welke agenda ze hoort"),
     "age_groups_list": Macro(pages.age_groups_list, "{{ age_groups_list() }}", "links naar de pagina's per leeftijd"),
     "parents_block": Macro(parents.parents_block, "{{ parents_block() }}", "blok voor ouders op de voorpagina: de leeftijden als grote knoppen"),
     "parents_overview": Macro(parents.parents_overview, "{{ parents_overview() }}", "per leeftijd wat ouders en kinderen kunnen doen of gebruiken (pagina Voor ouders)"),

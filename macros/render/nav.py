@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Agenda, Ambition
 from .format import capital
-from .paths import AGE_GROUPS, age_page, ambition_page, chapter_page, year_page
+from .paths import AGE_GROUPS, age_page, ambition_page, chapter_page, place_page, year_page
 
 
 def nav_title(text: str) -> str:
@@ -47,7 +47,8 @@ def build_nav(agenda: Agenda, pages: set[str]) -> list[Any]:
     nav = [
         entry("Home", "index.md"),
         # The readers' own ways in first: parents, then professionals and councillors.
-        section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]),
+        section("Voor ouders", [entry("Kies de leeftijd", "ouders/index.md")] + [entry(f"{r.low} tot {r.high} jaar", age_page(g)) for g, r, _ in AGE_GROUPS] + [entry("Per wijk of school", "ouders/locaties.md")]
+                + [section("In mijn wijk", [entry("Kies uw wijk", "plaatsen/index.md")] + [entry(p.naam, place_page(p.id)) for p in agenda.info.plaatsen])]),
         entry("Voor professionals en raadsleden", "professionals.md"),
         section(capital(words), [entry(f"Alle {words}", "ambities/index.md")] + [goal(a) for a in agenda.children(None)]),
         section("Schooljaren", [entry("Alle schooljaren", "schooljaren/index.md")] + [entry(f"Schooljaar {y.schooljaar}", year_page(y.schooljaar)) for y in agenda.year_plans_sorted()]),

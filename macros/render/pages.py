@@ -24,6 +24,7 @@ from .contact import contact_html, resolve
 from . import words
 from ..verdicts import any_spending, goal_spending, year_spending
 from .tables import action_cell, actions_table, activities_table, spending_html, spent_cell, year_budget
+from .family import goal_relations, owners_label
 
 
 class View:
@@ -242,7 +243,7 @@ def year_links(view: View, kop: str | None = None) -> str:
 
 def chapters(view: View, plek: str = "home") -> str:
     """The agenda's own chapters for a place (home, over), each under its own title."""
-    out = [f"## {md_inline(c.titel)} {{#hoofdstuk-{c.id}}}\n\n{md(c.tekst)}{view.edit(c, c.titel)}\n"
+    out = [f"## {md_inline(c.titel)} {{#hoofdstuk-{c.id}}}\n\n{md(c.tekst, link=view.link)}{view.edit(c, c.titel)}\n"
            for c in view.agenda.info.hoofdstukken if c.plek == plek]
     pages = [c for c in view.agenda.info.hoofdstukken if c.plek == "pagina"]
     if plek == "over" and pages:
@@ -254,7 +255,7 @@ def chapter_page_md(view: View, chapter_id: str) -> str:
     chapter = next((c for c in view.agenda.info.hoofdstukken if c.id == chapter_id), None)
     if chapter is None:
         raise KeyError(f"onbekend hoofdstuk '{chapter_id}'")
-    return f"# {md_inline(chapter.titel)}\n\n{md(chapter.tekst)}{view.edit(chapter, chapter.titel)}\n"
+    return f"# {md_inline(chapter.titel)}\n\n{md(chapter.tekst, link=view.link)}{view.edit(chapter, chapter.titel)}\n"
 
 
 def document_facts(view: View, kop: str | None = None) -> str:
@@ -417,11 +418,14 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     if bodies or amb.eigenaars or amb.eigenaarschap or members:
         out.append("## Wie werkt eraan?\n")
         if amb.eigenaars or members:
-            out.append(f"Eigenaars:\n\n{_owners(view, amb)}\n")
+            out.append(f"{md_inline(owners_label(agenda, len(amb.eigenaars) + len(members) > 1))}:\n\n{_owners(view, amb)}\n")
         if amb.eigenaarschap:
             out.append(f"<p>{prose(amb.eigenaarschap)}</p>\n")
         for body in bodies:
             out.append(f"### {md_inline(body.naam)}\n\n{body_details(agenda, body, view.link, view.edit)}\n")
+    relations = goal_relations(view, amb)
+    if relations:
+        out.append(f"## Samenhang met andere agenda's\n\n{relations}\n")
     out.append(f"## Vragen?\n\n<p>{contact_html(agenda, resolve(agenda, None, amb))}</p>\n")
     earlier = [(y, p) for y, p in plans if view.current and y.schooljaar < view.current]
     if earlier:
@@ -725,7 +729,7 @@ def partners_overview(view: View) -> str:
             facts.append(("Over", prose(partner.omschrijving)))
         if partner.url:
             facts.append(("Website", f'<a href="{esc(partner.url)}">{esc(partner.url)}</a>'))
-        for label, items in (("Eigenaar van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
+        for label, items in ((f"{owners_label(agenda, False)} van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
                              ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
             if items:
                 facts.append((label, ul(items)))

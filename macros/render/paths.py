@@ -34,6 +34,10 @@ def age_page(group: str) -> str:
     return f"ouders/{group}.md"
 
 
+def place_page(place_id: str) -> str:
+    return f"plaatsen/{place_id}.md"
+
+
 # Anchors of items on their pages, prefixed so that no id from the data can equal an id of
 # the page itself (the diagram's lea-arrow) or of another kind of item.
 def body_anchor(body_id: str) -> str:
@@ -71,6 +75,13 @@ def generated_pages(agenda: Agenda) -> dict[str, str]:
         f'age_page("{g}")') for g, _, label in age_groups(agenda)})
     pages.update({chapter_page(c.id): _described(f"{c.titel}. {_plain(c.tekst)}", f'chapter_page("{c.id}")')
                   for c in agenda.info.hoofdstukken if c.plek == "pagina"})
+    if agenda.info.plaatsen:  # 'in mijn wijk': a page per place (issue 29 item 8)
+        pages["plaatsen/index.md"] = _described(
+            "In mijn wijk: kies uw wijk, kern of gemeente en zie wat de agenda daar doet voor kinderen en jongeren.",
+            "places_index()", title="In mijn wijk")
+        pages.update({place_page(p.id): _described(
+            f"{p.naam}: wat de agenda hier doet voor kinderen en jongeren. {p.samenvatting or ''}", f'place_page("{p.id}")')
+            for p in agenda.info.plaatsen})
     return pages
 
 
@@ -81,7 +92,7 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[*_`>|]", "", text)
 
 
-def _described(description: str, call: str, feed: str | None = None) -> str:
+def _described(description: str, call: str, feed: str | None = None, title: str | None = None) -> str:
     """A page that is one macro call, with front matter ``description:`` from the data.
 
     The text is made safe for YAML front matter: one line, printable characters only, as a
@@ -92,7 +103,8 @@ def _described(description: str, call: str, feed: str | None = None) -> str:
         text = text[:200].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     text = re.sub(r"([{])([{%#])", r"\1 \2", text)
     feed_line = f"lea_feed: {json.dumps(feed)}\n" if feed else ""  # the goal's Atom feed (lea_site.exports.feeds); ids are [a-z0-9-]
-    return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n{feed_line}---\n\n{{{{ {call} }}}}\n"
+    heading = f"# {title}\n\n" if title else ""  # a fixed title of the product's own, never from data
+    return f"---\ndescription: {json.dumps(text, ensure_ascii=False)}\n{feed_line}---\n\n{heading}{{{{ {call} }}}}\n"
 
 
 def pages_without_content(agenda: Agenda) -> set[str]:

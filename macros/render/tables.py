@@ -13,6 +13,7 @@ from ..verdicts import action_state, written_status, Spending, goal_spending, ro
 from .charts import budget_bars
 from .contact import contact_html, resolve
 from .html import Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
+from .family import dimensions_html
 
 
 def budget_cell(budget: Budget | None) -> str:
@@ -61,7 +62,7 @@ def _money_note(budget: Budget | None) -> str:
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
                 money_column: bool = True, contact: str = "", facts: Sequence[tuple[str, str]] = (),
-                progress: bool = True) -> str:
+                progress: bool = True, as_of: date | None = None) -> str:
     """Title and ``facts`` (label, HTML: who, when) under it, then the (folded) description, place,
     carry-over note, evaluations and (with ``progress``) the latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
@@ -70,6 +71,8 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
         out += f'<br><span class="lea-muted">doorgeschoven uit schooljaar {esc(action.doorgeschoven_van)}</span>'
     out += "".join(f'<span class="lea-fact"><span class="lea-fact__label">{esc(label)}:</span> {value}</span>'
                    for label, value in facts if value)
+    if progress and as_of is not None:  # the state per dimension (kwaliteit, geld, tijd), where the agenda reports so
+        out += dimensions_html(action, as_of)
     if not with_details:
         return out
     details = md(action.beschrijving)
@@ -107,7 +110,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
     return [
         [
             str(n),
-            action_cell(action, edit=edit, anchor=anchor, money_column=money,
+            action_cell(action, edit=edit, anchor=anchor, money_column=money, as_of=as_of,
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", esc(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
