@@ -63,7 +63,9 @@ def _who(agenda: Agenda, action: Action) -> str:
 def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str, figures: dict[str, str]) -> Entry:
     parts = [_plain(action.beschrijving)]
     if action.voor_ouders is not None:
-        parts += [action.voor_ouders.wat, action.voor_ouders.voor_wie or "", action.voor_ouders.kosten or ""]
+        offer = action.voor_ouders
+        parts += [offer.wat, offer.voor_wie or "", offer.kosten.regel or "" if offer.kosten else "", offer.wanneer or "",
+                  *(f"{place.naam} {place.adres or ''}" for place in offer.plaatsen)]
     if action.locatie is not None:
         parts.append(", ".join(action.locatie.names()))
     parts += [_who(agenda, action), fmt.planning(action.planning), written_status(action) or NOT_REPORTED, goal, _plain(action.resultaat)]
