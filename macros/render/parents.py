@@ -109,8 +109,8 @@ def signup_html(words: Explainer, offer: ForParents, anchor: str) -> str:
 RUNNING_WORDS = {
     "lopend": "Ja, dit is er nu.",
     "gepland": "Nog niet: dit begint later (zie Wanneer).",
-    "vertraagd": "Nog niet: dit begint of loopt later dan gepland.",
-    "afgerond": "De partners hebben dit afgerond.",
+    "vertraagd": "Nog niet helemaal: het loopt later dan de bedoeling was.",
+    "afgerond": "De partners zijn hiermee klaar.",
 }
 
 
@@ -190,6 +190,43 @@ def parents_overview(view: View) -> str:
     return "\n".join(out)
 
 
+# --- the page per place -------------------------------------------------------------------------
+
+
+def places_page(view: View) -> str:
+    """Per neighbourhood, school or place: what parents can use there (linked to its card on the age page),
+    then how many other actions the partners do there, per goal; no working titles or status words."""
+    places: dict[str, list[Pair]] = {}
+    whole = fmt.capital(view.whole_area)
+    for owner, action in _current_actions(view):
+        if action.locatie is None:
+            continue
+        for name in ([whole] if action.locatie.hele_gemeente else []) + action.locatie.names():
+            places.setdefault(name, []).append((owner, action))
+    if not places:
+        return f'<p class="lea-muted">Geen acties met een plek in {esc(view.this_year if view.current else "deze agenda")}.</p>'
+    out = []
+    for name in sorted(places, key=lambda n: (n != whole, n.lower())):
+        pairs = places[name]
+        found = offers(pairs)
+        out.append(f"### {md_inline(name)}\n")
+        if found:
+            out.append("<p>Wat u en uw kind hier kunnen doen of gebruiken:</p>" + ul(
+                view.a(_offer_target(view, p, a), offer_title(a)) + f": {prose(a.voor_ouders.wat)}" for p, a in found) + "\n")  # type: ignore[union-attr]
+        shown = {id(a) for _, a in found}
+        rest = [(p, a) for p, a in pairs if id(a) not in shown]
+        if rest:
+            out.append(_work_by_goal(view, rest, more=bool(found)) + "\n")
+    return "\n".join(out)
+
+
+def _offer_target(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
+    """The offer's card on the page of the first age group it is for."""
+    ages = _action_ages(view, owner, action)
+    group = next((g for g, group_ages, _ in age_groups(view.agenda) if _in_group(ages, group_ages)), None)
+    return age_page(group) + "#" + _anchor(view, owner, action) if group else LOCATIONS
+
+
 # --- the page per age group ---------------------------------------------------------------------
 
 
@@ -223,10 +260,11 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal, action.trekker))))
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
+    belongs = ""
     if goal is not None:  # the policy words last: which goal this serves (never the action's own working title)
-        facts.append(("Hoort bij", f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'))
+        belongs = dl([("Hoort bij", f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>')], "lea-dl lea-offer__facts")
     body = (f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}'
-            f"{signup_html(words, offer, anchor)}</div>")
+            f"{signup_html(words, offer, anchor)}{belongs}</div>")
     return f"### {md_inline(offer_title(action))} {{#{anchor}}}\n\n{body}\n"
 
 
@@ -262,12 +300,12 @@ def _going(view: View, words: Explainer, ages: AgeRange) -> str:
     for goal in goals:
         state = view.course(goal)
         link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'
-        reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
-        css = state.state.replace(" ", "-")
-        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>.{reason}')
+        css = state.state.replace(" ", "-")  # the reasons count actions by status: the goal's page gives them
+        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>')
     if not items:
         return ""
-    return "## Gaat het goed?\n\n<p>Zo staan de doelen voor deze leeftijd ervoor:</p>" + ul(items, "lea-going") + "\n"
+    return ("## Gaat het goed?\n\n<p>Zo staan de doelen voor deze leeftijd ervoor. Waarom, leest u op de pagina van elk doel.</p>"
+            + ul(items, "lea-going") + "\n")
 
 
 def _work_by_goal(view: View, pairs: list[Pair], more: bool) -> str:
