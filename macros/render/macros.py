@@ -152,6 +152,13 @@ def changes_since_quarter(view: View, kop: str | None = None) -> str:
     return overview.changes_since_quarter(view, kop, source() if source else None)
 
 
+def last_changed(view: View, pagina: str) -> str:
+    """When the data of this page last changed ('Laatst gewijzigd op ...', linked to that change), from the git history."""
+    from .changed import changed_html
+
+    return changed_html(view, pagina if pagina.endswith(".md") else f"{pagina}.md")
+
+
 def accessibility_results(view: View) -> str:
     """This site's own accessibility status and last check (lea toegankelijkheid), or that it has not been checked."""
     from ..accessibility import statement
@@ -202,6 +209,7 @@ MACROS: dict[str, Macro] = {
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
     "begrippen": Macro(glossary_page, "{{ begrippen() }}", "alle afkortingen en begrippen met hun betekenis"),
+    "last_changed": Macro(last_changed, '{{ last_changed("begroting") }}', "wanneer de gegevens van een pagina (begroting, organisatie) het laatst veranderden, met een link naar die wijziging; de pagina's van doelen en schooljaren zeggen het zelf"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }
 

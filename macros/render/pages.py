@@ -14,6 +14,7 @@ from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, SECTOR_LAB
 from .paths import all_actions, pages_without_content
 from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
+from .changed import changed_html
 from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
@@ -36,6 +37,7 @@ class View:
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
         self.files: dict = {}  # the files this build made, with their day and size (lea_site.render.documents.FileFacts)
+        self.changed: dict = {}  # when each page's data last changed (lea_site.render.changed.PageChange), set by the macro shell
         self.history = None  # a function giving the data's git history (lea_site.exports.changes), set by the macro shell
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
@@ -390,6 +392,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
         out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+    out.append(changed_html(view, ambition_page(amb.id)))
     return "\n".join(out)
 
 
@@ -442,6 +445,7 @@ def year_page_md(view: View, school_year: str) -> str:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
         out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties voor {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+    out.append(changed_html(view, year_page(school_year)))
     return "\n".join(out)
 
 
