@@ -289,7 +289,8 @@ def governance_diagram(agenda: Agenda) -> str:
     legend, legend_bottom = _legend(agenda, width, height + 20)
     out = [
         f'<figure class="lea-diagram"><div class="lea-scroll" role="region" tabindex="0" aria-label="Organisatieschema">'
-        f'<svg class="lea-diagram__svg" data-search-exclude viewBox="0 0 {width:.0f} {legend_bottom + 20:.0f}" role="img" '
+        f'<svg class="lea-diagram__svg" data-search-exclude viewBox="0 0 {width:.0f} {legend_bottom + 20:.0f}" '
+        f'width="{width:.0f}" height="{legend_bottom + 20:.0f}" role="img" '
         f'aria-labelledby="lea-gov-t lea-gov-d" xmlns="http://www.w3.org/2000/svg">',
         '<title id="lea-gov-t">Organisatieschema van de agenda</title>',
         f'<desc id="lea-gov-d">{esc(desc)}</desc>',

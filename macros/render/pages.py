@@ -19,7 +19,7 @@ from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
-from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
+from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, partner_anchor, year_page
 from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, work_words, written_status
 from .contact import contact_html, resolve
 from ..verdicts import any_spending, goal_spending, year_spending
@@ -625,6 +625,9 @@ def _work_word(agenda: Agenda) -> str:
     return "acties en activiteiten" if has_actions and has_activities else "activiteiten" if has_activities else "acties"
 
 
+FOLD_AFTER = 2  # a partner's list of more items than this folds (the partners page stays short on a phone)
+
+
 def partners_overview(view: View) -> str:
     agenda = view.agenda
     leads: dict[str, list[str]] = defaultdict(list)
@@ -671,8 +674,13 @@ def partners_overview(view: View) -> str:
             *(str(len(found[partner.id])) for _, found in columns),
         ])
     headers = ["Partner", "Sector", *(label for label, _ in columns)]
-    summary = table(headers, rows, caption="Rolverdeling: partners en hun rol", numeric=list(range(2, len(headers))), stack=True)
-    out = [summary + "\n"]
+    summary = table(headers, rows, caption="Rolverdeling: partners en hun rol", numeric=list(range(2, len(headers))),
+                    cls="lea-table lea-partners-table")
+    # On a phone the table's cards took a screen per partner: there one line each, linked to the partner's part below.
+    index = ul((view.a(partner_anchor(partner.id), partner.naam) + f' <span class="lea-muted">{esc(_sectors(partner))}'
+                + "".join(f" · {esc(label.lower())}: {len(found[partner.id])}" for label, found in columns) + "</span>")
+               for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()))
+    out = [summary + f'<div class="lea-partners-index">{index}</div>\n']
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         out.append(f"### {md_inline(partner.naam)} {{#partner-{partner.id}}}\n")
         facts = [("Sectoren" if len(partner.all_sectors()) > 1 else "Sector", esc(_sectors(partner)))]
@@ -684,8 +692,9 @@ def partners_overview(view: View) -> str:
             facts.append(("Website", f'<a href="{esc(partner.url)}">{esc(partner.url)}</a>'))
         for label, items in (("Eigenaar van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
                              ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
-            if items:
-                facts.append((label, ul(items)))
+            if items:  # a long list folds: its count shows, the list opens with a tap (and without JavaScript)
+                facts.append((label, ul(items) if len(items) <= FOLD_AFTER else
+                              f'<details class="lea-fold"><summary>{len(items)} keer: toon alle</summary>{ul(items)}</details>'))
         out.append(dl(facts) + view.edit(partner, partner.naam) + "\n")
     return "\n".join(out)
 
