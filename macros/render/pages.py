@@ -18,7 +18,7 @@ from .changed import changed_html
 from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
-from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
+from .html import planning_html, Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, partner_anchor, year_page
 from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, work_words, written_status
 from .contact import contact_html, resolve
@@ -551,7 +551,7 @@ def actions_by_status(view: View, kop: str | None = None) -> str:
         if not group:
             continue
         out.append(f"### {status.capitalize()} ({len(group)})\n")
-        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(fmt.planning(a.planning)),
+        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), planning_html(fmt.planning(a.planning)),
                  *([esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] if noted else [])] for p, a in group]  # type: ignore[union-attr]
         headers = [noun, view.goal_header([p for p, _ in group]), "Planning", *(["Laatste voortgang"] if noted else [])]
         out.append(table(headers, rows, caption=f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} met status {status}", stack=True) + "\n")
@@ -588,7 +588,7 @@ def timeline(view: View, kop: str | None = None) -> str:
         for label, qs, qe in quarters:
             on = first is not None and last is not None and first <= qe and last >= qs
             cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
-        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
+        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{planning_html(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
     headers = ["Actie", "Status"] + [q[0] for q in quarters]
     # On a phone a card per action: title, when and status, whole (the quarter columns are wide screens' view of the same planning).
     return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline", stack=True)
@@ -758,7 +758,7 @@ def actions_by_location(view: View) -> str:
     out = []
     for name in sorted(places, key=lambda n: (n != fmt.capital(view.whole_area), n.lower())):
         out.append(f"### {md_inline(name)}\n")
-        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
+        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {planning_html(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
     return "\n".join(out)
 
 
