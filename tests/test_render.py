@@ -155,14 +155,17 @@ def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
 
 
 @pytest.mark.parametrize("data", [DATA, *sorted(p for p in FIXTURES.iterdir() if p.is_dir())], ids=lambda p: p.name)
-def test_diagram_edges_never_pass_behind_a_box(data):
-    from lea_site.render.governance import BOX_H, BOX_W, _crosses
+@pytest.mark.parametrize("narrow", [False, True], ids=["breed", "smal"])
+def test_diagram_edges_never_pass_behind_a_box(data, narrow):
+    from lea_site.render.governance import BOX_H, NARROW, WIDE, _crosses
+
+    box_w = (NARROW if narrow else WIDE).box_w
 
     agenda = load(data, FIXTURE_TODAY).agenda
-    svg = html(governance.governance_diagram(agenda))
+    svg = html(governance.governance_diagram(agenda, narrow=narrow))
     # Boxes are as high as their wrapped text (at least BOX_H); an ended body is not drawn, nor its edges.
     boxes = [(float(r["x"]), float(r["y"]), float(r["height"])) for r in svg.select("g.lea-diagram__box rect")]
-    assert all(float(r["width"]) == BOX_W and float(r["height"]) >= BOX_H for r in svg.select("g.lea-diagram__box rect"))
+    assert all(float(r["width"]) == box_w and float(r["height"]) >= BOX_H for r in svg.select("g.lea-diagram__box rect"))
     edges = svg.select("polyline.lea-diagram__edge")
     shown = {b.id for b in agenda.organen if b.status != "beeindigd"}
     assert len(edges) == sum(len([t for t in b.rapporteert_aan + b.adviseert + b.bereidt_voor if t in shown])
@@ -170,8 +173,12 @@ def test_diagram_edges_never_pass_behind_a_box(data):
     for edge in edges:
         points = [tuple(map(float, p.split(","))) for p in edge["points"].split()]
         for a, b in zip(points, points[1:]):
-            hit = [box for box in boxes if _crosses(a, b, box)]
+            hit = [box for box in boxes if _crosses(a, b, box, box_w)]
             assert not hit, f"segment {a}-{b} passes behind box(es) at {hit}"
+    # the phone's layout: one box per row, its text wrapped to that box
+    if narrow and boxes:
+        assert len({r["x"] for r in svg.select("g.lea-diagram__box rect")}) == 1
+        assert float(svg.select_one("svg")["viewbox"].split()[2]) <= 288
 
 
 def test_crossing_check_itself():

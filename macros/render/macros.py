@@ -131,7 +131,7 @@ def contact_info(view: View) -> str:
 
 def governance_diagram(view: View) -> str:
     """The governance structure as an SVG diagram."""
-    return governance.governance_diagram(view.agenda)
+    return governance.governance_figure(view.agenda)
 
 
 def governance_text(view: View) -> str:
