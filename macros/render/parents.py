@@ -8,6 +8,8 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 
 from __future__ import annotations
 
+import re
+
 from ..glossary import Explainer, agenda_glossary, agenda_names
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Cost, ForParents, Intervention
 from ..verdicts import ActionState, action_state, written_status
@@ -83,10 +85,15 @@ def tel_link(number: str) -> str:
     return f'<a href="tel:{esc(number.replace(" ", "").replace("-", ""))}">{esc(number)}</a>'
 
 
+_POSTCODE = re.compile(r"\b([1-9][0-9]{3}) ([A-Z]{2})\b")  # a Dutch postcode, kept on one line: 4321&nbsp;AB
+NBSP_POSTCODE = "\\1\u00a0\\2"
+
+
 def places_html(words: Explainer, offer: ForParents) -> str:
     """Each place with its address on a line of its own (an address is never broken across places)."""
     items = [f'<span class="lea-place__name">{words.text(place.naam)}</span>'
-             + (f'<br><span class="lea-place__address">{esc(place.adres)}</span>' if place.adres else "") for place in offer.plaatsen]
+             + (f'<br><span class="lea-place__address">{_POSTCODE.sub(NBSP_POSTCODE, esc(place.adres))}</span>' if place.adres else "")
+             for place in offer.plaatsen]
     return ul(items, "lea-places")
 
 
