@@ -34,6 +34,7 @@ def _root(conf: Any) -> str:
 
 def define_env(env: Any) -> None:
     from .blocks import mark
+    from .render.changed import read_changed
     from .render.documents import read_facts
     from .render.html import no_edit
     from .render.macros import MACROS
@@ -61,6 +62,7 @@ def define_env(env: Any) -> None:
         made = View(site.agenda, site.today, link, edit or no_edit, checks)
         made.downloads = frozenset((conf.get("extra") or {}).get("lea_downloads") or ())
         made.files = read_facts((conf.get("extra") or {}).get("lea_documenten"))
+        made.changed = read_changed((conf.get("extra") or {}).get("lea_gewijzigd"))
         made.history = lambda: _history(data, root)
         return made
 

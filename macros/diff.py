@@ -198,7 +198,7 @@ def _budget_changes(old: Agenda, new: Agenda, warnings: dict[str, str]) -> Secti
             now = fmt.money(plan.budget.beschikbaar) if plan.budget else "niet opgegeven"
             section.lines.append(f"Beschikbaar LEA-budget van {was} naar {now}.\n")
         if rows:
-            section.lines.append("| Ambitie | Kosten was | Kosten wordt | Verschil t.l.v. LEA-budget |")
+            section.lines.append("| Ambitie | Kosten was | Kosten wordt | Verschil ten laste van het LEA-budget |")
             section.lines.append("|---|---:|---:|---:|")
             section.lines.extend(rows)
             section.lines.append("")

@@ -263,8 +263,9 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
         dated: dict[str, date] = {}
+        changed: dict[str, dict] = {}  # when each page's data last changed (lea_site.exports.lastchanged)
         merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
-                                  sorted(typesetting.paths) if typesetting is not None else (), dated=dated),
+                                  sorted(typesetting.paths) if typesetting is not None else (), dated=dated, changed=changed),
               "de open data, feeds of wijzigingen")
         merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
         merge(pages, house.files, "de huisstijl")
@@ -309,7 +310,8 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)
     extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda),
-                 lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, typeset))
+                 lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, typeset),
+                 lea_gewijzigd=changed)
     config["extra"] = extra
     text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
         config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)

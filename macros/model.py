@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
-                     describe, dutch_int, odd_characters, parse_period, parse_planning)
+                     describe, dutch_int, odd_characters, parse_number, parse_period, parse_planning)
 
 # --- limits --------------------------------------------------------------------
 # The data comes from pull requests; every text has a stated maximum, so no value can
@@ -518,6 +518,72 @@ class Evaluation(Model):
     _from_str = _shorthand("moment")
 
 
+MAX_STEPS = 10  # a step-by-step that needs more steps than this is a page of its own (url)
+
+
+class Venue(Model):
+    """A place a parent goes to: its name and its address. A plain string is the name."""
+
+    naam: Text = Field(description="Naam van de plek: 'Peuteropvang De Dreumes', 'Bibliotheek Lindeveen, vestiging Centrum'.")
+    adres: Text | None = Field(None, description="Straat, huisnummer en plaats: 'Lindelaan 12, 1234 AB Lindeveen'.")
+
+    _from_str = _shorthand("naam")
+
+
+class Cost(Model):
+    """What it costs a parent: an amount (per time, month, year) or a rule in words; or both.
+
+    A plain string is the rule ('gratis', 'eigen bijdrage naar inkomen'), a number the amount in euros."""
+
+    bedrag: Annotated[float, BeforeValidator(parse_number), Field(ge=0, le=100_000)] | None = Field(None, description=(
+        "Bedrag in euro's, met een punt als decimaalteken: 2.50. 0 betekent gratis."))
+    per: Text | None = Field(None, description="Waarvoor het bedrag geldt: 'keer', 'maand', 'jaar', 'cursus'.")
+    regel: Text | None = Field(None, description=(
+        "De kosten als regel in gewone woorden: 'gratis', 'gratis met een VVE-indicatie; anders een bijdrage naar inkomen'."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"regel": value}
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return {"bedrag": value}
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> "Cost":
+        if self.bedrag is None and self.regel is None:
+            raise ValueError("noem een bedrag (bedrag: 2.50, per: keer) of een regel (regel: gratis)")
+        if self.per is not None and self.bedrag is None:
+            raise ValueError("per zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 2.50, per: keer}")
+        return self
+
+
+class SignUp(Model):
+    """How a parent signs up: a web page, the steps in order, or both. A web address alone stands for
+    ``{url: ...}``, a list for ``{stappen: [...]}``."""
+
+    stappen: list[Text] = Field(default_factory=list, max_length=MAX_STEPS, description=(
+        "De stappen in volgorde, elk één zin: ['Vraag een indicatie bij het consultatiebureau.', "
+        "'Kies een peuteropvang.', 'Meld uw kind aan bij de peuteropvang.']. De site nummert ze."))
+    url: WebUrl | None = Field(None, description="Webpagina waar ouders hun kind aanmelden, beginnend met https://.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"url": value}
+        if isinstance(value, list):
+            return {"stappen": value}
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> "SignUp":
+        if not self.stappen and self.url is None:
+            raise ValueError("noem de stappen (stappen: [...]) of een webadres om aan te melden (url: https://...)")
+        return self
+
+
 class ForParents(Model):
     """What parents or children can do or use themselves: the pages per age (Voor ouders) put these first."""
 
@@ -528,7 +594,18 @@ class ForParents(Model):
         "Wat ouders of kinderen zelf kunnen doen of gebruiken, in eenvoudig Nederlands (B1): "
         "'Uw peuter kan twee ochtenden per week naar de peuteropvang.'"))
     voor_wie: Text | None = Field(None, description="Voor wie precies: 'alle peuters van 2 tot 4 jaar', 'gezinnen in Oosterwijk en De Hagen'.")
-    kosten: Text | None = Field(None, description="Wat het ouders kost: 'gratis', 'eigen bijdrage naar inkomen', '€ 2 per keer'.")
+    plaatsen: list[Venue] = Field(default_factory=list, max_length=50, description=(
+        "Waar ouders en kinderen heen gaan: naam en adres ({naam: Bibliotheek Lindeveen, adres: 'Markt 3, Lindeveen'}). "
+        "Zonder: de site noemt de locatie van de actie."))
+    wanneer: Text | None = Field(None, description=(
+        "Wanneer, in woorden van ouders: 'vanaf september 2026, op dinsdag- en donderdagochtend van 8.30 tot 12.00 uur'. "
+        "Zonder: de planning van de actie."))
+    kosten: Cost | None = Field(None, description=(
+        "Wat het ouders kost: een regel ('gratis', 'eigen bijdrage naar inkomen') of een bedrag ({bedrag: 2.50, per: keer})."))
+    telefoon: Phone | None = Field(None, description=(
+        "Een algemeen telefoonnummer voor ouders, van de dienst of organisatie: '14 0999'; nooit het nummer van een persoon."))
+    aanmelden: SignUp | None = Field(None, description=(
+        "Hoe ouders hun kind aanmelden: een webadres, of de stappen in volgorde ({stappen: [...], url: ...})."))
     url: WebUrl | None = Field(None, description="Webpagina voor ouders: meer informatie of aanmelden, beginnend met https://.")
 
 
@@ -1336,6 +1413,6 @@ class Agenda(BaseModel):
 
 __all__ = [
     "Action", "Adoption", "AgeRange", "Member", "Organisation", "Result", "Role", "Statement", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
-    "Contact", "DimensionReport", "Evaluation", "ForParents", "Place", "Priority", "RelatedAgenda", "SharedGoal", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
-    "Partner", "Party", "Period", "Planning", "ProgressNote", "Target", "TargetGroup", "YearBudget", "YearPlan",
+    "Contact", "Cost", "DimensionReport", "Evaluation", "ForParents", "Place", "Priority", "RelatedAgenda", "SharedGoal", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
+    "Partner", "Party", "Period", "Planning", "ProgressNote", "SignUp", "Target", "TargetGroup", "Venue", "YearBudget", "YearPlan",
 ]

@@ -24,6 +24,14 @@ SHORTHANDS = {
     "Principle": "titel",
     "Priority": "titel",  # issue 29
     "SharedGoal": "doel (id)",
+    "Venue": "naam van de plek",
+    "Cost": "de regel in woorden, bijvoorbeeld 'gratis'",
+    "SignUp": "webadres om aan te melden",
+}
+# Shorthands that are not a string: a number for the amount, a list for the steps.
+OTHER_SHORTHANDS = {
+    "Cost": {"type": "number", "minimum": 0, "description": "Kort: het bedrag in euro's"},
+    "SignUp": {"type": "array", "items": {"type": "string"}, "description": "Kort: de stappen in volgorde"},
 }
 
 
@@ -71,7 +79,7 @@ def json_schema() -> dict[str, Any]:
         schema["$defs"][name] = {
             "title": definition.get("title", name),
             "description": definition.get("description", ""),
-            "anyOf": [{"type": "string", "description": f"Kort: {what}"}, obj],
+            "anyOf": [{"type": "string", "description": f"Kort: {what}"}, *([OTHER_SHORTHANDS[name]] if name in OTHER_SHORTHANDS else []), obj],
         }
     return schema
 

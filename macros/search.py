@@ -39,6 +39,26 @@ class Entry:
     anchor: str  # the row's id on that page
     title: str  # plain text
     text: str  # plain text
+    boost: float = 1.0  # Material's document boost: the current school year's rows come first (year_boost)
+
+
+# Material's search multiplies a document's score by its boost: a search for 'thuiszitters' shows this school
+# year's plan before last year's, which says the same words about work that is over.
+CURRENT_BOOST, PAST_BOOST = 3.0, 0.001
+
+
+def year_boost(year: str, current: str | None) -> float:
+    """The boost of a school year's pages and rows: the current year up, earlier years down, later ones as they are."""
+    if current is None:
+        return 1.0
+    return CURRENT_BOOST if year == current else PAST_BOOST if year < current else 1.0
+
+
+def year_boosts(agenda: Agenda, today: date) -> dict[str, float]:
+    """Docs-relative path of each school year's page -> its boost (only those that differ from 1)."""
+    current = agenda.current_school_year(today)
+    boosts = {year_page(plan.schooljaar): year_boost(plan.schooljaar, current) for plan in agenda.jaarplannen}
+    return {page: boost for page, boost in boosts.items() if boost != 1.0}
 
 
 def _plain(markdown: str | None) -> str:
@@ -60,10 +80,12 @@ def _who(agenda: Agenda, action: Action) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
-def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str, figures: dict[str, str]) -> Entry:
+def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str, figures: dict[str, str], boost: float = 1.0) -> Entry:
     parts = [_plain(action.beschrijving)]
     if action.voor_ouders is not None:
-        parts += [action.voor_ouders.wat, action.voor_ouders.voor_wie or "", action.voor_ouders.kosten or ""]
+        offer = action.voor_ouders
+        parts += [offer.wat, offer.voor_wie or "", offer.kosten.regel or "" if offer.kosten else "", offer.wanneer or "",
+                  *(f"{place.naam} {place.adres or ''}" for place in offer.plaatsen)]
     if action.locatie is not None:
         parts.append(", ".join(action.locatie.names()))
     parts += [_who(agenda, action), fmt.planning(action.planning), written_status(action) or NOT_REPORTED, goal, _plain(action.resultaat)]
@@ -71,7 +93,7 @@ def _entry(agenda: Agenda, page: str, anchor: str, action: Action, goal: str, fi
     last = action.last_note()
     if last is not None:
         parts.append(last.tekst)
-    return Entry(page, anchor, " ".join(action.titel.split()), " ".join(" ".join(p for p in parts if p).split()))
+    return Entry(page, anchor, " ".join(action.titel.split()), " ".join(" ".join(p for p in parts if p).split()), boost)
 
 
 def row_entries(agenda: Agenda, today: date) -> list[Entry]:
@@ -93,7 +115,8 @@ def row_entries(agenda: Agenda, today: date) -> list[Entry]:
             page = ambition_page(amb_plan.ambitie) if on_goal_page else year_page(year)
             if page not in pages:
                 continue
-            out += [_entry(agenda, page, f"actie-{year}-{a.id}", a, goal.titel if goal else amb_plan.ambitie, figures)
+            boost = year_boost(year, current)
+            out += [_entry(agenda, page, f"actie-{year}-{a.id}", a, goal.titel if goal else amb_plan.ambitie, figures, boost)
                     for a in amb_plan.acties]
     return out
 
@@ -108,20 +131,28 @@ def _escaped(entry: Entry) -> dict[str, str]:
     return {"title": html.escape(entry.title, quote=False), "text": html.escape(entry.text, quote=False)}
 
 
-def extend_index(index_file: Path, entries: list[Entry], use_directory_urls: bool = True) -> int:
-    """Add the entries to Material's ``search_index.json`` (text escaped as the plugin escapes it);
-    how many were added. Entries already there (a dirty rebuild) are not added twice."""
+def extend_index(index_file: Path, entries: list[Entry], use_directory_urls: bool = True, boosts: dict[str, float] | None = None) -> int:
+    """Add the entries to Material's ``search_index.json`` (text escaped as the plugin escapes it), and give
+    the pages in ``boosts`` (docs-relative path -> boost; :func:`year_boosts`) and all their sections that boost;
+    how many entries were added. Entries already there (a dirty rebuild) are not added twice."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs = index.setdefault("docs", [])
     have = {d.get("location") for d in docs}
     added = 0
+    by_url = {url_of(page, use_directory_urls): boost for page, boost in (boosts or {}).items()}
+    boosted = 0
+    for doc in docs:
+        boost = by_url.get(str(doc.get("location", "")).split("#")[0])
+        if boost is not None and doc.get("boost") != boost:
+            doc["boost"] = boost
+            boosted += 1
     for entry in entries:
         where = location(entry, use_directory_urls)
         if where in have:
             continue
-        docs.append({"location": where, **_escaped(entry)})
+        docs.append({"location": where, **_escaped(entry), **({"boost": entry.boost} if entry.boost != 1.0 else {})})
         added += 1
-    if added:
+    if added or boosted:
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added
 

@@ -26,9 +26,11 @@ from . import changes, dcat, feeds, opendata, woo
 
 def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | None = None,
                  site_url: str | None = None, directory_urls: bool = True, pdfs: list[str] | tuple[str, ...] = (),
-                 dated: dict[str, date] | None = None) -> dict[str, str | bytes]:
+                 dated: dict[str, date] | None = None, changed: dict[str, dict] | None = None) -> dict[str, str | bytes]:
     """Docs-relative path -> content (text for pages, bytes for files). ``dated``, when given, gets the day
-    each open-data file and feed is of (the data's last change; a feed's newest entry), for the page Documenten."""
+    each open-data file and feed is of (the data's last change; a feed's newest entry), for the page Documenten;
+    ``changed`` when the data of each page of a goal, school year, the budget and the organisation last changed
+    ({datum: ISO day or None when unknown, anker: its section on the page Wijzigingen}; nothing without a history)."""
     all_tables = opendata.tables(agenda, today)
     data_files = opendata.files(agenda, all_tables, today)
     out: dict[str, str | bytes] = dict(data_files)
@@ -39,6 +41,10 @@ def export_files(agenda: Agenda, today: date, data_dir: Path, cache_dir: Path | 
     modified = next((c.day for c in history.changes if c.day is not None), today)
     out.update(dcat.files(agenda, data_files, site_url, modified, directory_urls=directory_urls, tables=all_tables))
     out[changes.PAGE] = changes.page(history)
+    if changed is not None:
+        changed.update({path: {"datum": last.day.isoformat() if last.day else None,
+                               "anker": history.anchor(last.commit) if last.commit else None}
+                        for path, last in changes.pages_changed(history, agenda).items()})
     feed_files = feeds.files(agenda, today, site_url, directory_urls, history.status)
     out.update(feed_files)
     if dated is not None:

@@ -39,6 +39,7 @@ from ..gitdata import GitError, _git, export
 from ..render import format as fmt
 from ..usercache import keep_newest, user_cache
 from ..files import write_atomic
+from .lastchanged import LastChanged, digests, last_changed
 
 MAX_COMMITS = 50
 PAGE = "wijzigingen.md"
@@ -50,6 +51,7 @@ class Change:
     when: datetime  # as recorded: the committer's clock, which may be wrong
     markdown: str  # the diff's sections, headings at level 4
     plausible: bool = True  # False: after the build day, before its parent or before git existed (see dated())
+    pages: dict[str, str] | None = None  # per page, a digest of the data it shows in this version (None: errors; .lastchanged)
 
     @property
     def day(self) -> date | None:
@@ -74,6 +76,21 @@ class History:
     changes: list[Change]
     note: str | None  # why the history is missing or incomplete
     status: list[StatusChange] = field(default_factory=list)  # newest first
+    complete: bool = False  # the changes reach back to the first commit of the data (not shallow, not cut off)
+
+    def anchor(self, commit: str) -> str | None:
+        """The id of a commit's section on the page Wijzigingen, when the page shows it."""
+        shown = any(c.commit == commit and _shown(c) for c in self.changes)
+        return change_anchor(commit) if shown else None
+
+
+def change_anchor(commit: str) -> str:
+    return f"wijziging-{commit[:12]}"
+
+
+def _shown(change: Change) -> bool:
+    """Whether the page Wijzigingen lists the change (a comment or a moved line changes nothing in the agenda)."""
+    return bool(change.markdown.strip()) and change.markdown.strip() != NO_CHANGES
 
 
 def _by_key(agenda: Agenda) -> dict[tuple[str, str], tuple[str, Action]]:
@@ -212,7 +229,7 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
             key = f"{trees[i + 1] if has_before else '-'}..{trees[i]}"
             if not _whole(cache.get(key)):  # missing, damaged, or written by an older version (text only)
                 cache[key] = _compare(agenda_at(i + 1) if has_before else None, agenda_at(i), has_before)
-            changes.append(Change(commit, when, cache[key]["tekst"], plausible[i]))
+            changes.append(Change(commit, when, cache[key]["tekst"], plausible[i], cache[key]["paginas"]))
             if plausible[i]:  # a status change without a believable date is on the page Wijzigingen, not in the feeds
                 status += [StatusChange(commit, when, *row) for row in cache[key]["status"]]
             agendas.pop(commit, None)  # the walk goes back in time: this version is not compared again
@@ -229,23 +246,26 @@ def history(data_dir: Path, cache_file: Path | None = None, limit: int = MAX_COM
                 "Hieronder staat alleen wat in die kopie zit.")
     elif len(commits) > limit:
         note = f"Hieronder staan de laatste {limit} wijzigingen van de gegevens."
-    return History(changes, note, status)
+    return History(changes, note, status, complete=not shallow and len(commits) <= limit)
 
 
 def _whole(entry: object) -> bool:
+    pages = entry.get("paginas", 0) if isinstance(entry, dict) else 0
     return (isinstance(entry, dict) and isinstance(entry.get("tekst"), str) and isinstance(entry.get("status"), list)
+            and (pages is None or (isinstance(pages, dict) and all(isinstance(v, str) for v in pages.values())))
             and all(isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row) for row in entry["status"]))
 
 
 def _compare(old: Agenda | None, new: Agenda | None, has_before: bool) -> dict[str, object]:
     """One commit's change in words, and its status changes (kept in the cache by the two data trees)."""
     if new is None:
-        return {"tekst": "De gegevens in deze versie bevatten fouten; de site is toen niet gebouwd.", "status": []}
+        return {"tekst": "De gegevens in deze versie bevatten fouten; de site is toen niet gebouwd.", "status": [], "paginas": None}
+    pages = digests(new)
     if old is None and not has_before:
-        return {"tekst": "De agenda is toegevoegd.", "status": []}
+        return {"tekst": "De agenda is toegevoegd.", "status": [], "paginas": pages}
     if old is None:
-        return {"tekst": "De gegevens zijn hersteld: de versie hiervoor bevatte fouten.", "status": []}
-    return {"tekst": _diff(old, new), "status": status_changes(old, new)}
+        return {"tekst": "De gegevens zijn hersteld: de versie hiervoor bevatte fouten.", "status": [], "paginas": pages}
+    return {"tekst": _diff(old, new), "status": status_changes(old, new), "paginas": pages}
 
 
 def page(h: History) -> str:
@@ -256,14 +276,21 @@ def page(h: History) -> str:
            "een hoger budget of een actie die stopte. Het komt uit de geschiedenis van de gegevens van deze site.", ""]
     if h.note:
         out += [h.note, ""]
-    shown = [c for c in h.changes if c.markdown.strip() and c.markdown.strip() != NO_CHANGES]  # not a change in the agenda: a comment, a line moved
+    shown = [c for c in h.changes if _shown(c)]
     for change in shown:
+        anchor = f" {{ #{change_anchor(change.commit)} }}"  # "{ #": "{#" would open a Jinja comment; where 'Laatst gewijzigd' on a page links to (.lastchanged)
         if change.day is None:
-            out += ["## Datum onbekend", "", f"*Vastgelegd met de datum {fmt.day(change.when.date())}, maar dat kan niet kloppen "
+            out += [f"## Datum onbekend{anchor}", "", f"*Vastgelegd met de datum {fmt.day(change.when.date())}, maar dat kan niet kloppen "
                     "(na de bouw van de site, vóór de versie ervoor of vóór git bestond): de klok van die computer stond verkeerd.*", ""]
         else:
-            out += [f"## {fmt.day(change.day)}", ""]
+            out += [f"## {fmt.day(change.day)}{anchor}", ""]
         out += [_safe(change.markdown), ""]
     if h.changes and not shown:
         out += ["In de vastgelegde versies veranderde niets aan de inhoud van de agenda.", ""]
     return "\n".join(out)
+
+
+def pages_changed(h: History, agenda: Agenda) -> dict[str, LastChanged]:
+    """Per page of a goal, school year, the budget and the organisation: when its data last changed (.lastchanged)."""
+    versions = [(c.commit, c.day, c.pages) for c in h.changes]
+    return last_changed(digests(agenda), versions, h.complete)

@@ -281,8 +281,8 @@ def _legend(ind: Indicator, series: list[Measurement], room: float) -> list[list
 
 
 def value_text_short(ind: Indicator, m: Measurement) -> str:
-    """The label at the latest value in the chart: the value (an estimate as 'ca. 30'), without its breakdown."""
-    return ("ca. " if m.soort == "schatting" else "") + with_unit(ind, m.waarde)
+    """The label at the latest value in the chart: the value (an estimate as 'ongeveer 30'), without its breakdown."""
+    return ("ongeveer " if m.soort == "schatting" else "") + with_unit(ind, m.waarde)
 
 
 def indicator_table(ind: Indicator) -> str:

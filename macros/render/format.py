@@ -28,6 +28,14 @@ def money(amount: int) -> str:
     return format_currency(amount, "EUR", locale=LOCALE, format="¤ #,##0;¤ -#,##0", currency_digits=False)
 
 
+@lru_cache(maxsize=1024)
+def price(amount: float) -> str:
+    """``€ 2,50`` or ``€ 15``: what something costs a parent, with cents only when there are any."""
+    whole = float(amount).is_integer()
+    return format_currency(int(amount) if whole else amount, "EUR", locale=LOCALE,
+                           format="¤ #,##0" if whole else "¤ #,##0.00", currency_digits=False)
+
+
 def number(value: float) -> str:
     """``25,5`` or ``1.234``: no trailing ``,0`` for whole numbers."""
     return format_decimal(int(value) if float(value).is_integer() else value, locale=LOCALE)

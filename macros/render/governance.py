@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..model import Agenda, Body, Member, Party, Role
 from . import format as fmt
 from . import words
@@ -28,6 +30,23 @@ BOX_W, BOX_H, GAP, ROW_GAP, PER_ROW, BAND = 200, 70, 24, 56, 3, 24
 PAD, NAME_SIZE, META_SIZE, NAME_LINE, META_LINE = 8, 14, 12, 17, 15
 TEXT_W = BOX_W - 2 * PAD
 NETWORK_NOTE = "Een netwerk is er om elkaar te ontmoeten en kennis te delen. Het neemt geen besluiten."
+
+
+class Grid(NamedTuple):
+    """How boxes are laid out: so many per row, each so wide (SVG units)."""
+
+    per_row: int
+    box_w: float
+
+    @property
+    def width(self) -> float:
+        return self.per_row * self.box_w + (self.per_row + 1) * GAP
+
+
+WIDE = Grid(PER_ROW, BOX_W)
+# On a phone one box per row, 288 units wide: at 320 px (288 px of column) the SVG is drawn 1:1, so the labels are
+# their own 12 and 14 px; at 375 px somewhat larger. The wide chart there was scaled to half (labels of 5 to 6 px).
+NARROW = Grid(1, 240)
 _EM = {**dict.fromkeys("iljtfrI.,:;'!|()[] ", 0.34), **dict.fromkeys("mwMW@%", 0.95), **dict.fromkeys("0123456789", 0.58)}
 
 
@@ -90,7 +109,7 @@ def party_text(agenda: Agenda, p: Party) -> str:
     return ", ".join(names)
 
 
-def _box_text(agenda: Agenda, body: Body) -> tuple[list[str], list[str]]:
+def _box_text(agenda: Agenda, body: Body, text_w: float = TEXT_W) -> tuple[list[str], list[str]]:
     """The lines of a box: its name, then what kind of box it is, how often it meets, its secretary."""
     meta = []
     if body.status == "voorgesteld":
@@ -101,7 +120,7 @@ def _box_text(agenda: Agenda, body: Body) -> tuple[list[str], list[str]]:
         meta.append(body.frequentie)
     if body.secretaris:
         meta.append("secretaris: " + party_text(agenda, body.secretaris))
-    return _wrap(body.naam, NAME_SIZE, bold=True), [line for text in meta for line in _wrap(text, META_SIZE)]
+    return _wrap(body.naam, NAME_SIZE, bold=True, width=text_w), [line for text in meta for line in _wrap(text, META_SIZE, width=text_w)]
 
 
 def _box_height(name: list[str], meta: list[str]) -> float:
@@ -111,12 +130,12 @@ def _box_height(name: list[str], meta: list[str]) -> float:
 Layout = tuple[dict[str, tuple[float, float]], dict[str, float], dict[float, float], list[tuple[str, float]], float, float]
 
 
-def _layout(agenda: Agenda) -> Layout:
+def _layout(agenda: Agenda, grid: Grid = WIDE) -> Layout:
     """Box positions (top-left) and heights per body id, row heights by row top, level labels with their y, total size.
 
     A box is as high as its wrapped text; a row as high as its tallest box.
     """
-    width = PER_ROW * BOX_W + (PER_ROW + 1) * GAP
+    width, per_row, box_w = grid.width, grid.per_row, grid.box_w
     pos: dict[str, tuple[float, float]] = {}
     heights: dict[str, float] = {}
     rows: dict[float, float] = {}
@@ -129,14 +148,14 @@ def _layout(agenda: Agenda) -> Layout:
             continue
         bands.append((label, y))
         y += BAND
-        for start in range(0, len(bodies), PER_ROW):
-            row = bodies[start:start + PER_ROW]
-            row_w = len(row) * BOX_W + (len(row) - 1) * GAP
+        for start in range(0, len(bodies), per_row):
+            row = bodies[start:start + per_row]
+            row_w = len(row) * box_w + (len(row) - 1) * GAP
             x = (width - row_w) / 2
             for body in row:
                 pos[body.id] = (x, y)
-                heights[body.id] = _box_height(*_box_text(agenda, body))
-                x += BOX_W + GAP
+                heights[body.id] = _box_height(*_box_text(agenda, body, box_w - 2 * PAD))
+                x += box_w + GAP
             row_h = rows[y] = max(heights[body.id] for body in row)
             y += row_h + GAP
         y += ROW_GAP - GAP
@@ -168,11 +187,11 @@ def _kinds_text(agenda: Agenda) -> list[str]:
     return out
 
 
-def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> bool:
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...], box_w: float = BOX_W) -> bool:
     """Does the segment a-b pass through the inside of a box (x, y[, height]) (Liang-Barsky clipping)?"""
     height = box[2] if len(box) > 2 else BOX_H
     left, top = box[0] + 1, box[1] + 1  # a line that only touches the border is fine
-    right, bottom = box[0] + BOX_W - 1, box[1] + height - 1
+    right, bottom = box[0] + box_w - 1, box[1] + height - 1
     (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     low, high = 0.0, 1.0
@@ -200,7 +219,7 @@ def _nudge(used: dict[tuple[str, float], int], key: tuple[str, float]) -> float:
 
 def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tuple[float, float, float]],
            rows: dict[float, float], source_row: float, target_row: float,
-           used: dict[tuple[str, float], int]) -> list[tuple[float, float]]:
+           used: dict[tuple[str, float], int], box_w: float = BOX_W) -> list[tuple[float, float]]:
     """A straight edge, or, when a box is in the way, one that weaves between the rows.
 
     The detour runs through the channels between rows and, at each row in between,
@@ -208,7 +227,7 @@ def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tup
     the last stretch, inside the channel next to the target's row, can touch no box.
     ``rows`` gives each row's height by its top; ``source_row`` and ``target_row`` are tops.
     """
-    if start[1] == end[1] or not any(_crosses(start, end, box) for box in boxes):
+    if start[1] == end[1] or not any(_crosses(start, end, box, box_w) for box in boxes):
         return [start, end]
     up = end[1] < start[1]
     low, high = sorted((source_row, target_row))
@@ -224,7 +243,7 @@ def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tup
         c = channel(previous, row)
         c += _nudge(used, ("channel", c))
         xs = sorted(bx for bx, by, _ in boxes if by == row)
-        lanes = [xs[0] - GAP / 2, xs[-1] + BOX_W + GAP / 2] + [(a + BOX_W + b) / 2 for a, b in zip(xs, xs[1:])]
+        lanes = [xs[0] - GAP / 2, xs[-1] + box_w + GAP / 2] + [(a + box_w + b) / 2 for a, b in zip(xs, xs[1:])]
         lane = min(lanes, key=lambda lx, x=x: abs(lx - x) + abs(lx - end[0]))
         lane += _nudge(used, ("lane", lane))
         points += [(x, c), (lane, c)]
@@ -234,7 +253,7 @@ def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tup
     return [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
 
 
-def _box(agenda: Agenda, body: Body, x: float, y: float, height: float) -> str:
+def _box(agenda: Agenda, body: Body, x: float, y: float, height: float, box_w: float = BOX_W) -> str:
     """One body: a box (a rounded one for a role, dashed for a proposal or a network) with wrapped text."""
     kinds = [f"lea-diagram__box--{esc(body.niveau)}"]
     if body.status == "voorgesteld":
@@ -242,10 +261,10 @@ def _box(agenda: Agenda, body: Body, x: float, y: float, height: float) -> str:
     if is_role(body):
         kinds.append("lea-diagram__box--rol")
     radius = min(height / 2, 30) if is_role(body) else 16 if body.niveau == "netwerk" else 6
-    name, meta = _box_text(agenda, body)
-    cx = x + BOX_W / 2
+    name, meta = _box_text(agenda, body, box_w - 2 * PAD)
+    cx = x + box_w / 2
     out = [f'<g class="lea-diagram__box {" ".join(kinds)}">',
-           f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{height:.0f}" rx="{radius:.0f}"/>']
+           f'<rect x="{x:.0f}" y="{y:.0f}" width="{box_w:.0f}" height="{height:.0f}" rx="{radius:.0f}"/>']
     top = y + PAD + 13
     spans = "".join(f'<tspan x="{cx:.0f}" y="{top + NAME_LINE * k:.0f}">{esc(line)}</tspan>' for k, line in enumerate(name))
     out.append(f'<text class="lea-diagram__name" x="{cx:.0f}" y="{top:.0f}" text-anchor="middle">{spans}</text>')
@@ -257,13 +276,13 @@ def _box(agenda: Agenda, body: Body, x: float, y: float, height: float) -> str:
     return "".join(out)
 
 
-def _legend(agenda: Agenda, width: float, y: float) -> tuple[str, float]:
+def _legend(agenda: Agenda, width: float, y: float, arrow: str = "lea-arrow") -> tuple[str, float]:
     """The legend in rows that fit the width: the relations, and the kinds of box the diagram has."""
     bodies = drawn(agenda)
     items: list[tuple[str, str, float]] = []  # (symbol with {x} and {y}, label, symbol width)
     for _, verb, dash in RELATIONS:
         style = f' stroke-dasharray="{dash}"' if dash else ""
-        items.append((f'<line class="lea-diagram__edge" x1="{{x}}" y1="{{y}}" x2="{{x36}}" y2="{{y}}"{style} marker-end="url(#lea-arrow)"/>', verb, 36))
+        items.append((f'<line class="lea-diagram__edge" x1="{{x}}" y1="{{y}}" x2="{{x36}}" y2="{{y}}"{style} marker-end="url(#{arrow})"/>', verb, 36))
     box = '<rect class="{cls}" x="{{x}}" y="{{top}}" width="30" height="16" rx="{rx}"/>'
     if any(b.status == "voorgesteld" for b in bodies):
         items.append((box.format(cls="lea-diagram__key lea-diagram__key--voorgesteld", rx=3), "voorgesteld, nog niet ingesteld", 30))
@@ -282,19 +301,44 @@ def _legend(agenda: Agenda, width: float, y: float) -> tuple[str, float]:
     return "".join(out), ly
 
 
-def governance_diagram(agenda: Agenda) -> str:
+def governance_diagram(agenda: Agenda, narrow: bool = False) -> str:
+    """The chart in its figure: the wide layout, or with ``narrow`` the one for a phone."""
     if not drawn(agenda):
         return ""
-    pos, heights, rows, bands, width, height = _layout(agenda)
+    return _figure(agenda, _svg(agenda, NARROW, "-smal") if narrow else _svg(agenda, WIDE))
+
+
+def governance_figure(agenda: Agenda) -> str:
+    """Both layouts in one figure: the stylesheet shows the wide one on a wide screen and the one with a box per
+    row on a phone (the other is display: none, so a screen reader meets one chart)."""
+    if not drawn(agenda):
+        return ""
+    return _figure(agenda, _svg(agenda, WIDE) + _svg(agenda, NARROW, "-smal"))
+
+
+def _figure(agenda: Agenda, svgs: str) -> str:
+    caption = "Organisatieschema. Dezelfde informatie staat hieronder als tekst."
+    if len(drawn(agenda)) < len(agenda.organen):
+        caption += " Overleggen die gestopt zijn, staan niet in het schema, wel in de tekst."
+    return (f'<figure class="lea-diagram"><div class="lea-scroll" role="region" tabindex="0" aria-label="Organisatieschema">'
+            f"{svgs}</div><figcaption>{esc(caption)}</figcaption></figure>")
+
+
+def _svg(agenda: Agenda, grid: Grid, suffix: str = "") -> str:
+    """One layout of the chart; ``suffix`` keeps its ids (title, description, arrow) apart from the other's."""
+    box_w = grid.box_w
+    pos, heights, rows, bands, width, height = _layout(agenda, grid)
     desc = " ".join(_relations_text(agenda) + _kinds_text(agenda)) or "Geen verbindingen tussen de organen."
-    legend, legend_bottom = _legend(agenda, width, height + 20)
+    arrow = f"lea-arrow{suffix}"
+    legend, legend_bottom = _legend(agenda, width, height + 20, arrow)
+    kind = "smal" if suffix else "breed"
     out = [
-        f'<figure class="lea-diagram"><div class="lea-scroll" role="region" tabindex="0" aria-label="Organisatieschema">'
-        f'<svg class="lea-diagram__svg" data-search-exclude viewBox="0 0 {width:.0f} {legend_bottom + 20:.0f}" role="img" '
-        f'aria-labelledby="lea-gov-t lea-gov-d" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="lea-gov-t">Organisatieschema van de agenda</title>',
-        f'<desc id="lea-gov-d">{esc(desc)}</desc>',
-        '<defs><marker id="lea-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        f'<svg class="lea-diagram__svg lea-diagram__svg--{kind}" data-search-exclude viewBox="0 0 {width:.0f} {legend_bottom + 20:.0f}" '
+        f'width="{width:.0f}" height="{legend_bottom + 20:.0f}" role="img" '
+        f'aria-labelledby="lea-gov-t{suffix} lea-gov-d{suffix}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="lea-gov-t{suffix}">Organisatieschema van de agenda</title>',
+        f'<desc id="lea-gov-d{suffix}">{esc(desc)}</desc>',
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" class="lea-diagram__arrowhead"/></marker></defs>',
     ]
     for label, y in bands:
@@ -309,7 +353,7 @@ def governance_diagram(agenda: Agenda) -> str:
         """Spread the ends of several edges along a box's side (ordered by where the other end is)."""
         box = edge[at]
         ends = sorted((e for e in edges if e[at] == box), key=lambda e: (pos[e[1 - at]][0], pos[e[1 - at]][1]))
-        return pos[box][0] + BOX_W * (ends.index(edge) + 1) / (len(ends) + 1)
+        return pos[box][0] + box_w * (ends.index(edge) + 1) / (len(ends) + 1)
 
     boxes = [(x, y, heights[body_id]) for body_id, (x, y) in pos.items()]
     used: dict[tuple[str, float], int] = {}
@@ -324,25 +368,21 @@ def governance_diagram(agenda: Agenda) -> str:
             sy, ty = y1 + h1, y2
         else:  # same row: side to side
             sy = ty = y1 + h1 / 2
-            sx, tx = (x1 + BOX_W, x2) if x2 > x1 else (x1, x2 + BOX_W)
-        points = _route((sx, sy), (tx, ty), boxes, rows, y1, y2, used)
-        if sy == ty and any(_crosses((sx, sy), (tx, ty), box) for box in boxes):
+            sx, tx = (x1 + box_w, x2) if x2 > x1 else (x1, x2 + box_w)
+        points = _route((sx, sy), (tx, ty), boxes, rows, y1, y2, used, box_w)
+        if sy == ty and any(_crosses((sx, sy), (tx, ty), box, box_w) for box in boxes):
             # Same row with boxes in between: under the row, bottom to bottom.
-            sx, tx, bottom = x1 + BOX_W / 2, x2 + BOX_W / 2, y1 + h1
+            sx, tx, bottom = x1 + box_w / 2, x2 + box_w / 2, y1 + h1
             cy = bottom + GAP / 2 + _nudge(used, ("channel", bottom + GAP / 2)) / 2
             points = [(sx, bottom), (sx, cy), (tx, cy), (tx, bottom)]
         style = f' stroke-dasharray="{dash}"' if dash else ""
         coords = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
-        out.append(f'<polyline class="lea-diagram__edge" points="{coords}"{style} marker-end="url(#lea-arrow)"/>')
+        out.append(f'<polyline class="lea-diagram__edge" points="{coords}"{style} marker-end="url(#{arrow})"/>')
     for body in drawn(agenda):
         x, y = pos[body.id]
-        out.append(_box(agenda, body, x, y, heights[body.id]))
+        out.append(_box(agenda, body, x, y, heights[body.id], box_w))
     out.append(legend)
-    out.append("</svg></div>")
-    caption = "Organisatieschema. Dezelfde informatie staat hieronder als tekst."
-    if len(drawn(agenda)) < len(agenda.organen):
-        caption += " Overleggen die gestopt zijn, staan niet in het schema, wel in de tekst."
-    out.append(f"<figcaption>{esc(caption)}</figcaption></figure>")
+    out.append("</svg>")
     return "".join(out)
 
 

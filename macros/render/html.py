@@ -67,6 +67,21 @@ def _bind_amounts(text: str) -> str:
     return _AMOUNT.sub("€\u00a0", text) if "€" in text else text
 
 
+# The interface's own abbreviations, explained where they stand (abbr with its meaning; screen readers and a
+# hover or long press give it). Only for the site's own words: text from the data is never matched here.
+ABBREVIATIONS = {"t/m": "tot en met", "t.l.v.": "ten laste van"}
+
+
+def abbr(word: str) -> str:
+    """``<abbr title="tot en met">t/m</abbr>``: one of :data:`ABBREVIATIONS` with its meaning."""
+    return f'<abbr title="{esc(ABBREVIATIONS[word])}">{esc(word)}</abbr>'
+
+
+def planning_html(text: str) -> str:
+    """A planning as :func:`lea_site.render.format.planning` writes it, escaped, its 't/m' explained."""
+    return esc(text).replace(" t/m ", f" {abbr('t/m')} ")
+
+
 def prose(text: object) -> str:
     """Plain text shown as running text (between tags, never in an attribute): :func:`esc`, and, while
     a page is rendered, each glossary term marked so that the page explains it at its first use

@@ -137,7 +137,7 @@ def contact_info(view: View) -> str:
 
 def governance_diagram(view: View) -> str:
     """The governance structure as an SVG diagram."""
-    return governance.governance_diagram(view.agenda)
+    return governance.governance_figure(view.agenda)
 
 
 def governance_text(view: View) -> str:
@@ -156,6 +156,13 @@ def changes_since_quarter(view: View, kop: str | None = None) -> str:
     """What changed since the previous quarter began: progress notes, and the data's history in git (or that there is none)."""
     source = view.history
     return overview.changes_since_quarter(view, kop, source() if source else None)
+
+
+def last_changed(view: View, pagina: str) -> str:
+    """When the data of this page last changed ('Laatst gewijzigd op ...', linked to that change), from the git history."""
+    from .changed import changed_html
+
+    return changed_html(view, pagina if pagina.endswith(".md") else f"{pagina}.md")
 
 
 def accessibility_results(view: View) -> str:
@@ -203,6 +210,7 @@ MACROS: dict[str, Macro] = {
     "contacts_by_role": Macro(overview.contacts_by_role, '{{ contacts_by_role(kop="Wie kunt u waarvoor benaderen?") }}', "contact per rol: de agenda, elk doel (eigenaars, trekkers), elk overleg"),
     "changes_since_quarter": Macro(changes_since_quarter, '{{ changes_since_quarter(kop="Wat is er veranderd?") }}', "voortgang en wijzigingen sinds het begin van het vorige kwartaal"),
     "goals_needing_attention": Macro(overview.goals_needing_attention, '{{ goals_needing_attention(kop="Wat vraagt aandacht?") }}', "doelen die achterlopen of aandacht vragen, en vertraagde acties"),
+    "parents_by_place": Macro(parents.places_page, "{{ parents_by_place() }}", "per wijk, school of plek wat ouders er kunnen doen of gebruiken, en hoeveel andere acties er zijn (pagina Per wijk of school)"),
     "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
     "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
     "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),
@@ -211,6 +219,7 @@ MACROS: dict[str, Macro] = {
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
     "begrippen": Macro(glossary_page, "{{ begrippen() }}", "alle afkortingen en begrippen met hun betekenis"),
+    "last_changed": Macro(last_changed, '{{ last_changed("begroting") }}', "wanneer de gegevens van een pagina (begroting, organisatie) het laatst veranderden, met een link naar die wijziging; de pagina's van doelen en schooljaren zeggen het zelf"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }
 

@@ -14,11 +14,12 @@ from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, YearPlan
 from .paths import all_actions, pages_without_content
 from ..values import AgeRange, school_year_bounds, school_year_of
 from . import format as fmt
+from .changed import changed_html
 from .charts import with_unit
 from .figures import indicator_block
 from .governance import body_details
-from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
-from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, year_page
+from .html import planning_html, Edit, Link, dl, esc, prose, md, md_inline, no_edit, party, parties, state_badge, status_badge, table, ul
+from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, body_anchor, chapter_page, intervention_anchor, partner_anchor, year_page
 from ..verdicts import NOT_REPORTED, Course, action_state, goal_course, target_sentence, term_sentence, term_state, work_words, written_status
 from .contact import contact_html, resolve
 from . import words
@@ -38,6 +39,7 @@ class View:
         self.checks = checks or {}  # recorded browser-test outcomes (docs/assets/toegankelijkheid.json)
         self.downloads: frozenset[str] = frozenset()  # the PDFs this build made (docs-relative paths)
         self.files: dict = {}  # the files this build made, with their day and size (lea_site.render.documents.FileFacts)
+        self.changed: dict = {}  # when each page's data last changed (lea_site.render.changed.PageChange), set by the macro shell
         self.history = None  # a function giving the data's git history (lea_site.exports.changes), set by the macro shell
         self.current = agenda.current_school_year(today)
         # 'dit schooljaar' only while it is one: an ended agenda's last plan is not current
@@ -439,6 +441,7 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
         out.append(f"## Vooruitblik: schooljaar {year.schooljaar}{state}\n")
         out.append(_plan_intro(plan) + "\n")
         out.append(actions_table(agenda, plan, year.schooljaar, view.link, caption=f"Acties voor {amb.titel}, schooljaar {year.schooljaar}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+    out.append(changed_html(view, ambition_page(amb.id)))
     return "\n".join(out)
 
 
@@ -493,6 +496,7 @@ def year_page_md(view: View, school_year: str) -> str:
             out.append(f'<p>{view.a(ambition_page(amb.id), "Alles over " + amb.titel)}</p>\n')
         out.append(_plan_intro(amb_plan) + "\n")
         out.append(actions_table(agenda, amb_plan, school_year, view.link, caption=f"Acties voor {title}, schooljaar {school_year}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+    out.append(changed_html(view, year_page(school_year)))
     return "\n".join(out)
 
 
@@ -598,7 +602,7 @@ def actions_by_status(view: View, kop: str | None = None) -> str:
         if not group:
             continue
         out.append(f"### {status.capitalize()} ({len(group)})\n")
-        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(fmt.planning(a.planning)),
+        rows = [[action_cell(a, with_details=False), _ambition_link(view, p), planning_html(fmt.planning(a.planning)),
                  *([esc(fmt.day(a.last_note().datum)) if a.last_note() else "—"] if noted else [])] for p, a in group]  # type: ignore[union-attr]
         headers = [noun, view.goal_header([p for p, _ in group]), "Planning", *(["Laatste voortgang"] if noted else [])]
         out.append(table(headers, rows, caption=f"{noun.replace('Actie', 'Acties').replace('Activiteit', 'Activiteiten')} met status {status}", stack=True) + "\n")
@@ -635,7 +639,7 @@ def timeline(view: View, kop: str | None = None) -> str:
         for label, qs, qe in quarters:
             on = first is not None and last is not None and first <= qe and last >= qs
             cells.append('<span class="lea-tl lea-tl--on">■<span class="lea-sr"> ja</span></span>' if on else '<span class="lea-sr">nee</span>')
-        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{esc(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
+        rows.append([action_cell(action, with_details=False) + f'<br><span class="lea-muted">{planning_html(fmt.planning(action.planning))}</span>', view.badge(action), *cells])
     headers = ["Actie", "Status"] + [q[0] for q in quarters]
     # On a phone a card per action: title, when and status, whole (the quarter columns are wide screens' view of the same planning).
     return table(headers, rows, caption=f"Tijdlijn schooljaar {view.current} per kwartaal", cls="lea-table lea-timeline", stack=True)
@@ -670,6 +674,9 @@ def _work_word(agenda: Agenda) -> str:
     has_actions = any(plan.actions() for plan in agenda.jaarplannen)
     has_activities = any(amb.activiteiten for amb in agenda.ambities)
     return "acties en activiteiten" if has_actions and has_activities else "activiteiten" if has_activities else "acties"
+
+
+FOLD_AFTER = 2  # a partner's list of more items than this folds (the partners page stays short on a phone)
 
 
 def partners_overview(view: View) -> str:
@@ -718,8 +725,13 @@ def partners_overview(view: View) -> str:
             *(str(len(found[partner.id])) for _, found in columns),
         ])
     headers = ["Partner", "Sector", *(label for label, _ in columns)]
-    summary = table(headers, rows, caption="Rolverdeling: partners en hun rol", numeric=list(range(2, len(headers))), stack=True)
-    out = [summary + "\n"]
+    summary = table(headers, rows, caption="Rolverdeling: partners en hun rol", numeric=list(range(2, len(headers))),
+                    cls="lea-table lea-partners-table")
+    # On a phone the table's cards took a screen per partner: there one line each, linked to the partner's part below.
+    index = ul((view.a(partner_anchor(partner.id), partner.naam) + f' <span class="lea-muted">{esc(_sectors(partner))}'
+                + "".join(f" · {esc(label.lower())}: {len(found[partner.id])}" for label, found in columns) + "</span>")
+               for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()))
+    out = [summary + f'<div class="lea-partners-index">{index}</div>\n']
     for partner in sorted(agenda.partners, key=lambda p: p.naam.lower()):
         out.append(f"### {md_inline(partner.naam)} {{#partner-{partner.id}}}\n")
         facts = [("Sectoren" if len(partner.all_sectors()) > 1 else "Sector", esc(_sectors(partner)))]
@@ -731,8 +743,9 @@ def partners_overview(view: View) -> str:
             facts.append(("Website", f'<a href="{esc(partner.url)}">{esc(partner.url)}</a>'))
         for label, items in ((f"{owners_label(agenda, False)} van", owns[partner.id]), ("Trekker van", leads[partner.id]), ("Doet mee aan", joins[partner.id]),
                              ("Zit in", bodies[partner.id]), ("Interventies", interventions[partner.id])):
-            if items:
-                facts.append((label, ul(items)))
+            if items:  # a long list folds: its count shows, the list opens with a tap (and without JavaScript)
+                facts.append((label, ul(items) if len(items) <= FOLD_AFTER else
+                              f'<details class="lea-fold"><summary>{len(items)} keer: toon alle</summary>{ul(items)}</details>'))
         out.append(dl(facts) + view.edit(partner, partner.naam) + "\n")
     return "\n".join(out)
 
@@ -796,7 +809,7 @@ def actions_by_location(view: View) -> str:
     out = []
     for name in sorted(places, key=lambda n: (n != fmt.capital(view.whole_area), n.lower())):
         out.append(f"### {md_inline(name)}\n")
-        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {esc(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
+        out.append(ul(f"{esc(a.titel)} ({_ambition_link(view, p)}), {planning_html(fmt.planning(a.planning))}" for p, a in places[name]) + "\n")
     return "\n".join(out)
 
 

@@ -8,17 +8,18 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 
 from __future__ import annotations
 
+import re
+
 from ..glossary import Explainer, agenda_glossary, agenda_names
-from ..model import Action, Agenda, Ambition, AmbitionPlan, Intervention
-from ..verdicts import work_words, written_status
+from ..model import Action, Agenda, Ambition, AmbitionPlan, Cost, ForParents, Intervention
+from ..verdicts import ActionState, action_state, written_status
 from ..values import AgeRange
 from . import format as fmt
 from .charts import with_unit
 from .contact import contact_html, resolve
-from .html import dl, esc, md, md_inline, prose, status_badge, table, ul
-from .pages import View, _action_ages, _ambition_link, _current_actions, _goal, _in_group, _status_counts, _where
+from .html import dl, esc, md, md_inline, prose, ul
+from .pages import View, _action_ages, _current_actions, _goal, _in_group, _where
 from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, intervention_anchor, pages_without_content
-from .tables import action_cell
 
 Pair = tuple[AmbitionPlan | Ambition, Action]
 LOCATIONS = "ouders/locaties.md"
@@ -67,6 +68,65 @@ def _place(view: View, action: Action) -> str:
 def offer_title(action: Action) -> str:
     """The offer's name for parents: its own plain title, else the action's."""
     return action.voor_ouders.titel if action.voor_ouders and action.voor_ouders.titel else action.titel
+
+
+def cost_text(cost: Cost) -> str:
+    """'€ 2,50 per keer', 'gratis', or the rule; an amount and a rule together: '€ 15 per jaar (gratis met een Stadspas)'."""
+    amount = None
+    if cost.bedrag is not None:
+        amount = "gratis" if cost.bedrag == 0 else fmt.price(cost.bedrag) + (f" per {cost.per}" if cost.per else "")
+    if amount and cost.regel:
+        return f"{amount} ({cost.regel})"
+    return amount or cost.regel or ""
+
+
+def tel_link(number: str) -> str:
+    """A phone number a parent can tap: the number as written, dialled without spaces or dashes."""
+    return f'<a href="tel:{esc(number.replace(" ", "").replace("-", ""))}">{esc(number)}</a>'
+
+
+_POSTCODE = re.compile(r"\b([1-9][0-9]{3}) ([A-Z]{2})\b")  # a Dutch postcode, kept on one line: 4321&nbsp;AB
+NBSP_POSTCODE = "\\1\u00a0\\2"
+
+
+def places_html(words: Explainer, offer: ForParents) -> str:
+    """Each place with its address on a line of its own (an address is never broken across places)."""
+    items = [f'<span class="lea-place__name">{words.text(place.naam)}</span>'
+             + (f'<br><span class="lea-place__address">{_POSTCODE.sub(NBSP_POSTCODE, esc(place.adres))}</span>' if place.adres else "")
+             for place in offer.plaatsen]
+    return ul(items, "lea-places")
+
+
+def signup_html(words: Explainer, offer: ForParents, anchor: str) -> str:
+    """How to sign up, as numbered steps in the manner of GOV.UK's step-by-step pages; a web page alone is one link."""
+    signup = offer.aanmelden
+    if signup is None:
+        return ""
+    link = f'<a href="{esc(signup.url)}">{esc(signup.url)}</a>' if signup.url else ""
+    steps = [words.text(step) for step in signup.stappen]
+    if steps and link:
+        steps.append(f"Aanmelden kan ook via {link}.")
+    body = ('<ol class="lea-steps">' + "".join(f'<li><span class="lea-steps__text">{step}</span></li>' for step in steps) + "</ol>"
+            if steps else f"<p>Meld uw kind aan via {link}.</p>")
+    return (f'<section class="lea-signup" aria-labelledby="{anchor}-aanmelden">'
+            f'<h4 id="{anchor}-aanmelden">Zo meldt u uw kind aan</h4>{body}</section>')
+
+
+# An action's status in a parent's words: is it there now? ('lopend' and the like are the partners' words.)
+RUNNING_WORDS = {
+    "lopend": "Ja, dit is er nu.",
+    "gepland": "Nog niet: dit begint later (zie Wanneer).",
+    "vertraagd": "Nog niet helemaal: het loopt later dan de bedoeling was.",
+    "afgerond": "De partners zijn hiermee klaar.",
+}
+
+
+def running_words(state: ActionState) -> str:
+    """Whether the offer is there now, from lea_site.verdicts' reading of its status; unknown when not reported or out of date."""
+    if state.status is None or state.stale_since is not None:
+        return "Dat weten we niet: de partners hebben er nog niets over gemeld." if state.status is None else (
+            "Dat weten we niet zeker: de partners hebben er al een tijd niets over gemeld.")
+    return RUNNING_WORDS.get(state.status, "")
 
 
 def _anchor(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
@@ -123,10 +183,7 @@ def parents_overview(view: View) -> str:
                      + (f' <span class="lea-muted">({prose(_place(view, a))})</span>' if a.locatie else "") for p, a in found]
             out.append("<p>Wat u en uw kind kunnen doen of gebruiken:</p>" + ul(items, "lea-offerlist") + "\n")
         elif pairs:
-            shown = pairs[:5]
-            more = f" En nog {len(pairs) - len(shown)} andere." if len(pairs) > len(shown) else ""
-            out.append("<p>Wat de partners doen voor deze leeftijd:</p>" + ul(esc(a.titel) for _, a in shown)
-                       + (f"<p>{esc(more)}</p>" if more else "") + "\n")
+            out.append(_work_by_goal(view, pairs, more=False) + "\n")
         else:
             out.append(f'<p class="lea-muted">Er zijn {esc(view.this_year if view.current else "nu")} geen acties speciaal voor deze leeftijd.</p>\n')
         states = [(goal, state) for goal, state in _courses(view, ages)]
@@ -140,35 +197,82 @@ def parents_overview(view: View) -> str:
     return "\n".join(out)
 
 
+# --- the page per place -------------------------------------------------------------------------
+
+
+def places_page(view: View) -> str:
+    """Per neighbourhood, school or place: what parents can use there (linked to its card on the age page),
+    then how many other actions the partners do there, per goal; no working titles or status words."""
+    places: dict[str, list[Pair]] = {}
+    whole = fmt.capital(view.whole_area)
+    for owner, action in _current_actions(view):
+        if action.locatie is None:
+            continue
+        for name in ([whole] if action.locatie.hele_gemeente else []) + action.locatie.names():
+            places.setdefault(name, []).append((owner, action))
+    if not places:
+        return f'<p class="lea-muted">Geen acties met een plek in {esc(view.this_year if view.current else "deze agenda")}.</p>'
+    out = []
+    for name in sorted(places, key=lambda n: (n != whole, n.lower())):
+        pairs = places[name]
+        found = offers(pairs)
+        out.append(f"### {md_inline(name)}\n")
+        if found:
+            out.append("<p>Wat u en uw kind hier kunnen doen of gebruiken:</p>" + ul(
+                view.a(_offer_target(view, p, a), offer_title(a)) + f": {prose(a.voor_ouders.wat)}" for p, a in found) + "\n")  # type: ignore[union-attr]
+        shown = {id(a) for _, a in found}
+        rest = [(p, a) for p, a in pairs if id(a) not in shown]
+        if rest:
+            out.append(_work_by_goal(view, rest, more=bool(found)) + "\n")
+    return "\n".join(out)
+
+
+def _offer_target(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
+    """The offer's card on the page of the first age group it is for."""
+    ages = _action_ages(view, owner, action)
+    group = next((g for g, group_ages, _ in age_groups(view.agenda) if _in_group(ages, group_ages)), None)
+    return age_page(group) + "#" + _anchor(view, owner, action) if group else LOCATIONS
+
+
 # --- the page per age group ---------------------------------------------------------------------
 
 
 def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action: Action) -> str:
-    """One thing to do or use: a heading (in the table of contents and the search), what it is, and the practical facts."""
+    """One thing to do or use: a heading (in the table of contents and the search), what it is, the practical facts
+    (for whom, where, when, cost, whether it is there now, whom to call or ask) and how to sign up."""
     offer = action.voor_ouders
     assert offer is not None
     goal = _goal(view, owner)
     ages = _action_ages(view, owner, action)
+    anchor = _anchor(view, owner, action)
     facts: list[tuple[str, str]] = []
     who = offer.voor_wie or (f"{fmt.for_ages(ages).removeprefix('voor ')} {ages_label(ages)}" if ages else None)
     if who:
         facts.append(("Voor wie", words.text(who)))
-    if action.locatie is not None:
+    if offer.plaatsen:
+        facts.append(("Waar", places_html(words, offer)))
+    elif action.locatie is not None:
         facts.append(("Waar", words.text(_place(view, action))))
-    if action.planning is not None:
+    if offer.wanneer:
+        facts.append(("Wanneer", words.text(offer.wanneer)))
+    elif action.planning is not None:
         whole = action.planning.first is None and view.current and not isinstance(owner, Ambition)
         facts.append(("Wanneer", words.text(f"het hele schooljaar {view.current}" if whole else fmt.planning(action.planning))))
     if offer.kosten:
-        facts.append(("Kosten", words.text(offer.kosten)))
-    facts.append(("Hoe staat het ervoor?", view.badge(action)))
+        facts.append(("Kosten", words.text(cost_text(offer.kosten))))
+    if (now := running_words(action_state(action, view.as_of))):
+        facts.append(("Is het er nu?", esc(now)))
+    if offer.telefoon:
+        facts.append(("Bellen", tel_link(offer.telefoon)))
     facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal, action.trekker))))
     if offer.url:
         facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
-    if goal is not None:  # the policy words last: which piece of work and goal this is
-        work = f"{esc(action.titel)}, " if offer.titel else ""
-        facts.append(("Hoort bij", work + f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'))
-    body = f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}</div>'
-    return f"### {md_inline(offer_title(action))} {{#{_anchor(view, owner, action)}}}\n\n{body}\n"
+    belongs = ""
+    if goal is not None:  # the policy words last: which goal this serves (never the action's own working title)
+        belongs = dl([("Hoort bij", f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>')], "lea-dl lea-offer__facts")
+    body = (f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}'
+            f"{signup_html(words, offer, anchor)}{belongs}</div>")
+    return f"### {md_inline(offer_title(action))} {{#{anchor}}}\n\n{body}\n"
 
 
 def _programme(view: View, words: Explainer, item: Intervention) -> str:
@@ -196,42 +300,48 @@ def _courses(view: View, ages: AgeRange) -> list[tuple[Ambition, str]]:
     return [(goal, view.course(goal).label.lower()) for goal in goals]
 
 
-def _going(view: View, words: Explainer, ages: AgeRange, pairs: list[Pair]) -> str:
-    """Whether it is going well: the goals for this age with their course, and the actions by status."""
+def _going(view: View, words: Explainer, ages: AgeRange) -> str:
+    """Whether it is going well: the goals for this age with their course (lea_site.verdicts) and its first reason."""
     goals = [a for a in view.agenda.ambities if _in_group(a.leeftijden or view.agenda.info.leeftijden, ages)]
     items = []
     for goal in goals:
         state = view.course(goal)
         link = f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>'
-        reason = f" {words.text(fmt.capital(state.reasons[0]))}." if state.reasons else ""
-        css = state.state.replace(" ", "-")
-        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>.{reason}')
-    counts = _status_counts([a for _, a in pairs], view.as_of)
-    if not items and not counts:
+        css = state.state.replace(" ", "-")  # the reasons count actions by status: the goal's page gives them
+        items.append(f'{link}: <span class="lea-course-word lea-course-word--{css}">{esc(state.label)}</span>')
+    if not items:
         return ""
-    out = ["## Gaat het goed?\n"]
-    if counts:
-        activities = sum(1 for p, _ in pairs if isinstance(p, Ambition))
-        out.append(f"<p>De {work_words(len(pairs) - activities, activities)} "
-                   f"voor deze leeftijd in {esc(view.this_year if view.current else 'deze agenda')}:</p>{counts}\n")
-    if items:
-        out.append("<p>Zo staan de doelen voor deze leeftijd ervoor:</p>" + ul(items, "lea-going") + "\n")
-    return "\n".join(out)
+    return ("## Gaat het goed?\n\n<p>Zo staan de doelen voor deze leeftijd ervoor. Waarom, leest u op de pagina van elk doel.</p>"
+            + ul(items, "lea-going") + "\n")
 
 
-def _other_work(view: View, group: str, pairs: list[Pair], heading: str) -> str:
-    """The rest of this year's work for the age group, as a table that folds into cards on a phone."""
+def _work_by_goal(view: View, pairs: list[Pair], more: bool) -> str:
+    """How much other work there is for this age, per goal, with a link to the goal's page: a parent's page
+    names no working titles or status words (those are the partners' own; the goal pages show them)."""
+    counts: dict[str, int] = {}
+    goals: dict[str, Ambition] = {}
+    for owner, _ in pairs:
+        goal = _goal(view, owner)
+        if goal is not None:
+            counts[goal.id] = counts.get(goal.id, 0) + 1
+            goals[goal.id] = goal
+    when = f"in schooljaar {view.current}" if view.current else "in deze agenda"
+    total = len(pairs)
+    items = [f'{view.a(ambition_page(gid), goals[gid].titel)}: {_count(n, more)}' for gid, n in counts.items()]
+    return (f"<p>De partners werken {esc(when)} aan {_count(total, more)} voor deze leeftijd. Wat ze precies doen, "
+            "en hoe het ervoor staat, leest u op de pagina van elk doel:</p>" + ul(items, "lea-workbygoal"))
+
+
+def _count(n: int, more: bool) -> str:
+    """'1 actie', '3 andere acties'."""
+    return f"{n} {'andere ' if more else ''}{'actie' if n == 1 else 'acties'}"
+
+
+def _other_work(view: View, pairs: list[Pair], heading: str, more: bool) -> str:
+    """The rest of this year's work for the age group, counted per goal (see :func:`_work_by_goal`)."""
     if not pairs:
         return ""
-    rows = [[action_cell(a, with_details=False), _ambition_link(view, p), esc(_where(view, a)), esc(fmt.planning(a.planning)), view.badge(a)]
-            for p, a in pairs]
-    where = any(a.locatie is not None for _, a in pairs)
-    rows = [r if where else r[:2] + r[3:] for r in rows]
-    noun = view.action_word(pairs)
-    caption = f"{'Activiteiten' if noun == 'Activiteit' else 'Acties'} voor {group} jaar"
-    return f"## {md_inline(heading)}\n\n" + table(
-        [noun, view.goal_header([p for p, _ in pairs]), *(["Waar"] if where else []), "Wanneer", "Status"], rows,
-        caption=caption, stack=True) + "\n"
+    return f"## {md_inline(heading)}\n\n" + _work_by_goal(view, pairs, more) + "\n"
 
 
 def age_page_md(view: View, group: str) -> str:
@@ -263,7 +373,7 @@ def age_page_md(view: View, group: str) -> str:
     rest = [(p, a) for p, a in pairs if id(a) not in shown]
     when = f"schooljaar {view.current}" if view.current else "deze agenda"
     if not found:  # without offers the work itself leads: where and when, before any goal
-        out.append(_other_work(view, group, rest, f"Wat gebeurt er in {when}?"))
+        out.append(_other_work(view, rest, f"Wat gebeurt er in {when}?", more=False))
     if programmes:
         out.append("## Programma's voor deze leeftijd\n")
         out.extend(_programme(view, words, item) for item in programmes)
@@ -272,11 +382,11 @@ def age_page_md(view: View, group: str) -> str:
         f'<strong><a href="{esc(view.link(ambition_page(a.id)))}">{esc(a.titel)}</a></strong>: {words.text(a.samenvatting)}'
         for a in goals) + "\n") if goals else ""
     if not pairs and not programmes:  # no work for this age: what the partners aim at comes before how it goes
-        out.extend([aims, _going(view, words, ages, pairs)])
+        out.extend([aims, _going(view, words, ages)])
     else:
-        out.append(_going(view, words, ages, pairs))
+        out.append(_going(view, words, ages))
         if found:
-            out.append(_other_work(view, group, rest, "Wat doen de partners nog meer?"))
+            out.append(_other_work(view, rest, "Wat doen de partners nog meer?", more=True))
         out.append(aims)
     place = _locations_link(view, "Kijk wat er in uw wijk of op de school van uw kind gebeurt")
     ask = f"<p>Vragen over deze agenda? Neem contact op met {contact_html(agenda, agenda.info.contact)}.</p>"

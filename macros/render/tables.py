@@ -12,7 +12,7 @@ from . import format as fmt
 from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_sentences, year_spending
 from .charts import budget_bars
 from .contact import contact_html, resolve
-from .html import Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
+from .html import abbr, planning_html, Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
 from .family import dimensions_html
 
 
@@ -89,7 +89,7 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
         details += "<p><em>Resultaat:</em></p>" + md(action.resultaat)
     for e in action.evaluatie:  # planned ones too: when, and what kind
         outcome = f" {prose(e.uitkomst)}" if e.uitkomst else " gepland"
-        details += f'<p><em>{esc(fmt.capital(e.soort or "evaluatie"))} ({esc(fmt.planning(e.moment))}):</em>{outcome}</p>'
+        details += f'<p><em>{esc(fmt.capital(e.soort or "evaluatie"))} ({planning_html(fmt.planning(e.moment))}):</em>{outcome}</p>'
     if details:
         out += f'<details class="lea-details"><summary>Meer over deze actie</summary>{details}</details>'
     link = edit(action, action.titel)
@@ -112,7 +112,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
             str(n),
             action_cell(action, edit=edit, anchor=anchor, money_column=money, as_of=as_of,
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
-                        facts=[("Wie", _who(agenda, action, link)), ("Wanneer", esc(fmt.planning(action.planning)))]),
+                        facts=[("Wie", _who(agenda, action, link)), ("Wanneer", planning_html(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
             state_badge(action_state(action, as_of)) if as_of else status_badge(written_status(action)),
         ]
@@ -138,7 +138,7 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
     footer = []
     if money and (cost or plan.begroting is not None):
         label = "Totaal"
-        value = esc(fmt.money(cost)) + (f'<br><span class="lea-muted">t.l.v. LEA-budget {esc(fmt.money(charged))}</span>' if covered else "")
+        value = esc(fmt.money(cost)) + (f'<br><span class="lea-muted">{abbr("t.l.v.")} LEA-budget {esc(fmt.money(charged))}</span>' if covered else "")
         if plan.begroting is not None and plan.begroting.soort != "bedrag":
             value = budget_cell(plan.begroting)
         footer = [[label, None, value, ""]]
