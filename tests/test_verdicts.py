@@ -289,8 +289,9 @@ def test_an_age_button_counts_what_its_page_lists(built_site, name: str):
         count = button.select_one(".lea-agebutton__count")
         listed = len(page.select(".lea-offer:not(.lea-offer--programma)"))  # 'Wat kunt u doen of gebruiken?'
         assert (int(count.get_text().split()[0]) if count else 0) == listed, (name, button["href"])
-        # and the page has work for this age: offers, a table of actions or programmes
-        assert listed or page.select("article table") or "Programma's voor deze leeftijd" in page.get_text(), (name, button["href"])
+        # and the page has work for this age: offers, the partners' work counted per goal, a table of actions or programmes
+        assert (listed or page.select(".lea-workbygoal li") or page.select("article table")
+                or "Programma's voor deze leeftijd" in page.get_text()), (name, button["href"])
 
 
 @pytest.mark.parametrize("year_total,warned", [(5000, "minder dan wat de acties samen"), (137400, None)])
