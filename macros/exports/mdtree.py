@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.util import AMP_SUBSTITUTE
 
+from ..render.html import is_plain
 from ..richtext import add_features
 
 MAX_DEPTH = 6  # nested blocks the PDF shows as such; deeper text is one paragraph
@@ -217,6 +218,8 @@ def blocks(text: str | None, *, pictures: bool = False) -> list[Block]:
     text) its figures are ``{"fig": {"src", "alt", "caption"}}`` with the path as written in the data."""
     if not text:
         return []
+    if is_plain(text):
+        return [{"p": [text]}]  # a plain sentence needs no Markdown pass (a fifth of composing a large agenda's PDFs)
     engine, capture = (_PICTURE_ENGINE, _PICTURE_CAPTURE) if pictures else (_ENGINE, _CAPTURE)
     engine.reset()
     capture.root = None

@@ -36,6 +36,7 @@ def price(amount: float) -> str:
                            format="¤ #,##0" if whole else "¤ #,##0.00", currency_digits=False)
 
 
+@lru_cache(maxsize=4096)  # amounts and values repeat (Babel takes 30 µs a call)
 def number(value: float) -> str:
     """``25,5`` or ``1.234``: no trailing ``,0`` for whole numbers."""
     return format_decimal(int(value) if float(value).is_integer() else value, locale=LOCALE)

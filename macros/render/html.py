@@ -145,6 +145,11 @@ def _safe_markdown(pictures: bool = False) -> tuple[_markdown.Markdown, _richtex
 
 _ENGINE, _FEATURES = _safe_markdown()
 _PICTURE_ENGINE, _PICTURE_FEATURES = _safe_markdown(pictures=True)
+def is_plain(text: str) -> bool:
+    """One line with no character Markdown treats specially: its Markdown is the text itself, as one paragraph."""
+    return bool(_PLAIN.fullmatch(text)) and not _BLOCK_START.match(text)
+
+
 _PLAIN = re.compile(r"[^*_`\[\]<>\\&!\n\r{}|~=^:]*")  # no character that Markdown would treat specially
 _BLOCK_START = re.compile(r"\s*([#>+*-]|\d+[.)])(\s|$)")
 
@@ -191,7 +196,7 @@ def md(text: str | None, *, demote: int = 2, link: Link | None = None) -> str:
     """
     if not text:
         return ""
-    if _PLAIN.fullmatch(text) and not _BLOCK_START.match(text):
+    if is_plain(text):
         return f"<p>{prose(text)}</p>"  # plain sentences need no Markdown pass (a third of a large build)
     engine, features = (_PICTURE_ENGINE, _PICTURE_FEATURES) if link is not None else (_ENGINE, _FEATURES)
     features.resolve = (lambda path: link(_richtext.FILES + path)) if link is not None else None
