@@ -356,7 +356,7 @@ def pull_request_diff(actions: int = 10_000) -> Callable[[Path], list[str]]:
         _git(folder, "commit", "-q", "-m", "basis")
         for plan in sorted((data / "jaarplannen").glob("*.yml")):
             text = plan.read_text(encoding="utf-8")
-            plan.write_text(text.replace("status: gepland", "status: lopend").replace("titel: ", "titel: Nieuw: "), encoding="utf-8")
+            plan.write_text(text.replace("status: gepland", "status: lopend").replace("titel: ", "titel: Nieuw "), encoding="utf-8")
         _git(folder, "commit", "-q", "-am", "alles anders", when=1)
         return [sys.executable, "-m", "lea_site.cli", "diff", "HEAD~1", "HEAD"]
     make.__doc__ = f"lea diff of a pull request that changes all {actions:,} actions"

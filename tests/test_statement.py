@@ -70,6 +70,17 @@ def test_a_site_shows_its_own_results_and_names_itself(tmp_path: Path):
     assert f"axe-core {AXE_VERSION} in Chromium 150.0.1" in text
     assert "nog niet getest" not in text
     assert "Lindeveen" not in text and "voorbeeldsite" not in text
+    assert "rijen niet" not in text and "Niet getest" not in text  # nothing was left out of this check
+
+
+def test_rows_left_out_of_the_check_are_counted_in_the_statement(tmp_path: Path):
+    from lea_site.accessibility import MAX_ROWS
+
+    westland = _agenda(FIXTURE, FIXTURE_TODAY)
+    outcome = _outcome(17)
+    outcome.trimmed = 1234
+    text = _build(tmp_path, results(outcome, site_identity(westland), date(2027, 3, 9)))
+    assert f"de eerste {MAX_ROWS} getest" in text and "Niet getest: 1.234 rijen." in text
 
 
 def test_violations_found_are_said_and_named(tmp_path: Path):
