@@ -82,3 +82,18 @@ def test_a_very_long_table_is_checked_in_its_first_rows_and_the_rest_counted(tmp
         outcome = check_pages(browser, base, tmp_path, axe_source, pages=[""], dark=[])
     assert outcome.trimmed == (MAX_ROWS + 301 - MAX_ROWS) + 5
     assert any("image-alt" in v for v in outcome.violations), outcome.violations
+
+
+def test_a_check_out_of_time_has_seen_one_page_of_each_kind_and_names_the_rest(sites, browser, axe_source):
+    """The time budget (a pull request's build stays bounded): after it no new page is begun, but one page of
+    each kind is always checked, and the outcome lists every page left unchecked."""
+    from lea_site.accessibility import one_of_each_kind, page_urls
+
+    base, root = sites["demo"]
+    pages = page_urls(root)
+    outcome = check_pages(browser, base, root, axe_source, dark=[], budget=0)
+    first, rest = one_of_each_kind(pages)
+    kinds = {rel.split("/")[0] if rel.count("/") > 1 else rel for rel in pages}
+    assert {r.split("/")[0] if r.count("/") > 1 else r for r in first} == kinds and len(first) == len(kinds)
+    assert sorted(outcome.unchecked) == sorted(rest) and rest  # budget 0: every page but one of each kind left out
+    assert outcome.pages == len(pages)
