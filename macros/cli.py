@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .load import load
-from .problems import Problem
+from .problems import Problem, real_first
 
 if TYPE_CHECKING:
     from .generate import Generated
@@ -27,6 +27,8 @@ def _github(problem: Problem) -> str:
     """
     level = "error" if problem.is_error else "warning"
     text = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    if problem.is_general:  # about the data as a whole: an annotation of the run, not of a line
+        return f"::{level}::{_github_message(text)}"
     return f"::{level} file={_github_property(problem.file)},line={_github_property(str(problem.line))}::{_github_message(text)}"
 
 
@@ -45,10 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"lea check {Path(args.directory).parent}", file=sys.stderr)
         return 2
     result = load(args.directory, today)
-    for problem in result.problems:
-        print(_github(problem) if args.format == "github" else str(problem))
     site_problems = _site_settings(Path(args.config) if args.config else Path(args.directory).resolve().parent / "mkdocs.yml")
-    for problem in site_problems:
+    for problem in real_first([*result.problems, *site_problems]):  # a general remark after every located problem
         print(_github(problem) if args.format == "github" else str(problem))
     errors, warnings = len(result.errors) + len(site_problems), len(result.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
