@@ -39,7 +39,7 @@ def define_env(env: Any) -> None:
     from .render.macros import MACROS
     from .render.pages import View
     from .render.paths import relative, url_of
-    from .site import Site, data_dir, load_site
+    from .site import Site, data_dir, last_good, load_site
     from .sources import Forge
 
     conf = env.conf
@@ -51,6 +51,8 @@ def define_env(env: Any) -> None:
     def view() -> View:
         data = data_dir(config_file, conf.get("extra") or {})
         site = load_site(data)
+        if not isinstance(site, Site) and (conf.get("extra") or {}).get("lea_fouten"):
+            site = last_good(data)  # lea serve: the last good pages, under the errors it put in the config
         if not isinstance(site, Site):  # pragma: no cover - the generate step stops first
             raise RuntimeError("agendadata bevat fouten; draai 'lea check'")
         page_url = _link_base(env.page)

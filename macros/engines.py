@@ -31,6 +31,12 @@ def _zensical() -> str:
     return str(beside) if beside.exists() else (shutil.which("zensical") or "zensical")
 
 
+def serve_engine() -> str:
+    """The engine of ``lea serve`` when none is named: Zensical, which shows a saved change within the
+    targets (benchmarks/serve_latency.py; MkDocs rebuilds every page, 1.5 s on the demo), when installed."""
+    return "zensical" if importlib.util.find_spec("zensical") is not None else "mkdocs"
+
+
 def available(engine: str) -> None:
     """:class:`EngineMissing` when the engine is not installed."""
     if engine == "zensical":
