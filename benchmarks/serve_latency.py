@@ -12,7 +12,10 @@ title of an action in the newest school year's file and polls the ambition page 
 the new title is there: the time from saving the file to the page showing it.
 ``--plugin`` measures plain ``mkdocs serve`` in the same site folder too (through the
 plugin lea). The load of the machine (1-minute load average) is printed with each line:
-the machine is shared, and a busy moment slows every server alike.
+the machine is shared, and a busy moment slows every server alike. So each edit's CPU time
+is measured too (Linux: user + system time of the server and all its processes, from
+/proc, between the save and the page showing it): what one update costs, whatever else
+runs; on an idle machine the wait is about that plus up to one poll (0.1 s).
 """
 
 from __future__ import annotations
@@ -59,6 +62,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` and all its descendants so far (Linux /proc; 0 elsewhere)."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))  # fields[1]: the parent's pid
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += times.get(current, 0.0)
+        todo += children.get(current, [])
+    return total
+
+
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
@@ -84,7 +107,7 @@ def server_command(who: str, address: str) -> list[str]:
     return [*([str(lea)] if lea.exists() else [sys.executable, "-m", "lea_site.cli"]), "serve", "--engine", who, "-a", address]
 
 
-def measure(who: str, label: str, runs: int, tmp: Path) -> list[float]:
+def measure(who: str, label: str, runs: int, tmp: Path) -> tuple[list[float], list[float]]:
     project, agenda = lea_site(tmp / f"{who}-{label}", label)
     TITLE, PAGE = agenda.title, agenda.page  # noqa: N806
     port = free_port()
@@ -101,9 +124,10 @@ def measure(who: str, label: str, runs: int, tmp: Path) -> list[float]:
         time.sleep(2)  # the first build's aftermath (caches, watcher) settles
         plan = project / "data" / agenda.plan
         original = plan.read_text(encoding="utf-8")
-        times = []
+        times, cpu = [], []
         for run in range(runs):
             marker = f"{TITLE} (meting {run})"
+            before = cpu_seconds(server.pid)
             plan.write_text(original.replace(TITLE, marker, 1), encoding="utf-8")
             start = time.perf_counter()
             while marker not in fetch(url):
@@ -111,8 +135,9 @@ def measure(who: str, label: str, runs: int, tmp: Path) -> list[float]:
                     raise SystemExit(f"{who}: the change did not show within 60 s; see its output:\n{(tmp / f'{who}.log').read_text()[-3000:]}")
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)
+            cpu.append(cpu_seconds(server.pid) - before)
             time.sleep(1.5)  # let the watcher settle before the next edit
-        return times
+        return times, cpu
     finally:
         server.terminate()
         try:
@@ -137,11 +162,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for label in args.sizes:
             for who in servers:
-                times = measure(who, label, args.runs, Path(tmp))
+                times, cpu = measure(who, label, args.runs, Path(tmp))
                 name = "mkdocs serve (plugin lea)" if who == "plugin" else f"lea serve --engine {who}"
                 print(f"{label:>5} {name}: wijziging zichtbaar na mediaan {statistics.median(times):.2f} s, min {min(times):.2f} s, "
                       f"max {max(times):.2f} s ({args.runs} keer: {', '.join(f'{t:.2f}' for t in times)}); "
-                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+                      f"CPU-tijd per wijziging mediaan {statistics.median(cpu):.2f} s; load {os.getloadavg()[0]:.1f}", flush=True)
 
 
 if __name__ == "__main__":
