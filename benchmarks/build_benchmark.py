@@ -19,10 +19,15 @@ adds this repository's data/) and built in these ways:
   our Markdown extension (lea_site.blocks), theme overrides, plugin or data layer.
 
 Each build runs in a fresh process started by benchmarks/_build_once.py, which
-reports the wall time until it exited (interpreter start-up and imports included)
-and the largest peak memory (ru_maxrss) of the processes it started. The runs of the
+reports the wall time until it exited (interpreter start-up and imports included),
+the CPU time of the processes it started (user + system) and the largest peak memory
+(ru_maxrss) of them. The machine is shared: the load average is printed at the start and
+after each size, and the ratios ours / plain are given for both wall and CPU time. The runs of the
 variants are interleaved, so a slow moment of the machine hits them alike. Before
-each build its output, build/lea/ and any engine cache are removed. Prints a table,
+each build its output, build/lea/ and any engine cache are removed; the user's cache of
+lea-site (typeset PDFs, the comparisons of the git history, ~/.cache/lea-site) is kept, as
+between two builds on an editor's machine, and filled by one untimed build of each variant
+first (a cold cache costs the first build of new data its PDFs: benchmarks/export_benchmark.py). Prints a table,
 the ratios ours / plain and the growth factor per doubling of the data.
 """
 
@@ -169,15 +174,19 @@ def main() -> None:
     versions = ", ".join(f"{p} {version(p)}" for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "zensical"))
     print(f"# {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(f"# {versions}; {args.runs} runs")
-    print(f"{'acties':>7} {'engine':>8} {'wie':>6} {'mediaan s':>10} {'min s':>7} {'max s':>7} {'piek MB':>8} {'pagina':>7} {'site MB':>8}", flush=True)
+    print(f"# load average {os.getloadavg()[0]:.1f} at the start")
+    print(f"{'acties':>7} {'engine':>8} {'wie':>6} {'mediaan s':>10} {'min s':>7} {'max s':>7} {'cpu s':>7} {'piek MB':>8} {'pagina':>7} {'site MB':>8}", flush=True)
     labels = (["demo"] if args.demo else []) + args.sizes
     medians: dict[tuple[str, str], dict] = {}
+    cpu: dict[tuple[str, str], dict] = {}
     for label in labels:
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
             data = ROOT / "data" if label == "demo" else generate(label, tmpdir / "data")
             builds = variants(engines, data, tmpdir)
             results: dict[tuple[str, str], list[dict]] = {(e, w): [] for e, w, _ in builds}
+            for engine, who, config in builds:  # untimed: fills the user's caches (PDFs, git history) as any earlier build has
+                run_build(command(engine, who, config), config.parent)
             for _ in range(args.runs):
                 for engine, who, config in builds:
                     results[engine, who].append(run_build(command(engine, who, config), config.parent))
@@ -188,13 +197,17 @@ def main() -> None:
                 times = [r["seconds"] for r in rs]
                 pages, size = rs[-1]["facts"]
                 medians.setdefault((engine, who), {})[label] = statistics.median(times)
+                cpu.setdefault((engine, who), {})[label] = statistics.median(r["cpu_seconds"] for r in rs)
                 print(f"{label:>7} {engine:>8} {who:>6} {statistics.median(times):>10.2f} {min(times):>7.2f} {max(times):>7.2f} "
-                      f"{max(r['peak_mb'] for r in rs):>8.0f} {pages:>7} {size / 1e6:>8.1f}", flush=True)
+                      f"{cpu[engine, who][label]:>7.2f} {max(r['peak_mb'] for r in rs):>8.0f} {pages:>7} {size / 1e6:>8.1f}", flush=True)
+            print(f"# load average {os.getloadavg()[0]:.1f} after {label}", flush=True)
     print()
     for engine in engines:
         for who in OURS[engine]:
             ratios = ", ".join(f"{label}: {medians[engine, who][label] / medians[engine, 'plain'][label]:.2f}" for label in labels)
             print(f"{engine} {who} / plain = {ratios}")
+            ratios = ", ".join(f"{label}: {cpu[engine, who][label] / cpu[engine, 'plain'][label]:.2f}" for label in labels)
+            print(f"{engine} {who} / plain (CPU-tijd) = {ratios}")
     for engine in engines:
         for who in (*OURS[engine], "plain"):
             for previous, size in zip(args.sizes, args.sizes[1:]):

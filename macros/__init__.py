@@ -40,7 +40,7 @@ def define_env(env: Any) -> None:
     from .render.macros import MACROS
     from .render.pages import View
     from .render.paths import relative, url_of
-    from .site import Site, data_dir, load_site
+    from .site import Site, data_dir, last_good, load_site
     from .sources import Forge
 
     conf = env.conf
@@ -49,9 +49,17 @@ def define_env(env: Any) -> None:
     docs_dir = os.path.join(root, conf.get("docs_dir") or "docs")  # absolute under MkDocs: join keeps it
     checks = _recorded_checks(docs_dir)
 
+    made_for: list = [object(), None]  # the page the last view was made for, and that view
+
     def view() -> View:
+        # One view per page, not per macro call: a page calls several macros, and making a view looks at
+        # every data file (has one changed?) and reads the edit positions.
+        if made_for[0] is env.page:
+            return made_for[1]
         data = data_dir(config_file, conf.get("extra") or {})
         site = load_site(data)
+        if not isinstance(site, Site) and (conf.get("extra") or {}).get("lea_fouten"):
+            site = last_good(data)  # lea serve: the last good pages, under the errors it put in the config
         if not isinstance(site, Site):  # pragma: no cover - the generate step stops first
             raise RuntimeError("agendadata bevat fouten; draai 'lea check'")
         page_url = _link_base(env.page)
@@ -64,6 +72,7 @@ def define_env(env: Any) -> None:
         made.files = read_facts((conf.get("extra") or {}).get("lea_documenten"))
         made.changed = read_changed((conf.get("extra") or {}).get("lea_gewijzigd"))
         made.history = lambda: _history(data, root)
+        made_for[:] = [env.page, made]
         return made
 
     for name, spec in MACROS.items():
@@ -71,14 +80,16 @@ def define_env(env: Any) -> None:
 
 
 def _history(data: Any, root: str) -> Any:
-    """The data's git history, read with the cache the generate step wrote beside the build (cheap)."""
+    """The data's git history, read with the cache the generate step wrote (cheap: no old version is loaded
+    again). The same cache file as the generate step's (lea_site.exports.export_files): in the user's cache,
+    else beside the build."""
     from pathlib import Path
 
-    from .exports.changes import history
+    from .exports.changes import cache_file, history
 
     from .site import today
 
-    return history(data, Path(root) / "wijzigingen.json", today=today())
+    return history(data, cache_file(data) or Path(root) / "wijzigingen.json", today=today())
 
 
 def _link_base(page: Any) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .load import load
-from .problems import Problem
+from .problems import Problem, real_first
 
 if TYPE_CHECKING:
     from .generate import Generated
@@ -27,6 +27,8 @@ def _github(problem: Problem) -> str:
     """
     level = "error" if problem.is_error else "warning"
     text = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    if problem.is_general:  # about the data as a whole: an annotation of the run, not of a line
+        return f"::{level}::{_github_message(text)}"
     return f"::{level} file={_github_property(problem.file)},line={_github_property(str(problem.line))}::{_github_message(text)}"
 
 
@@ -45,10 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"lea check {Path(args.directory).parent}", file=sys.stderr)
         return 2
     result = load(args.directory, today)
-    for problem in result.problems:
-        print(_github(problem) if args.format == "github" else str(problem))
     site_problems = _site_settings(Path(args.config) if args.config else Path(args.directory).resolve().parent / "mkdocs.yml")
-    for problem in site_problems:
+    for problem in real_first([*result.problems, *site_problems]):  # a general remark after every located problem
         print(_github(problem) if args.format == "github" else str(problem))
     errors, warnings = len(result.errors) + len(site_problems), len(result.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
@@ -169,8 +169,10 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     return 0
 
 
-def _generate(args: argparse.Namespace):
-    """Check the data and write build/lea/; print the problems and return None when it cannot."""
+def _generate(args: argparse.Namespace, previous: Generated | None = None, problems: list | None = None):
+    """Check the data and write build/lea/; print the problems and return None when it cannot (``problems``, when
+    given, gets them: the data's errors, or a problem of mkdocs.yml as its text). ``previous``: lea serve keeps
+    the downloads of its start (lea_site.generate.generate)."""
     from .generate import ConfigError, Generated, generate
 
     config = Path(args.config)
@@ -179,14 +181,19 @@ def _generate(args: argparse.Namespace):
         return None
     try:
         # lea serve shows a change within a second: the PDFs (seconds each) are made by lea build only.
-        result = generate(config, pdf=False if args.command == "serve" else None, pdf_later=args.command == "build")
+        result = generate(config, pdf=False if args.command == "serve" else None, pdf_later=args.command == "build",
+                          previous=previous)
     except ConfigError as err:
         print(f"lea {args.command}: {err}", file=sys.stderr)
+        if problems is not None:
+            problems.extend(str(err).splitlines())
         return None
     if not isinstance(result, Generated):
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
         print(f"De agendadata bevat {len(result.errors)} fout(en); de site is niet gebouwd en de vorige site staat er nog.", file=sys.stderr)
+        if problems is not None:
+            problems.extend(result.problems)
         return None
     return result
 
@@ -253,72 +260,28 @@ def html_pages(site: Path) -> int:
     return sum(1 for path in site.rglob("*.html") if path.is_file())
 
 
-def _sources_signature(config: Path) -> tuple:
-    """What lea serve watches: the data, the site's own pages and overrides, and mkdocs.yml."""
-    from .generate import read_config
-    from .site import data_dir
-
-    own = read_config(config)
-    theme = own.get("theme") if isinstance(own.get("theme"), dict) else {}
-    folders = [data_dir(str(config), own.get("extra") or {}), config.parent / str(own.get("docs_dir", "docs"))]
-    if theme.get("custom_dir"):
-        folders.append(config.parent / str(theme["custom_dir"]))
-    files = [config] + [p for f in folders if f.is_dir() for p in sorted(f.rglob("*")) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    import os
-    import subprocess
-    import time
+    from . import serve
+    from .engines import EngineMissing, serve_command, serve_engine
 
-    from .engines import EngineMissing, serve_command
-    from .generate import ConfigError
-
+    engine = args.engine or serve_engine()
     generated = _generate(args)
     if generated is None:
         return 1
-    config = Path(args.config).resolve()
     try:
-        command = serve_command(args.engine, generated.config, args.dev_addr, args.verbose)
+        command = serve_command(engine, generated.config, args.dev_addr, args.verbose)
     except EngineMissing as err:
         print(f"lea serve: {err}", file=sys.stderr)
         return 2
-    import signal
+    last = generated
 
-    def stop(signum, frame):  # noqa: ARG001 - a terminated lea serve stops its engine too
-        raise KeyboardInterrupt
+    def regenerate(problems: list):
+        nonlocal last
+        fresh = _generate(args, previous=last, problems=problems)  # warm: the downloads stay those of the start
+        last = fresh or last
+        return fresh
 
-    signal.signal(signal.SIGTERM, stop)
-    # Material's end-of-life notice is for whoever chose MkDocs; lea chose it for the user already
-    engine = subprocess.Popen(command, cwd=generated.folder, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    print(f"lea serve: de site staat op http://{args.dev_addr}/ en wordt bijgewerkt als u iets opslaat (stoppen: Ctrl+C).",
-          file=sys.stderr)
-    signature = _sources_signature(config)
-    try:
-        while engine.poll() is None:
-            time.sleep(0.3)
-            try:
-                now = _sources_signature(config)
-            except (OSError, ConfigError):
-                continue
-            if now == signature:
-                continue
-            signature = now
-            started = time.monotonic()
-            fresh = _generate(args)  # new pages and menu entries appear without a restart
-            if fresh is None:
-                print("lea serve: u ziet de laatste goede versie tot de fouten hierboven zijn opgelost.", file=sys.stderr)
-                continue
-            (fresh.folder / "stempel.txt").write_text(str(time.time_ns()), encoding="utf-8")  # the engine rebuilds
-            seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-            print(f"lea serve: gegevens gelezen in {seconds} s; de pagina's worden bijgewerkt.", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        engine.terminate()
-        engine.wait(timeout=20)
-    return 0
+    return serve.run(Path(args.config).resolve(), args.dev_addr, command, generated.folder, regenerate, args.verbose)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -387,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt; wijzigingen verschijnen vanzelf")
     serve.add_argument("-f", "--config", default="mkdocs.yml", help="instellingen van de site (standaard: mkdocs.yml)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adres (standaard: 127.0.0.1:8000)")
-    serve.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard) of zensical")
+    serve.add_argument("--engine", choices=ENGINES, default=None,
+                       help="zensical (standaard als het geïnstalleerd is: toont een wijziging sneller) of mkdocs")
     serve.add_argument("--verbose", action="store_true", help="ook de voortgangsregels van MkDocs en zijn plugins")
     serve.set_defaults(func=cmd_serve)
     imp = sub.add_parser("import", help="zet status, besteed bedrag en nieuwe voortgang uit de geëxporteerde tabel activiteiten terug in de YAML")

@@ -61,6 +61,8 @@ class Generated:
     site: Site
     own: dict[str, Any]  # the site's own mkdocs.yml, INHERIT resolved
     typesetting: Typesetting | None = None  # with pdf_later: the PDFs still being typeset (.wait() gives them)
+    downloads: dict[str, str | bytes] | None = None  # the open data, feeds and Woo files (lea serve keeps them)
+    dated: dict[str, date] | None = None  # the day each of those is of (the page Documenten)
 
 
 def product_folder(name: str) -> Path:
@@ -195,6 +197,13 @@ def _compose(target: Path, layers: list[tuple[Path, Path | None]], generated: di
     return names
 
 
+def write_generated_config(folder: Path, config: dict[str, Any]) -> None:
+    """``build/lea/mkdocs.yml`` (only when its text changed)."""
+    text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
+        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
+
+
 def footer(agenda) -> dict[str, str]:
     """What the foot of every page says (overrides/partials/copyright.html escapes it): contact, the
     municipality's website, who the data is from, the version of lea-site that built the site."""
@@ -232,11 +241,13 @@ def pdf_wanted(pdf: bool | None) -> bool:
     return os.environ.get("LEA_PDF", "ja").strip().lower() not in ("nee", "no", "0", "uit", "false")
 
 
-def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = False) -> Generated | LoadResult:
+def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = False,
+             previous: Generated | None = None) -> Generated | LoadResult:
     """Check the data and write ``build/lea/``; the :class:`LoadResult` with the problems when the data is wrong.
 
     ``pdf_later``: the PDFs are not waited for; :attr:`Generated.typesetting` gives them (``lea build``
-    writes them into the site after the engine, which ran meanwhile)."""
+    writes them into the site after the engine, which ran meanwhile). ``previous``: the downloads (open
+    data, feeds) are not made again but kept from that earlier step (``lea serve``: a change shows sooner)."""
     config_path = config_path.resolve()
     root = config_path.parent
     own = read_config(config_path)
@@ -262,11 +273,15 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
         # Every output has a path of its own (lea_site.outputs; lea check names an id that would clash).
         pages: dict[str, str | bytes] = dict(generated_pages(agenda))
         # Open data, feeds and the page of changes (lea_site.exports): files beside the pages.
-        dated: dict[str, date] = {}
+        dated: dict[str, date] = dict(previous.dated or {}) if previous is not None else {}
         changed: dict[str, dict] = {}  # when each page's data last changed (lea_site.exports.lastchanged)
-        merge(pages, export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
-                                  sorted(typesetting.paths) if typesetting is not None else (), dated=dated, changed=changed),
-              "de open data, feeds of wijzigingen")
+        exported = export_files(agenda, loaded.today, data, folder, own.get("site_url"), own.get("use_directory_urls", True) is not False,
+                                sorted(typesetting.paths) if typesetting is not None else (), dated=dated, changed=changed,
+                                downloads=previous is None or previous.downloads is None)
+        if previous is not None and previous.downloads is not None:
+            exported.update({k: v for k, v in previous.downloads.items() if k not in exported})
+        downloads = {k: v for k, v in exported.items() if not k.endswith(".md")}
+        merge(pages, exported, "de open data, feeds of wijzigingen")
         merge(pages, dict.fromkeys(typesetting.paths, b"") if typesetting is not None else {}, "de PDF's")
         merge(pages, house.files, "de huisstijl")
         # A chapter's pictures, checked by the load (lea_site.richtext): served as bestanden/<path in data/>.
@@ -313,9 +328,7 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
                  lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, typeset),
                  lea_gewijzigd=changed)
     config["extra"] = extra
-    text = "# Gemaakt door `lea build`; niet bewerken: pas mkdocs.yml en data/ aan.\n" + yaml.dump(
-        config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-    _write_if_changed(folder / "mkdocs.yml", text.encode("utf-8"))
+    write_generated_config(folder, config)
     if not (folder / "stempel.txt").exists():
         (folder / "stempel.txt").write_text("", encoding="utf-8")
-    return Generated(folder / "mkdocs.yml", folder, loaded, own, typesetting if pdf_later else None)
+    return Generated(folder / "mkdocs.yml", folder, loaded, own, typesetting if pdf_later else None, downloads, dated)

@@ -73,10 +73,19 @@ def agenda_glossary(agenda: object) -> dict[str, str]:
     return glossary(getattr(info, "begrippen", None) or ())
 
 
+_names_of: list = [None, ()]  # the last agenda asked about and its names: every macro call of a build asks again
+
+
 def agenda_names(agenda: object) -> tuple[str, ...]:
     """The names in which no term is explained, wherever a text mentions them: partners ('Jeugdgezondheidszorg
     Veenland', also with its own abbreviation after it), bodies, and the titles of goals, actions,
     interventions and indicators (a title names a piece of work; its words are not a sentence to explain)."""
+    if _names_of[0] is not agenda:  # an agenda is not changed after loading: a new load is a new object
+        _names_of[:] = [agenda, _agenda_names(agenda)]
+    return _names_of[1]
+
+
+def _agenda_names(agenda: object) -> tuple[str, ...]:
     names: list[str] = []
     for partner in getattr(agenda, "partners", None) or ():
         names.append(partner.naam)

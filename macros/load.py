@@ -45,7 +45,7 @@ from . import checks, checks_family
 from .model import Action, Adoption, Agenda, AgendaInfo, AmbitionPlan, Ambition, Body, Intervention, Partner, Role, YearPlan
 from .recency import FileAges
 from .richtext import PICTURE_SUFFIXES
-from .problems import AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
+from .problems import GENERAL, AgendaError, Path, Problem, Suggestions, did_you_mean, format_path, locate, meant_key, translate
 from .values import clip, dutch_int
 from .yamlsource import (BIDI_PATTERN, INVISIBLE_MESSAGE, MAX_FILE_BYTES, Budget, Position, SourceDict, SourceList, YamlSyntaxError, file_too_large,
                          invisible_name,
@@ -115,7 +115,7 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
     real_root = root.resolve()
     prefix = display_root.rstrip("/")
     if not _inside(directory.resolve(), real_root):
-        scan.problems.append(Problem(display_root, 1, "", f"de map {shown(display_root)} is een symbolische link naar "
+        scan.problems.append(Problem(display_root, GENERAL, "", f"de map {shown(display_root)} is een symbolische link naar "
                                      f"{shown(os.readlink(directory)) if directory.is_symlink() else 'een map'} buiten de repository; "
                                      "die wordt niet gelezen"))
         return scan
@@ -127,11 +127,11 @@ def _scan(directory: FsPath, display_root: str) -> _Scan:
             with os.scandir(folder) as listing:
                 entries = sorted(itertools.islice(listing, MAX_FILES + 1 - seen), key=lambda e: e.name)
         except OSError as err:
-            scan.problems.append(Problem(display_root, 1, "", f"map {shown(str(folder))} kan niet gelezen worden ({err.strerror})"))
+            scan.problems.append(Problem(display_root, GENERAL, "", f"map {shown(str(folder))} kan niet gelezen worden ({err.strerror})"))
             continue
         seen += len(entries)
         if seen > MAX_FILES:
-            return _Scan(problems=[Problem(display_root, 1, "", (
+            return _Scan(problems=[Problem(display_root, GENERAL, "", (
                 f"de map {shown(display_root)} bevat meer dan {dutch_int(MAX_FILES)} bestanden en mappen, en dat is de grens; "
                 "er is niets gelezen"))])
         subfolders = []
@@ -232,17 +232,17 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
     names: list[str] = []
     merged = _empty(Position(display_root, 1))
     if not directory.is_dir():
-        problems.append(Problem(display_root, 1, "", f"map '{display_root}' bestaat niet"))
+        problems.append(Problem(display_root, GENERAL, "", f"map '{display_root}' bestaat niet"))
         return merged, problems, names, {}
     scan = _scan(directory, display_root)
     problems.extend(scan.problems)
     files = scan.read
     if not files and not _unreadable(scan.problems):
-        problems.append(Problem(display_root, 1, "", f"geen YAML-bestanden (.yml) gevonden in '{display_root}'"))
+        problems.append(Problem(display_root, GENERAL, "", f"geen YAML-bestanden (.yml) gevonden in '{display_root}'"))
     total = sum(size for _, _, size in files)
     if total > MAX_FOLDER_BYTES:
         size, largest = max((size, name) for _, name, size in files)
-        problems.append(Problem(display_root, 1, "", (
+        problems.append(Problem(display_root, GENERAL, "", (
             f"de bestanden in {shown(display_root)} zijn samen {_megabytes(total)}, en de grens is "
             f"{MAX_FOLDER_BYTES // 1024 // 1024} MB; er is niets gelezen (het grootste is {largest}, {_megabytes(size)})")))
         return merged, problems, [name for _, name, _ in files], {}
@@ -308,7 +308,7 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             target.item_lines.extend(p.line for p in item_pos)
             target.item_files.extend(p.file for p in item_pos)
     if "agenda" not in merged and files and not _unreadable(problems):
-        problems.append(Problem(display_root, 1, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
+        problems.append(Problem(display_root, GENERAL, "agenda", "sectie 'agenda' ontbreekt: geen van de bestanden beschrijft de agenda zelf (titel, regio, periode, vaststelling)"))
     return merged, problems, names, {name: path for path, name, _ in files}
 
 
@@ -589,13 +589,14 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
     # A file that could not be read may hold what others refer to: no "unknown id" errors then.
     complete = not _unreadable(problems)
     if not complete and any(section in tree for section in LIST_SECTIONS):
-        problems.append(Problem(display_root, 1, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
+        problems.append(Problem(display_root, GENERAL, "", "verwijzingen naar partners, ambities, organen, indicatoren en schooljaren "
                                 "zijn nog niet gecontroleerd, omdat niet alle bestanden gelezen konden worden", "waarschuwing"))
     if not errors.too_many():
         for path, message, severity in checks.run(agenda, tree, indexes, today or date.today(), partial=partial, complete=complete,
                                                    ages=FileAges(paths)):
             pos = locate(tree, path, tree.pos)
-            problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
+            line = GENERAL if pos == tree.pos else pos.line  # the merged tree's own place: the data as a whole, no line
+            problems.append(Problem(pos.file, line, format_path(tree, path), message, severity))
             if severity == checks.ERROR and errors.too_many():
                 break
         if info is not None:  # a chapter's pictures: files beside the data
@@ -603,10 +604,10 @@ def _load(directory: str | FsPath, today: date | None, name: str | None = None) 
                 pos = locate(tree, path, tree.pos)
                 problems.append(Problem(pos.file, pos.line, format_path(tree, path), message, severity))
     if errors.stopped:
-        problems.append(Problem(display_root, 1, "", (
+        problems.append(Problem(display_root, GENERAL, "", (
             f"de controle is gestopt na {dutch_int(MAX_ERRORS)} fouten (de grens); er kunnen er meer zijn. "
             "Los deze eerst op en controleer opnieuw")))
-    problems.sort(key=lambda p: (p.file, p.line, p.path, p.message))
+    problems.sort(key=lambda p: (p.is_general, p.file, p.line, p.path, p.message))  # general remarks last
     if info is not None and not result.errors:
         result.agenda = agenda
     return result

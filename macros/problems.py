@@ -18,24 +18,39 @@ from .values import INVISIBLE_PATTERN, clip, describe, dutch_int, invisible_name
 from .yamlsource import Position, SourceDict, SourceList
 
 Path = tuple[Any, ...]
+# The line of a general remark: about the data as a whole (the folder, all references, the error limit), not
+# about a place in a file. It is printed without a location (no 'data:1:' that sends an editor to no line)
+# and after the problems that have one (:func:`real_first`).
+GENERAL = 0
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    file: str
+    file: str  # for a general remark: the data folder it is about
     line: int
     path: str
     message: str
     severity: str = field(default="fout", compare=False)  # "fout" or "waarschuwing"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
         kind = "" if self.severity == "fout" else "waarschuwing: "
+        if self.is_general:
+            return f"{self.path}: {kind}{self.message}" if self.path else f"{kind}{self.message}"
+        where = f"{self.file}:{self.line}"
         return f"{where}: {self.path}: {kind}{self.message}" if self.path else f"{where}: {kind}{self.message}"
+
+    @property
+    def is_general(self) -> bool:
+        return self.line == GENERAL
 
     @property
     def is_error(self) -> bool:
         return self.severity == "fout"
+
+
+def real_first(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems with a file and line first (in their order), the general remarks after them."""
+    return sorted(problems, key=lambda p: p.is_general)
 
 
 class AgendaError(Exception):

@@ -52,6 +52,7 @@ class Site:
 
 
 _cache: dict[str, tuple[tuple, Site | LoadResult]] = {}
+_good: dict[str, Site] = {}  # the last valid load of each folder in this process (lea serve shows it while the data is broken)
 
 
 def _repository_root(start: Path, config_file: str | None) -> Path:
@@ -94,4 +95,12 @@ def load_site(directory: Path) -> Site | LoadResult:
     result = load(display_root(directory), day)
     value: Site | LoadResult = Site(result.agenda, day, result) if result.agenda is not None else result
     _cache[key] = (signature, value)
+    if isinstance(value, Site):
+        _good[key] = value
     return value
+
+
+def last_good(directory: Path) -> Site | None:
+    """The last valid agenda this process loaded from ``directory`` (``lea serve`` renders it, with the
+    errors on top of every page, while the data has errors); None when there was none."""
+    return _good.get(str(directory))

@@ -66,9 +66,9 @@ def problems(tmp_path: Path, text: str, name: str = "case.yml") -> list[str]:
     out = []
     for p in result.problems:
         file = "data" if p.file == str(data) else p.file.replace(f"{data}/", "")
-        where = f"{p.line}" if file == name else f"{file}:{p.line}"
+        where = "" if p.is_general else f"{p.line}: " if file == name else f"{file}:{p.line}: "
         message = p.message.replace(f"{data}/", "data/")
-        out.append(("" if p.is_error else "waarschuwing: ") + (f"{where}: {p.path}: {message}" if p.path else f"{where}: {message}"))
+        out.append(("" if p.is_error else "waarschuwing: ") + (f"{where}{p.path}: {message}" if p.path else f"{where}{message}"))
     return out
 
 
@@ -395,7 +395,7 @@ def test_a_data_file_saved_with_txt_is_named_and_causes_no_flood(tmp_path, name,
     assert sorted(problems(tmp_path, rest)) == [
         f"{name}:1: dit bestand wordt niet gelezen: de naam eindigt op '{extra}' na '{suffix}'; "
         f"hernoem het naar {stem}, anders ontbreken de gegevens erin",
-        "waarschuwing: data:1: verwijzingen naar partners, ambities, organen, indicatoren en schooljaren zijn nog niet gecontroleerd, "
+        "waarschuwing: verwijzingen naar partners, ambities, organen, indicatoren en schooljaren zijn nog niet gecontroleerd, "
         "omdat niet alle bestanden gelezen konden worden",
     ]
 

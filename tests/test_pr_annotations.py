@@ -16,7 +16,7 @@ from lea_site.problems import Problem
 
 from .conftest import ROOT
 
-COMMAND = re.compile(r"::(error|warning) ([^:]*)::(.*)")
+COMMAND = re.compile(r"::(error|warning)(?: ([^:]*))?::(.*)")
 
 
 def _unescape(text: str) -> str:
@@ -29,7 +29,7 @@ def _parse(line: str) -> tuple[str, dict[str, str], str]:
     """A workflow command as the runner splits it: properties at ',' and the first '=', message after '::'."""
     match = COMMAND.fullmatch(line)
     assert match, line
-    props = dict(prop.split("=", 1) for prop in match[2].split(","))
+    props = dict(prop.split("=", 1) for prop in match[2].split(",")) if match[2] else {}
     return match[1], {k: _unescape(v) for k, v in props.items()}, _unescape(match[3])
 
 
@@ -53,10 +53,11 @@ def test_file_names_and_values_cannot_start_a_command(tmp_path: Path, monkeypatc
     expected = load("data").problems
     assert len(lines[:-1]) == len(expected)
     for line, problem in zip(lines[:-1], expected):
-        assert line.startswith(("::error ", "::warning ")) and "\r" not in line
+        assert line.startswith(("::error ", "::warning ", "::error::", "::warning::")) and "\r" not in line
         level, props, message = _parse(line)
         assert level == ("error" if problem.is_error else "warning")
-        assert props == {"file": problem.file, "line": str(problem.line)}
+        # a general remark (here: references not checked, since the odd file was not read) annotates the run, not a line
+        assert props == ({} if problem.is_general else {"file": problem.file, "line": str(problem.line)})
         assert message == (f"{problem.path}: {problem.message}" if problem.path else problem.message)
     # the odd file is named (control characters shown as \\xNN by load), with its comma and colon intact
     assert any(_parse(line)[1]["file"].startswith("data/a,b:c") for line in lines[:-1])

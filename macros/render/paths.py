@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -145,9 +146,15 @@ def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
     to_path, hash_, anchor = to_url.partition("#")
     base = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url) + "/"
+    return _relative_path(to_path, base) + (hash_ + anchor if hash_ else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_path(to_path: str, base: str) -> str:
+    """Pages link to a few pages thousands of times (each action's row): relpath once per pair."""
     rel = posixpath.relpath("/" + (to_path or ""), "/" + base) if to_path else ""
     if to_path.endswith("/") and rel not in (".", "") and not rel.endswith("/"):
         rel += "/"
     if rel == ".":
         rel = "./"
-    return rel + (hash_ + anchor if hash_ else "")
+    return rel
