@@ -209,6 +209,8 @@ def agenda_items(agenda: Agenda) -> Iterator[Item]:
         yield Item("agenda.vaststelling.status", ["Vaststelling niet vermeld"], "over/index.html")
     if info.organisatie is not None:
         yield from text_items("agenda.organisatie.toelichting", info.organisatie.toelichting, "organisatie/index.html", md=True)
+        for k, signer in enumerate(info.organisatie.vaststelling.ondertekenaars):
+            yield from party(agenda, signer, f"agenda.organisatie.vaststelling.ondertekenaars[{k}]", "organisatie/index.html")
         if info.organisatie.vaststelling.status == "concept":
             yield Item("agenda.organisatie.vaststelling", ["Deze organisatie is een eerste opzet (concept)"], "organisatie/index.html")
     if info.contact:
