@@ -708,9 +708,11 @@ class Adoption(Model):
             raise ValueError("een concept heeft nog geen vaststellingsdatum; zet status op vastgesteld of laat datum weg")
         if self.status == "concept" and self.ondertekenaars:
             raise ValueError("een concept is nog niet ondertekend; zet status op vastgesteld of laat ondertekenaars weg")
-        if self.status is None and (self.datum is not None or self.door is not None or self.ondertekenaars):
-            raise ValueError("een datum, 'door' of ondertekenaars zeggen dat het document is vastgesteld: zet 'status: vastgesteld' erbij, "
-                             "of laat ze weg als het document niets over de vaststelling zegt")
+        if self.status is None and (self.datum is not None or self.door is not None):
+            raise ValueError("een datum of 'door' zegt dat het document is vastgesteld: zet 'status: vastgesteld' erbij, "
+                             "of laat datum en door weg als het document niets over de vaststelling zegt")
+        if self.status is None and self.ondertekenaars:
+            raise ValueError("ondertekenaars zeggen dat het document is vastgesteld: zet 'status: vastgesteld' erbij")
         if self.overeenkomst and not any(s.partner for s in self.ondertekenaars):
             raise ValueError("een overeenkomst is tussen partijen: noem de ondertekenaars met hun partner (namens wie)")
         return self
@@ -982,7 +984,8 @@ class Amount(Model):
     bedrag: Money | None = Field(None, description="Bedrag in hele euro's, als bekend.")
     circa: YesNo = Field(False, description="true als het document een ongeveer-bedrag geeft ('circa € 120.000'); de site schrijft 'ca.'.")
     per: Text | None = Field(None, description=(
-        "Waarvoor het bedrag geldt, als het geen totaal is: 'jaar', 'locatie per jaar', 'kind'. Zonder: het totaal (voor de periode)."))
+        "Waarvoor het bedrag geldt, als het geen totaal is: 'jaar', 'locatie per jaar', 'kind'. Zonder: het totaal (voor de periode). "
+        "Zonder bedrag zegt de site 'bedrag per jaar niet bekend'."))
 
     @model_validator(mode="before")
     @classmethod
@@ -993,8 +996,8 @@ class Amount(Model):
 
     @model_validator(mode="after")
     def _amount(self) -> "Amount":
-        if self.bedrag is None and (self.circa or self.per is not None):
-            raise ValueError("circa of per zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 120000, circa: true, per: jaar}")
+        if self.bedrag is None and self.circa:
+            raise ValueError("circa zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 120000, circa: true, per: jaar}")
         return self
 
 

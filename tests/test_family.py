@@ -125,6 +125,8 @@ def when(d) -> str:
 
 def amount_words(a) -> str:
     """An amount as the site writes it: 'ca. € 51.000 per jaar'."""
+    if a.bedrag is None:
+        return f"bedrag per {a.per} niet bekend"
     return ("ca. " if a.circa else "") + f"€ {a.bedrag:,}".replace(",", ".") + (f" per {a.per}" if a.per else "")
 
 
@@ -450,7 +452,7 @@ def intervention_items(agenda: Agenda) -> Iterator[Item]:
             yield Item(f"{at}.financiering[{k}].bron", [source.bron])
             if source.doel:
                 yield Item(f"{at}.financiering[{k}].doel", [f"voor {source.doel}"], page)
-            if source.bedrag is not None:
+            if source.bedrag is not None or source.per:
                 yield Item(f"{at}.financiering[{k}].bedrag", [amount_words(source)], page)
             yield from text_items(f"{at}.financiering[{k}].toelichting", source.toelichting, page)
         if item.kosten is not None and item.kosten.bedrag is not None:

@@ -23,7 +23,7 @@ import pytest
 from lea_site.diff import diff_markdown
 from lea_site.exports import opendata, pdf, woo
 from lea_site.load import load
-from lea_site.model import Adoption, Agenda, AgendaInfo, Naming
+from lea_site.model import Adoption, Agenda, AgendaInfo, Funding, Naming
 from lea_site.render import format as fmt
 from lea_site.values import parse_ages
 
@@ -103,6 +103,7 @@ def test_an_agreement_names_its_parties_and_every_signature_with_its_own_date_an
                     "voorzitter van het college van bestuur (Stichting Basis Veenhoven) op 21 april 2022 in Veenhoven")
     # an adoption by one body reads as before, and one with both says both
     assert fmt.adoption(Adoption(status="vastgesteld", door="de raad", datum="2021-10-14")) == "vastgesteld op 14 oktober 2021 door de raad"
+    assert fmt.amount(Funding(bron="OAB", per="jaar")) == "bedrag per jaar niet bekend"  # never dropped, never € 0
     both = Adoption(status="vastgesteld", door="de raad", ondertekenaars=[{"rol": "wethouder", "datum": "2021-11"}])
     assert fmt.adoption(both) == "vastgesteld door de raad; ondertekend door wethouder in november 2021"
 
@@ -216,7 +217,7 @@ def test_bad_values_of_the_new_shapes_are_named_with_file_line_and_field(tmp_pat
         ("agenda.yml", line_of(folder, "-2 jaar t/m 4 jaar"), "ambities[goede-start].leeftijden"):
             "leeftijdsbereik '-2 jaar t/m 4 jaar': vóór de geboorte kan hoogstens 9 maanden zijn (-9 maanden)",
         ("agenda.yml", line_of(folder, "kosten: {circa"), "interventies[eerste-duizend-dagen].kosten"):
-            "circa of per zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 120000, circa: true, per: jaar}",
+            "circa zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 120000, circa: true, per: jaar}",
         ("agenda.yml", line_of(folder, "lid: liefst"), "organen[werkgroep-taal].leden[3].lid"):
             "onbekende waarde 'liefst'; kies uit: vast, bij voorkeur, bijvoorbeeld, mogelijk",
     }
@@ -237,5 +238,5 @@ def test_unknown_ids_in_signatures_and_body_relations_are_errors(tmp_path):
 def test_an_agreement_without_parties_is_refused():
     with pytest.raises(ValueError, match="een overeenkomst is tussen partijen"):
         Adoption(status="vastgesteld", overeenkomst=True, ondertekenaars=[{"rol": "wethouder"}])
-    with pytest.raises(ValueError, match="zet 'status: vastgesteld' erbij"):
+    with pytest.raises(ValueError, match="ondertekenaars zeggen dat het document is vastgesteld"):
         Adoption(ondertekenaars=[{"rol": "wethouder"}])

@@ -263,7 +263,7 @@ def _interventions(agenda: Agenda) -> list[Block]:
             rows.append(("Activiteiten", [pb.items([[a] for a in item.activiteiten])]))
         if item.monitoring:
             rows.append(("Monitoring en evaluatie", md_blocks(item.monitoring)))
-        if item.kosten is not None and item.kosten.bedrag is not None:
+        if item.kosten is not None and fmt.amount(item.kosten):
             rows.append(("Totale kosten", fmt.amount(item.kosten)))
         if item.financiering:
             rows.append(("Financiering", [pb.items([[fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")]

@@ -137,9 +137,10 @@ def and_list(items: list[str]) -> str:
 
 
 def amount(a) -> str:
-    """An Amount as the document gives it: '€ 32.000', 'ca. € 120.000 per locatie per jaar'; '' without an amount."""
+    """An Amount as the document gives it: '€ 32.000', 'ca. € 120.000 per locatie per jaar'; without an amount only
+    what it is per ('bedrag per jaar niet bekend'), else ''."""
     if a.bedrag is None:
-        return ""
+        return f"bedrag per {a.per} niet bekend" if a.per else ""
     return ("ca. " if a.circa else "") + money(a.bedrag) + (f" per {a.per}" if a.per else "")
 
 

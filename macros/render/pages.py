@@ -545,7 +545,7 @@ def _intervention_funding(view: View) -> str:
     for item in view.agenda.interventies:
         for f in item.financiering:
             rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron + (f", voor {f.doel}" if f.doel else "")),
-                         esc(fmt.amount(f)) if f.bedrag is not None else "bedrag niet bekend", esc(f.periode or "—")])
+                         esc(fmt.amount(f) or "bedrag niet bekend"), esc(f.periode or "—")])
             if f.bedrag is not None:
                 totals[f.bron] += f.bedrag
                 if f.circa:
@@ -851,7 +851,7 @@ def interventions(view: View) -> str:
             facts.append(("Activiteiten", ul(prose(a) for a in item.activiteiten)))
         if item.monitoring:
             facts.append(("Monitoring en evaluatie", md(item.monitoring)))
-        if item.kosten is not None and item.kosten.bedrag is not None:
+        if item.kosten is not None and fmt.amount(item.kosten):
             facts.append(("Totale kosten", esc(fmt.amount(item.kosten))))
         if item.financiering:
             facts.append(("Financiering", ul(prose(fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else ""))
