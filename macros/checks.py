@@ -185,7 +185,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         if body.contact:
             yield from refs.check("partner", body.contact.partner, path + ("contact", "partner"))
         yield from refs.check("ambitie", body.ambitie, path + ("ambitie",))
-        for key in ("rapporteert_aan", "adviseert", "bereidt_voor"):
+        for key in ("rapporteert_aan", "adviseert", "bereidt_voor", "deel_van", "gaat_samen_met"):
             for k, target in enumerate(getattr(body, key)):
                 if target == body.id:
                     yield path + (key, k), f"orgaan '{body.id}' kan niet naar zichzelf verwijzen", ERROR

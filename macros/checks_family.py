@@ -59,6 +59,9 @@ def run(agenda: Agenda, refs: Any, at: Any) -> Iterator[Found]:
             related_ids.add(other.id)
         for n, shared in enumerate(other.doelen):
             yield from refs.check("ambitie", shared.doel, where + ("doelen", n, "doel"))
+    for where, adoption in _adoptions(agenda, at):
+        for n, signer in enumerate(adoption.ondertekenaars):
+            yield from refs.party(signer, where + ("ondertekenaars", n))
     for path, action in _actions(agenda, at):
         for n, note in enumerate(action.voortgang):
             named: set[str] = set()
@@ -68,6 +71,19 @@ def run(agenda: Agenda, refs: Any, at: Any) -> Iterator[Found]:
                     yield path + ("voortgang", n, "dimensies", d, "dimensie"), (
                         f"dimensie '{report.dimensie}' staat twee keer in deze voortgangsnotitie"), ERROR
                 named.add(key)
+
+
+def _adoptions(agenda: Agenda, at: Any) -> Iterator[tuple[Path, Any]]:
+    """Every adoption in the data, with its path: the agenda's, the organisation's, each year plan's and related agenda's."""
+    info = agenda.info
+    yield ("agenda", "vaststelling"), info.vaststelling
+    if info.organisatie is not None:
+        yield ("agenda", "organisatie", "vaststelling"), info.organisatie.vaststelling
+    for k, other in enumerate(info.verwant):
+        if other.vaststelling is not None:
+            yield ("agenda", "verwant", k, "vaststelling"), other.vaststelling
+    for i, plan in enumerate(agenda.jaarplannen):
+        yield at("jaarplannen", i) + ("vaststelling",), plan.vaststelling
 
 
 def _actions(agenda: Agenda, at: Any) -> Iterator[tuple[Path, Any]]:

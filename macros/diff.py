@@ -329,8 +329,7 @@ def _ambition_changes(old: Agenda, new: Agenda) -> Section:
     for sy in sorted(old_years.keys() & new_years.keys()):
         a, b = old_years[sy].vaststelling, new_years[sy].vaststelling
         if a.status != b.status:
-            when = (f" op {fmt.period(b.datum)}" if b.datum else "") + (f" door {md(b.door)}" if b.door else "")
-            section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status or 'niet vermeld')} → {md(b.status or 'niet vermeld')}{when}")
+            section.lines.append(f"- Jaarplan {md(sy)}: {md(a.status or 'niet vermeld')} → {md(fmt.adoption(b, new))}")
     return section
 
 

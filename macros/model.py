@@ -313,7 +313,7 @@ GoalKind = choice(Literal["inhoud", "proces"])
 GOAL_KINDS = {"inhoud": "inhoudelijk doel", "proces": "procesdoel"}
 EDUCATION_LEVELS = ("po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo")
 EducationLevel = choice(Literal[EDUCATION_LEVELS])
-MemberKind = choice(Literal["vast", "bijvoorbeeld", "mogelijk"])
+MemberKind = choice(Literal["vast", "bij voorkeur", "bijvoorbeeld", "mogelijk"])
 
 
 class Statement(Model):
@@ -339,7 +339,8 @@ class Member(Party):
     """A member of a body: a partner or role, possibly the owner of goals, possibly only an example or a possibility."""
 
     lid: MemberKind = Field("vast", description=(
-        "vast (een lid), bijvoorbeeld (het document noemt het als voorbeeld van wie er in kan zitten) of "
+        "vast (een lid), bij voorkeur ('bij voorkeur een beleidsmedewerker met een link naar de subsidietafel': "
+        "het document zegt wie het liefst), bijvoorbeeld (het document noemt het als voorbeeld van wie er in kan zitten) of "
         "mogelijk ('kan een ouder zijn': het document laat open of dit lid er komt)."))
     eigenaar_van: list[Id] = Field(default_factory=list, description=(
         "Ids van doelen waarvan dit lid eigenaar is (twee bestuurders per ambitie); het doel toont het lid als eigenaar."))
@@ -675,25 +676,59 @@ class YearBudget(Model):
         return self
 
 
+class Signatory(Party):
+    """One who signs a document on behalf of a party (a role at a partner), with when and where."""
+
+    datum: DayOrMonth | None = Field(None, description="Datum van ondertekening (JJJJ-MM-DD), of alleen de maand.")
+    plaats: Text | None = Field(None, description="Waar ondertekend: 'Den Haag'.")
+
+
 class Adoption(Model):
-    """Whether a document is a draft or adopted, when and by whom."""
+    """Whether a document is a draft or adopted, when and by whom; or signed by several parties, each on their own date."""
 
     status: choice(Literal["concept", "vastgesteld"]) | None = Field(None, description=(
         "concept of vastgesteld; weglaten als het document het niet zegt (de site toont dan 'niet vermeld' en gokt niets)."))
     datum: DayOrMonth | None = Field(None, description=(
-        "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is."))
+        "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is. "
+        "Met ondertekenaars en zonder datum geldt de datum van de laatste handtekening."))
     door: Text | None = Field(None, description="Wie vaststelde, met lidwoord: 'de gemeenteraad', 'het Bestuurlijk overleg LEA'.")
+    # issue 29, round two: an agenda signed by several parties (an agreement between a municipality and others)
+    ondertekenaars: list[Signatory] = Field(default_factory=list, description=(
+        "Wie het document ondertekenden, elk met rol, partner (namens wie), datum en plaats: "
+        "[{rol: wethouder onderwijs, partner: gemeente, datum: 2022-06-20, plaats: Veenhoven}]."))
+    overeenkomst: YesNo = Field(False, description=(
+        "true als het document een overeenkomst is tussen partijen: de partners van de ondertekenaars."))
 
     @model_validator(mode="after")
     def _adopted(self) -> "Adoption":
-        if self.status == "vastgesteld" and self.door is None:
-            raise ValueError("een vastgesteld document heeft 'door' (wie het vaststelde), en een datum of maand als die bekend is")
+        if self.status == "vastgesteld" and self.door is None and not self.ondertekenaars:
+            raise ValueError("een vastgesteld document heeft 'door' (wie het vaststelde) of ondertekenaars, "
+                             "en een datum of maand als die bekend is")
         if self.status == "concept" and self.datum is not None:
             raise ValueError("een concept heeft nog geen vaststellingsdatum; zet status op vastgesteld of laat datum weg")
+        if self.status == "concept" and self.ondertekenaars:
+            raise ValueError("een concept is nog niet ondertekend; zet status op vastgesteld of laat ondertekenaars weg")
         if self.status is None and (self.datum is not None or self.door is not None):
             raise ValueError("een datum of 'door' zegt dat het document is vastgesteld: zet 'status: vastgesteld' erbij, "
                              "of laat datum en door weg als het document niets over de vaststelling zegt")
+        if self.status is None and self.ondertekenaars:
+            raise ValueError("ondertekenaars zeggen dat het document is vastgesteld: zet 'status: vastgesteld' erbij")
+        if self.overeenkomst and not any(s.partner for s in self.ondertekenaars):
+            raise ValueError("een overeenkomst is tussen partijen: noem de ondertekenaars met hun partner (namens wie)")
         return self
+
+    def day(self) -> Period | None:
+        """The date the document took effect: its own date, else the last signature when every signature is dated."""
+        if self.datum is not None:
+            return self.datum
+        days = [s.datum for s in self.ondertekenaars]
+        if days and all(d is not None for d in days):
+            return max(days, key=lambda d: (d.end, d.start))
+        return None
+
+    def parties(self) -> list[str]:
+        """The partner ids of the signatories, in order, once each: the parties to an agreement."""
+        return list(dict.fromkeys(s.partner for s in self.ondertekenaars if s.partner))
 
 
 # issue 29: the organisation as a draft (next to Adoption, which it uses)
@@ -891,6 +926,17 @@ class Body(Model):
     ambitie: Id | None = Field(None, description="Id van de ambitie waaraan dit orgaan werkt (werkgroep per ambitie).")
     contact: Contact | None = Field(None, description="Contact voor dit orgaan: een rol (bijvoorbeeld de secretaris) en functiemailbox. Zonder: dat van de agenda.")
     aanmelden: Join | None = Field(None, description="Hoe ouders, jongeren of professionals mee kunnen doen (een panel, klankbordgroep).")
+    # issue 29, round two: how bodies relate beyond reporting, and how one stands now
+    deel_van: list[Id] = Field(default_factory=list, description=(
+        "Ids van organen waar dit orgaan deel van is: een overleg binnen een ander overleg, of een broedplaats "
+        "die bij elke werkgroep hoort (deel_van: [werkgroep-1, werkgroep-2])."))
+    gaat_samen_met: list[Id] = Field(default_factory=list, description=(
+        "Ids van organen waarmee dit orgaan samengaat (fuseert); beide staan in organen, het andere eventueel met status beeindigd."))
+    bestond_als: Text | None = Field(None, description=(
+        "Het bestaande overleg dat deze rol krijgt, als het orgaan niet nieuw is: 'het BOLOK, dat al drie keer per jaar bijeenkwam'. "
+        "Anders dan vervangt (een ander overleg dat ophoudt)."))
+    stand_van_zaken: LongText | None = Field(None, description=(
+        "Hoe het orgaan er nu voor staat, als het document dat zegt: 'de twee trekkers zijn vertrokken; er worden nieuwe gezocht'."))
 
 
 class Partner(Model):
@@ -932,12 +978,36 @@ class Partner(Model):
         return [self.sector, *(s for s in self.sectoren if s != self.sector)]
 
 
-class Funding(Model):
-    """A source of money for an intervention."""
+class Amount(Model):
+    """An amount of money as a document gives it: exact or about ('circa'), in total or per year, per location, ..."""
+
+    bedrag: Money | None = Field(None, description="Bedrag in hele euro's, als bekend.")
+    circa: YesNo = Field(False, description="true als het document een ongeveer-bedrag geeft ('circa € 120.000'); de site schrijft 'ca.'.")
+    per: Text | None = Field(None, description=(
+        "Waarvoor het bedrag geldt, als het geen totaal is: 'jaar', 'locatie per jaar', 'kind'. Zonder: het totaal (voor de periode). "
+        "Zonder bedrag zegt de site 'bedrag per jaar niet bekend'."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return {"bedrag": value}
+        return value
+
+    @model_validator(mode="after")
+    def _amount(self) -> "Amount":
+        if self.bedrag is None and self.circa:
+            raise ValueError("circa zonder bedrag: noem ook het bedrag, bijvoorbeeld {bedrag: 120000, circa: true, per: jaar}")
+        return self
+
+
+class Funding(Amount):
+    """A source of money for an intervention (or the agenda): where from, what for, how much, for which period."""
 
     bron: Text = Field(description="Bron: OAB, NPO, gemeentelijke middelen, GKA.")
-    bedrag: Money | None = Field(None, description="Bedrag in hele euro's, als bekend.")
-    periode: Text | None = Field(None, description="Voor welke periode.")
+    doel: Text | None = Field(None, description="Waarvoor het geld is: 'voorbereiding', 'coördinatie (16 uur per week)'.")
+    periode: Text | None = Field(None, description="Voor welke periode: '2022-2024', 'schooljaar 2022-2023'.")
+    toelichting: LongText | None = Field(None, description="Toelichting: 'de helft uit OAB, de andere helft uit jeugdhulp'.")
 
     _from_str = _shorthand("bron")
 
@@ -964,7 +1034,10 @@ class Intervention(Model):
     locatie: Location | None = Field(None, description="Waar: 'hele gemeente', of wijken, scholen, locaties.")
     activiteiten: list[Text] = Field(default_factory=list, description="Activiteiten.")
     monitoring: Markdown | None = Field(None, description="Hoe de interventie wordt gemonitord en geëvalueerd.")
-    financiering: list[Funding] = Field(default_factory=list, description="Financieringsbronnen.")
+    financiering: list[Funding] = Field(default_factory=list, description=(
+        "Financieringsbronnen, elk met bron en eventueel doel, bedrag (circa, per jaar of per locatie) en periode."))
+    kosten: Amount | None = Field(None, description=(
+        "De totale kosten van de interventie, als het document die noemt: {bedrag: 350000, circa: true, per: jaar}."))
     informatie: WebUrl | None = Field(None, description="Webadres met meer informatie, beginnend met https://.")
     contact: Contact | None = Field(None, description="Contact: een rol, geen persoon.")
 
@@ -1199,17 +1272,21 @@ class SharedGoal(Model):
 RELATION_KINDS = {
     "voorganger": "Vorige agenda", "addendum": "Addendum",
     "regionaal": "Regionale agenda waar deze agenda bij hoort", "lokaal": "Lokale agenda binnen deze agenda",
+    "beleid": "Verwant beleid",
 }
 
 
 class RelatedAgenda(Model):
-    """Another agenda this one follows, is extended by, sits inside or holds (a reference: no network at build)."""
+    """Another agenda this one follows, is extended by, sits inside or holds, or a policy document it builds on
+    (a reference: no network at build)."""
 
-    soort: choice(Literal["voorganger", "addendum", "regionaal", "lokaal"]) = Field(description=(
+    soort: choice(Literal["voorganger", "addendum", "regionaal", "lokaal", "beleid"]) = Field(description=(
         "voorganger (de agenda die deze opvolgt), addendum (een aanvulling op deze agenda), "
-        "regionaal (de regionale agenda waar deze bij hoort) of lokaal (een lokale agenda binnen deze)."))
+        "regionaal (de regionale agenda waar deze bij hoort), lokaal (een lokale agenda binnen deze) of "
+        "beleid (ander beleid waar de agenda op voortbouwt of bij aansluit, dat geen LEA is: een beleidsnota van de raad, "
+        "een preventieakkoord, een landelijk programma)."))
     id: Id | None = Field(None, description="Korte id, voor een link naar dit onderdeel (#agenda-<id>) en vanuit de andere agenda.")
-    titel: Text = Field(description="Titel van de andere agenda of het addendum.")
+    titel: Text = Field(description="Titel van de andere agenda, het addendum of het beleidsstuk.")
     periode: Term | None = Field(None, description="Looptijd in jaren: van en tot.")
     vaststelling: Adoption | None = Field(None, description="Concept of vastgesteld, met datum en door wie.")
     url: WebUrl | None = Field(None, description="Webadres van de andere agenda (haar site of pdf), beginnend met https://.")
@@ -1266,7 +1343,11 @@ class AgendaInfo(Model):
         "Kernen, wijken of gemeenten met hun eigen prioriteiten; elke plaats krijgt een pagina (In mijn wijk) "
         "met wat er daar gebeurt."))
     verwant: list[RelatedAgenda] = Field(default_factory=list, description=(
-        "Andere agenda's: de voorganger, addenda, de regionale agenda waar deze bij hoort, of lokale agenda's erbinnen."))
+        "Andere agenda's: de voorganger, addenda, de regionale agenda waar deze bij hoort, of lokale agenda's erbinnen; "
+        "en verwant beleid (soort: beleid) dat geen LEA is."))
+    benaming_interventie: Naming | None = Field(None, description=(
+        "Het woord van de agenda voor een interventie (uit `interventies`), in koppen op de pagina's per plaats en leeftijd: "
+        "{enkelvoud: aanpak, meervoud: aanpakken}. Zonder: programma, of interventie als de agenda haar doelen al programma noemt."))
     benaming_eigenaar: Naming | None = Field(None, description=(
         "Het woord van de agenda voor wie een doel trekt of het voortouw neemt (de eigenaars): "
         "{enkelvoud: trekker, meervoud: trekkers}. Zonder: eigenaar."))
@@ -1406,13 +1487,26 @@ class Agenda(BaseModel):
         """The chapters' pictures that lea check passed: path in the data folder -> file (lea_site.richtext)."""
         return self._pictures
 
+    def intervention_naming(self) -> Naming:
+        """The agenda's word for an intervention: its own, else 'programma' unless its goals are already called so."""
+        if self.info.benaming_interventie is not None:
+            return self.info.benaming_interventie
+        goal_words = {n.enkelvoud.casefold() for n in (self.info.niveaus or [self.info.benaming])}
+        if "programma" in goal_words:
+            return Naming(enkelvoud="interventie", meervoud="interventies")
+        return Naming(enkelvoud="programma", meervoud="programma's")
+
+    def interventions_for(self, ambition: Ambition) -> list[Intervention]:
+        """The interventions that name ``ambition`` (``ambitie``): listed on its page."""
+        return [i for i in self.interventies if i.ambitie == ambition.id]
+
     def owner_naming(self) -> Naming:
         """The agenda's word for whoever owns (leads) a goal: its own (trekker, voortouw), else eigenaar."""
         return self.info.benaming_eigenaar or Naming(enkelvoud="eigenaar", meervoud="eigenaars")
 
 
 __all__ = [
-    "Action", "Adoption", "AgeRange", "Member", "Organisation", "Result", "Role", "Statement", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
+    "Action", "Adoption", "AgeRange", "Amount", "Signatory", "Member", "Organisation", "Result", "Role", "Statement", "Agenda", "AgendaInfo", "Ambition", "AmbitionPlan", "Body", "Budget",
     "Contact", "Cost", "DimensionReport", "Evaluation", "ForParents", "Place", "Priority", "RelatedAgenda", "SharedGoal", "Funding", "Indicator", "Intervention", "Location", "Measurement", "Owner",
     "Partner", "Party", "Period", "Planning", "ProgressNote", "SignUp", "Target", "TargetGroup", "Venue", "YearBudget", "YearPlan",
 ]

@@ -535,14 +535,42 @@ PlanningField = Annotated[
 
 @dataclass(frozen=True)
 class AgeRange:
+    """Ages in whole years (``low``/``high``, what the age groups compare); ``months`` keeps the bounds as written
+    when a document counts in months, where -9 is nine months before birth ('-9 maanden t/m 6 jaar')."""
+
     low: int
     high: int
+    months: tuple[int, int] | None = None
 
     def overlaps(self, other: "AgeRange") -> bool:
         return self.low <= other.high and other.low <= self.high
 
     def __str__(self) -> str:
+        if self.months is not None:
+            low, high = self.months
+            if low == high:
+                return _age_words(low)
+            if low >= 0 and high % 12 != 0:
+                return f"{low}-{high} maanden"
+            if low >= 0 and low % 12 == 0:
+                return f"{low // 12}-{high // 12} jaar"
+            return f"{_age_words(low)} t/m {_age_words(high) if high else 'de geboorte'}"
         return f"{self.low}-{self.high} jaar" if self.low != self.high else f"{self.low} jaar"
+
+    @property
+    def data(self) -> str:
+        """The range in the data's own spelling: '4-12', or '-9 maanden t/m 72 maanden' (parse_ages reads it back)."""
+        if self.months is not None:
+            return f"{self.months[0]} maanden t/m {self.months[1]} maanden"
+        return f"{self.low}-{self.high}"
+
+
+def _age_words(months: int) -> str:
+    if months < 0:
+        return f"{-months} maanden voor de geboorte"
+    if months % 12 == 0 and months:
+        return f"{months // 12} jaar"
+    return f"{months} maanden"
 
 
 def parse_ages(value: Any) -> AgeRange:
@@ -557,13 +585,18 @@ def parse_ages(value: Any) -> AgeRange:
 
 _AGE_UNIT = r"(?: ?(?:jaar|jr|j)\.?)?"  # 4 jaar, 4 jr., 4 j
 _AGES = re.compile(rf"([0-9]{{1,2}}){_AGE_UNIT} ?(?:-|–|t/m|tot en met|tot) ?([0-9]{{1,2}}){_AGE_UNIT}|([0-9]{{1,2}}){_AGE_UNIT}")
+# Ages in months, or from before birth: '-9 maanden t/m 6 jaar', '0-18 maanden', '6 maanden tot 4 jaar'.
+_UNIT = r"(?: ?(maanden|maand|mnd|jaar|jr|j)\.?)?"
+_AGES_MONTHS = re.compile(rf"(-?[0-9]{{1,3}}){_UNIT}(?: ?(?:–|-|t/m|tot en met|tot) ?(-?[0-9]{{1,3}}){_UNIT})?")
+MONTHS_BEFORE_BIRTH = 9  # a pregnancy: the earliest an agenda's work for a child can start
 
 
 @lru_cache(maxsize=1024)
 def _ages(value: str) -> AgeRange:
-    m = _AGES.fullmatch(" ".join(value.lower().split()))  # runs of whitespace as one space: no \s* next to \s*
+    text = " ".join(value.lower().split())  # runs of whitespace as one space: no \s* next to \s*
+    m = _AGES.fullmatch(text)
     if not m:
-        raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '{value}'")
+        return _ages_in_months(value, text)
     low, high = (int(m[1]), int(m[2])) if m[1] else (int(m[3]), int(m[3]))
     if low > high:
         raise ValueError(f"leeftijdsbereik '{value}': de eerste leeftijd is hoger dan de tweede")
@@ -572,10 +605,36 @@ def _ages(value: str) -> AgeRange:
     return AgeRange(low, high)
 
 
+def _ages_in_months(value: str, text: str) -> AgeRange:
+    m = _AGES_MONTHS.fullmatch(text)
+    in_months = m and (any(u in ("maanden", "maand", "mnd") for u in (m[2], m[4])) or m[1].startswith("-"))
+    if not in_months:
+        raise ValueError(f"verwacht een leeftijdsbereik zoals 4-12 (in jaren) of -9 maanden t/m 6 jaar (in maanden), kreeg '{value}'")
+
+    def months(number: str, unit: str | None) -> int:
+        return int(number) * (1 if unit in ("maanden", "maand", "mnd") else 12)
+
+    # a bound without a unit takes the other's: '0-18 maanden' is 0 to 18 months
+    low = months(m[1], m[2] or m[4])
+    high = months(m[3], m[4] or m[2]) if m[3] else low
+    if low > high:
+        raise ValueError(f"leeftijdsbereik '{value}': de eerste leeftijd is hoger dan de tweede")
+    if low < -MONTHS_BEFORE_BIRTH:
+        raise ValueError(f"leeftijdsbereik '{value}': vóór de geboorte kan hoogstens {MONTHS_BEFORE_BIRTH} maanden zijn (-9 maanden)")
+    if high > 30 * 12:
+        raise ValueError(f"leeftijdsbereik '{value}': leeftijden boven 30 horen niet in een onderwijsagenda")
+    # whole years for the age groups: from the year the range starts in (0 before birth) to the year it reaches
+    return AgeRange(max(0, low // 12), max(0, math.ceil(high / 12)), (low, high))
+
+
+_AGES_SCHEMA = (r"^ *-?[0-9]{1,3}( *([Jj]aar|[Jj]r|[Jj]|[Mm]aanden|[Mm]aand|[Mm]nd)\.?)?"
+                r"( *(-|–|t/m|tot en met|tot) *-?[0-9]{1,3}( *([Jj]aar|[Jj]r|[Jj]|[Mm]aanden|[Mm]aand|[Mm]nd)\.?)?)? *$")
 AgesField = Annotated[
     AgeRange,
     BeforeValidator(parse_ages),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^ *[0-9]{1,2}( *([Jj]aar|[Jj]r|[Jj])\.?)?( *(-|–|t/m|tot en met|tot) *[0-9]{1,2}( *([Jj]aar|[Jj]r|[Jj])\.?)?)? *$", "maxLength": MAX_SHORT_VALUE, "description": "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar"}),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": _AGES_SCHEMA, "maxLength": MAX_SHORT_VALUE, "description": (
+        "Leeftijden in jaren, bijvoorbeeld 0-23, 4-12, 4 t/m 12 jaar of 0 tot 4 jaar; of in maanden, ook van vóór de geboorte: "
+        "-9 maanden t/m 6 jaar, 0-18 maanden")}),
 ]
 
 

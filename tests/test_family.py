@@ -29,7 +29,8 @@ import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from lea_site.load import load
-from lea_site.model import SECTOR_LABELS, Agenda, Ambition, Party
+from lea_site.model import RELATION_KINDS, SECTOR_LABELS, Agenda, Ambition, Party
+from lea_site.render.paths import age_groups
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 from .glossary_check import plain_text
@@ -122,6 +123,13 @@ def when(d) -> str:
     return d.text
 
 
+def amount_words(a) -> str:
+    """An amount as the site writes it: 'ca. € 51.000 per jaar'."""
+    if a.bedrag is None:
+        return f"bedrag per {a.per} niet bekend"
+    return ("ca. " if a.circa else "") + f"€ {a.bedrag:,}".replace(",", ".") + (f" per {a.per}" if a.per else "")
+
+
 def planned(p) -> str:
     if p is None:
         return "nog niet gepland"
@@ -190,10 +198,21 @@ def agenda_items(agenda: Agenda) -> Iterator[Item]:
         yield Item("agenda.vaststelling.door", [info.vaststelling.door])
     if info.vaststelling.datum is not None:
         yield Item("agenda.vaststelling.datum", [when(info.vaststelling.datum)])
+    for k, signer in enumerate(info.vaststelling.ondertekenaars):  # each signature with its own date and place
+        at = f"agenda.vaststelling.ondertekenaars[{k}]"
+        yield from party(agenda, signer, at, "over/index.html")
+        if signer.datum is not None:
+            yield Item(f"{at}.datum", [when(signer.datum) + (f" in {signer.plaats}" if signer.plaats else "")], "over/index.html")
+    if info.vaststelling.overeenkomst:  # an agreement names its parties
+        names = [agenda.partner(pid).naam for pid in dict.fromkeys(s.partner for s in info.vaststelling.ondertekenaars if s.partner)]
+        yield Item("agenda.vaststelling.overeenkomst", ["een overeenkomst tussen " + (names[0] if len(names) == 1 else
+                                                        ", ".join(names[:-1]) + " en " + names[-1])], "over/index.html")
     if info.vaststelling.status is None:  # not stated: the site says so, and guesses nothing
         yield Item("agenda.vaststelling.status", ["Vaststelling niet vermeld"], "over/index.html")
     if info.organisatie is not None:
         yield from text_items("agenda.organisatie.toelichting", info.organisatie.toelichting, "organisatie/index.html", md=True)
+        for k, signer in enumerate(info.organisatie.vaststelling.ondertekenaars):
+            yield from party(agenda, signer, f"agenda.organisatie.vaststelling.ondertekenaars[{k}]", "organisatie/index.html")
         if info.organisatie.vaststelling.status == "concept":
             yield Item("agenda.organisatie.vaststelling", ["Deze organisatie is een eerste opzet (concept)"], "organisatie/index.html")
     if info.contact:
@@ -348,10 +367,21 @@ def body_items(agenda: Agenda) -> Iterator[Item]:
             for goal in member.eigenaar_van:
                 yield Item(f"{at}.leden[{k}].eigenaar_van {goal}", [f"eigenaar van {agenda.ambition(goal).nummer}. {agenda.ambition(goal).titel}"
                                                                      if agenda.ambition(goal).nummer else f"eigenaar van {agenda.ambition(goal).titel}"], page)
-        for kind, label in (("bijvoorbeeld", "Voorbeelden van leden"), ("mogelijk", "Mogelijke leden")):
+        for kind, label in (("bij voorkeur", "Bij voorkeur als lid"), ("bijvoorbeeld", "Voorbeelden van leden"), ("mogelijk", "Mogelijke leden")):
             if any(m.lid == kind for m in body.leden):
                 yield Item(f"{at}.leden ({kind})", [label], page)
         yield from text_items(f"{at}.mandaat", body.mandaat, page)
+        for key, label in (("deel_van", "Is onderdeel van"), ("gaat_samen_met", "Gaat samen met")):
+            targets = [agenda.body(t).naam for t in getattr(body, key)]
+            if targets:
+                yield Item(f"{at}.{key}", [f"{label} {', '.join(targets)}"], page)
+        parts = [b.naam for b in agenda.organen if body.id in b.deel_van]
+        if parts:  # a relation both ways: the whole names its parts
+            yield Item(f"{at} omvat", [f"Omvat {', '.join(parts)}"], page)
+        if body.bestond_als:
+            yield Item(f"{at}.bestond_als", [f"Bestond al als {body.bestond_als}"], page)
+        if body.stand_van_zaken:
+            yield Item(f"{at}.stand_van_zaken", [f"Stand van zaken {body.stand_van_zaken}"], page)
         if body.status != "actief":
             yield Item(f"{at}.status", [body.status], page)
         if body.sinds is not None:
@@ -417,10 +447,31 @@ def intervention_items(agenda: Agenda) -> Iterator[Item]:
             yield Item(f"{at}.doelgroep", [item.doelgroep.omschrijving])
         for k, act in enumerate(item.activiteiten):
             yield Item(f"{at}.activiteiten[{k}]", [act])
+        page = "interventies/index.html"
         for k, source in enumerate(item.financiering):
             yield Item(f"{at}.financiering[{k}].bron", [source.bron])
+            if source.doel:
+                yield Item(f"{at}.financiering[{k}].doel", [f"voor {source.doel}"], page)
+            if source.bedrag is not None or source.per:
+                yield Item(f"{at}.financiering[{k}].bedrag", [amount_words(source)], page)
+            yield from text_items(f"{at}.financiering[{k}].toelichting", source.toelichting, page)
+        if item.kosten is not None and item.kosten.bedrag is not None:
+            yield Item(f"{at}.kosten", [f"Totale kosten {amount_words(item.kosten)}"], page)
         for k, who in enumerate(item.betrokken_partijen):
             yield from party(agenda, who, f"{at}.betrokken_partijen[{k}]")
+        goal = agenda.ambition(item.ambitie) if item.ambitie else None
+        if goal is not None:  # under its goal's page, under the agenda's word for interventions
+            yield Item(f"{at} op de pagina van {goal.id}", [item.titel], goal_page(goal))
+            yield Item(f"{at}: het woord op de pagina van {goal.id}", [agenda.intervention_naming().meervoud], goal_page(goal))
+        ages = item.doelgroep.leeftijden if item.doelgroep else None
+        if ages is not None:
+            low, high = ages.months if ages.months else (ages.low * 12, ages.high * 12)
+            for group, _, _ in age_groups(agenda):  # on every age page its months reach, before birth on the youngest
+                first, last = (int(x) * 12 for x in group.split("-"))
+                if max(low, 0) < last and high >= first and not (high == first and first > 0):
+                    yield Item(f"{at} op de leeftijdspagina {group}", [item.titel], f"ouders/{group}/index.html")
+                    yield Item(f"{at}: het woord op de leeftijdspagina {group}",
+                               [f"{agenda.intervention_naming().meervoud} voor deze leeftijd"], f"ouders/{group}/index.html")
 
 
 def place_items(agenda: Agenda) -> Iterator[Item]:
@@ -461,6 +512,7 @@ def related_items(agenda: Agenda) -> Iterator[Item]:
         at = f"agenda.verwant[{k}]"
         yield Item(f"{at}.titel", [other.titel], page)
         yield Item(f"{at}.titel op de voorpagina", [other.titel], "index.html")
+        yield Item(f"{at}.soort", [f"{RELATION_KINDS[other.soort]}: {other.titel}"], page)
         if other.periode:
             yield Item(f"{at}.periode", [f"{other.periode.van} tot en met {other.periode.tot}"], page)
         if other.vaststelling and other.vaststelling.door:

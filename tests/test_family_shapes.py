@@ -203,7 +203,7 @@ def test_agenda_json_carries_every_new_field(agenda):
     data = json.loads(opendata.files(agenda, today=date(2022, 6, 1))[opendata.JSON])
     assert data["formaatversie"] == "1.2"
     info = data["agenda"]
-    assert info["vaststelling"] == {"status": None, "datum": None, "door": None}
+    assert info["vaststelling"] == {"status": None, "datum": None, "door": None, "ondertekenaars": [], "overeenkomst": False}
     assert info["organisatie"]["vaststelling"]["status"] == "concept" and info["visie_inleiding"].startswith("Voordat")
     assert info["document"]["totstandkoming"]["periode"] == "2021-02 t/m 2021-06"
     goals = {g["id"]: g for g in data["ambities"]}

@@ -163,7 +163,7 @@ def test_ages_with_a_unit(tmp_path, written, low, high):
 
 def test_ages_that_are_not_clear_are_refused(tmp_path):
     assert problems(tmp_path, edit("planning: Q4 2021", "planning: Q4 2021\n          leeftijden: 4+")) == [
-        f"31: {ACTION}.leeftijden: verwacht een leeftijdsbereik zoals 4-12 (in jaren), kreeg '4+'"]
+        f"31: {ACTION}.leeftijden: verwacht een leeftijdsbereik zoals 4-12 (in jaren) of -9 maanden t/m 6 jaar (in maanden), kreeg '4+'"]
 
 
 @pytest.mark.parametrize(("written", "meant"), [("nee", False), ("Nee", False), ("ja", True), ("JA", True), ("no", False),

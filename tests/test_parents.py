@@ -136,7 +136,8 @@ def test_fixture_pages_for_parents_and_professionals_have_no_empty_sections(buil
                 f"{name} {rel}: nothing under '{heading.get_text(strip=True)}'"
         if rel.startswith("ouders/") and rel != "ouders/index.html":  # an age page: the work itself before the goals
             h2 = headings(page)
-            practical = ("Wat kunt u doen of gebruiken?", "Programma's voor deze leeftijd")
+            word = load(SITE_DATA[name][0], SITE_DATA[name][1]).agenda.intervention_naming().meervoud  # the agenda's word
+            practical = ("Wat kunt u doen of gebruiken?", f"{word[:1].upper()}{word[1:]} voor deze leeftijd")
             assert h2[0] in practical or h2[0].startswith("Wat gebeurt er") or (
                 "geen acties speciaal voor deze leeftijd" in page.get_text() and h2[0] == "Waar werken de partners aan?"), (name, rel, h2)
 

@@ -177,7 +177,8 @@ def test_diagram_edges_never_pass_behind_a_box(data, narrow):
     assert all(float(r["width"]) == box_w and float(r["height"]) >= BOX_H for r in svg.select("g.lea-diagram__box rect"))
     edges = svg.select("polyline.lea-diagram__edge")
     shown = {b.id for b in agenda.organen if b.status != "beeindigd"}
-    assert len(edges) == sum(len([t for t in b.rapporteert_aan + b.adviseert + b.bereidt_voor if t in shown])
+    related = ("rapporteert_aan", "adviseert", "bereidt_voor", "deel_van", "gaat_samen_met")  # each relation is a line
+    assert len(edges) == sum(len([t for key in related for t in getattr(b, key) if t in shown])
                              for b in agenda.organen if b.id in shown)
     for edge in edges:
         points = [tuple(map(float, p.split(","))) for p in edge["points"].split()]

@@ -118,7 +118,7 @@ def record(agenda: Agenda, files: dict[str, bytes], site_url: str | None, modifi
         "dcat:keyword": [_nl("onderwijs"), _nl("Lokale Educatieve Agenda"), _nl(info.regio.naam)],
         "dcat:distribution": [_ref(d["@id"]) for d in distributions],
     }
-    adopted = info.vaststelling.datum
+    adopted = info.vaststelling.day() if info.vaststelling.status == "vastgesteld" else None
     if adopted is not None and adopted.kind == "dag":
         dataset["dct:issued"] = _day(adopted.start)
     catalog: dict[str, Any] = {

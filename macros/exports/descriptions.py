@@ -30,7 +30,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Cost": "Wat iets ouders kost: een bedrag (per keer, maand of jaar) of een regel in gewone woorden.",
     "ForParents": ("Wat ouders of kinderen zelf aan een actie hebben: wat ze kunnen doen of gebruiken, voor wie, waar en wanneer, "
                    "wat het kost, welk telefoonnummer ze kunnen bellen en hoe ze zich aanmelden."),
-    "Funding": "Een geldbron, met bedrag en periode als die bekend zijn.",
+    "Funding": "Een geldbron, met waarvoor, bedrag (circa, per jaar of locatie) en periode als die bekend zijn.",
+    "Amount": "Een bedrag zoals het document het geeft: precies of circa, als totaal of per jaar, per locatie.",
+    "Signatory": "Wie een document ondertekende, namens welke partij, met datum en plaats.",
     "GlossaryTerm": "Een afkorting of vakterm met de uitleg in eenvoudig Nederlands.",
     "Indicator": "Een meetbare indicator van een doel, met nulmeting, metingen, streefwaarde, definitie en bron.",
     "Intervention": "Een interventie in het format van de Gelijke Kansen Alliantie (GKA).",

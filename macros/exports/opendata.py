@@ -126,7 +126,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (Period, Planning)):
         return str(value)
     if isinstance(value, AgeRange):
-        return f"{value.low}-{value.high}"
+        return value.data
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -214,7 +214,7 @@ def activities(agenda: Agenda) -> Table:
             _party(agenda, a.trekker), ", ".join(_party(agenda, p) for p in a.partners),
             (b.soort if b else None), b.kosten if money else None, b.dekking if money else None,
             b.charged if money else None, b.besteed if b else None, b.besteed_op if b else None,
-            (f"{a.leeftijden.low}-{a.leeftijden.high}" if a.leeftijden else None), a.doorgeschoven_van,
+            (a.leeftijden.data if a.leeftijden else None), a.doorgeschoven_van,
             len(a.voortgang), last.datum if last else None, last.tekst if last else None,
         ])
     return Table("activiteiten", "Acties uit de jaarplannen en activiteiten voor de hele looptijd", [
@@ -229,7 +229,7 @@ def activities(agenda: Agenda) -> Table:
         ("kosten", "totale kosten in hele euro's"), ("dekking", "deel uit andere bronnen, in hele euro's"),
         ("ten_laste_lea", "deel ten laste van het LEA-budget (kosten min dekking), in hele euro's"),
         ("besteed", "werkelijk uitgegeven, in hele euro's (leeg: nog niet gemeld)"), ("besteed_op", "datum van die melding"),
-        ("leeftijden", "leeftijd van de kinderen in jaren"), ("doorgeschoven_van", "schooljaar waaruit de actie is doorgeschoven"),
+        ("leeftijden", "leeftijd van de kinderen in jaren (4-12), of in maanden (-9 maanden t/m 72 maanden: vanaf 9 maanden voor de geboorte)"), ("doorgeschoven_van", "schooljaar waaruit de actie is doorgeschoven"),
         ("voortgangsnotities", "aantal voortgangsnotities"), ("laatste_voortgang", "datum van de laatste voortgangsnotitie"),
         ("laatste_voortgang_tekst", "tekst van de laatste voortgangsnotitie (alle notities: voortgang.csv)"),
     ], rows)
@@ -345,13 +345,13 @@ def goals(agenda: Agenda, today: date) -> Table:
     for goal in agenda.ambities:
         verdict = goal_course(agenda, goal, today)
         rows.append([goal.id, goal.onder, goal.nummer, goal.titel, agenda.naming(agenda.level(goal)).enkelvoud,
-                     f"{goal.leeftijden.low}-{goal.leeftijden.high}" if goal.leeftijden else None,
+                     goal.leeftijden.data if goal.leeftijden else None,
                      verdict.state, "; ".join(verdict.reasons) or None,
                      "ja" if verdict.overridden else "nee", "; ".join(goal.pijlers) or None])
     return Table("doelen", "De doelen van de agenda, met het oordeel of ze op koers liggen en waarom", [
         ("doel_id", "id van het doel"), ("boven", "id van het doel een niveau hoger (leeg: een doel van het hoogste niveau)"),
         ("nummer", "volgorde op de site"), ("titel", "naam van het doel"), ("niveau", "het woord voor dit niveau: " + ", ".join(dict.fromkeys(agenda.naming(agenda.level(g)).enkelvoud for g in agenda.ambities))),
-        ("leeftijden", "leeftijd van de kinderen in jaren"),
+        ("leeftijden", "leeftijd van de kinderen in jaren (4-12), of in maanden (-9 maanden t/m 72 maanden: vanaf 9 maanden voor de geboorte)"),
         ("koers", "op koers, let op, achter of onbekend (niets recents om de stand aan af te lezen), zoals de site het toont"),
         ("koers_reden", "waarom, gescheiden door puntkomma's"),
         ("koers_eigen_oordeel", "ja als het oordeel het eigen oordeel van de partners is, nee als het de regel van de site is"),
@@ -375,13 +375,18 @@ def notes(agenda: Agenda) -> Table:
 
 def funding(agenda: Agenda) -> Table:
     financing = agenda.info.financiering
-    rows: list[list[Cell]] = [["agenda", None, None, None, f.bron, f.bedrag, f.periode] for f in (financing.bronnen if financing else [])]
-    rows += [["interventie", item.id, item.titel, item.ambitie, f.bron, f.bedrag, f.periode] for item in agenda.interventies for f in item.financiering]
+    rows: list[list[Cell]] = [["agenda", None, None, None, f.bron, f.bedrag, f.periode, f.doel, f.circa, f.per, f.toelichting]
+                              for f in (financing.bronnen if financing else [])]
+    rows += [["interventie", item.id, item.titel, item.ambitie, f.bron, f.bedrag, f.periode, f.doel, f.circa, f.per, f.toelichting]
+             for item in agenda.interventies for f in item.financiering]
     return Table("financiering", "Hoe de agenda en de interventies betaald worden: bron, bedrag en periode", [
         ("niveau", "agenda (een geldbron van de hele agenda) of interventie"), ("interventie_id", "id van de interventie"),
         ("interventie", "naam van de interventie"), ("doel_id", "id van het doel van de interventie"),
         ("bron", "de geldbron: OAB, NPO, gemeentelijke middelen ..."), ("bedrag", "bedrag in hele euro's (leeg: niet bekend)"),
-        ("periode", "voor welke periode"),
+        ("periode", "voor welke periode"), ("doel", "waarvoor het geld is"),
+        ("circa", "true als het bedrag een ongeveer-bedrag is (circa)"),
+        ("per", "waarvoor het bedrag geldt als het geen totaal is: jaar, locatie per jaar (leeg: het totaal)"),
+        ("toelichting", "toelichting bij de geldbron"),
     ], rows)
 
 

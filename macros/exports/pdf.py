@@ -110,7 +110,7 @@ def _the_document(agenda: Agenda) -> list[Block]:
     """Date, authors, evaluation, communication, how it came about and how it is paid for: what the data says."""
     info = agenda.info
     doc = info.document
-    rows: list[tuple[str, Any]] = [("Vaststelling", fmt.adoption(info.vaststelling))]
+    rows: list[tuple[str, Any]] = [("Vaststelling", fmt.adoption(info.vaststelling, agenda))]
     out: list[Block] = []
     if doc is not None:
         if doc.datum:
@@ -146,8 +146,7 @@ def _the_document(agenda: Agenda) -> list[Block]:
         out.append(pb.p(pb.b("Centraal LEA-budget: "), "ja" if money.centraal_budget else "nee"))
         out += md_blocks(money.toelichting)
         if money.bronnen:
-            out.append(pb.items([[f.bron, *([": " + fmt.money(f.bedrag)] if f.bedrag is not None else []),
-                                  *([f" ({f.periode})"] if f.periode else [])] for f in money.bronnen]))
+            out.append(pb.items([[fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")] for f in money.bronnen]))
     return out
 
 
@@ -162,7 +161,8 @@ def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
     out.append(pb.verdict_block(agenda, amb, view.current, view.today))
     out += md_blocks(amb.beschrijving)
     for label, values in (("Pijlers", [[v] for v in amb.pijlers]), ("Beoogde resultaten", pdfshapes.results(agenda, amb)),
-                          ("Open vragen", [[v] for v in amb.vraagstukken])):
+                          ("Open vragen", [[v] for v in amb.vraagstukken]),
+                          (fmt.capital(agenda.intervention_naming().meervoud), pdfshapes.interventions(agenda, amb))):
         if values:
             out += [pb.heading(sub, label), pb.items(values)]
     owners = [[pb.party_name(agenda, o) + _term(o)] for o in amb.eigenaars] + pdfshapes.member_owners(agenda, amb)
@@ -223,7 +223,7 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
     agenda = view.agenda
     money = agenda.has_money()
     state = " (concept)" if plan.vaststelling.status == "concept" else ""
-    adopted = (f"Dit jaarplan is {fmt.adoption(plan.vaststelling)}." if plan.vaststelling.status is not None
+    adopted = (f"Dit jaarplan is {fmt.adoption(plan.vaststelling, agenda)}." if plan.vaststelling.status is not None
                else "Of dit jaarplan is vastgesteld, is niet vermeld.")
     out: list[Block] = [pb.heading(2, f"Schooljaar {plan.schooljaar}{state}", f"jaar-{plan.schooljaar}"),
                         pb.p(adopted), *md_blocks(plan.inleiding)]
@@ -256,16 +256,18 @@ def _interventions(agenda: Agenda) -> list[Block]:
             rows.append(("Planning", item.planning))
         rows.append(("Doel", md_blocks(item.doel)))
         if item.doelgroep:
-            rows.append(("Doelgroep", item.doelgroep.omschrijving + (f" ({item.doelgroep.leeftijden} jaar)" if item.doelgroep.leeftijden else "")))
+            rows.append(("Doelgroep", item.doelgroep.omschrijving + (f" ({item.doelgroep.leeftijden})" if item.doelgroep.leeftijden else "")))
         if item.locatie:
             rows.append(("Waar", ", ".join((["hele gemeente of regio"] if item.locatie.hele_gemeente else []) + item.locatie.names()) or "—"))
         if item.activiteiten:
             rows.append(("Activiteiten", [pb.items([[a] for a in item.activiteiten])]))
         if item.monitoring:
             rows.append(("Monitoring en evaluatie", md_blocks(item.monitoring)))
+        if item.kosten is not None and fmt.amount(item.kosten):
+            rows.append(("Totale kosten", fmt.amount(item.kosten)))
         if item.financiering:
-            rows.append(("Financiering", "; ".join(f.bron + (f": {fmt.money(f.bedrag)}" if f.bedrag is not None else "")
-                                                   + (f" ({f.periode})" if f.periode else "") for f in item.financiering)))
+            rows.append(("Financiering", [pb.items([[fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")]
+                                                    for f in item.financiering])]))
         if item.informatie:
             rows.append(("Meer informatie", [pb.link(item.informatie, item.informatie)]))
         if item.contact:
@@ -297,10 +299,12 @@ def _body(agenda: Agenda, body: Body) -> list[Block]:
         rows.append(("Mandaat", body.mandaat))
     if body.taken:
         rows.append(("Taken", [pb.items([[t] for t in body.taken])]))
-    for field, words in (("rapporteert_aan", "Rapporteert aan"), ("adviseert", "Adviseert"), ("bereidt_voor", "Bereidt besluiten voor van")):
+    for field, words in (("rapporteert_aan", "Rapporteert aan"), ("adviseert", "Adviseert"), ("bereidt_voor", "Bereidt besluiten voor van"),
+                         ("deel_van", "Is onderdeel van"), ("gaat_samen_met", "Gaat samen met")):
         targets = [agenda.body(t).naam if agenda.body(t) else t for t in getattr(body, field)]
         if targets:
             rows.append((words, ", ".join(targets)))
+    rows += pdfshapes.body_state(agenda, body)
     if body.vervangt:
         rows.append(("Vervangt", ", ".join(body.vervangt)))
     if body.ambitie and agenda.ambition(body.ambitie):
@@ -381,7 +385,7 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
     facts: list[tuple[str, Any]] = [("Gemeente" if len(info.regio.gemeenten) == 1 else "Gemeenten", ", ".join(info.regio.gemeenten))]
     if len(info.regio.gemeenten) > 1:
         facts.insert(0, ("Regio", info.regio.naam))
-    facts += [("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"), ("Vaststelling", fmt.adoption(info.vaststelling))]
+    facts += [("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"), ("Vaststelling", fmt.adoption(info.vaststelling, agenda))]
     if info.document is not None:
         if info.document.datum:
             facts.append(("Datum van het document", fmt.period(info.document.datum)))
@@ -605,8 +609,8 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
     facts: list[tuple[str, Any]] = [("Rapportage", fmt.capital(when)), ("Periode", f"{fmt.day(start)} tot en met {fmt.day(end)}"),
                                     ("Gegevens gemeld tot en met", fmt.day(until) if until else "nog niets gemeld"), ("Stand", state)]
     if plan is not None:
-        facts.append(("Jaarplan", fmt.adoption(plan.vaststelling)))
-    facts.append(("Agenda", fmt.adoption(agenda.info.vaststelling)))
+        facts.append(("Jaarplan", fmt.adoption(plan.vaststelling, agenda)))
+    facts.append(("Agenda", fmt.adoption(agenda.info.vaststelling, agenda)))
     facts.append(("Contact", pb.contact_text(agenda, agenda.info.contact)))
     if site_url:
         facts.append(("Website", [pb.link(site_url, site_url)]))

@@ -305,6 +305,8 @@ def _org_box(agenda: Agenda, body: Body, by_id: Mapping[str, Body]) -> dict[str,
         lines.append("voorgesteld, nog niet ingesteld")
     if body.frequentie:
         lines.append(body.frequentie)
+    if body.bestond_als:
+        lines.append(f"bestond al als {body.bestond_als}")
     for field, words, _ in RELATIONS:
         targets = [by_id[t].naam if t in by_id else t for t in getattr(body, field)]
         if targets:

@@ -65,7 +65,7 @@ def places_blocks(view: Any) -> list[Block]:
             rows.append(("Wat er gebeurt", [pb.items([[a.titel, " (", pb.status(a.status), ")"] for _, a in work])]))
         programmes = place_interventions(agenda, place)
         if programmes:
-            rows.append(("Programma's", ", ".join(i.titel for i in programmes)))
+            rows.append((fmt.capital(agenda.intervention_naming().meervoud), ", ".join(i.titel for i in programmes)))
         out += [pb.heading(2, place.naam, f"plaats-{place.id}")] + ([pb.facts(rows)] if rows else [])
     return out
 
@@ -85,7 +85,7 @@ def related_blocks(agenda: Agenda) -> list[Block]:
         if other.periode:
             rows.append(("Looptijd", f"{other.periode.van} tot en met {other.periode.tot}"))
         if other.vaststelling:
-            rows.append(("Status", fmt.adoption(other.vaststelling)))
+            rows.append(("Status", fmt.adoption(other.vaststelling, agenda)))
         if other.url:
             rows.append(("Te vinden op", [pb.link(other.url, other.url)]))
         if other.wijzigingen:

@@ -10,6 +10,7 @@ from typing import Any
 from ..model import Agenda, Ambition, Body, Role
 from ..render import format as fmt
 from ..render import words
+from ..render.governance import relations_back
 from . import pdfblocks as pb
 from .mdtree import Block, blocks as md_blocks
 
@@ -41,6 +42,11 @@ def results(agenda: Agenda, amb: Ambition) -> list[list[Any]]:
     return items
 
 
+def interventions(agenda: Agenda, amb: Ambition) -> list[list[Any]]:
+    """The interventions under this goal, as list items (each is described in the chapter of interventions)."""
+    return [[pb.b(i.titel), *([": " + i.doelgroep.omschrijving] if i.doelgroep else [])] for i in agenda.interventions_for(amb)]
+
+
 def member_owners(agenda: Agenda, amb: Ambition) -> list[list[Any]]:
     """Members of bodies who own this goal, as list items."""
     return [[pb.party_name(agenda, m), pb.muted(f" (lid van {body.naam})")] for body, m in agenda.owned_by_members(amb)]
@@ -58,6 +64,16 @@ def member_rows(agenda: Agenda, body: Body) -> list[tuple[str, Any]]:
     return rows
 
 
+def body_state(agenda: Agenda, body: Body) -> list[tuple[str, Any]]:
+    """What other bodies say toward this one (its parts, a merger), what it was before, and how it stands now."""
+    rows: list[tuple[str, Any]] = [(label, ", ".join(o.naam for o in others)) for label, others in relations_back(agenda, body)]
+    if body.bestond_als:
+        rows.append(("Bestond al als", body.bestond_als))
+    if body.stand_van_zaken:
+        rows.append(("Stand van zaken", body.stand_van_zaken))
+    return rows
+
+
 def organisation(agenda: Agenda) -> list[Block]:
     """The organisation's status and the agenda's word about it (nothing when it says nothing)."""
     org = agenda.info.organisatie
@@ -69,7 +85,7 @@ def organisation(agenda: Agenda) -> list[Block]:
         out.append(pb.p(pb.b("Concept: "), "deze organisatie is een eerste opzet; de overleggen en rollen kunnen nog veranderen.",
                         style="warning"))
     elif state == "vastgesteld":
-        out.append(pb.p(f"De organisatie is {fmt.adoption(org.vaststelling)}."))
+        out.append(pb.p(f"De organisatie is {fmt.adoption(org.vaststelling, agenda)}."))
     return out + md_blocks(org.toelichting)
 
 

@@ -8,7 +8,8 @@ sitemaps whose ``<loc>`` is the document itself, each with its metadata in the D
 format, document date and what was done with it (adopted, and when).
 
 * the agenda (``downloads/agenda.pdf``) is a *convenant* (category 11): signed by the municipality and
-  its partners; listed once it is adopted (``vaststelling: vastgesteld`` with a date);
+  its partners; listed once it is adopted (``vaststelling: vastgesteld`` with a date, or signed by all its
+  signatories on known dates: then the last signature's date);
 * each school year's progress report (``downloads/voortgang-<jaar>.pdf``) is in *jaarplannen en
   jaarverslagen* (category 12): the report on a year plan, listed once that plan is adopted.
 
@@ -82,22 +83,24 @@ def documents(agenda: Agenda, pdfs: list[str], today: date) -> dict[tuple, list[
     info = agenda.info
     out: dict[tuple, list] = {CONVENANT: [], REPORTS: []}
     adoption = info.vaststelling
-    if AGENDA in pdfs and adoption.status == "vastgesteld" and adoption.datum is not None:
-        made = info.document.datum.start if info.document and info.document.datum else adoption.datum.start
+    adopted = adoption.day() if adoption.status == "vastgesteld" else None  # signed by several: the last signature
+    if AGENDA in pdfs and adopted is not None:
+        made = info.document.datum.start if info.document and info.document.datum else adopted.start
         parts = sorted((n, p) for p in pdfs if (n := part_number(p)) is not None)  # a very large agenda is in parts
         for number, path in parts:
             title = info.titel + (f" (deel {number} van {len(parts)})" if len(parts) > 1 else "")
-            out[CONVENANT].append((path, title, made, adoption.datum.start, info.samenvatting))
+            out[CONVENANT].append((path, title, made, adopted.start, info.samenvatting))
     for plan in agenda.year_plans_sorted():
         path = f"downloads/voortgang-{plan.schooljaar}.pdf"
-        if path not in pdfs or plan.vaststelling.status != "vastgesteld" or plan.vaststelling.datum is None:
+        plan_adopted = plan.vaststelling.day() if plan.vaststelling.status == "vastgesteld" else None
+        if path not in pdfs or plan_adopted is None:
             continue
         end = school_year_bounds(plan.schooljaar)[1]
         out[REPORTS].append((path, f"Voortgang schooljaar {plan.schooljaar}: {info.titel}", min(today, end),
-                             plan.vaststelling.datum.start, f"Hoe het schooljaar {plan.schooljaar} van de agenda verliep: "
+                             plan_adopted.start, f"Hoe het schooljaar {plan.schooljaar} van de agenda verliep: "
                              "de acties met hun status en voortgang, de cijfers en de begroting."))
-    if not agenda.jaarplannen and REPORT in pdfs and adoption.status == "vastgesteld" and adoption.datum is not None:
-        out[REPORTS].append((REPORT, f"Voortgang: {info.titel}", today, adoption.datum.start, None))
+    if not agenda.jaarplannen and REPORT in pdfs and adopted is not None:
+        out[REPORTS].append((REPORT, f"Voortgang: {info.titel}", today, adopted.start, None))
     return out
 
 

@@ -96,7 +96,7 @@ def documents_page(view, files: Mapping[str, FileFacts]) -> str:
         agenda_row = ""
     else:  # no PDF in this build: the web page alone, with the agenda's own date
         agenda_row = (f'<p>De agenda zelf staat op deze site: <a href="{esc(view.link("index.md"))}">{esc(title)}</a> '
-                      f'({esc(fmt.adoption(agenda.info.vaststelling) if agenda.info.vaststelling.status else "vaststelling niet vermeld")}).</p>')
+                      f'({esc(fmt.adoption(agenda.info.vaststelling, agenda) if agenda.info.vaststelling.status else "vaststelling niet vermeld")}).</p>')
     out = ["Alle documenten van de agenda op één plek, het nieuwste eerst. De datum is die van de inhoud: bij een "
            "voortgangsrapportage de laatste dag waarover gegevens gemeld zijn, bij de agenda de vaststelling, bij open data "
            "de laatste wijziging van de gegevens en bij een feed het nieuwste bericht.", ""]

@@ -136,7 +136,7 @@ def place_page_md(view, place_id: str) -> str:
     if programmes:
         from .paths import intervention_anchor
 
-        out.append("## Programma's\n")
+        out.append(f"## {md_inline(fmt.capital(agenda.intervention_naming().meervoud))}\n")
         out.append(ul(view.a(intervention_anchor(i.id), i.titel) for i in programmes) + "\n")
     inside = agenda.place_children(place)
     if inside:
@@ -178,13 +178,16 @@ def related_notice(view) -> str:
         if other.soort == "voorganger":
             lines.append(f"Deze agenda volgt {_title(other)} op.")
         elif other.soort == "addendum":
-            when = f" ({esc(fmt.adoption(other.vaststelling))})" if other.vaststelling else ""
+            when = f" ({esc(fmt.adoption(other.vaststelling, view.agenda))})" if other.vaststelling else ""
             lines.append(f"Deze agenda is aangevuld met {_title(other)}{when}.")
         elif other.soort == "regionaal":
             lines.append(f"Deze agenda hoort bij {_title(other)}.")
     local = [o for o in view.agenda.info.verwant if o.soort == "lokaal"]
     if local:
         lines.append("Binnen deze agenda vallen " + ", ".join(_title(o) for o in local) + ".")
+    policy = [o for o in view.agenda.info.verwant if o.soort == "beleid"]
+    if policy:
+        lines.append("Deze agenda sluit aan bij ander beleid: " + fmt.and_list([_title(o) for o in policy]) + ".")
     if not lines:
         return ""
     more = view.a("over.md#eerdere-en-verwante-agendas", "Wat er eerder was en wat er veranderde")
@@ -205,7 +208,7 @@ def related_agendas(view, kop: str | None = None) -> str:
         if other.periode:
             facts.append(("Looptijd", esc(f"{other.periode.van} tot en met {other.periode.tot}")))
         if other.vaststelling:
-            facts.append(("Status", prose(fmt.adoption(other.vaststelling))))
+            facts.append(("Status", prose(fmt.adoption(other.vaststelling, view.agenda))))
         if other.url:
             # In a sentence: a link alone in its cell is a target that WCAG 2.2 wants 24 px apart from the next.
             facts.append(("Te vinden op", f'het webadres <a href="{esc(other.url)}">{esc(other.url)}</a>.'))
@@ -224,7 +227,8 @@ def related_agendas(view, kop: str | None = None) -> str:
 
 def _shared_label(other: RelatedAgenda) -> str:
     return {"voorganger": "Doelen die doorlopen", "addendum": "Doelen die het addendum toevoegt of verandert",
-            "regionaal": "Gedeelde doelen met de regio", "lokaal": "Gedeelde doelen met deze lokale agenda"}[other.soort]
+            "regionaal": "Gedeelde doelen met de regio", "lokaal": "Gedeelde doelen met deze lokale agenda",
+            "beleid": "Doelen die bij dit beleid aansluiten"}[other.soort]
 
 
 def _shared_item(view, other: RelatedAgenda, shared) -> str:
@@ -245,7 +249,7 @@ def goal_relations(view, goal: Ambition) -> str:
             if shared.doel != goal.id:
                 continue
             what = {"voorganger": "Vervolg op", "addendum": "Toegevoegd of veranderd met", "regionaal": "Gedeeld met",
-                    "lokaal": "Gedeeld met"}[other.soort]
+                    "lokaal": "Gedeeld met", "beleid": "Sluit aan bij"}[other.soort]
             there = ""
             if shared.daar:
                 there = ": " + (f'<a href="{esc(shared.url)}">{esc(shared.daar)}</a>' if shared.url else esc(shared.daar))

@@ -79,7 +79,10 @@ def period(p: Period) -> str:
 
 
 def for_ages(ages) -> str:
-    """'voor kinderen van', 'voor jongeren van' or 'voor kinderen en jongeren van': babies are no jongeren."""
+    """'voor kinderen van', 'voor jongeren van' or 'voor kinderen en jongeren van': babies are no jongeren; work that
+    starts before birth is also for the parents-to-be."""
+    if ages.months is not None and ages.months[0] < 0:
+        return "voor aanstaande ouders en kinderen van"
     if ages.high <= 12:
         return "voor kinderen van"
     if ages.low >= 12:
@@ -87,15 +90,65 @@ def for_ages(ages) -> str:
     return "voor kinderen en jongeren van"
 
 
-def adoption(a) -> str:
+def adoption(a, agenda=None) -> str:
     """'vastgesteld op 26 juni 2025 door de gemeenteraad', 'vastgesteld in april 2021', 'concept (nog niet vastgesteld)',
-    or 'niet vermeld' when the document does not say (never a guess)."""
+    or 'niet vermeld' when the document does not say (never a guess). Signatories each with their own date and place:
+    'ondertekend door de wethouder (Gemeente X) op 20 juni 2022 in X en ...'; an agreement names its parties first.
+    ``agenda`` turns partner ids into names."""
     if a.status is None:
         return "niet vermeld"
     if a.status != "vastgesteld":
         return "concept (nog niet vastgesteld)"
-    when = "" if a.datum is None else (" in " if a.datum.kind == "maand" else " op ") + period(a.datum)
-    return f"vastgesteld{when}" + (f" door {a.door}" if a.door else "")
+    parts = []
+    if a.door or a.datum is not None:
+        parts.append(f"vastgesteld{_when(a.datum)}" + (f" door {a.door}" if a.door else ""))
+    if a.ondertekenaars:
+        signed = [_signer(s, agenda) + _when(s.datum) + (f" in {s.plaats}" if s.plaats else "") for s in a.ondertekenaars]
+        parts.append("ondertekend door " + and_list(signed))
+    text = "; ".join(parts)
+    if a.overeenkomst:
+        text = f"een overeenkomst tussen {and_list([_partner_name(p, agenda) for p in a.parties()])}, {text}"
+    return text
+
+
+def _when(day) -> str:
+    return "" if day is None else (" in " if day.kind == "maand" else " op ") + period(day)
+
+
+def _partner_name(pid: str, agenda) -> str:
+    partner = agenda.partner(pid) if agenda is not None else None
+    return partner.naam if partner else pid
+
+
+def _signer(s, agenda) -> str:
+    """A signatory as 'de wethouder onderwijs (Gemeente Veenhoven)': the role, on behalf of whom."""
+    whom = [_partner_name(s.partner, agenda)] if s.partner else []
+    if s.orgaan:
+        body = agenda.body(s.orgaan) if agenda is not None else None
+        whom.append(body.naam if body else s.orgaan)
+    if s.rol:
+        return s.rol + (f" ({', '.join(whom)})" if whom else "")
+    return ", ".join(whom)
+
+
+def and_list(items: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1] if items else ""
+
+
+def amount(a) -> str:
+    """An Amount as the document gives it: '€ 32.000', 'ca. € 120.000 per locatie per jaar'; without an amount only
+    what it is per ('bedrag per jaar niet bekend'), else ''."""
+    if a.bedrag is None:
+        return f"bedrag per {a.per} niet bekend" if a.per else ""
+    return ("ca. " if a.circa else "") + money(a.bedrag) + (f" per {a.per}" if a.per else "")
+
+
+def funding(f) -> str:
+    """A source of money in words: 'GKA, voor coördinatie: ca. € 68.000 per jaar (2022-2024)'."""
+    text = f.bron + (f", voor {f.doel}" if f.doel else "")
+    shown = amount(f)
+    return text + (f": {shown}" if shown else "") + (f" ({f.periode})" if f.periode else "")
 
 
 def planning(p: Planning | None) -> str:

@@ -22,7 +22,11 @@ RELATIONS = [
     ("rapporteert_aan", "rapporteert aan", ""),
     ("adviseert", "adviseert", "8 5"),
     ("bereidt_voor", "bereidt voor", "2 4"),
+    ("deel_van", "is onderdeel van", "12 3 2 3"),
+    ("gaat_samen_met", "gaat samen met", "1 5"),
 ]
+# Relations the legend names only when a body has them (the first three are in every legend, as before).
+WHEN_USED = ("deel_van", "gaat_samen_met")
 BOX_W, BOX_H, GAP, ROW_GAP, PER_ROW, BAND = 200, 70, 24, 56, 3, 24
 # Text inside a box: names bold at 14, the rest at 12 (lea.css), wrapped by an estimate of each
 # character's width that errs on the wide side, so that a line never runs out of its box.
@@ -184,6 +188,8 @@ def _kinds_text(agenda: Agenda) -> list[str]:
             out.append(f"{body.naam} is een netwerk: het neemt geen besluiten.")
         if is_role(body):
             out.append(f"{body.naam} is een functie van één persoon.")
+        if body.bestond_als:
+            out.append(f"{body.naam} bestond al als {body.bestond_als}.")
     return out
 
 
@@ -280,7 +286,9 @@ def _legend(agenda: Agenda, width: float, y: float, arrow: str = "lea-arrow") ->
     """The legend in rows that fit the width: the relations, and the kinds of box the diagram has."""
     bodies = drawn(agenda)
     items: list[tuple[str, str, float]] = []  # (symbol with {x} and {y}, label, symbol width)
-    for _, verb, dash in RELATIONS:
+    for key, verb, dash in RELATIONS:
+        if key in WHEN_USED and not any(getattr(b, key) for b in bodies):
+            continue
         style = f' stroke-dasharray="{dash}"' if dash else ""
         items.append((f'<line class="lea-diagram__edge" x1="{{x}}" y1="{{y}}" x2="{{x36}}" y2="{{y}}"{style} marker-end="url(#{arrow})"/>', verb, 36))
     box = '<rect class="{cls}" x="{{x}}" y="{{top}}" width="30" height="16" rx="{rx}"/>'
@@ -420,6 +428,8 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         rows.append(("Komt bijeen", esc(body.frequentie)))
     if body.verslag:
         rows.append(("Verslagen", esc(body.verslag)))
+    if body.bestond_als:
+        rows.append(("Bestond al als", prose(body.bestond_als)))
     if body.vervangt:
         rows.append(("Vervangt", ul(prose(v) for v in body.vervangt)))
     if body.ambitie and agenda.ambition(body.ambitie):
@@ -431,6 +441,10 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         names = [f'<a href="{esc(link(body_anchor(t.id)))}">{esc(t.naam)}</a>' for t in targets if t]
         if names:
             rows.append((verb.capitalize(), ", ".join(names)))
+    for label, others in relations_back(agenda, body):
+        rows.append((label, ", ".join(f'<a href="{esc(link(body_anchor(o.id)))}">{esc(o.naam)}</a>' for o in others)))
+    if body.stand_van_zaken:
+        rows.append(("Stand van zaken", prose(body.stand_van_zaken)))
     if body.mandaat:
         rows.append(("Mandaat", prose(body.mandaat)))
     if body.taken:
@@ -443,6 +457,13 @@ def body_details(agenda: Agenda, body: Body, link: Link, edit: Edit = no_edit) -
         where = [f'<a href="mailto:{esc(j.email)}">{esc(j.email)}</a>' if j.email else "", f'<a href="{esc(j.url)}">{esc(j.url)}</a>' if j.url else ""]
         rows.append(("Meedoen", " ".join(how) + " Aanmelden: " + " of ".join(w for w in where if w)))
     return md(body.beschrijving) + dl(rows) + edit(body, body.naam)
+
+
+def relations_back(agenda: Agenda, body: Body) -> list[tuple[str, list[Body]]]:
+    """The relations other bodies name toward this one, seen from here: its parts, and a merger it did not name itself."""
+    parts = [b for b in agenda.organen if body.id in b.deel_van]
+    merging = [b for b in agenda.organen if body.id in b.gaat_samen_met and b.id not in body.gaat_samen_met]
+    return [(label, found) for label, found in (("Omvat", parts), ("Gaat samen met", merging)) if found]
 
 
 def _member(agenda: Agenda, member: Member, link: Link) -> str:
@@ -481,7 +502,7 @@ def organisation_note(agenda: Agenda) -> str:
         return ('<div class="admonition info"><p class="admonition-title">Concept</p><p>Deze organisatie is een eerste opzet '
                 f'(concept): de overleggen en rollen kunnen nog veranderen.</p>{text}</div>\n')
     if state == "vastgesteld":
-        return f"<p>De organisatie is {prose(fmt.adoption(org.vaststelling))}.</p>{text}\n"
+        return f"<p>De organisatie is {prose(fmt.adoption(org.vaststelling, agenda))}.</p>{text}\n"
     return text + "\n" if text else ""
 
 

@@ -166,7 +166,7 @@ def home_intro(view: View) -> str:
         ("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"),
         ("Gemeente" if len(region.gemeenten) == 1 else "Gemeenten", municipalities),
         (fmt.capital(fmt.for_ages(info.leeftijden)), str(info.leeftijden)) if info.leeftijden else None,
-        ("Status", fmt.adoption(info.vaststelling)),
+        ("Status", fmt.adoption(info.vaststelling, view.agenda)),
         ("Partners", f"{len(view.agenda.partners)} organisaties") if view.agenda.partners else None,
     ]
     lines.append(dl(((k, prose(v)) for k, v in (f for f in facts if f)), "lea-dl lea-facts"))
@@ -265,7 +265,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
     how it came about and how it is paid for; only what the agenda says."""
     info = view.agenda.info
     doc = info.document
-    facts: list[tuple[str, str]] = [("Vaststelling", prose(fmt.adoption(info.vaststelling)))]
+    facts: list[tuple[str, str]] = [("Vaststelling", prose(fmt.adoption(info.vaststelling, view.agenda)))]
     if doc is not None:
         if doc.datum:
             facts.append(("Datum van het document", esc(fmt.period(doc.datum))))
@@ -312,8 +312,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
         if money.toelichting:
             out.append(md(money.toelichting))
         if money.bronnen:
-            out.append(ul(prose(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "")
-                          + (f" ({esc(f.periode)})" if f.periode else "") for f in money.bronnen))
+            out.append(ul(prose(fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")) for f in money.bronnen))
     return _headed(kop, "\n\n".join(o for o in out if o))
 
 
@@ -404,6 +403,11 @@ def ambition_page_md(view: View, ambition_id: str) -> str:
     if amb.activiteiten:
         out.append("## Activiteiten\n")
         out.append(activities_table(agenda, amb, view.link, caption=f"Activiteiten voor {amb.titel}", edit=view.edit, money=agenda.has_money(), as_of=view.as_of) + "\n")
+    interventions = agenda.interventions_for(amb)
+    if interventions:  # issue 29 round two: an intervention under a goal is on that goal's page
+        out.append(f"## {md_inline(fmt.capital(agenda.intervention_naming().meervoud))}\n")
+        out.append(ul(f"<strong>{view.a(intervention_anchor(i.id), i.titel)}</strong>"
+                      + (f": {prose(i.doelgroep.omschrijving)}" if i.doelgroep else "") for i in interventions) + "\n")
     plans = view.plans_for(amb.id)
     current = next(((y, p) for y, p in plans if y.schooljaar == view.current), None)
     if current:
@@ -475,7 +479,7 @@ def year_page_md(view: View, school_year: str) -> str:
     out = [f"# Schooljaar {school_year}\n"]
     adoption = plan.vaststelling
     if adoption.status == "vastgesteld":
-        out.append(f"<p>Dit jaarplan is {prose(fmt.adoption(adoption))}.</p>\n")
+        out.append(f"<p>Dit jaarplan is {prose(fmt.adoption(adoption, view.agenda))}.</p>\n")
     elif adoption.status is None:
         out.append("<p>Of dit jaarplan is vastgesteld, is niet vermeld.</p>\n")
     else:
@@ -537,16 +541,21 @@ def budget_overview(view: View) -> str:
 
 def _intervention_funding(view: View) -> str:
     """What the interventions (GKA) are funded with, per source: money the year plans do not show."""
-    rows, totals = [], Counter()
+    rows, totals, rough, apart = [], Counter(), set(), set()
     for item in view.agenda.interventies:
         for f in item.financiering:
-            rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron),
-                         esc(fmt.money(f.bedrag)) if f.bedrag is not None else "bedrag niet bekend", esc(f.periode or "—")])
+            rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron + (f", voor {f.doel}" if f.doel else "")),
+                         esc(fmt.amount(f) or "bedrag niet bekend"), esc(f.periode or "—")])
             if f.bedrag is not None:
                 totals[f.bron] += f.bedrag
+                if f.circa:
+                    rough.add(f.bron)
+                if f.per:  # an amount per year or per location does not add up with totals
+                    apart.add(f.bron)
     if not rows:
         return ""
-    footer = [[esc(f"Totaal {bron}"), "", esc(fmt.money(amount)), ""] for bron, amount in sorted(totals.items())]
+    footer = [[esc(f"Totaal {bron}"), "", esc(("ca. " if bron in rough else "") + fmt.money(amount)), ""]
+              for bron, amount in sorted(totals.items()) if bron not in apart]
     return ("## Interventies\n\n<p>Interventies in het format van de Gelijke Kansen Alliantie hebben hun eigen financiering.</p>\n\n"
             + table(["Interventie", "Bron", "Bedrag", "Periode"], rows, caption="Financiering van de interventies", numeric=[2],
                     footer=footer, stack=True) + "\n")
@@ -842,8 +851,11 @@ def interventions(view: View) -> str:
             facts.append(("Activiteiten", ul(prose(a) for a in item.activiteiten)))
         if item.monitoring:
             facts.append(("Monitoring en evaluatie", md(item.monitoring)))
+        if item.kosten is not None and fmt.amount(item.kosten):
+            facts.append(("Totale kosten", esc(fmt.amount(item.kosten))))
         if item.financiering:
-            facts.append(("Financiering", ul(prose(f.bron) + (f": {esc(fmt.money(f.bedrag))}" if f.bedrag is not None else "") + (f" ({esc(f.periode)})" if f.periode else "") for f in item.financiering)))
+            facts.append(("Financiering", ul(prose(fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else ""))
+                                             for f in item.financiering)))
         if item.informatie:
             facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
         goal = agenda.ambition(item.ambitie) if item.ambitie else None

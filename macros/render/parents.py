@@ -289,7 +289,8 @@ def _programme(view: View, words: Explainer, item: Intervention) -> str:
     facts.append(("Vragen?", contact_html(agenda, resolve(agenda, item.contact, goal))))
     if item.informatie:
         facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
-    facts.append(("Alles over dit programma", view.a(intervention_anchor(item.id), item.titel)))
+    facts.append((f"Alles over deze {agenda.intervention_naming().enkelvoud}" if agenda.intervention_naming().enkelvoud != "programma"
+                  else "Alles over dit programma", view.a(intervention_anchor(item.id), item.titel)))
     body = f'<div class="lea-offer lea-offer--programma">{md(item.doel)}{dl(facts, "lea-dl lea-offer__facts")}</div>'
     return f"### {md_inline(item.titel)} {{#programma-{item.id}}}\n\n{body}\n"
 
@@ -375,7 +376,7 @@ def age_page_md(view: View, group: str) -> str:
     if not found:  # without offers the work itself leads: where and when, before any goal
         out.append(_other_work(view, rest, f"Wat gebeurt er in {when}?", more=False))
     if programmes:
-        out.append("## Programma's voor deze leeftijd\n")
+        out.append(f"## {md_inline(fmt.capital(agenda.intervention_naming().meervoud))} voor deze leeftijd\n")
         out.extend(_programme(view, words, item) for item in programmes)
     goals = [a for a in agenda.ambities if _in_group(a.leeftijden or agenda.info.leeftijden, ages)]
     aims = ("## Waar werken de partners aan?\n\n" + ul(

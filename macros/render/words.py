@@ -11,7 +11,8 @@ from ..model import GOAL_KINDS, SECTOR_LABELS, Agenda, Ambition, Body, Member, P
 from ..values import Period
 from . import format as fmt
 
-MEMBER_GROUPS = (("vast", "Leden"), ("bijvoorbeeld", "Voorbeelden van leden"), ("mogelijk", "Mogelijke leden"))
+MEMBER_GROUPS = (("vast", "Leden"), ("bij voorkeur", "Bij voorkeur als lid"), ("bijvoorbeeld", "Voorbeelden van leden"),
+                 ("mogelijk", "Mogelijke leden"))
 
 
 def goal_name(agenda: Agenda, amb: Ambition) -> str:
@@ -49,7 +50,7 @@ def traits(amb: Ambition) -> str:
 
 def names(items: list[str]) -> str:
     """'A', 'A en B', 'A, B en C'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    return fmt.and_list(items)
 
 
 def member_groups(body: Body) -> list[tuple[str, list[Member]]]:
