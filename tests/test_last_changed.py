@@ -19,17 +19,14 @@ from lea_site.render.pages import View
 from lea_site.render.paths import ambition_page, year_page
 
 from .conftest import DEMO_TODAY
+from .test_changes import _git as git
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 31)
 
 
 def _git(repo: Path, *args: str, when: str | None = None) -> None:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.invalid", "HOME": str(repo), "PATH": "/usr/bin:/bin"}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+    git(repo, *args, date=when)  # one way of making a dated commit (tests/test_changes.py)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
