@@ -94,13 +94,18 @@ def adoption(a) -> str:
         return "niet vermeld"
     if a.status != "vastgesteld":
         return "concept (nog niet vastgesteld)"
-    when = "" if a.datum is None else (" in " if a.datum.kind == "maand" else " op ") + period(a.datum)
+    when = "" if a.datum is None else " " + a.datum.at  # 'op 14 oktober 2021', 'in 2019', 'medio 2022
     return f"vastgesteld{when}" + (f" door {a.door}" if a.door else "")
 
 
-def planning(p: Planning | None) -> str:
+# An action without a planning: the document does not say when, which is not 'not planned yet'.
+NO_PLANNING = "planning niet vermeld"
+
+
+def planning(p: Planning | None, missing: str = NO_PLANNING) -> str:
+    """A planning in words; ``missing`` when the data gives none ('niet vermeld' after a label 'Planning:')."""
     if p is None:
-        return "nog niet gepland"
+        return missing
     if p.first is None:
         return "hele schooljaar"
     if p.last is None or p.last == p.first:
