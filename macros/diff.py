@@ -117,8 +117,8 @@ def _budget_text(action: Action) -> str:
     return fmt.money(b.cost) + (f" (dekking {fmt.money(b.covered)})" if b.covered else "")
 
 
-def _planning(action: Action) -> str:
-    return md(fmt.planning(action.planning))
+def _planning(action: Action, missing: str = fmt.NO_PLANNING) -> str:
+    return md(fmt.planning(action.planning, missing))
 
 
 def _action_changes(old: Agenda, new: Agenda) -> Section:
@@ -150,7 +150,7 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
                                  f"de gemelde status blijft **{md(written_status(b) or NOT_REPORTED)}** (uit de voortgang)")
         if str(a.planning) != str(b.planning):
             if a.planning is None or b.planning is None:  # 'verschoven' only when both say when
-                section.lines.append(f"- {where}: planning was {_planning(a)}, nu {_planning(b)}")
+                section.lines.append(f"- {where}: planning was {_planning(a, 'niet vermeld')}, nu {_planning(b, 'niet vermeld')}")
             else:
                 section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
         if _budget_text(a) != _budget_text(b):

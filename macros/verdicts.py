@@ -237,6 +237,8 @@ def _sentence_start(text: str) -> str:
     first = text.split(" ", 1)[0]
     if not text[:1].islower() or any(c.isupper() for c in first[1:]):
         return text
+    if text.startswith("één"):  # the Taalunie's preferred capital: Eén
+        return "E" + text[1:]
     return text[0].upper() + text[1:]
 
 

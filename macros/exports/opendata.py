@@ -223,7 +223,7 @@ def activities(agenda: Agenda) -> Table:
         ("soort", "jaarplan (een actie van één schooljaar) of looptijd (een activiteit van een doel)"),
         ("doel_id", "id van het doel"), ("doel", "naam van het doel"),
         ("actie_id", "id van de actie, uniek binnen het schooljaar of het doel"), ("titel", "naam van de actie"),
-        ("status", "gepland, lopend, vertraagd, afgerond of gestopt; leeg: niet gemeld"), ("planning", "de planning in woorden"),
+        ("status", "gepland, lopend, vertraagd, afgerond of gestopt; leeg: niet gemeld"), ("planning", "de planning in woorden (leeg: planning niet vermeld)"),
         ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar, planning niet vermeld, of een globale planning als medio 2022)"),
         ("planning_eind", "laatste dag van de planning (leeg bij een globaal einde als eind 2022)"), ("trekker", "wie de actie trekt"), ("partners", "wie meedoen"),
         ("begroting_soort", "bedrag, geen (geen kosten) of eigen_uren; leeg als er geen begroting is"),
