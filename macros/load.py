@@ -62,6 +62,10 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
 SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies",
             "rol": "rollen"}
 ALL_KEYS = ["agenda", *LIST_SECTIONS, *SINGULAR]
+# A section the model never reads: a place for blocks that are only there to be reused in the same file,
+# with an anchor (&werkgroepleden) and its aliases (*werkgroepleden). The YAML reader already bounds what
+# aliases can expand to, so a block here costs what it would cost where it is first used.
+TEMPLATES = "sjablonen"
 
 
 @dataclass
@@ -272,8 +276,12 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             continue
         for key, value in doc.items():
             pos = doc.key_pos(key)
+            if key == TEMPLATES:
+                continue
             if key not in ALL_KEYS:
-                hint = did_you_mean(str(key), ALL_KEYS) or f" (toegestaan: {', '.join(ALL_KEYS)})"
+                hint = did_you_mean(str(key), [*ALL_KEYS, TEMPLATES]) or (
+                    f" (toegestaan: {', '.join(ALL_KEYS)}; een blok dat u alleen hergebruikt met &naam en *naam, "
+                    f"zet u onder '{TEMPLATES}:')")
                 problems.append(Problem(name, pos.line, str(key), f"onbekende sectie '{key}'{hint}"))
                 continue
             if key == "agenda":
