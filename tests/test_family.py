@@ -124,7 +124,7 @@ def when(d) -> str:
 
 def planned(p) -> str:
     if p is None:
-        return "nog niet gepland"
+        return "planning niet vermeld"
     if p.first is None:
         return "hele schooljaar"
     if p.last is None or p.last == p.first:
