@@ -109,7 +109,7 @@ def _actions(agenda: Agenda) -> dict[tuple[str, str], tuple[str, Action]]:
 def _budget_text(action: Action) -> str:
     b = action.begroting
     if b is None:
-        return "geen begroting"
+        return "begroting niet vermeld"
     if b.soort == "geen":
         return "geen kosten"
     if b.soort == "eigen_uren":
@@ -117,8 +117,8 @@ def _budget_text(action: Action) -> str:
     return fmt.money(b.cost) + (f" (dekking {fmt.money(b.covered)})" if b.covered else "")
 
 
-def _planning(action: Action) -> str:
-    return md(fmt.planning(action.planning))
+def _planning(action: Action, missing: str = fmt.NO_PLANNING) -> str:
+    return md(fmt.planning(action.planning, missing))
 
 
 def _action_changes(old: Agenda, new: Agenda) -> Section:
@@ -149,7 +149,10 @@ def _action_changes(old: Agenda, new: Agenda) -> Section:
             section.lines.append(f"- {where}: veld status {md(a.status or 'leeg')} → {md(b.status or 'leeg')}; "
                                  f"de gemelde status blijft **{md(written_status(b) or NOT_REPORTED)}** (uit de voortgang)")
         if str(a.planning) != str(b.planning):
-            section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
+            if a.planning is None or b.planning is None:  # 'verschoven' only when both say when
+                section.lines.append(f"- {where}: planning was {_planning(a, 'niet vermeld')}, nu {_planning(b, 'niet vermeld')}")
+            else:
+                section.lines.append(f"- {where}: planning verschoven van {_planning(a)} naar {_planning(b)}")
         if _budget_text(a) != _budget_text(b):
             section.lines.append(f"- {where}: begroting van {_budget_text(a)} naar {_budget_text(b)}")
         if _key(a.trekker) != _key(b.trekker):
@@ -289,10 +292,10 @@ def _indicator_changes(a: Indicator, b: Indicator) -> list[str]:
 
     def target(ind: Indicator) -> str:
         if ind.doel is None:
-            return "geen"
+            return "niet vermeld"
         parts = [value(ind.doel.waarde) if ind.doel.waarde is not None else "",
-                 f"in {md(ind.doel.uiterlijk)}" if ind.doel.uiterlijk else "", md(ind.doel.omschrijving or "")]
-        return " ".join(p for p in parts if p) or "geen"
+                 md(ind.doel.uiterlijk.at) if ind.doel.uiterlijk else "", md(ind.doel.omschrijving or "")]
+        return " ".join(p for p in parts if p) or "niet vermeld"
 
     def target_raw(ind: Indicator) -> tuple:
         d = ind.doel
@@ -520,7 +523,9 @@ def _value(value: Any, info: Any = None) -> str:
         return fmt.day(value)
     if isinstance(value, Period):
         return md(fmt.period(value))
-    if isinstance(value, (Planning, AgeRange)):
+    if isinstance(value, Planning):
+        return md(fmt.planning(value))
+    if isinstance(value, AgeRange):
         return md(value)
     if isinstance(value, str):
         text = _flat(value)

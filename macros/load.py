@@ -62,6 +62,10 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
 SINGULAR = {"partner": "partners", "ambitie": "ambities", "jaarplan": "jaarplannen", "orgaan": "organen", "interventie": "interventies",
             "rol": "rollen"}
 ALL_KEYS = ["agenda", *LIST_SECTIONS, *SINGULAR]
+# A section the model never reads: a place for blocks that are only there to be reused in the same file,
+# with an anchor (&werkgroepleden) and its aliases (*werkgroepleden). The YAML reader already bounds what
+# aliases can expand to, so a block here costs what it would cost where it is first used.
+TEMPLATES = "sjablonen"
 
 
 @dataclass
@@ -272,8 +276,12 @@ def _merge(directory: FsPath, display_root: str) -> tuple[SourceDict, list[Probl
             continue
         for key, value in doc.items():
             pos = doc.key_pos(key)
+            if key == TEMPLATES:
+                continue
             if key not in ALL_KEYS:
-                hint = did_you_mean(str(key), ALL_KEYS) or f" (toegestaan: {', '.join(ALL_KEYS)})"
+                hint = did_you_mean(str(key), [*ALL_KEYS, TEMPLATES]) or (
+                    f" (toegestaan: {', '.join(ALL_KEYS)}; een blok dat u alleen hergebruikt met &naam en *naam, "
+                    f"zet u onder '{TEMPLATES}:')")
                 problems.append(Problem(name, pos.line, str(key), f"onbekende sectie '{key}'{hint}"))
                 continue
             if key == "agenda":
@@ -416,6 +424,12 @@ def _validate(cls: type[BaseModel], raw: Any, base: Path, tree: SourceDict, prob
             for e in errors if e["type"] == "extra_forbidden"
         }
         misplaced = _misplaced(cls, errors)
+        for loc, message in _cut_texts(cls, raw, errors).items():
+            misplaced[loc] = ""  # a piece of the text, or the field it was cut from: said once, below
+            if message:
+                path = base + loc
+                pos = locate(tree, path, tree.pos)
+                problems.append(Problem(pos.file, pos.line, format_path(tree, path), message))
         for error in errors:
             loc = tuple(error["loc"])
             if error["type"] == "missing" and loc in typos or loc in misplaced or loc[:-1] in misplaced and error["type"] == "missing":
@@ -463,6 +477,44 @@ def _misplaced(cls: type[BaseModel], errors: list[Any]) -> dict[Path, str]:
                 out.update({loc: "" for loc in locs[1:]})
                 out[parent] = ""  # its missing fields: the item is not what it looks like
                 break
+    return out
+
+
+_FIELD_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def _cut_texts(cls: type[BaseModel], raw: Any, errors: list[Any]) -> dict[Path, str]:
+    """A text with commas between { }: YAML cuts it at every comma, and each piece after the first
+    becomes an empty "field" ('door: gemeenteraad (Den Haag, 2021)' gives a field 'Den Haag)'). One
+    message at the field whose text was cut, with the whole text in quotes, instead of one per piece;
+    a dict from location to message ('' to leave out), as :func:`_misplaced`."""
+    pieces: dict[Path, set[str]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if (error["type"] == "extra_forbidden" and error.get("input") is None and loc and isinstance(loc[-1], str)
+                and not meant_key(loc[-1], allowed_keys(cls, loc[:-1]))):
+            pieces.setdefault(loc[:-1], set()).add(loc[-1])
+    out: dict[Path, str] = {}
+    for parent, keys in pieces.items():
+        if all(_FIELD_NAME.fullmatch(k) for k in keys):  # 'jeugd:' without a value is a field name, not a piece of text
+            continue
+        node = raw
+        for step in parent:
+            node = node[step] if isinstance(node, (dict, list)) and (step in node if isinstance(node, dict) else 0 <= step < len(node)) else None
+        if not isinstance(node, dict):
+            continue
+        order = list(node)
+        for i, key in enumerate(order):
+            if key in keys or i + 1 >= len(order) or order[i + 1] not in keys or not isinstance(node[key], (str, int, float)):
+                continue
+            run = list(itertools.takewhile(lambda k: k in keys, order[i + 1:]))
+            text = ", ".join(str(part) for part in [node[key], *run])
+            quoted = '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
+            shown = ", ".join(f"'{clip(str(k), 40)}'" for k in run[:4]) + (" …" if len(run) > 4 else "")
+            out[parent + (key,)] = (f"deze tekst staat tussen {{ }} en bevat een komma; YAML knipt hem daar in stukken en leest "
+                                    f"{shown} als {'aparte velden' if len(run) > 1 else 'een apart veld'}. Zet de hele tekst tussen "
+                                    f"aanhalingstekens: {key}: {clip(quoted, 200)}")
+            out.update({parent + (k,): "" for k in run})
     return out
 
 

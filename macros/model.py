@@ -16,8 +16,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
-from .values import (AgeRange, AgesField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
-                     describe, dutch_int, odd_characters, parse_number, parse_period, parse_planning)
+from .values import (AgeRange, AgesField, DayField, MomentField, Money, Number, PeriodField, Period, Planning, PlanningField, SchoolYear, YesNo, choice, clip,
+                     describe, dutch_int, odd_characters, parse_number, parse_planning)
 
 # --- limits --------------------------------------------------------------------
 # The data comes from pull requests; every text has a stated maximum, so no value can
@@ -148,43 +148,9 @@ Email = Annotated[str, BeforeValidator(_parse_email), WithJsonSchema(
      "description": "Algemeen e-mailadres (functiemailbox): alleen het adres, zonder mailto: of ?"})]
 Markdown = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT, json_schema_extra={"format": "markdown"})]
 
-_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-
-
-def _parse_day(value: Any) -> Any:
-    # pydantic would read a number (or a text of digits) as seconds since 1970: 0 is 1 January 1970.
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError(f"verwacht een datum als 2021-10-14, kreeg {describe(value)}")
-    if isinstance(value, str):
-        match = _DAY.fullmatch(value.strip())
-        if not match:
-            if (message := odd_characters(value)):
-                raise ValueError(message)
-            raise ValueError(f"'{clip(value.strip())}' is geen datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2021-10-14")
-        year, month, day = match.groups()
-        if len(month) < 2 or len(day) < 2:
-            raise ValueError(f"schrijf maand en dag met twee cijfers: {year}-{int(month):02d}-{int(day):02d} in plaats van '{value}'")
-        return value.strip()
-    return value
-
-
-Day = Annotated[date, BeforeValidator(_parse_day)]
-
-
-def _parse_day_or_month(value: Any) -> Period:
-    """A day, or only a month when that is all the document says ('april 2021', 2021-04)."""
-    if isinstance(value, date):
-        return Period(value, value, "dag", value.isoformat())
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError(f"verwacht een datum (2021-10-14) of een maand (april 2021), kreeg {describe(value)}")
-    period = parse_period(value)
-    if period.kind not in ("dag", "maand"):
-        raise ValueError(f"'{period}' is een {period.kind}; schrijf een datum (2021-10-14) of een maand (april 2021 of 2021-04)")
-    return period
-
-
-DayOrMonth = Annotated[Period, BeforeValidator(_parse_day_or_month), WithJsonSchema(
-    {"type": "string", "description": "Een datum (2021-10-14) of, als alleen die bekend is, een maand (april 2021 of 2021-04)"})]
+# Every date-like field goes through the one period parser in lea_site.values: a day where the site
+# needs one (progress notes, spending reports), a moment (adoption, a document's date, a body's start)
+# or a period of any kind agendas use; see values.PERIOD_HELP.
 
 Sector = choice(Literal[
     "gemeente", "kinderopvang", "po", "vo", "so", "vso", "sbo", "mbo", "hbo", "wo", "swv", "jgz",
@@ -346,24 +312,6 @@ class Member(Party):
         "Ids van doelen waarvan dit lid eigenaar is (twee bestuurders per ambitie); het doel toont het lid als eigenaar."))
 
 
-def _parse_since(value: Any) -> Period:
-    """A day, a month or a school year: 'vanaf schooljaar 2021/2022' is school year 2021-2022."""
-    original = value
-    if isinstance(value, str):
-        text = re.sub(r"^\s*(?:vanaf|sinds|per|met ingang van)\s+", "", value, flags=re.I)
-        text = re.sub(r"\b([0-9]{4}) ?[/–] ?([0-9]{4})\b", r"\1-\2", text)
-        if re.fullmatch(r"\s*(?:schooljaar\s+)?[0-9]{4}-[0-9]{4}\s*", text, flags=re.I):
-            return parse_period(text)
-        value = text
-    try:
-        return _parse_day_or_month(value)
-    except ValueError as err:
-        if "geen periode" not in str(err):
-            raise ValueError(f"{err}; of een schooljaar (schooljaar 2021-2022)") from None
-        raise ValueError(f"'{clip(str(original).strip())}' is geen datum, maand of schooljaar; schrijf bijvoorbeeld 2021-10-14, "
-                         "april 2021 of schooljaar 2021-2022") from None
-
-
 def _parse_span(value: Any) -> Planning:
     """A stretch of time as plannings are written ('februari tot en met juni 2021'), never 'hele schooljaar'."""
     help_text = "schrijf een maand, jaar of reeks, bijvoorbeeld 'februari tot en met juni 2021' of '2021'"
@@ -375,10 +323,6 @@ def _parse_span(value: Any) -> Planning:
     if span.whole_year:
         raise ValueError(f"'hele schooljaar' zegt niet welk jaar; {help_text}")
     return span
-
-
-Since = Annotated[Period, BeforeValidator(_parse_since), WithJsonSchema(
-    {"type": "string", "description": "Een datum (2021-10-14), een maand (april 2021) of een schooljaar (schooljaar 2021-2022; 'vanaf' mag ervoor)"})]
 
 
 class Role(Model):
@@ -419,7 +363,7 @@ class Budget(Model):
     lea: Money | None = Field(None, description="Ten laste van het LEA-budget; moet gelijk zijn aan kosten min dekking (mag je weglaten).")
     toelichting: LongText | None = Field(None, description="Korte toelichting, bijvoorbeeld 'uren bekostigd door de organisaties zelf'.")
     besteed: Money | None = Field(None, description="Wat er tot nu toe werkelijk is uitgegeven, in hele euro's (met besteed_op).")
-    besteed_op: Day | None = Field(None, description="Datum waarop het bestede bedrag is gemeld (JJJJ-MM-DD).")
+    besteed_op: DayField | None = Field(None, description="Dag waarop het bestede bedrag is gemeld (2021-10-14 of 14 oktober 2021).")
     bronnen: list[Text] = Field(default_factory=list, description=(
         "Waar het geld vandaan komt, ook zonder bedrag: OAB, NPO, Regio Deal. Zonder kosten betekent dit: "
         "betaald uit deze bronnen, bedrag niet bekend (de site toont dan geen bedrag, nooit € 0)."))
@@ -501,7 +445,7 @@ class DimensionReport(Model):
 class ProgressNote(Model):
     """A dated note on how an action is going."""
 
-    datum: Day = Field(description="Datum van de notitie (JJJJ-MM-DD).")
+    datum: DayField = Field(description="Datum van de notitie: 2021-10-14 of 14 oktober 2021.")
     tekst: LongText = Field(description="Wat er is gebeurd of besloten.")
     status: Status | None = Field(None, description="Status van de actie vanaf deze datum, als die veranderde.")
     dimensies: list[DimensionReport] = Field(default_factory=list, description=(
@@ -620,7 +564,7 @@ class Action(Model):
     partners: list[Party] = Field(default_factory=list, description="Wie meedoen: partner-ids of rollen.")
     planning: PlanningField | None = Field(None, description=(
         "Wanneer: 'hele schooljaar', Q4 2021, 2021-11, november 2021 of een reeks 'Q2 2022 t/m Q3 2022' of 'mei 2025 t/m maart 2026' "
-        "(ook over de grens van een schooljaar). Leeg: nog niet gepland."))
+        "(ook over de grens van een schooljaar). Leeg: planning niet vermeld."))
     begroting: Budget | None = Field(None, description="Kosten, dekking en deel ten laste van het LEA-budget; of 'geen' of 'eigen uren'.")
     status: Status | None = Field(None, description=(
         "gepland, lopend, afgerond, vertraagd of gestopt. Leeg: niet gemeld (de site zegt dat, en gokt geen 'gepland')."))
@@ -668,7 +612,7 @@ class YearBudget(Model):
     lea: Money | None = Field(None, description="Opgegeven totaal ten laste van het LEA-budget; wordt nagerekend.")
     besteed: Money | None = Field(None, description=(
         "Totaal werkelijk uitgegeven in dit schooljaar, als het jaar als geheel is verantwoord (anders de som van de acties)."))
-    besteed_op: Day | None = Field(None, description="Datum waarop het bestede totaal is gemeld (JJJJ-MM-DD).")
+    besteed_op: DayField | None = Field(None, description="Dag waarop het bestede totaal is gemeld (2021-10-14 of 14 oktober 2021).")
 
     @model_validator(mode="after")
     def _spent(self) -> "YearBudget":
@@ -679,7 +623,7 @@ class YearBudget(Model):
 class Signatory(Party):
     """One who signs a document on behalf of a party (a role at a partner), with when and where."""
 
-    datum: DayOrMonth | None = Field(None, description="Datum van ondertekening (JJJJ-MM-DD), of alleen de maand.")
+    datum: MomentField | None = Field(None, description="Datum van ondertekening (JJJJ-MM-DD), of wat bekend is: de maand, het jaar.")
     plaats: Text | None = Field(None, description="Waar ondertekend: 'Den Haag'.")
 
 
@@ -688,8 +632,9 @@ class Adoption(Model):
 
     status: choice(Literal["concept", "vastgesteld"]) | None = Field(None, description=(
         "concept of vastgesteld; weglaten als het document het niet zegt (de site toont dan 'niet vermeld' en gokt niets)."))
-    datum: DayOrMonth | None = Field(None, description=(
-        "Datum van vaststelling (JJJJ-MM-DD), of alleen de maand (april 2021) als meer niet bekend is; weglaten als de datum onbekend is. "
+    datum: MomentField | None = Field(None, description=(
+        "Datum van vaststelling (JJJJ-MM-DD), of wat het document zegt als meer niet bekend is: de maand (april 2021), "
+        "het kwartaal, het jaar (2019) of globaal (medio 2022); weglaten als de datum onbekend is. "
         "Met ondertekenaars en zonder datum geldt de datum van de laatste handtekening."))
     door: Text | None = Field(None, description="Wie vaststelde, met lidwoord: 'de gemeenteraad', 'het Bestuurlijk overleg LEA'.")
     # issue 29, round two: an agenda signed by several parties (an agreement between a municipality and others)
@@ -867,7 +812,7 @@ class Ambition(Model):
     indicatoren: list[Indicator] = Field(default_factory=list, description="Prestatie-indicatoren met metingen en doel.")
     activiteiten: list[Action] = Field(default_factory=list, description=(
         "Activiteiten voor de hele looptijd, los van een schooljaar (regionale en meerjarige agenda's): "
-        "met planning per maand of reeks, of nog niet gepland."))
+        "met planning per maand of reeks; zonder planning: planning niet vermeld."))
 
     @model_validator(mode="before")
     @classmethod
@@ -913,8 +858,9 @@ class Body(Model):
     secretaris: Party | None = Field(None, description="Secretaris: rol of partner-id (bijvoorbeeld de procesmanager LEA).")
     omvang: Text | None = Field(None, description="Hoe groot het orgaan is: '5 tot 8 deelnemers'.")
     status: BodyStatus = Field("actief", description="voorgesteld, actief of beeindigd.")
-    sinds: Since | None = Field(None, description=(
-        "Sinds wanneer het orgaan bestaat (of vanaf wanneer het voorgesteld is): datum, maand of schooljaar ('vanaf schooljaar 2021-2022')."))
+    sinds: MomentField | None = Field(None, description=(
+        "Sinds wanneer het orgaan bestaat (of vanaf wanneer het voorgesteld is), zoals het document het zegt: een datum, maand, "
+        "kwartaal (Q4 2021), jaar, schooljaar ('vanaf schooljaar 2021-2022') of globaal (medio 2022)."))
     mandaat: LongText | None = Field(None, description="Wat het orgaan mag besluiten: 'besluit binnen de kaders van de stuurgroep'.")
     vervangt: list[Text] = Field(default_factory=list, description="Eerdere overleggen die dit orgaan vervangt.")
     verslag: Text | None = Field(None, description="Afspraak over verslagen: 'binnen twee weken naar alle leden en de stuurgroep'.")
@@ -1149,7 +1095,7 @@ class Meeting(Model):
     """A meeting in the making of the agenda: an interview round, a working conference."""
 
     soort: Text = Field(description="Soort: werkconferentie, interviews, bestuurlijk overleg.")
-    datum: DayOrMonth | None = Field(None, description="Datum, of alleen de maand.")
+    datum: MomentField | None = Field(None, description="Datum, of wat bekend is: maand, kwartaal, jaar of globaal (najaar 2021).")
     omschrijving: LongText | None = Field(None, description="Wie er waren en wat het opleverde.")
 
 
@@ -1167,7 +1113,7 @@ class Making(Model):
 class DocumentInfo(Model):
     """Facts about the agenda as a document."""
 
-    datum: DayOrMonth | None = Field(None, description="Datum van het document, of alleen de maand (april 2021).")
+    datum: MomentField | None = Field(None, description="Datum van het document, of wat bekend is: de maand (april 2021), het jaar (2019), medio 2022.")
     auteurs: list[Text] = Field(default_factory=list, description="Wie het schreef, in rollen en organisaties: 'twee externe adviseurs'.")
     opdrachtgever: Text | None = Field(None, description="Voor wie het geschreven is: 'de stuurgroep LEA'.")
     bron: WebUrl | None = Field(None, description="Webadres van het document (pdf), beginnend met https://.")

@@ -53,6 +53,9 @@ class DataFile(BaseModel):
     interventie: Intervention | None = Field(None, description="Eén interventie.")
     rollen: list[Role] | None = Field(None, description="Rollen: functies van één persoon (een procesmanager), met hun taken.")
     rol: Role | None = Field(None, description="Eén rol.")
+    sjablonen: Any = Field(None, description=(
+        "Blokken om in hetzelfde bestand te hergebruiken: zet een anker (&werkgroepleden) op een blok hier en verwijs "
+        "ernaar met *werkgroepleden. De site leest deze sectie zelf niet."))
 
 
 def _numbers_as_text(node: Any) -> None:

@@ -12,7 +12,7 @@ import calendar
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Annotated, Any, get_args
 
@@ -326,15 +326,56 @@ def school_year_of(day: date) -> str:
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """A span of the calendar named the way agendas name it."""
+    """A span of the calendar named the way agendas name it.
+
+    ``start`` and ``end`` are what the site computes with (sorting, 'is this late?'); ``text`` is
+    what it shows. A rough period ('medio 2022', 'najaar 2021') keeps its words: its bounds are
+    the README's reading of them, never shown as days (see :attr:`exact`)."""
 
     start: date
     end: date
-    kind: str  # jaar, schooljaar, kwartaal, maand, dag
+    kind: str  # jaar, schooljaar, kwartaal, maand, dag; deel (begin/medio/eind, een helft), seizoen
     text: str  # canonical spelling
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def exact(self) -> bool:
+        """False for a rough period: its first and last day are a reading, not what the document says."""
+        return self.kind not in ROUGH_KINDS
+
+    @property
+    def words(self) -> str:
+        """The period in words: 'oktober 2021', '14 oktober 2021', 'Q4 2021', 'schooljaar 2021-2022', 'medio 2022'."""
+        if self.kind == "maand":
+            return f"{MONTHS_NL[self.start.month - 1]} {self.start.year}"
+        if self.kind == "dag":
+            return f"{self.start.day} {MONTHS_NL[self.start.month - 1]} {self.start.year}"
+        if self.kind == "schooljaar":
+            return f"schooljaar {self.text}"
+        return self.text
+
+    @property
+    def at(self) -> str:
+        """When something happens, with the right preposition: 'op 14 oktober 2021', 'in 2019',
+        'in Q4 2021', 'medio 2022', 'in het najaar van 2021', 'in de eerste helft van 2022'."""
+        if self.kind == "dag":
+            return f"op {self.words}"
+        if self.kind == "seizoen":
+            season, _, rest = self.text.partition(" ")
+            return f"in {'de' if season == 'zomer' else 'het'} {season} van {rest}"
+        if self.text.startswith(("eerste helft ", "tweede helft ")):
+            half, _, rest = self.text.partition(" helft ")
+            return f"in de {half} helft van {rest}"
+        if self.kind == "deel":
+            return self.text  # 'medio 2022', 'eind schooljaar 2021-2022': no preposition
+        return f"in {self.words}"
+
+
+ROUGH_KINDS = ("deel", "seizoen")
+KIND_WORDS = {"jaar": "een jaar", "schooljaar": "een schooljaar", "kwartaal": "een kwartaal", "maand": "een maand",
+              "dag": "een datum", "deel": "een deel van een jaar", "seizoen": "een seizoen"}
 
 
 def _month_end(year: int, month: int) -> date:
@@ -354,9 +395,53 @@ def _month_number(name: str) -> int | None:
     return MONTHS_NL.index(name) + 1 if name in MONTHS_NL else _MONTH_ABBR.get(name)
 
 
+def _months_later(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+# Rough parts of a year or school year, as months from its start (start, end exclusive). Begin, medio
+# and eind split it in three; a season is the weather's, in a calendar year only.
+_THIRDS = {"begin": (0, 4), "start": (0, 4), "medio": (4, 8), "midden": (4, 8), "halverwege": (4, 8),
+           "eind": (8, 12), "einde": (8, 12)}
+_HALVES = {"eerste": (0, 6), "1e": (0, 6), "tweede": (6, 12), "2e": (6, 12)}
+_SEASONS = {"voorjaar": (2, 5), "lente": (2, 5), "zomer": (5, 8), "najaar": (8, 11), "herfst": (8, 11)}
+# The same seasons in a school year (from 1 August): its autumn comes first, its summer ends on 31 July.
+_SCHOOL_SEASONS = {"voorjaar": (7, 10), "lente": (7, 10), "zomer": (10, 12), "najaar": (1, 4), "herfst": (1, 4)}
+_QUARTER_WORDS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
+_ROUGH = re.compile(r"([a-z0-9]+)(?: helft)?(?: van)?(?: het)? (schooljaar [0-9]{4}[-/][0-9]{4}|[0-9]{4}[-/][0-9]{4}|[0-9]{4})")
+
+
+def _rough(t: str, text: str) -> Period | None:
+    """'medio 2022', 'eind schooljaar 2021-2022', 'najaar 2021', 'eerste helft van 2022' (``t`` lower case)."""
+    m = _ROUGH.fullmatch(t)
+    if not m:
+        return None
+    word, rest = m[1], m[2]
+    half = " helft" in t
+    if word == "winter":
+        y = int(rest[-4:]) - (1 if "-" in rest or "/" in rest else 0)  # the winter of school year 2021-2022 starts in 2021
+        raise ValueError(f"'{text}' is niet eenduidig: de winter loopt over de jaarwisseling; schrijf de maanden, "
+                         f"bijvoorbeeld 'december {y} t/m februari {y + 1}'")
+    base = _parse_point(rest)
+    if base is None:
+        return None
+    seasons = _SCHOOL_SEASONS if base.kind == "schooljaar" else _SEASONS
+    months = _HALVES.get(word) if half else (_THIRDS.get(word) or seasons.get(word))
+    if months is None:
+        return None
+    start = _months_later(base.start, months[0])
+    end = _months_later(base.start, months[1]) - timedelta(days=1)
+    shown = ("eerste" if word in ("eerste", "1e") else "tweede") + " helft" if half else word
+    rest = f"schooljaar {base.text}" if base.kind == "schooljaar" else base.text
+    return Period(start, end, "seizoen" if word in _SEASONS else "deel", f"{shown} {rest}")
+
+
 def _parse_point(text: str) -> Period | None:
     """One period; ``text`` is short and has its runs of whitespace as one space (see ``_short``)."""
     t = text.strip().lower().rstrip(".")
+    if m := re.fullmatch(r"(schooljaar )?([0-9]{4})/([0-9]{4})", t):  # 2021/2022, as agendas often write it
+        t = f"{m[2]}-{m[3]}"
     if t.startswith("schooljaar "):  # 'schooljaar 2021-2022'
         t = t[len("schooljaar "):]
     if m := re.fullmatch(r"([0-9]{4})", t):
@@ -366,8 +451,11 @@ def _parse_point(text: str) -> Period | None:
         sy = parse_school_year(t)
         start, end = school_year_bounds(sy)
         return Period(start, end, "schooljaar", sy)
-    if m := re.fullmatch(r"[qk]([1-4]) ?([0-9]{4})", t):
-        q, y = int(m[1]), _year(int(m[2]), text)
+    if m := re.fullmatch(r"[qk]([1-4]) ?([0-9]{4})", t) or re.fullmatch(r"([a-z0-9]+) kwartaal(?: van)? ([0-9]{4})", t):
+        q = int(m[1]) if m[1].isdigit() else _QUARTER_WORDS.get(m[1])
+        if q is None:
+            return None
+        y = _year(int(m[2]), text)
         return Period(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "kwartaal", f"Q{q} {y}")
     if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", t):
         y, mo = _year(int(m[1]), text), int(m[2])
@@ -377,27 +465,28 @@ def _parse_point(text: str) -> Period | None:
     if m := re.fullmatch(r"([a-z]+)\.? ([0-9]{4})", t):
         mo = _month_number(m[1])
         if mo is None:
-            return None
+            return _rough(t, text)
         y = _year(int(m[2]), text)
         return Period(date(y, mo, 1), _month_end(y, mo), "maand", f"{y}-{mo:02d}")
     if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", t):
-        _year(int(m[1]), text)
-        try:
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError as err:
-            raise ValueError(f"datum '{text}' bestaat niet ({_date_reason(err)})") from None
-        return Period(d, d, "dag", d.isoformat())
+        return _day(int(m[1]), int(m[2]), int(m[3]), text)
+    if m := re.fullmatch(r"([0-9]{1,2})[-/]([0-9]{1,2})[-/]([0-9]{4})", t):  # 14-10-2021: day first, as in Dutch
+        return _day(int(m[3]), int(m[2]), int(m[1]), text)
     if m := re.fullmatch(r"([0-9]{1,2}) ([a-z]+)\.? ([0-9]{4})", t):  # 14 oktober 2021, as the site writes it
         mo = _month_number(m[2])
         if mo is None:
             return None
-        y = _year(int(m[3]), text)
-        try:
-            d = date(y, mo, int(m[1]))
-        except ValueError as err:
-            raise ValueError(f"datum '{text}' bestaat niet ({_date_reason(err)})") from None
-        return Period(d, d, "dag", d.isoformat())
-    return None
+        return _day(int(m[3]), mo, int(m[1]), text)
+    return _rough(t, text)
+
+
+def _day(y: int, mo: int, d: int, text: str) -> Period:
+    _year(y, text)
+    try:
+        day = date(y, mo, d)
+    except ValueError as err:
+        raise ValueError(f"datum '{text}' bestaat niet: {_date_reason(err)}") from None
+    return Period(day, day, "dag", day.isoformat())
 
 
 def _date_reason(err: ValueError) -> str:
@@ -407,26 +496,100 @@ def _date_reason(err: ValueError) -> str:
     return "die dag bestaat niet in die maand"
 
 
-PERIOD_HELP = "een jaar (2022), schooljaar (2021-2022), kwartaal (Q4 2021), maand (2021-10 of oktober 2021) of datum (2021-10-14)"
+PERIOD_HELP = ("een jaar (2022), schooljaar (2021-2022), kwartaal (Q4 2021), maand (oktober 2021 of 2021-10), "
+               "datum (14 oktober 2021 of 2021-10-14) of een globale periode (begin, medio of eind 2022; voorjaar, "
+               "zomer of najaar 2022; eerste helft 2022)")
+
+
+def _period_text(value: Any, what: str) -> str:
+    """The text of a period field: a year may come as a number, a day as a YAML date."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht {PERIOD_HELP}; kreeg {describe(value)}")
+    return " ".join(_short(value, what, "Q4 2021").split())
+
+
+_ROUGH_WORDS = "|".join(sorted({*_THIRDS, *_SEASONS, *MONTHS_NL, "winter"}, key=len, reverse=True))
+_WITHOUT_YEAR = re.compile(rf"(?:(?:vanaf|sinds|per|in) )?(?:(?:het|de) )?({_ROUGH_WORDS})(?: (?:van )?(?:het|dit|volgend) (?:jaar|schooljaar))?")
+
+
+def _not_understood(text: str, what: str, help_text: str) -> ValueError:
+    """'… is geen periode; schrijf …', with the year asked for when only that is missing ('vanaf het najaar')."""
+    m = _WITHOUT_YEAR.fullmatch(text.lower())
+    if m:
+        year = "schooljaar 2021-2022" if "schooljaar" in text.lower() else "2022"
+        return ValueError(f"'{clip(text)}' zegt niet welk jaar; noem het jaar erbij, bijvoorbeeld '{m[1]} {year}'")
+    return ValueError(f"'{clip(text)}' is {what}; schrijf {help_text}")
 
 
 def parse_period(value: Any) -> Period:
+    """One period of any kind agendas use (see :data:`PERIOD_HELP`)."""
     if isinstance(value, Period):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise ValueError(f"verwacht {PERIOD_HELP}, kreeg {describe(value)}")
-    point = _parse_point(" ".join(_short(value, "periode", "Q4 2021").split()))
+    text = _period_text(value, "periode")
+    point = _parse_point(text)
     if point is None:
-        raise ValueError(f"'{value.strip()}' is geen periode; schrijf {PERIOD_HELP}")
+        if _split_range(text) is not None:
+            raise ValueError(f"'{text}' is een reeks; schrijf hier één periode: {PERIOD_HELP}")
+        raise _not_understood(text, "geen periode", PERIOD_HELP)
     return point
+
+
+# Words before a start: 'vanaf schooljaar 2021-2022', 'sinds 2019', 'per 1 januari 2022', 'met ingang van Q4 2021'.
+_FROM = re.compile(r"(?:vanaf|sinds|per|met ingang van|m\.i\.v\.) ", re.I)
+
+
+def parse_moment(value: Any) -> Period:
+    """A point in time (a date of adoption, a start) as the document gives it: any one period, taken at
+    its start for sorting and comparing, and shown as written ('2019', 'Q4 2021', 'medio 2022')."""
+    if isinstance(value, Period):
+        return value
+    text = _period_text(value, "datum")
+    bare = _FROM.sub("", text, count=1) if _FROM.match(text) else text
+    point = _parse_point(bare)
+    if point is None:
+        if _split_range(bare) is not None:
+            raise ValueError(f"'{text}' is een reeks; schrijf hier één moment, bijvoorbeeld het begin ervan: {PERIOD_HELP}")
+        raise _not_understood(text, "geen datum of periode", PERIOD_HELP)
+    return point
+
+
+def parse_exact_day(value: Any) -> date:
+    """A day where the site needs one (a progress note, a report of spending): every spelling of a day
+    that the other date fields take, and a plain message for a month or a year."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # pydantic would read seconds since 1970
+        raise ValueError(f"verwacht een datum als 2021-10-14, kreeg {describe(value)}")
+    if not isinstance(value, str):
+        raise ValueError(f"verwacht een datum als 2021-10-14, kreeg {describe(value)}")
+    text = " ".join(_short(value, "datum", "2021-10-14").split())
+    point = _parse_point(text)
+    if point is None:
+        raise ValueError(f"'{clip(text)}' is geen datum; schrijf een datum als 2021-10-14 of 14 oktober 2021")
+    if point.kind != "dag":
+        raise ValueError(f"'{clip(text)}' is {KIND_WORDS[point.kind]}; hier is één dag nodig, bijvoorbeeld "
+                         "2021-10-14 of 14 oktober 2021")
+    return point.start
 
 
 PeriodField = Annotated[
     Period,
     BeforeValidator(parse_period),
     WithJsonSchema({"type": ["string", "integer"], "description": "Periode: " + PERIOD_HELP}),
+]
+MomentField = Annotated[
+    Period,
+    BeforeValidator(parse_moment),
+    WithJsonSchema({"type": ["string", "integer"], "description": "Moment: " + PERIOD_HELP + "; 'vanaf' of 'sinds' mag ervoor"}),
+]
+DayField = Annotated[
+    date,
+    BeforeValidator(parse_exact_day),
+    WithJsonSchema({"type": "string", "description": "Een dag: 2021-10-14 of 14 oktober 2021"}),
 ]
 
 
@@ -454,12 +617,15 @@ class Planning:
         return f"{self.first.text} t/m {self.last.text}"
 
 
-PLANNING_HELP = f"'{WHOLE_YEAR}', een kwartaal (Q4 2021), een maand (2021-10 of november 2021), een datum, of een reeks ('Q2 2022 t/m Q3 2022')"
+PLANNING_HELP = (f"'{WHOLE_YEAR}', een kwartaal (Q4 2021), een maand (2021-10 of november 2021), een datum, een jaar, "
+                 "een globale periode (medio 2022, najaar 2022) of een reeks ('Q2 2022 t/m Q3 2022')")
 
 
 def parse_planning(value: Any) -> Planning:
     if isinstance(value, Planning):
         return value
+    if isinstance(value, date):
+        value = value.isoformat()
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise ValueError(f"verwacht een planning: {PLANNING_HELP}; kreeg {describe(value)}")
     return _planning(_short(str(value), "planning", "'Q2 2022 t/m Q3 2022'"))
@@ -476,7 +642,7 @@ _NO_YEAR = re.compile(r"(?:[qk][1-4]|[a-z]+\.?)")
 def _end(text: str, other: Period | None) -> Period | None:
     """One end of a range; without a year it takes the year of ``other`` (the year before, if it would come after it)."""
     point = _parse_point(text)
-    if point is not None or other is None or other.kind not in ("maand", "kwartaal") or not _NO_YEAR.fullmatch(text.lower()):
+    if point is not None or other is None or other.kind not in ("maand", "kwartaal", *ROUGH_KINDS) or not _NO_YEAR.fullmatch(text.lower()):
         return point
     year = other.start.year
     point = _parse_point(f"{text} {year}")
@@ -516,7 +682,7 @@ def _planning(value: str) -> Planning:
         return Planning(point, point)
     ends = _split_range(text)
     if ends is None:
-        raise ValueError(f"'{text}' is geen planning; schrijf {PLANNING_HELP}")
+        raise _not_understood(text, "geen planning", PLANNING_HELP)
     first, last = ends
     if last.end < first.start:
         raise ValueError(f"planning '{text}' eindigt ({last.text}) voordat hij begint ({first.text})")
@@ -648,6 +814,8 @@ def shift_period(p: Period, years: int) -> str:
         return f"Q{(p.start.month - 1) // 3 + 1} {p.start.year + years}"
     if p.kind == "maand":
         return f"{p.start.year + years}-{p.start.month:02d}"
+    if p.kind in ROUGH_KINDS:  # 'medio 2022', 'eind schooljaar 2021-2022': every year in the words moves
+        return re.sub(r"[0-9]{4}", lambda m: str(int(m[0]) + years), p.text)
     day = p.start.replace(year=p.start.year + years) if not (p.start.month == 2 and p.start.day == 29) else p.start.replace(year=p.start.year + years, day=28)
     return day.isoformat()
 

@@ -225,10 +225,21 @@ def target_sentence(ind: Indicator, number: Number = _plain_number) -> str | Non
     if t is None:
         return None
     words = " ".join(t.omschrijving.split()) if t.omschrijving else ""
-    if t.waarde is not None:
-        head = number(ind, t.waarde) + (f" in {t.uiterlijk}" if t.uiterlijk else "")
-        return head + (f". {words}" if words else "")
-    return words + (f" (uiterlijk {t.uiterlijk})" if t.uiterlijk else "")
+    if t.waarde is not None:  # 'in 2028', 'in oktober 2028', 'medio 2028': the period as the data gives it
+        head = number(ind, t.waarde) + (f" {t.uiterlijk.at}" if t.uiterlijk else "")
+        return head + (f". {_sentence_start(words)}" if words else "")
+    return words + (f" (uiterlijk {t.uiterlijk.words})" if t.uiterlijk else "")
+
+
+def _sentence_start(text: str) -> str:
+    """``text`` as the start of a sentence: 'een verdubbeling' after a full stop is 'Een verdubbeling';
+    a word written with a capital inside ('iPad') or an elision ("'s-Hertogenbosch") stays as written."""
+    first = text.split(" ", 1)[0]
+    if not text[:1].islower() or any(c.isupper() for c in first[1:]):
+        return text
+    if text.startswith("één"):  # the Taalunie's preferred capital: Eén
+        return "E" + text[1:]
+    return text[0].upper() + text[1:]
 
 
 def figure_signal(ind: Indicator, number: Number = _plain_number, as_of: date | None = None) -> tuple[int, str] | None:
@@ -259,7 +270,7 @@ def figure_signal(ind: Indicator, number: Number = _plain_number, as_of: date | 
             needed = abs(target - base.waarde) * share_of_time
             if gained < needed * (1 - TOLERANCE):
                 return 1, (f"{name}: minder vooruitgang dan nodig om het doel op tijd te halen "
-                           f"({number(ind, latest.waarde)}, doel {number(ind, target)} in {ind.doel.uiterlijk})")
+                           f"({number(ind, latest.waarde)}, doel {number(ind, target)} {ind.doel.uiterlijk.at})")
     return 0, f"{name}: op weg naar het doel ({number(ind, base.waarde)} → {number(ind, latest.waarde)}, doel {number(ind, target)})"
 
 

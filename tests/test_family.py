@@ -132,7 +132,7 @@ def amount_words(a) -> str:
 
 def planned(p) -> str:
     if p is None:
-        return "nog niet gepland"
+        return "planning niet vermeld"
     if p.first is None:
         return "hele schooljaar"
     if p.last is None or p.last == p.first:

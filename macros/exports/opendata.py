@@ -192,7 +192,8 @@ def _planning(p: Planning | None) -> tuple[str, date | None, date | None]:
         return "", None, None
     if p.first is None:
         return "hele schooljaar", None, None
-    return str(p), p.first.start, (p.last or p.first).end
+    last = p.last or p.first  # a rough end ('medio 2022') has no first or last day to write down
+    return str(p), p.first.start if p.first.exact else None, last.end if last.exact else None
 
 
 def _goal_titles(agenda: Agenda) -> dict[str, str]:
@@ -222,9 +223,9 @@ def activities(agenda: Agenda) -> Table:
         ("soort", "jaarplan (een actie van één schooljaar) of looptijd (een activiteit van een doel)"),
         ("doel_id", "id van het doel"), ("doel", "naam van het doel"),
         ("actie_id", "id van de actie, uniek binnen het schooljaar of het doel"), ("titel", "naam van de actie"),
-        ("status", "gepland, lopend, vertraagd, afgerond of gestopt; leeg: niet gemeld"), ("planning", "de planning in woorden"),
-        ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar of niet gepland)"),
-        ("planning_eind", "laatste dag van de planning"), ("trekker", "wie de actie trekt"), ("partners", "wie meedoen"),
+        ("status", "gepland, lopend, vertraagd, afgerond of gestopt; leeg: niet gemeld"), ("planning", "de planning in woorden (leeg: planning niet vermeld)"),
+        ("planning_begin", "eerste dag van de planning (leeg: hele schooljaar, planning niet vermeld, of een globale planning als medio 2022)"),
+        ("planning_eind", "laatste dag van de planning (leeg bij een globaal einde als eind 2022)"), ("trekker", "wie de actie trekt"), ("partners", "wie meedoen"),
         ("begroting_soort", "bedrag, geen (geen kosten) of eigen_uren; leeg als er geen begroting is"),
         ("kosten", "totale kosten in hele euro's"), ("dekking", "deel uit andere bronnen, in hele euro's"),
         ("ten_laste_lea", "deel ten laste van het LEA-budget (kosten min dekking), in hele euro's"),
@@ -282,7 +283,7 @@ def measurements(agenda: Agenda) -> Table:
         for kind, m in items:
             p = m.periode
             rows.append([ind.id, ind.titel, goal_id, goal_title, ind.eenheid, kind, str(p) if p else None,
-                         p.start if p else None, p.end if p else None, m.waarde,
+                         p.start if p and p.exact else None, p.end if p and p.exact else None, m.waarde,
                          target.waarde if target else None, str(target.uiterlijk) if target and target.uiterlijk else None,
                          ind.beter, ind.bron, m.toelichting])
     return Table("metingen", "Metingen, nulmetingen en prognoses van de indicatoren en kerncijfers", [
@@ -290,7 +291,7 @@ def measurements(agenda: Agenda) -> Table:
         ("doel_id", "id van het doel (leeg: een kerncijfer van de hele agenda)"), ("doel", "naam van het doel"),
         ("eenheid", "eenheid van de waarde: %, kinderen, leerlingen"),
         ("soort", "nulmeting, gemeten, prognose of schatting"), ("periode", "de periode in woorden: 2025, 2025-2026, Q4 2025"),
-        ("periode_begin", "eerste dag van de periode"), ("periode_eind", "laatste dag van de periode"),
+        ("periode_begin", "eerste dag van de periode (leeg bij een globale periode als medio 2022)"), ("periode_eind", "laatste dag van de periode (idem)"),
         ("waarde", "de waarde (decimaalkomma)"), ("doelwaarde", "de streefwaarde van de indicator"),
         ("doel_uiterlijk", "wanneer de streefwaarde bereikt moet zijn"), ("beter", "welke richting beter is: hoger of lager"),
         ("bron", "waar de cijfers vandaan komen"), ("toelichting", "toelichting bij deze waarde"),

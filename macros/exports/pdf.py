@@ -564,7 +564,7 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
         for a in group:
             last = a.last_note()
             shown_above.add(id(last))
-            rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
+            rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning, 'niet vermeld')}")],
                          [status(written_status(a)), *_dimensions(a, view.as_of)], *([pb.budget_lines(a.begroting)] if money else []),
                          [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
         body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"], rows,

@@ -134,7 +134,7 @@ def _place(action: Action) -> str:
 
 def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None) -> Block:
     """One action: number and title, the facts on one line, then what the data says of it."""
-    line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning)]
+    line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning, "niet vermeld")]
     if money:
         line += ["   ", b("Begroting: "), *[s if not isinstance(s, dict) or "br" not in s else "; " for s in budget_lines(action.begroting)]]
     line += ["   ", b("Status: "), status(written_status(action))]
@@ -236,7 +236,7 @@ def indicator_chart(ind: Indicator, series: list[Measurement] | None = None) -> 
     scale = nice_max(max(values))
     target_label = None
     if target is not None:
-        target_label = (float(target), "doel " + with_unit(ind, target) + (f" (uiterlijk {ind.doel.uiterlijk})" if ind.doel.uiterlijk else ""))  # type: ignore[union-attr]
+        target_label = (float(target), "doel " + with_unit(ind, target) + (f" (uiterlijk {ind.doel.uiterlijk.words})" if ind.doel.uiterlijk else ""))  # type: ignore[union-attr]
     drawn = timechart.layout(ind, series, scale, fmt.number(scale), lambda m: value_text_short(ind, m), target_label)
     words = "; ".join(f"{m.periode.text} ({kind_label(ind, m)}): {value_text(ind, m)}" for m in series)  # type: ignore[union-attr]
     if target_label:

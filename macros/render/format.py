@@ -112,7 +112,7 @@ def adoption(a, agenda=None) -> str:
 
 
 def _when(day) -> str:
-    return "" if day is None else (" in " if day.kind == "maand" else " op ") + period(day)
+    return "" if day is None else " " + day.at  # 'op 14 oktober 2021', 'in 2019', 'medio 2022' (lea_site.values)
 
 
 def _partner_name(pid: str, agenda) -> str:
@@ -151,9 +151,14 @@ def funding(f) -> str:
     return text + (f": {shown}" if shown else "") + (f" ({f.periode})" if f.periode else "")
 
 
-def planning(p: Planning | None) -> str:
+# An action without a planning: the document does not say when, which is not 'not planned yet'.
+NO_PLANNING = "planning niet vermeld"
+
+
+def planning(p: Planning | None, missing: str = NO_PLANNING) -> str:
+    """A planning in words; ``missing`` when the data gives none ('niet vermeld' after a label 'Planning:')."""
     if p is None:
-        return "nog niet gepland"
+        return missing
     if p.first is None:
         return "hele schooljaar"
     if p.last is None or p.last == p.first:

@@ -398,7 +398,7 @@ def _since(body: Body) -> tuple[str, str] | None:
     """The body's status and start in words; nothing to say for an active body without a start date."""
     when = words.since(body.sinds) if body.sinds else ""
     if body.status == "voorgesteld":
-        return ("Status", "voorgesteld, nog niet ingesteld" + (f" (voorgesteld in {when})" if when else ""))
+        return ("Status", "voorgesteld, nog niet ingesteld" + (f" (voorgesteld {body.sinds.at})" if body.sinds else ""))
     if body.status == "beeindigd":
         return ("Status", "gestopt" + (f" (bestond sinds {when})" if when else ""))
     return ("Sinds", when) if when else None

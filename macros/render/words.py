@@ -70,5 +70,5 @@ def sectors(partner: Partner) -> str:
 
 
 def since(p: Period) -> str:
-    """A start in words: '14 oktober 2021', 'mei 2021' or 'schooljaar 2021-2022'."""
-    return fmt.school_year(p.text) if p.kind == "schooljaar" else fmt.period(p)
+    """A start in words, as the document gives it: '14 oktober 2021', 'mei 2021', 'schooljaar 2021-2022', 'Q4 2021', 'medio 2022'."""
+    return p.words
