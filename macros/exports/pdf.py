@@ -40,7 +40,7 @@ from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
 from . import pdffamily as family
 from . import pdfshapes
-from .mdtree import Block, blocks as md_blocks, plain_blocks
+from .mdtree import Block, blocks as md_blocks, inline as md_inline, plain_blocks
 from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
 from .volumes import volume_path, volumes
 
@@ -481,6 +481,24 @@ def _dimensions(action: Action, as_of: date) -> list[Any]:
     return out
 
 
+def _delivered(action: Action) -> list[Any]:
+    """What an action delivered (its result), what its evaluations found, and its latest note: a report that
+    printed only the note said 'geen voortgang gemeld' of an action whose result was in the data."""
+    out: list[Any] = []
+
+    def line(label: str, spans: list[Any]) -> None:
+        out.extend([*([{"br": 1}] if out else []), pb.b(label), *spans])
+
+    if action.resultaat:
+        line("Resultaat: ", md_inline(action.resultaat))
+    for e in action.evaluatie:
+        line(f"{fmt.capital(e.soort or 'evaluatie')} ({fmt.planning(e.moment)}): ", [e.uitkomst or "nog geen uitkomst gemeld"])
+    last = action.last_note()
+    if last:
+        line(f"Voortgang {fmt.day(last.datum)}: ", [last.tekst])
+    return out or ["geen voortgang of resultaat gemeld"]
+
+
 def progress_document(view: View, school_year: str | None, site_url: str | None = None) -> Document:
     """The progress report of one school year (None: of the activities of an agenda without year plans)."""
     agenda = view.agenda
@@ -562,8 +580,8 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
             shown_above.add(id(last))
             rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
                          [status(written_status(a)), *_dimensions(a, view.as_of)], *([pb.budget_lines(a.begroting)] if money else []),
-                         [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
-        body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"], rows,
+                         _delivered(a)])
+        body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Resultaat en laatste voortgang"], rows,
                                                caption=f"{noun}s voor {name}", numeric=[2] if money else [],
                                                widths=[1.8, 0.8, 1.1, 2.3] if money else [1.8, 0.8, 2.6])]
 
