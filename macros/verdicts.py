@@ -481,6 +481,21 @@ def spending_sentences(s: Spending, money: Money, day: Day) -> list[str]:
     return out
 
 
+def spending_heading(s: Spending) -> str | None:
+    """The warning's heading over the sentences, true to them; None when nothing was spent over plan.
+    Only the whole spent more: 'Meer uitgegeven dan begroot'; else the items that did, by name or count
+    (a heading 'meer uitgegeven' stood over '€ 7.700 minder dan begroot' when one action overran)."""
+    if not s.overspent:
+        return None
+    spent = s.spent
+    if spent is not None and spent > s.planned_reported:
+        return "Meer uitgegeven dan begroot"
+    over = s.over
+    if len(over) == 1:
+        return f"{over[0].title}: meer uitgegeven dan begroot"
+    return f"Bij {len(over)} {s.noun[1]} meer uitgegeven dan begroot"
+
+
 def spending_sentence(s: Spending, money: Money, day: Day) -> str | None:
     """The sentences of :func:`spending_sentences` as one text, or None."""
     sentences = spending_sentences(s, money, day)
@@ -541,7 +556,7 @@ def unchanged_since(since: date, history_days: Iterable[date]) -> Unchanged:
 __all__ = [
     "ActionState", "action_nouns", "all_actions", "term_sentence", "COURSE_LABELS", "COURSE_STATES", "Course", "NOT_REPORTED", "Room", "Spending", "Spent", "TermState",
     "Unchanged", "action_state", "any_spending", "figure_signal", "goal_actions", "goal_course", "goal_spending", "room",
-    "room_sentence", "spending_sentence", "spending_sentences", "term_state", "unchanged_since", "written_status", "year_spending",
+    "room_sentence", "spending_heading", "spending_sentence", "spending_sentences", "term_state", "unchanged_since", "written_status", "year_spending",
 ]
 
 

@@ -75,3 +75,53 @@ def test_a_report_prints_what_each_action_delivered_and_what_its_evaluation_foun
                 assert "geen voortgang" not in row, (rel, action.titel, row)
     if name == "demo":
         assert seen >= 8  # the demo's 2025-2026 plan has seven results and an end evaluation
+
+
+# --- #2: a warning's heading says what the sentences under it say --------------------------------
+
+
+def _warnings(html: str) -> list[tuple[str, str]]:
+    import re
+
+    return re.findall(r'<div class="admonition warning"><p class="admonition-title">(.*?)</p>(.*?)</div>', html, re.S)
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_a_spending_warning_heading_is_true_to_the_total_and_the_items(name):
+    """'Meer uitgegeven dan begroot' only over a total that is more than planned; when only some items
+    overran, the heading names them (or counts them) and the first sentence may say 'minder dan begroot'."""
+    from lea_site.render.tables import spending_html
+    from lea_site.verdicts import goal_spending, year_spending
+
+    agenda, _ = _agenda(name)
+    checked = 0
+    for plan in agenda.jaarplannen:
+        cases = [year_spending(plan, agenda)] + [goal_spending(p, p.ambitie) for p in plan.ambities]
+        for s in cases:
+            for heading, body in _warnings(spending_html(s)):
+                checked += 1
+                import html as h
+
+                heading = h.unescape(heading)
+                if s.spent > s.planned_reported:
+                    assert heading == "Meer uitgegeven dan begroot", heading
+                else:
+                    assert "minder dan begroot" in body or "precies wat begroot" in body
+                    assert heading != "Meer uitgegeven dan begroot", (plan.schooljaar, heading, body)
+                    over = s.over
+                    assert over, heading
+                    assert (heading.startswith(over[0].title) if len(over) == 1
+                            else heading.startswith(f"Bij {len(over)} ")), heading
+    if name == "demo":
+        assert checked >= 1  # 2026-2027: one action € 900 over, the whole € 7.700 under
+
+
+def test_spending_heading_for_a_total_over_one_item_over_and_several():
+    from lea_site.verdicts import Spending, Spent, spending_heading
+
+    a, b = Spent("Leesclub", 1000, 1500, None), Spent("Taalcafé", 2000, 2100, None)
+    under = Spent("Brugklas", 10000, 5000, None)
+    assert spending_heading(Spending(13000, 3, (a, under))) == "Leesclub: meer uitgegeven dan begroot"
+    assert spending_heading(Spending(13000, 3, (a, b, under))) == "Bij 2 acties meer uitgegeven dan begroot"
+    assert spending_heading(Spending(3000, 2, (a, b))) == "Meer uitgegeven dan begroot"
+    assert spending_heading(Spending(10000, 1, (under,))) is None

@@ -9,7 +9,7 @@ from typing import Sequence
 from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
-from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_sentences, year_spending
+from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_heading, spending_sentences, year_spending
 from .charts import budget_bars
 from .contact import contact_html, resolve
 from .html import abbr, planning_html, Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
@@ -164,8 +164,9 @@ def spending_html(s: Spending) -> str:
     if not sentences:
         return ""
     body = "".join(f"<p>{esc(t)}</p>" for t in sentences)
-    return (f'<div class="admonition warning"><p class="admonition-title">Meer uitgegeven dan begroot</p>{body}</div>'
-            if s.overspent else f'<div class="lea-spent">{body}</div>')
+    heading = spending_heading(s)
+    return (f'<div class="admonition warning"><p class="admonition-title">{esc(heading)}</p>{body}</div>'
+            if heading else f'<div class="lea-spent">{body}</div>')
 
 
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
