@@ -125,3 +125,63 @@ def test_spending_heading_for_a_total_over_one_item_over_and_several():
     assert spending_heading(Spending(13000, 3, (a, b, under))) == "Bij 2 acties meer uitgegeven dan begroot"
     assert spending_heading(Spending(3000, 2, (a, b))) == "Meer uitgegeven dan begroot"
     assert spending_heading(Spending(10000, 1, (under,))) is None
+
+
+# --- #3: a 'Besteed' total reads as the sum of its rows only when it is ----------------------------
+
+
+def _money(text: str) -> int | None:
+    import re
+
+    found = re.match(r"€\s*([\d.]+)", text.replace("\xa0", " "))
+    return int(found.group(1).replace(".", "")) if found else None
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_a_spent_total_is_the_sum_of_its_rows_or_says_what_it_is(name):
+    """Under rows of 'Besteed' per goal, a total that is not their sum (a total reported for the whole year)
+    says so; a row without its own report beside such a total is 'niet apart gemeld', not 'niet gemeld'."""
+    from bs4 import BeautifulSoup
+
+    from lea_site.render.html import no_edit
+    from lea_site.render.tables import year_budget
+    from lea_site.verdicts import year_spending
+
+    agenda, _ = _agenda(name)
+    checked = 0
+    for plan in agenda.jaarplannen:
+        soup = BeautifulSoup(year_budget(agenda, plan, lambda t: t), "html.parser")
+        table = soup.find("table")
+        head = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+        if "Besteed" not in head:
+            continue
+        col = head.index("Besteed")
+        def text(cell) -> str:  # without the label a stacked table shows in each cell on a phone
+            return cell.get_text(" ", strip=True).removeprefix("Besteed").strip()
+
+        rows = [[text(c) for c in tr.find_all(["td", "th"])] for tr in table.find("tbody").find_all("tr")]
+        total = [text(c) for c in table.find("tfoot").find_all("tr")[0].find_all(["td", "th"])][col]
+        parts = [_money(r[col]) for r in rows]
+        whole = year_spending(plan, agenda).whole is not None
+        checked += 1
+        if sum(p or 0 for p in parts) != _money(total):
+            assert "niet de som van de rijen" in total, (plan.schooljaar, total, [r[col] for r in rows])
+        if whole:
+            assert "gemeld voor het hele jaar" in total, total
+            assert all(p is not None or "niet apart gemeld" in r[col] for p, r in zip(parts, rows)), [r[col] for r in rows]
+    if name == "demo":
+        assert checked >= 1
+
+
+def test_the_year_overview_names_the_base_of_over_and_of_spent():
+    """'Over' is measured on the LEA budget, 'Besteed' on the total costs: side by side each header names its base."""
+    from bs4 import BeautifulSoup
+
+    from lea_site.render.html import no_edit
+    from lea_site.render.pages import View, budget_overview
+
+    agenda, today = _agenda("demo")
+    soup = BeautifulSoup(budget_overview(View(agenda, today, lambda t: t, no_edit)), "html.parser")
+    head = [th.get_text(" ", strip=True) for th in soup.find("table").find("thead").find_all("th")]
+    assert any(h.startswith("Over") and "LEA-budget" in h for h in head), head
+    assert any(h.startswith("Besteed") and "kosten" in h for h in head), head

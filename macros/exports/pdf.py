@@ -34,7 +34,7 @@ from ..verdicts import NOT_REPORTED, STUCK, dimension_states, goal_course, goal_
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
-from ..render.tables import room_sentence
+from ..render.tables import room_sentence, spent_parts
 from ..render.words import sectors as sector_words, since as since_words
 from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
@@ -193,18 +193,18 @@ def _term(owner) -> str:
 def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
     """The year's budget: a table per goal with totals, the room left in words, spending as reported, bars."""
     rows, bar_rows = [], []
+    year_spent = year_spending(plan, agenda)
+    whole = year_spent.whole is not None
     for amb_plan in plan.ambities:
         amb = agenda.ambition(amb_plan.ambitie)
         label = amb.titel if amb else amb_plan.ambitie
         cost, covered, charged = ambition_plan_totals(amb_plan)
-        spent = goal_spending(amb_plan, label).spent
         rows.append([[label], [fmt.money(cost)], [fmt.money(covered)], [fmt.money(charged)],
-                     [fmt.money(spent) if spent is not None else "niet gemeld"]])
+                     _spent(goal_spending(amb_plan, label), whole_year=whole)])
         bar_rows.append((label, cost, covered))
     cost, covered, charged = year_totals(plan)
-    spent = year_spending(plan, agenda).spent
     foot = [[[pb.b("Totaal")], [pb.b(fmt.money(cost))], [pb.b(fmt.money(covered))], [pb.b(fmt.money(charged))],
-             [fmt.money(spent) if spent is not None else "niet gemeld"]]]
+             _spent(year_spent, under_rows=True)]]
     if plan.budget is not None:
         name = (plan.budget.omschrijving or "Beschikbaar LEA-budget") + (f" (kostenplaats {plan.budget.kostenplaats})" if plan.budget.kostenplaats else "")
         foot.append([[name], [], [], [pb.b(fmt.money(plan.budget.beschikbaar))], []])
@@ -217,6 +217,12 @@ def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
     out.append(pb.p(sentence or "Er is nog geen besteding gemeld."))
     out.append(pb.budget_bars(bar_rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}"))
     return out
+
+
+def _spent(s, *, whole_year: bool = False, under_rows: bool = False) -> list[Any]:
+    """A 'Besteed' cell: the amount and what it is, as on the site (lea_site.render.tables.spent_parts)."""
+    amount, note = spent_parts(s, whole_year=whole_year, under_rows=under_rows)
+    return [amount, *([{"br": 1}, pb.muted(note)] if note else [])]
 
 
 def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:

@@ -524,7 +524,9 @@ def budget_overview(view: View) -> str:
         ])
     if rows:
         # Dekking (costs minus the LEA part) is in each year's own table: six columns fit the page.
-        headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar", "Over of tekort", *(["Besteed"] if spent else [])]
+        # Over is measured on the LEA budget, Besteed on the total costs: each header names its base.
+        headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar LEA-budget", "Over of tekort op het LEA-budget",
+                   *(["Besteed van de kosten"] if spent else [])]
         out.append(table(headers, rows, caption="Begroting per schooljaar" + ("; besteed naast de totale kosten" if spent else ""),
                          numeric=list(range(1, len(headers))), stack=True) + "\n")
     for plan in reversed(view.agenda.year_plans_sorted()):

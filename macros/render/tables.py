@@ -148,14 +148,26 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
     return table(headers, rows, caption=caption, numeric=[2] if money else [], footer=footer, row_header=False, stack=True)
 
 
-def spent_cell(s: Spending) -> str:
-    """A table cell for what was spent: the amount, how many items it covers when not all reported; 'nog niet gemeld'."""
+def spent_parts(s: Spending, *, whole_year: bool = False, under_rows: bool = False) -> tuple[str, str | None]:
+    """What a 'Besteed' cell says: the amount (or why there is none) and what the amount is.
+
+    ``whole_year``: the row is a part of a year whose total was reported as a whole, so a part without its
+    own report is 'niet apart gemeld' (not a failure to report). ``under_rows``: the cell is a total under
+    rows, and a total reported for the whole year is not their sum: the note says so (a total of € 137.400
+    stood under rows of € 11.200 and 'niet gemeld')."""
     if s.spent is None:
-        return "nog niet gemeld"
-    cell = esc(fmt.money(s.spent))
+        return ("niet apart gemeld" if whole_year else "nog niet gemeld"), None
+    if s.whole is not None:
+        return fmt.money(s.spent), "gemeld voor het hele jaar" + (", niet de som van de rijen" if under_rows else "")
     if not s.complete:
-        cell += f'<br><span class="lea-muted">{esc(f"{len(s.reports)} van {s.items} gemeld")}</span>'
-    return cell
+        return fmt.money(s.spent), f"{len(s.reports)} van {s.items} gemeld"
+    return fmt.money(s.spent), None
+
+
+def spent_cell(s: Spending, *, whole_year: bool = False, under_rows: bool = False) -> str:
+    """A table cell for what was spent, with what the amount is (lea_site.render.tables.spent_parts)."""
+    amount, note = spent_parts(s, whole_year=whole_year, under_rows=under_rows)
+    return esc(amount) + (f'<br><span class="lea-muted">{esc(note)}</span>' if note else "")
 
 
 def spending_html(s: Spending) -> str:
@@ -199,11 +211,12 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
     year_spent = year_spending(plan, agenda)
     spent = [goal_spending(amb_plan, label) for amb_plan, (label, _, _) in zip(plan.ambities, rows)]
     per_goal = any(s.spent is not None for s in spent)  # a column only when actions report spending
+    whole = year_spent.whole is not None
     if per_goal:
         for row, s in zip(body, spent):
-            row.append(spent_cell(s))
+            row.append(spent_cell(s, whole_year=whole))
     footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
-               *([spent_cell(year_spent)] if per_goal else [])]]
+               *([spent_cell(year_spent, under_rows=True)] if per_goal else [])]]
     if plan.budget is not None:
         name = plan.budget.omschrijving or "Beschikbaar LEA-budget"
         if plan.budget.kostenplaats:
