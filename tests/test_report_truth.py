@@ -185,3 +185,33 @@ def test_the_year_overview_names_the_base_of_over_and_of_spent():
     head = [th.get_text(" ", strip=True) for th in soup.find("table").find("thead").find_all("th")]
     assert any(h.startswith("Over") and "LEA-budget" in h for h in head), head
     assert any(h.startswith("Besteed") and "kosten" in h for h in head), head
+
+
+# --- #8: every link of the documents page leads to a file, on both engines ---------------------------
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_every_internal_link_of_the_documents_page_resolves_to_a_file(tmp_path, engine, monkeypatch):
+    """'De agenda als webpagina' was href="" (a link to index.md made empty): it only reloaded the page."""
+    monkeypatch.setenv("LEA_PDF", "ja")  # the row of the agenda's PDF holds the link to the web page
+    from bs4 import BeautifulSoup
+
+    from .sitebuild import lea, site_folder
+    from .sitecompare import broken_links
+
+    if engine == "zensical":
+        pytest.importorskip("zensical", reason="pip install -e '.[zensical]'")
+    folder = site_folder(tmp_path, DATA)
+    run = lea("build", "--engine", engine, "-d", "uit", cwd=folder, today=DEMO_TODAY)
+    assert run.returncode == 0, run.stderr[-3000:]
+    site = folder / "uit"
+    page = site / "documenten" / "index.html"
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    hrefs = [a["href"] for a in article.find_all("a", href=True) if "://" not in a["href"] and not a["href"].startswith("mailto:")]
+    assert len(hrefs) >= 5, hrefs
+    web = next((a for a in article.find_all("a") if a.get_text(strip=True) == "De agenda als webpagina"), None)
+    import posixpath
+
+    assert web is not None and web["href"].strip() and posixpath.normpath(posixpath.join("documenten", web["href"])) == ".", web
+    assert not [b for b in broken_links(site) if b.startswith("documenten/")]
+    assert not [b for b in broken_links(site) if "empty href" in b]
