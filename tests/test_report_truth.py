@@ -215,3 +215,73 @@ def test_every_internal_link_of_the_documents_page_resolves_to_a_file(tmp_path, 
     assert web is not None and web["href"].strip() and posixpath.normpath(posixpath.join("documenten", web["href"])) == ".", web
     assert not [b for b in broken_links(site) if b.startswith("documenten/")]
     assert not [b for b in broken_links(site) if "empty href" in b]
+
+
+# --- #11 and #20: carried over is not neglected; a plan that has not begun is not a failure to report ---
+
+
+def _rows_of(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [" ".join(tr.get_text(" ", strip=True).split()) for tr in BeautifulSoup(html, "html.parser").select("tbody tr")]
+
+
+def test_an_action_carried_to_a_later_plan_says_so_in_the_past_years_tables_and_report():
+    """The demo's 2025-2026 'Voorleesproject' and 'Dagarrangement' went on in 2026-2027 (doorgeschoven_van):
+    the past year said 'niet bijgewerkt sinds ...' as if the partners had let them lie."""
+    from lea_site.render.html import no_edit
+    from lea_site.render.pages import View, _results_table
+    from lea_site.render.tables import actions_table
+    from lea_site.verdicts import carried_to, goal_course
+
+    agenda, today = _agenda("demo")
+    view = View(agenda, today, lambda t: t, no_edit)
+    plan = agenda.year_plan("2025-2026")
+    moved = {a.id: carried_to(agenda, "2025-2026", a.id) for _, a in plan.actions()}
+    moved = {k: v for k, v in moved.items() if v}
+    assert set(moved) >= {"ouders-thuis"} and len(moved) >= 2, moved
+    for amb_plan in plan.ambities:
+        table_rows = _rows_of(actions_table(agenda, amb_plan, "2025-2026", lambda t: t, caption="x", as_of=view.as_of))
+        result_rows = _rows_of(_results_table(view, amb_plan, "2025-2026"))
+        for action, row, result in zip(amb_plan.acties, table_rows, result_rows):
+            if action.id in moved and action.status not in ("afgerond", "gestopt"):
+                for text in (row, result):
+                    assert f"doorgeschoven naar {moved[action.id]}" in text and "niet bijgewerkt" not in text, text
+        goal = agenda.ambition(amb_plan.ambitie)
+        reasons = " ".join(goal_course(agenda, goal, "2025-2026", today).reasons)
+        if any(a.id in moved for a in amb_plan.acties):
+            assert "niet bijgewerkt" not in reasons, reasons
+    report = pdf.documents(agenda, today)["downloads/voortgang-2025-2026.pdf"]
+    rows = _status_rows(report, agenda)
+    for (_, action), row in zip(plan.actions(), rows):
+        carried = action.id in moved and action.status not in ("afgerond", "gestopt")
+        assert ("doorgeschoven naar" in row) == carried and (not carried or f"doorgeschoven naar {moved[action.id]}" in row), row
+
+
+def test_an_action_of_a_plan_whose_school_year_has_not_begun_is_not_begun_not_unreported():
+    """The demo's 2027-2028 plan (a draft) showed every action as '? niet gemeld', a failure to report."""
+    from lea_site.render.tables import actions_table
+    from lea_site.verdicts import NOT_BEGUN, action_state
+
+    agenda, today = _agenda("demo")
+    plan = agenda.year_plan("2027-2028")
+    assert plan is not None and pdf.school_year_bounds("2027-2028")[0] > today
+    unreported = [a for _, a in plan.actions() if a.status is None and not a.voortgang]
+    assert unreported
+    for amb_plan in plan.ambities:
+        for action, row in zip(amb_plan.acties, _rows_of(actions_table(agenda, amb_plan, "2027-2028", lambda t: t, caption="x", as_of=today))):
+            if action in unreported:
+                assert NOT_BEGUN in row and "niet gemeld" not in row, row
+    # the agenda's PDF: the plan's actions say the same
+    document = pdf.documents(agenda, today)[pdf.AGENDA]
+    year, facts = None, []
+    titles = {pdf.pb.finish(a.titel) for a in unreported}
+    for b in document["body"]:
+        if b.get("id", "").startswith("jaar-"):
+            year = b["id"][len("jaar-"):]
+        if "action" in b and year == "2027-2028" and b["action"]["title"] in titles:
+            facts.append(_text(b["action"]["facts"]))
+    assert facts and all(NOT_BEGUN in f and "niet gemeld" not in f for f in facts), facts[:3]
+    # a plan that has begun still says 'niet gemeld' of an action nothing was written of
+    begun = agenda.year_plan("2026-2027")
+    assert all(action_state(a, today, agenda=agenda, school_year="2026-2027").word != NOT_BEGUN for _, a in begun.actions())

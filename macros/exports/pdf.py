@@ -30,7 +30,7 @@ from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
-from ..verdicts import NOT_REPORTED, STUCK, dimension_states, goal_course, goal_spending, written_status, year_spending
+from ..verdicts import NOT_REPORTED, STUCK, action_state, dimension_states, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
@@ -243,7 +243,8 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
         if labelled:
             out.append(pb.facts(labelled))
         # A begun year's report has each action's latest note: the agenda is the plan.
-        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of) for n, a in enumerate(amb_plan.acties, 1)]
+        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of, school_year=plan.schooljaar)
+                for n, a in enumerate(amb_plan.acties, 1)]
         if not amb_plan.acties:
             out.append(pb.p(pb.muted("Geen acties.")))
     return out
@@ -479,6 +480,12 @@ def status(word: str | None) -> dict[str, Any]:
     return pb.status(word)
 
 
+def _moved(agenda: Agenda, action: Action, school_year: str | None, as_of: date) -> list[Any]:
+    """Under an action's status: 'doorgeschoven naar 2026-2027' when a later plan holds it (lea_site.verdicts)."""
+    moved = action_state(action, as_of, agenda=agenda, school_year=school_year).moved_to if school_year else None
+    return [{"br": 1}, pb.muted(f"doorgeschoven naar {moved}")] if moved else []
+
+
 def _dimensions(action: Action, as_of: date) -> list[Any]:
     """Under an action's status: its state per dimension (kwaliteit, geld, tijd), as lea_site.verdicts reads the notes."""
     out: list[Any] = []
@@ -585,7 +592,8 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
             last = a.last_note()
             shown_above.add(id(last))
             rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning)}")],
-                         [status(written_status(a)), *_dimensions(a, view.as_of)], *([pb.budget_lines(a.begroting)] if money else []),
+                         [status(written_status(a)), *_moved(agenda, a, school_year, view.as_of), *_dimensions(a, view.as_of)],
+                         *([pb.budget_lines(a.begroting)] if money else []),
                          _delivered(a)])
         body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Resultaat en laatste voortgang"], rows,
                                                caption=f"{noun}s voor {name}", numeric=[2] if money else [],

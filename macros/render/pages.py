@@ -51,9 +51,10 @@ class View:
         """The goal's course as lea_site.verdicts decides it."""
         return goal_course(self.agenda, goal, self.current, self.today, with_unit)
 
-    def badge(self, action: Action) -> str:
-        """An action's status as lea_site.verdicts reads it: 'niet gemeld' or 'niet bijgewerkt sinds ...' included."""
-        return state_badge(action_state(action, self.as_of))
+    def badge(self, action: Action, school_year: str | None = None) -> str:
+        """An action's status as lea_site.verdicts reads it: 'niet gemeld' or 'niet bijgewerkt sinds ...' included;
+        with the school year of its plan also 'doorgeschoven naar ...' and 'nog niet begonnen'."""
+        return state_badge(action_state(action, self.as_of, agenda=self.agenda, school_year=school_year))
 
     @property
     def word(self) -> str:
@@ -458,7 +459,7 @@ def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
     for action in plan.acties:
         outcome = md(action.resultaat) if action.resultaat else ""
         outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {prose(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
-        rows.append([action_cell(action, with_details=False), view.badge(action), outcome or "—"])
+        rows.append([action_cell(action, with_details=False), view.badge(action, school_year), outcome or "—"])
     if not rows:
         return '<p class="lea-muted">Geen acties.</p>'
     return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}", stack=True)

@@ -106,7 +106,7 @@ def _who(agenda: Agenda, action: Action, link: Link) -> str:
 # title. Six columns never fitted Material's content column, not even at 1440 px: words broke
 # mid-word ("Planni ng") or the table scrolled sideways (issue 15).
 def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool,
-          goal: Ambition | None = None, as_of: date | None = None) -> list[list[str]]:
+          goal: Ambition | None = None, as_of: date | None = None, school_year: str | None = None) -> list[list[str]]:
     return [
         [
             str(n),
@@ -114,7 +114,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", planning_html(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
-            state_badge(action_state(action, as_of)) if as_of else status_badge(written_status(action)),
+            state_badge(action_state(action, as_of, agenda=agenda, school_year=school_year)) if as_of else status_badge(written_status(action)),
         ]
         for n, action in enumerate(actions, start=1)
     ]
@@ -133,7 +133,7 @@ def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str
 def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
                   money: bool = True, as_of: date | None = None) -> str:
     """A year plan's actions for one goal; ``money`` False: no budget column (an agenda without amounts)."""
-    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie), as_of)
+    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie), as_of, school_year)
     cost, covered, charged = ambition_plan_totals(plan)
     footer = []
     if money and (cost or plan.begroting is not None):
