@@ -285,3 +285,29 @@ def test_an_action_of_a_plan_whose_school_year_has_not_begun_is_not_begun_not_un
     # a plan that has begun still says 'niet gemeld' of an action nothing was written of
     begun = agenda.year_plan("2026-2027")
     assert all(action_state(a, today, agenda=agenda, school_year="2026-2027").word != NOT_BEGUN for _, a in begun.actions())
+
+
+# --- #13: a running year's report names no period end that lies ahead -----------------------------
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_a_running_years_changes_end_at_the_last_reported_day_not_in_the_future(name):
+    import re
+
+    from lea_site.render import format as fmt
+
+    agenda, today = _agenda(name)
+    for rel, document in pdf.documents(agenda, today).items():
+        if not rel.startswith("downloads/voortgang-") or rel == pdf.REPORT:
+            continue
+        year = rel[len("downloads/voortgang-"):-4]
+        start, end = pdf.school_year_bounds(year)
+        body = document["body"]
+        at = next(i for i, b in enumerate(body) if b.get("id") == "veranderd")
+        sentence = _text(body[at + 1])
+        if end < today:
+            assert sentence == f"Van {fmt.day(start)} tot en met {fmt.day(end)}.", sentence
+        else:
+            assert fmt.day(end) not in sentence, sentence
+            until = pdf._reported_until(pdf._pairs(agenda, agenda.year_plan(year)), agenda.year_plan(year), start, end)
+            assert (fmt.day(until) in sentence) if until else "nog niets gemeld" in sentence, sentence

@@ -563,7 +563,12 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
                 change = ["van ", status(before), " naar ", status(note.status)] if before else [status(note.status)]
                 changes.append((note.datum, [[pb.b(action.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(note.datum)], change, [note.tekst]], note))
     changes.sort(key=lambda r: r[0])
-    body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(f"Van {fmt.day(start)} tot en met {fmt.day(end)}."),
+    # A running year's changes end at the last day anything was reported (a report names no 'today'), never at
+    # the school year's end that still lies ahead ('tot en met 31 juli 2027' read in November 2026).
+    period = (f"Van {fmt.day(start)} tot en met {fmt.day(end)}." if finished else
+              f"Van {fmt.day(start)} tot en met {fmt.day(until)}, de laatste dag waarop iets is gemeld; het schooljaar loopt nog." if until else
+              f"Vanaf {fmt.day(start)}; in dit schooljaar is nog niets gemeld.")
+    body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(period),
              pb.heading(2, "Veranderde status")]
     shown, more = _newest(changes, "statuswijzigingen")
     shown_above = {id(note) for _, _, note in shown}  # notes the report has printed: not printed again below
