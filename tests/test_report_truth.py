@@ -311,3 +311,30 @@ def test_a_running_years_changes_end_at_the_last_reported_day_not_in_the_future(
             assert fmt.day(end) not in sentence, sentence
             until = pdf._reported_until(pdf._pairs(agenda, agenda.year_plan(year)), agenda.year_plan(year), start, end)
             assert (fmt.day(until) in sentence) if until else "nog niets gemeld" in sentence, sentence
+
+
+# --- #22/#23: the running header says the title once; a body's 'wie' and 'hoe' are two sentences ------
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_the_running_header_names_the_kind_once(name):
+    agenda, today = _agenda(name)
+    for rel, document in pdf.documents(agenda, today).items():
+        running = document["running"].casefold()
+        assert running.count("lokale educatieve agenda") <= 1 and running.count("voortgangsrapportage") <= 1, document["running"]
+        assert agenda.info.titel.casefold() in running
+
+
+def test_a_bodys_who_and_how_are_separate_sentences_in_the_pdf():
+    """'... kinderen tot 18 jaar Drie avonden per jaar ...': the two fields ran into one sentence."""
+    import re
+
+    agenda, today = _agenda("demo")
+    document = pdf.documents(agenda, today)[pdf.AGENDA]
+    joins = [b for b in agenda.organen if b.aanmelden is not None and b.aanmelden.wie and b.aanmelden.hoe]
+    assert joins
+    facts = [b["facts"] for b in document["body"] if "facts" in b]
+    rows = [_text(value) for block in facts for label, value in block if label == "Meedoen"]
+    assert len(rows) >= len(joins)
+    for row in rows:
+        assert not re.search(r"[a-z0-9] [A-Z]", row.split(" · ")[0]), row  # a capital after a word: a sentence without its full stop

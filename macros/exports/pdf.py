@@ -58,11 +58,17 @@ def _package_version() -> str:
 def _document(kind: str, title: str, agenda: Agenda, day: date, cover: dict[str, Any], body: list[Block], description: str) -> Document:
     info = agenda.info
     return {
-        "kind": kind, "title": title, "description": description, "running": f"{kind} · {info.titel}",
+        "kind": kind, "title": title, "description": description, "running": _running(kind, info.titel),
         "authors": info.document.auteurs if info.document and info.document.auteurs else [", ".join(info.regio.gemeenten)],
         "keywords": ["Lokale Educatieve Agenda", "LEA", f"lea-site {_package_version()}"],
         "date": [day.year, day.month, day.day], "cover": cover, "body": body,
     }
+
+
+def _running(kind: str, title: str) -> str:
+    """The running header: the kind of document and the agenda's title, the kind once ('Lokale Educatieve
+    Agenda · Lokale Educatieve Agenda Lindeveen' said it twice)."""
+    return title if kind.casefold() in title.casefold() else f"{kind} · {title}"
 
 
 def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -314,7 +320,8 @@ def _body(agenda: Agenda, body: Body) -> list[Block]:
         rows.append(("Werkt aan", agenda.ambition(body.ambitie).titel))
     if body.aanmelden:
         join = body.aanmelden
-        rows.append(("Meedoen", [x for x in [join.wie or "", (" " + join.hoe) if join.hoe else ""] if x]
+        # As on the site ('Voor ... .' then how): 'wie' and 'hoe' ran into one line without a full stop.
+        rows.append(("Meedoen", [" ".join(x for x in (join.wie and f"Voor {join.wie.rstrip('.')}.", join.hoe) if x)]
                      + ([" · ", pb.link(join.email, f"mailto:{join.email}")] if join.email else [])
                      + ([" · ", pb.link(join.url, join.url)] if join.url else [])))
     if body.contact:
