@@ -338,3 +338,31 @@ def test_a_bodys_who_and_how_are_separate_sentences_in_the_pdf():
     assert len(rows) >= len(joins)
     for row in rows:
         assert not re.search(r"[a-z0-9] [A-Z]", row.split(" · ")[0]), row  # a capital after a word: a sentence without its full stop
+
+
+# --- #27: no lone 'Ambitie 1.' under a goal's title ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_a_goals_place_line_is_a_sentence_not_a_lone_number(name):
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from lea_site.render import words
+    from lea_site.render.html import no_edit
+    from lea_site.render.pages import View, _goal_facts
+
+    agenda, today = _agenda(name)
+    view = View(agenda, today, lambda t: t, no_edit)
+    document = pdf.documents(agenda, today)[pdf.AGENDA]
+    pdf_lines = [_text(b["p"]) for b in document["body"] if "p" in b and b["p"] and isinstance(b["p"][0], dict) and b["p"][0].get("m")]
+    for amb in agenda.ambities:
+        html = BeautifulSoup(_goal_facts(view, amb), "html.parser")
+        first = html.find("p", class_="lea-muted")
+        line = first.get_text(" ", strip=True) if first else ""
+        lone = re.compile(rf"^{re.escape(words.goal_name(agenda, amb))}\.$")
+        assert not lone.match(line), line
+        assert not any(lone.match(x.strip()) for x in pdf_lines), amb.titel
+        if amb.nummer is not None and not words.parents(agenda, amb):
+            assert line.startswith("Dit is "), line

@@ -341,6 +341,8 @@ def _goal_facts(view: View, amb: Ambition) -> str:
     line = esc(words.goal_name(agenda, amb))
     if above:
         line += f" van {esc(words.parents_word(agenda, amb))} " + words.names([view.a(ambition_page(p.id), words.numbered(p)) for p in above])
+    elif amb.nummer is not None:
+        line = esc(words.place_sentence(agenda, amb))
     traits = words.traits(amb)
     shown = above or amb.nummer is not None or traits
     out = f'<p class="lea-muted">{line}.{(" " + esc(traits)) if traits else ""}</p>\n' if shown else ""
