@@ -208,7 +208,9 @@ def action_state(action: Action, as_of: date, *, agenda: Agenda | None = None, s
     last = action.last_note()
     last_day = last.datum if last else None
     stale = None
-    moved = carried_to(agenda, school_year, action.id) if agenda is not None and school_year and status not in DONE else None
+    # Carried over: said of a school year that has ended (in a running year the action simply runs on).
+    ended = school_year is not None and school_year_bounds(school_year)[1] < as_of
+    moved = carried_to(agenda, school_year, action.id) if agenda is not None and school_year and ended and status not in DONE else None
     planning = action.planning
     if moved is None and status not in DONE and planning is not None and planning.first is not None:
         end = (planning.last or planning.first).end

@@ -366,3 +366,12 @@ def test_a_goals_place_line_is_a_sentence_not_a_lone_number(name):
         assert not any(lone.match(x.strip()) for x in pdf_lines), amb.titel
         if amb.nummer is not None and not words.parents(agenda, amb):
             assert line.startswith("Dit is "), line
+
+
+def test_a_running_years_action_that_goes_on_next_year_is_not_called_carried_over():
+    from lea_site.verdicts import action_state, carried_to
+
+    agenda, today = _agenda("demo")
+    running = [a for _, a in agenda.year_plan("2026-2027").actions() if carried_to(agenda, "2026-2027", a.id)]
+    assert running  # the demo's 2027-2028 draft takes over actions of 2026-2027
+    assert all(action_state(a, today, agenda=agenda, school_year="2026-2027").moved_to is None for a in running)
