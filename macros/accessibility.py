@@ -282,9 +282,10 @@ def statement(view) -> str:
               "een automatische test zoals hieronder is geen volledig onderzoek.</p>")
     out.append(status)
     if found is None:
+        # For readers: no internal command, and no claim that a check runs while none has been recorded.
         out.append("<p><strong>Deze site is nog niet getest.</strong> Er is nog geen automatische "
                    "toegankelijkheidstest van deze site vastgelegd, dus we beweren hier niets over de uitkomst. "
-                   "De beheerder test de site met <code>lea toegankelijkheid</code>; bij publiceren gebeurt dat vanzelf.</p>")
+                   "Zodra de site getest is, staan hier de datum en de uitkomst.</p>")
     else:
         day = fmt.day(date.fromisoformat(found["datum"]))
         violations = found.get("schendingen", 0)

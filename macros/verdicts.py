@@ -35,12 +35,14 @@ from datetime import date, timedelta
 from typing import Callable, Iterable
 
 from .checks import ambition_plan_totals, year_totals
+from .values import school_year_bounds
 from .model import Action, Agenda, Ambition, AmbitionPlan, Budget, Indicator, Measurement, YearPlan
 
 COURSE_STATES = ("op koers", "let op", "achter", "onbekend")
 COURSE_LABELS = {"op koers": "Op koers", "let op": "Let op", "achter": "Achter", "onbekend": "Stand onbekend"}
 NOT_REPORTED = "niet gemeld"
 NOT_UPDATED = "niet bijgewerkt"
+NOT_BEGUN = "nog niet begonnen"  # an unreported action of a plan whose school year lies ahead
 TOLERANCE = 0.1  # a figure within a tenth of the straight line is on it: measurements are not that exact
 FRESH = timedelta(days=2 * 365)  # an older measurement says nothing about how a goal is doing now
 STUCK = ("vertraagd", "gestopt")
@@ -148,11 +150,14 @@ class ActionState:
     status: str | None  # as the data writes it; None: never reported
     stale_since: date | None = None  # the planned period ended then, and no progress note came after
     last_update: date | None = None  # the latest progress note
+    moved_to: str | None = None  # a later school year's plan holds it (same id): carried over, not neglected
+    not_begun: bool = False  # nothing written, and the school year of its plan has not begun
 
     @property
     def word(self) -> str:
-        """The status as the reader sees it: the written status, or 'niet gemeld'."""
-        return self.status or NOT_REPORTED
+        """The status as the reader sees it: the written status, 'nog niet begonnen' for an action of a plan
+        whose school year has not begun (not a failure to report), or 'niet gemeld'."""
+        return self.status or (NOT_BEGUN if self.not_begun else NOT_REPORTED)
 
     @property
     def current(self) -> bool:
@@ -162,6 +167,8 @@ class ActionState:
     def note(self, day: Day) -> str:
         """Why the written status may be out of date: 'niet bijgewerkt sinds 1 juli 2026', or ''.
         Nothing for an unreported action: 'niet gemeld' already says it all."""
+        if self.moved_to is not None:
+            return f"doorgeschoven naar {self.moved_to}"
         if self.stale_since is None or self.status is None:
             return ""
         return f"{NOT_UPDATED} sinds {day(self.last_update or self.stale_since)}"
@@ -175,17 +182,42 @@ def written_status(action: Action) -> str | None:
     return max(noted, key=lambda n: n.datum).status if noted else None
 
 
-def action_state(action: Action, as_of: date) -> ActionState:
+_CARRIED: list[tuple[Agenda, dict[tuple[str, str], str]]] = []  # the last agenda's map: every page asks
+
+
+def carried_to(agenda: Agenda, school_year: str, action_id: str) -> str | None:
+    """The first later school year whose plan holds this action again (same id, or ``doorgeschoven_van``)."""
+    if not _CARRIED or _CARRIED[0][0] is not agenda:
+        later: dict[tuple[str, str], str] = {}
+        seen: dict[str, list[str]] = {}  # id -> the school years whose plans hold it, in order
+        for plan in agenda.year_plans_sorted():
+            for _, a in plan.actions():
+                if a.doorgeschoven_van:
+                    later.setdefault((a.doorgeschoven_van, a.id), plan.schooljaar)
+                for year in seen.get(a.id, []):
+                    later.setdefault((year, a.id), plan.schooljaar)
+                seen.setdefault(a.id, []).append(plan.schooljaar)
+        _CARRIED[:] = [(agenda, later)]
+    return _CARRIED[0][1].get((school_year, action_id))
+
+
+def action_state(action: Action, as_of: date, *, agenda: Agenda | None = None, school_year: str | None = None) -> ActionState:
+    """With the agenda and the school year of the action's plan: whether it was carried over to a later plan
+    (then not 'niet bijgewerkt' but 'doorgeschoven naar ...') and whether that school year has begun."""
     status = written_status(action)
     last = action.last_note()
     last_day = last.datum if last else None
     stale = None
+    # Carried over: said of a school year that has ended (in a running year the action simply runs on).
+    ended = school_year is not None and school_year_bounds(school_year)[1] < as_of
+    moved = carried_to(agenda, school_year, action.id) if agenda is not None and school_year and ended and status not in DONE else None
     planning = action.planning
-    if status not in DONE and planning is not None and planning.first is not None:
+    if moved is None and status not in DONE and planning is not None and planning.first is not None:
         end = (planning.last or planning.first).end
         if end < as_of and (last_day is None or last_day <= end):
             stale = end
-    return ActionState(status, stale, last_day)
+    not_begun = status is None and school_year is not None and school_year_bounds(school_year)[0] > as_of
+    return ActionState(status, stale, last_day, moved, not_begun)
 
 
 # --- a goal's course -------------------------------------------------------------------------
@@ -303,7 +335,8 @@ def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: 
     signals: list[tuple[int, str]] = []
     missing: list[str] = []
     actions = goal_actions(agenda, goal, school_year)
-    states = [action_state(a, as_of) for a in actions]
+    in_plan = len(actions) - len(goal.activiteiten)  # goal_actions: the plan's actions first, then the activities
+    states = [action_state(a, as_of, agenda=agenda, school_year=school_year if n < in_plan else None) for n, a in enumerate(actions)]
     current = [s for s in states if s.current]
     stuck = [s for s in current if s.status in STUCK]
     moving = [s for s in current if s.status in MOVING]
@@ -314,7 +347,10 @@ def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: 
         signals.append((0, f"{len(moving)} van de {_count(len(actions), one, many)} lopend of afgerond, geen vertraagd of gestopt"))
     elif current:
         missing.append(f"de {_count(len(current), one, many)} met een gemelde status {'is' if len(current) == 1 else 'zijn'} nog niet begonnen")
-    unreported = sum(1 for s in states if s.status is None)
+    unreported = sum(1 for s in states if s.status is None and not s.not_begun)
+    waiting = sum(1 for s in states if s.not_begun)
+    if waiting:
+        missing.append(f"{_count(waiting, one, many)} van een schooljaar dat nog niet begonnen is")
     outdated = sum(1 for s in states if s.status is not None and s.stale_since is not None)
     if unreported:
         missing.append(f"van {unreported} van de {_count(len(actions), one, many)} is geen status gemeld")
@@ -492,6 +528,21 @@ def spending_sentences(s: Spending, money: Money, day: Day) -> list[str]:
     return out
 
 
+def spending_heading(s: Spending) -> str | None:
+    """The warning's heading over the sentences, true to them; None when nothing was spent over plan.
+    Only the whole spent more: 'Meer uitgegeven dan begroot'; else the items that did, by name or count
+    (a heading 'meer uitgegeven' stood over '€ 7.700 minder dan begroot' when one action overran)."""
+    if not s.overspent:
+        return None
+    spent = s.spent
+    if spent is not None and spent > s.planned_reported:
+        return "Meer uitgegeven dan begroot"
+    over = s.over
+    if len(over) == 1:
+        return f"{over[0].title}: meer uitgegeven dan begroot"
+    return f"Bij {len(over)} {s.noun[1]} meer uitgegeven dan begroot"
+
+
 def spending_sentence(s: Spending, money: Money, day: Day) -> str | None:
     """The sentences of :func:`spending_sentences` as one text, or None."""
     sentences = spending_sentences(s, money, day)
@@ -550,9 +601,9 @@ def unchanged_since(since: date, history_days: Iterable[date]) -> Unchanged:
 
 
 __all__ = [
-    "ActionState", "action_nouns", "all_actions", "term_sentence", "COURSE_LABELS", "COURSE_STATES", "Course", "NOT_REPORTED", "Room", "Spending", "Spent", "TermState",
+    "ActionState", "NOT_BEGUN", "action_nouns", "carried_to", "all_actions", "term_sentence", "COURSE_LABELS", "COURSE_STATES", "Course", "NOT_REPORTED", "Room", "Spending", "Spent", "TermState",
     "Unchanged", "action_state", "any_spending", "figure_signal", "goal_actions", "goal_course", "goal_spending", "room",
-    "room_sentence", "spending_sentence", "spending_sentences", "term_state", "unchanged_since", "written_status", "year_spending",
+    "room_sentence", "spending_heading", "spending_sentence", "spending_sentences", "term_state", "unchanged_since", "written_status", "year_spending",
 ]
 
 

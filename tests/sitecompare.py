@@ -43,6 +43,9 @@ def broken_links(root: Path) -> list[str]:
         _, art = _article(root, rel)
         for a in art.find_all("a", href=True):
             href = a["href"]
+            if not href.strip():  # href="" reloads the page: a link that leads nowhere
+                out.append(f"{rel}: a link '{a.get_text(' ', strip=True)}' with an empty href")
+                continue
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue

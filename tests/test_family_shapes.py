@@ -74,10 +74,10 @@ def test_each_goal_page_names_its_number_parents_kind_and_priority(pages):
     lines = {gid: text(pages(f"ambities/{gid}/index.html").select_one("article p.lea-muted"))
              for gid in ("goede-start", "overdracht", "leesplezier", "samenwerking")}
     assert lines == {
-        "goede-start": "Ambitie 1. Inhoudelijk doel met prioriteit.",
+        "goede-start": "Dit is ambitie 1 van de 3 ambities van de agenda. Inhoudelijk doel met prioriteit.",
         "overdracht": "Actielijn 3 van de ambities 1. Een goede start voor elk kind en 2. Sterke basisvaardigheden. Procesdoel met prioriteit.",
         "leesplezier": "Actielijn 2 van de ambitie 2. Sterke basisvaardigheden.",  # no kind, no priority: nothing said
-        "samenwerking": "Ambitie 3. Procesdoel.",
+        "samenwerking": "Dit is ambitie 3 van de 3 ambities van de agenda. Procesdoel.",
     }
     # The action line under two ambitions is listed on both, each naming the other.
     for here, other in (("goede-start", "2. Sterke basisvaardigheden"), ("basisvaardigheden", "1. Een goede start voor elk kind")):
@@ -184,7 +184,7 @@ def test_the_agenda_pdf_has_every_new_shape(agenda, tmp_path: Path):
                                                                      or "lid van" in m.group(0) or "gedeeld" in m.group(0) or "ook voor" in m.group(0)
                                                                      or "sinds" in m.group(0) else "", raw))
     expected = [
-        "Ambitie 1. Inhoudelijk doel met prioriteit.",
+        "Dit is ambitie 1 van de 3 ambities van de agenda. Inhoudelijk doel met prioriteit.",
         "Actielijn 3 van de ambities 1. Een goede start voor elk kind en 2. Sterke basisvaardigheden. Procesdoel met prioriteit.",
         agenda.ambition("goede-start").doelstelling.tekst, agenda.ambition("goede-start").doelstelling.eenvoudig,
         "Bij elke overstap gaat er een overdracht mee, met toestemming van de ouders. (gedeeld met 1. Een goede start voor elk kind)",

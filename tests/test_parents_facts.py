@@ -111,12 +111,18 @@ def test_each_offer_shows_the_facts_of_its_data(built_site, demo):
             signup = offer.aanmelden
             if signup and signup.stappen:  # numbered, in order, as an ordered list under its own heading
                 assert card.select_one(".lea-signup h4").get_text() == "Zo meldt u uw kind aan"
-                expected = list(signup.stappen) + ([f"Aanmelden kan ook via {signup.url}."] if signup.url else [])
+                expected = list(signup.stappen) + ([f"U kunt uw kind ook aanmelden op de website van {parents.site_name(demo.agenda, signup.url)}."]
+                                                   if signup.url else [])
                 assert [_text(li) for li in steps] == expected
             else:
                 assert not steps
             if signup and signup.url:
-                assert card.select_one(f'.lea-signup a[href="{signup.url}"]') is not None
+                link = card.select_one(f'.lea-signup a[href="{signup.url}"]')
+                # the link's text says whose website it is; a bare address broke over lines on a phone (review 7 #19)
+                assert link is not None and "://" not in link.get_text() and "op de website van" in link.get_text(), link
+            if offer.url:
+                link = _fact(card, "Meer informatie").find("a")
+                assert link["href"] == offer.url and "://" not in link.get_text(), link
             checked += 1
     assert checked >= 5
 

@@ -56,6 +56,9 @@ def test_a_site_without_results_says_it_has_not_been_checked(tmp_path: Path):
     assert westland.info.titel in text
     assert "Deze site is nog niet getest" in text
     assert "Status: niet vastgesteld" in text
+    # consistent for a reader: no claim that a check runs on every page, no internal command (review 7 #18)
+    assert "controleert axe-core elke pagina" not in text and "Bij elke wijziging" not in text, text
+    assert "lea toegankelijkheid" not in text
     for other in ("voorbeeldsite", "Lindeveen", "Vijfheerenlanden", "Leidschendam", "Schendingen gevonden", "0 schendingen"):
         assert other not in text, other
 

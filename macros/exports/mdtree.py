@@ -230,6 +230,29 @@ def blocks(text: str | None, *, pictures: bool = False) -> list[Block]:
     return _blocks(engine, root, 0)
 
 
+def inline(text: str | None) -> Inline:
+    """A Markdown field as one inline (for a table cell): its paragraphs joined by line breaks; a list,
+    quote or table inside becomes its text, so nothing of the field is dropped."""
+    out: Inline = []
+    for block in blocks(text):
+        spans = block.get("p") or block.get("sub")
+        if spans is None:
+            spans = [_block_text(block)]
+        out += ([{"br": 1}] if out else []) + list(spans)
+    return out
+
+
+def _block_text(value: Any) -> str:
+    """The text of a block or inline, whatever its shape, with spaces between its parts."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(filter(None, (_block_text(v) for k, v in value.items() if k in ("t", "p", "sub", "list", "quote", "rows", "head", "code"))))
+    if isinstance(value, list):
+        return " ".join(filter(None, (_block_text(v) for v in value)))
+    return ""
+
+
 def plain_blocks(text: str | None) -> list[Block]:
     """Plain text (no Markdown) as paragraphs, one per blank-line-separated part."""
     if not text:

@@ -30,17 +30,17 @@ from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
-from ..verdicts import NOT_REPORTED, STUCK, dimension_states, goal_course, goal_spending, written_status, year_spending
+from ..verdicts import NOT_REPORTED, STUCK, action_state, dimension_states, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
-from ..render.tables import room_sentence
+from ..render.tables import room_sentence, spent_parts
 from ..render.words import sectors as sector_words, since as since_words
 from ..values import school_year_bounds, school_year_of
 from . import pdfblocks as pb
 from . import pdffamily as family
 from . import pdfshapes
-from .mdtree import Block, blocks as md_blocks, plain_blocks
+from .mdtree import Block, blocks as md_blocks, inline as md_inline, plain_blocks
 from .typeset import Document, PdfError, Typesetting, render_pdf, write_atomic
 from .volumes import volume_path, volumes
 
@@ -58,11 +58,17 @@ def _package_version() -> str:
 def _document(kind: str, title: str, agenda: Agenda, day: date, cover: dict[str, Any], body: list[Block], description: str) -> Document:
     info = agenda.info
     return {
-        "kind": kind, "title": title, "description": description, "running": f"{kind} · {info.titel}",
+        "kind": kind, "title": title, "description": description, "running": _running(kind, info.titel),
         "authors": info.document.auteurs if info.document and info.document.auteurs else [", ".join(info.regio.gemeenten)],
         "keywords": ["Lokale Educatieve Agenda", "LEA", f"lea-site {_package_version()}"],
         "date": [day.year, day.month, day.day], "cover": cover, "body": body,
     }
+
+
+def _running(kind: str, title: str) -> str:
+    """The running header: the kind of document and the agenda's title, the kind once ('Lokale Educatieve
+    Agenda · Lokale Educatieve Agenda Lindeveen' said it twice)."""
+    return title if kind.casefold() in title.casefold() else f"{kind} · {title}"
 
 
 def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -193,18 +199,18 @@ def _term(owner) -> str:
 def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
     """The year's budget: a table per goal with totals, the room left in words, spending as reported, bars."""
     rows, bar_rows = [], []
+    year_spent = year_spending(plan, agenda)
+    whole = year_spent.whole is not None
     for amb_plan in plan.ambities:
         amb = agenda.ambition(amb_plan.ambitie)
         label = amb.titel if amb else amb_plan.ambitie
         cost, covered, charged = ambition_plan_totals(amb_plan)
-        spent = goal_spending(amb_plan, label).spent
         rows.append([[label], [fmt.money(cost)], [fmt.money(covered)], [fmt.money(charged)],
-                     [fmt.money(spent) if spent is not None else "niet gemeld"]])
+                     _spent(goal_spending(amb_plan, label), whole_year=whole)])
         bar_rows.append((label, cost, covered))
     cost, covered, charged = year_totals(plan)
-    spent = year_spending(plan, agenda).spent
     foot = [[[pb.b("Totaal")], [pb.b(fmt.money(cost))], [pb.b(fmt.money(covered))], [pb.b(fmt.money(charged))],
-             [fmt.money(spent) if spent is not None else "niet gemeld"]]]
+             _spent(year_spent, under_rows=True)]]
     if plan.budget is not None:
         name = (plan.budget.omschrijving or "Beschikbaar LEA-budget") + (f" (kostenplaats {plan.budget.kostenplaats})" if plan.budget.kostenplaats else "")
         foot.append([[name], [], [], [pb.b(fmt.money(plan.budget.beschikbaar))], []])
@@ -217,6 +223,12 @@ def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
     out.append(pb.p(sentence or "Er is nog geen besteding gemeld."))
     out.append(pb.budget_bars(bar_rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}"))
     return out
+
+
+def _spent(s, *, whole_year: bool = False, under_rows: bool = False) -> list[Any]:
+    """A 'Besteed' cell: the amount and what it is, as on the site (lea_site.render.tables.spent_parts)."""
+    amount, note = spent_parts(s, whole_year=whole_year, under_rows=under_rows)
+    return [amount, *([{"br": 1}, pb.muted(note)] if note else [])]
 
 
 def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
@@ -237,7 +249,8 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
         if labelled:
             out.append(pb.facts(labelled))
         # A begun year's report has each action's latest note: the agenda is the plan.
-        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of) for n, a in enumerate(amb_plan.acties, 1)]
+        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of, school_year=plan.schooljaar)
+                for n, a in enumerate(amb_plan.acties, 1)]
         if not amb_plan.acties:
             out.append(pb.p(pb.muted("Geen acties.")))
     return out
@@ -311,7 +324,8 @@ def _body(agenda: Agenda, body: Body) -> list[Block]:
         rows.append(("Werkt aan", agenda.ambition(body.ambitie).titel))
     if body.aanmelden:
         join = body.aanmelden
-        rows.append(("Meedoen", [x for x in [join.wie or "", (" " + join.hoe) if join.hoe else ""] if x]
+        # As on the site ('Voor ... .' then how): 'wie' and 'hoe' ran into one line without a full stop.
+        rows.append(("Meedoen", [" ".join(x for x in (join.wie and f"Voor {join.wie.rstrip('.')}.", join.hoe) if x)]
                      + ([" · ", pb.link(join.email, f"mailto:{join.email}")] if join.email else [])
                      + ([" · ", pb.link(join.url, join.url)] if join.url else [])))
     if body.contact:
@@ -477,12 +491,36 @@ def status(word: str | None) -> dict[str, Any]:
     return pb.status(word)
 
 
+def _moved(agenda: Agenda, action: Action, school_year: str | None, as_of: date) -> list[Any]:
+    """Under an action's status: 'doorgeschoven naar 2026-2027' when a later plan holds it (lea_site.verdicts)."""
+    moved = action_state(action, as_of, agenda=agenda, school_year=school_year).moved_to if school_year else None
+    return [{"br": 1}, pb.muted(f"doorgeschoven naar {moved}")] if moved else []
+
+
 def _dimensions(action: Action, as_of: date) -> list[Any]:
     """Under an action's status: its state per dimension (kwaliteit, geld, tijd), as lea_site.verdicts reads the notes."""
     out: list[Any] = []
     for d in dimension_states(action, as_of):
         out += [{"br": 1}, pb.b(f"{fmt.capital(d.dimension)}: "), pb.status(d.state)]
     return out
+
+
+def _delivered(action: Action) -> list[Any]:
+    """What an action delivered (its result), what its evaluations found, and its latest note: a report that
+    printed only the note said 'geen voortgang gemeld' of an action whose result was in the data."""
+    out: list[Any] = []
+
+    def line(label: str, spans: list[Any]) -> None:
+        out.extend([*([{"br": 1}] if out else []), pb.b(label), *spans])
+
+    if action.resultaat:
+        line("Resultaat: ", md_inline(action.resultaat))
+    for e in action.evaluatie:
+        line(f"{fmt.capital(e.soort or 'evaluatie')} ({fmt.planning(e.moment)}): ", [e.uitkomst or "nog geen uitkomst gemeld"])
+    last = action.last_note()
+    if last:
+        line(f"Voortgang {fmt.day(last.datum)}: ", [last.tekst])
+    return out or ["geen voortgang of resultaat gemeld"]
 
 
 def progress_document(view: View, school_year: str | None, site_url: str | None = None) -> Document:
@@ -536,7 +574,12 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
                 change = ["van ", status(before), " naar ", status(note.status)] if before else [status(note.status)]
                 changes.append((note.datum, [[pb.b(action.titel), {"br": 1}, pb.muted(_goal_name(agenda, owner))], [fmt.day(note.datum)], change, [note.tekst]], note))
     changes.sort(key=lambda r: r[0])
-    body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(f"Van {fmt.day(start)} tot en met {fmt.day(end)}."),
+    # A running year's changes end at the last day anything was reported (a report names no 'today'), never at
+    # the school year's end that still lies ahead ('tot en met 31 juli 2027' read in November 2026).
+    period = (f"Van {fmt.day(start)} tot en met {fmt.day(end)}." if finished else
+              f"Van {fmt.day(start)} tot en met {fmt.day(until)}, de laatste dag waarop iets is gemeld; het schooljaar loopt nog." if until else
+              f"Vanaf {fmt.day(start)}; in dit schooljaar is nog niets gemeld.")
+    body += [pb.heading(1, "Wat is er veranderd", "veranderd"), pb.p(period),
              pb.heading(2, "Veranderde status")]
     shown, more = _newest(changes, "statuswijzigingen")
     shown_above = {id(note) for _, _, note in shown}  # notes the report has printed: not printed again below
@@ -565,9 +608,10 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
             last = a.last_note()
             shown_above.add(id(last))
             rows.append([[pb.b(a.titel), {"br": 1}, pb.muted(f"Trekker: {pb.party_name(agenda, a.trekker) or '—'} · Planning: {fmt.planning(a.planning, 'niet vermeld')}")],
-                         [status(written_status(a)), *_dimensions(a, view.as_of)], *([pb.budget_lines(a.begroting)] if money else []),
-                         [f"{fmt.day(last.datum)}: {last.tekst}"] if last else ["geen voortgang gemeld"]])
-        body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Laatste voortgang"], rows,
+                         [status(written_status(a)), *_moved(agenda, a, school_year, view.as_of), *_dimensions(a, view.as_of)],
+                         *([pb.budget_lines(a.begroting)] if money else []),
+                         _delivered(a)])
+        body += [pb.heading(2, name), pb.table([noun, "Status", *(["Begroting"] if money else []), "Resultaat en laatste voortgang"], rows,
                                                caption=f"{noun}s voor {name}", numeric=[2] if money else [],
                                                widths=[1.8, 0.8, 1.1, 2.3] if money else [1.8, 0.8, 2.6])]
 

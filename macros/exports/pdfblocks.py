@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from ..model import Action, Agenda, Ambition, Body, Budget, Contact, Indicator, Measurement, Party
-from ..verdicts import NOT_REPORTED, Spending, dimension_states, goal_course, spending_sentence, target_sentence, written_status
+from ..verdicts import NOT_REPORTED, Spending, action_state, dimension_states, goal_course, spending_sentence, target_sentence, written_status
 from ..render import format as fmt
 from ..render.charts import kind_label, nice_max, value_text, value_text_short, with_unit
 from ..render.governance import LEVELS, RELATIONS, party_text
@@ -132,12 +132,18 @@ def _place(action: Action) -> str:
     return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
 
 
-def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None) -> Block:
-    """One action: number and title, the facts on one line, then what the data says of it."""
+def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None,
+                 school_year: str | None = None) -> Block:
+    """One action: number and title, the facts on one line, then what the data says of it. With ``as_of`` and the
+    school year of its plan, the status as lea_site.verdicts reads it ('nog niet begonnen', 'doorgeschoven naar ...')."""
     line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning, "niet vermeld")]
     if money:
         line += ["   ", b("Begroting: "), *[s if not isinstance(s, dict) or "br" not in s else "; " for s in budget_lines(action.begroting)]]
-    line += ["   ", b("Status: "), status(written_status(action))]
+    if as_of is not None and school_year is not None:
+        state = action_state(action, as_of, agenda=agenda, school_year=school_year)
+        line += ["   ", b("Status: "), status(state.word), *([muted(" " + state.note(fmt.day))] if state.note(fmt.day) else [])]
+    else:
+        line += ["   ", b("Status: "), status(written_status(action))]
     more: list[Block] = []
     if action.doorgeschoven_van:
         more.append(p(muted(f"doorgeschoven uit schooljaar {action.doorgeschoven_van}")))

@@ -21,8 +21,11 @@ def goal_facts(agenda: Agenda, amb: Ambition) -> list[Block]:
     line = words.goal_name(agenda, amb)
     if above:
         line += f" van {words.parents_word(agenda, amb)} " + words.names([words.numbered(p) for p in above])
+    elif amb.nummer is not None:
+        line = words.place_sentence(agenda, amb)
     traits = words.traits(amb)
-    out: list[Block] = [pb.p(pb.muted(f"{line}." + (f" {traits}" if traits else "")))]
+    shown = above or amb.nummer is not None or traits  # as on the site: never a lone 'Ambitie.'
+    out: list[Block] = [pb.p(pb.muted(f"{line}." + (f" {traits}" if traits else "")))] if shown else []
     if amb.doelstelling is not None:
         rows: list[tuple[str, Any]] = [("Gezamenlijke doelstelling", amb.doelstelling.tekst)]
         if amb.doelstelling.eenvoudig:

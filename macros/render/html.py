@@ -29,7 +29,7 @@ from markdown.util import AtomicString
 from .. import richtext as _richtext
 from .. import terms as _terms
 from ..model import Agenda, Party
-from ..verdicts import NOT_REPORTED, ActionState
+from ..verdicts import NOT_BEGUN, NOT_REPORTED, ActionState
 from .format import day as fmt_day
 from .paths import body_anchor, partner_anchor
 
@@ -287,7 +287,7 @@ def table(
     )
 
 
-STATUS_ICONS = {"gepland": "○", "lopend": "◐", "vertraagd": "◆", "afgerond": "●", "gestopt": "✕", NOT_REPORTED: "?"}
+STATUS_ICONS = {"gepland": "○", "lopend": "◐", "vertraagd": "◆", "afgerond": "●", "gestopt": "✕", NOT_REPORTED: "?", NOT_BEGUN: "…"}
 
 
 def status_badge(status: str | None) -> str:
@@ -303,7 +303,7 @@ def status_badge(status: str | None) -> str:
 def state_badge(state: ActionState) -> str:
     """An action's status badge, with 'niet bijgewerkt sinds ...' when its planning ran out without a note."""
     note = state.note(fmt_day)
-    return status_badge(state.status) + (f' <span class="lea-stale">{esc(note)}</span>' if note else "")
+    return status_badge(state.status or (state.word if state.not_begun else None)) + (f' <span class="lea-stale">{esc(note)}</span>' if note else "")
 
 
 def party(agenda: Agenda, p: Party, link: Link | None = None) -> str:

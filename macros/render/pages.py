@@ -51,9 +51,10 @@ class View:
         """The goal's course as lea_site.verdicts decides it."""
         return goal_course(self.agenda, goal, self.current, self.today, with_unit)
 
-    def badge(self, action: Action) -> str:
-        """An action's status as lea_site.verdicts reads it: 'niet gemeld' or 'niet bijgewerkt sinds ...' included."""
-        return state_badge(action_state(action, self.as_of))
+    def badge(self, action: Action, school_year: str | None = None) -> str:
+        """An action's status as lea_site.verdicts reads it: 'niet gemeld' or 'niet bijgewerkt sinds ...' included;
+        with the school year of its plan also 'doorgeschoven naar ...' and 'nog niet begonnen'."""
+        return state_badge(action_state(action, self.as_of, agenda=self.agenda, school_year=school_year))
 
     @property
     def word(self) -> str:
@@ -339,6 +340,8 @@ def _goal_facts(view: View, amb: Ambition) -> str:
     line = esc(words.goal_name(agenda, amb))
     if above:
         line += f" van {esc(words.parents_word(agenda, amb))} " + words.names([view.a(ambition_page(p.id), words.numbered(p)) for p in above])
+    elif amb.nummer is not None:
+        line = esc(words.place_sentence(agenda, amb))
     traits = words.traits(amb)
     shown = above or amb.nummer is not None or traits
     out = f'<p class="lea-muted">{line}.{(" " + esc(traits)) if traits else ""}</p>\n' if shown else ""
@@ -462,7 +465,7 @@ def _results_table(view: View, plan: AmbitionPlan, school_year: str) -> str:
     for action in plan.acties:
         outcome = md(action.resultaat) if action.resultaat else ""
         outcome += "".join(f"<p>{esc(e.soort or 'Evaluatie')}: {prose(e.uitkomst)}</p>" for e in action.evaluatie if e.uitkomst)
-        rows.append([action_cell(action, with_details=False), view.badge(action), outcome or "—"])
+        rows.append([action_cell(action, with_details=False), view.badge(action, school_year), outcome or "—"])
     if not rows:
         return '<p class="lea-muted">Geen acties.</p>'
     return table(["Actie", "Status", "Wat het opleverde"], rows, caption=f"Resultaten schooljaar {school_year}", stack=True)
@@ -528,7 +531,9 @@ def budget_overview(view: View) -> str:
         ])
     if rows:
         # Dekking (costs minus the LEA part) is in each year's own table: six columns fit the page.
-        headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar", "Over of tekort", *(["Besteed"] if spent else [])]
+        # Over is measured on the LEA budget, Besteed on the total costs: each header names its base.
+        headers = ["Schooljaar", "Kosten", "Ten laste van LEA-budget", "Beschikbaar LEA-budget", "Over of tekort op het LEA-budget",
+                   *(["Besteed van de kosten"] if spent else [])]
         out.append(table(headers, rows, caption="Begroting per schooljaar" + ("; besteed naast de totale kosten" if spent else ""),
                          numeric=list(range(1, len(headers))), stack=True) + "\n")
     for plan in reversed(view.agenda.year_plans_sorted()):

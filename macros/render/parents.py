@@ -9,6 +9,7 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..glossary import Explainer, agenda_glossary, agenda_names
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Cost, ForParents, Intervention
@@ -97,17 +98,32 @@ def places_html(words: Explainer, offer: ForParents) -> str:
     return ul(items, "lea-places")
 
 
-def signup_html(words: Explainer, offer: ForParents, anchor: str) -> str:
-    """How to sign up, as numbered steps in the manner of GOV.UK's step-by-step pages; a web page alone is one link."""
+def site_name(agenda: Agenda, url: str) -> str:
+    """Whose website an address is, for a link's text: the partner whose own website has the same host, else the
+    host itself ('lindeveen.example'). A bare address broke over three lines on a phone and said nothing."""
+    host = (urlsplit(url).hostname or url).removeprefix("www.")
+    for partner in agenda.partners:
+        if partner.url and (urlsplit(partner.url).hostname or "").removeprefix("www.") == host:
+            return partner.naam
+    return host
+
+
+def web_link(agenda: Agenda, url: str, what: str) -> str:
+    """'Aanmelden op de website van Bibliotheek Lindeveen' as the text of a link to ``url``."""
+    return f'<a href="{esc(url)}">{esc(f"{what} op de website van {site_name(agenda, url)}")}</a>'
+
+
+def signup_html(words: Explainer, offer: ForParents, anchor: str, agenda: Agenda) -> str:
+    """How to sign up, as numbered steps in the manner of GOV.UK's step-by-step pages; a web page alone is one link,
+    its text saying whose website it is (never the bare address)."""
     signup = offer.aanmelden
     if signup is None:
         return ""
-    link = f'<a href="{esc(signup.url)}">{esc(signup.url)}</a>' if signup.url else ""
     steps = [words.text(step) for step in signup.stappen]
-    if steps and link:
-        steps.append(f"Aanmelden kan ook via {link}.")
+    if steps and signup.url:
+        steps.append(f"U kunt uw kind ook {web_link(agenda, signup.url, 'aanmelden')}.")
     body = ('<ol class="lea-steps">' + "".join(f'<li><span class="lea-steps__text">{step}</span></li>' for step in steps) + "</ol>"
-            if steps else f"<p>Meld uw kind aan via {link}.</p>")
+            if steps else f"<p>{web_link(agenda, signup.url, 'Aanmelden')}.</p>")  # type: ignore[arg-type]  # a sign-up has steps or a url
     return (f'<section class="lea-signup" aria-labelledby="{anchor}-aanmelden">'
             f'<h4 id="{anchor}-aanmelden">Zo meldt u uw kind aan</h4>{body}</section>')
 
@@ -266,12 +282,12 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
         facts.append(("Bellen", tel_link(offer.telefoon)))
     facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal, action.trekker))))
     if offer.url:
-        facts.append(("Meer informatie", f'<a href="{esc(offer.url)}">{esc(offer.url)}</a>'))
+        facts.append(("Meer informatie", web_link(view.agenda, offer.url, "Lees meer")))
     belongs = ""
     if goal is not None:  # the policy words last: which goal this serves (never the action's own working title)
         belongs = dl([("Hoort bij", f'<a href="{esc(view.link(ambition_page(goal.id)))}">{esc(goal.titel)}</a>')], "lea-dl lea-offer__facts")
     body = (f'<div class="lea-offer"><p class="lea-offer__what">{words.text(offer.wat)}</p>{dl(facts, "lea-dl lea-offer__facts")}'
-            f"{signup_html(words, offer, anchor)}{belongs}</div>")
+            f"{signup_html(words, offer, anchor, view.agenda)}{belongs}</div>")
     return f"### {md_inline(offer_title(action))} {{#{anchor}}}\n\n{body}\n"
 
 

@@ -151,9 +151,11 @@ def relative(from_url: str, to_url: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _relative_path(to_path: str, base: str) -> str:
-    """Pages link to a few pages thousands of times (each action's row): relpath once per pair."""
-    rel = posixpath.relpath("/" + (to_path or ""), "/" + base) if to_path else ""
-    if to_path.endswith("/") and rel not in (".", "") and not rel.endswith("/"):
+    """Pages link to a few pages thousands of times (each action's row): relpath once per pair.
+    An empty path is the site's root (url_of gives "" for index.md), never the page itself: a link
+    to the home page from documenten/ was href="" and only reloaded the page."""
+    rel = posixpath.relpath("/" + to_path, "/" + base)
+    if (to_path.endswith("/") or not to_path) and rel != "." and not rel.endswith("/"):
         rel += "/"
     if rel == ".":
         rel = "./"

@@ -9,7 +9,7 @@ from typing import Sequence
 from ..checks import ambition_plan_totals, year_totals
 from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
-from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_sentences, year_spending
+from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_heading, spending_sentences, year_spending
 from .charts import budget_bars
 from .contact import contact_html, resolve
 from .html import abbr, planning_html, Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
@@ -106,7 +106,7 @@ def _who(agenda: Agenda, action: Action, link: Link) -> str:
 # title. Six columns never fitted Material's content column, not even at 1440 px: words broke
 # mid-word ("Planni ng") or the table scrolled sideways (issue 15).
 def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: Edit, money: bool,
-          goal: Ambition | None = None, as_of: date | None = None) -> list[list[str]]:
+          goal: Ambition | None = None, as_of: date | None = None, school_year: str | None = None) -> list[list[str]]:
     return [
         [
             str(n),
@@ -114,7 +114,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", planning_html(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
-            state_badge(action_state(action, as_of)) if as_of else status_badge(written_status(action)),
+            state_badge(action_state(action, as_of, agenda=agenda, school_year=school_year)) if as_of else status_badge(written_status(action)),
         ]
         for n, action in enumerate(actions, start=1)
     ]
@@ -133,7 +133,7 @@ def activities_table(agenda: Agenda, goal: Ambition, link: Link, *, caption: str
 def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Link, *, caption: str, edit: Edit = no_edit,
                   money: bool = True, as_of: date | None = None) -> str:
     """A year plan's actions for one goal; ``money`` False: no budget column (an agenda without amounts)."""
-    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie), as_of)
+    rows = _rows(agenda, plan.acties, school_year, link, edit, money, agenda.ambition(plan.ambitie), as_of, school_year)
     cost, covered, charged = ambition_plan_totals(plan)
     footer = []
     if money and (cost or plan.begroting is not None):
@@ -148,14 +148,26 @@ def actions_table(agenda: Agenda, plan: AmbitionPlan, school_year: str, link: Li
     return table(headers, rows, caption=caption, numeric=[2] if money else [], footer=footer, row_header=False, stack=True)
 
 
-def spent_cell(s: Spending) -> str:
-    """A table cell for what was spent: the amount, how many items it covers when not all reported; 'nog niet gemeld'."""
+def spent_parts(s: Spending, *, whole_year: bool = False, under_rows: bool = False) -> tuple[str, str | None]:
+    """What a 'Besteed' cell says: the amount (or why there is none) and what the amount is.
+
+    ``whole_year``: the row is a part of a year whose total was reported as a whole, so a part without its
+    own report is 'niet apart gemeld' (not a failure to report). ``under_rows``: the cell is a total under
+    rows, and a total reported for the whole year is not their sum: the note says so (a total of € 137.400
+    stood under rows of € 11.200 and 'niet gemeld')."""
     if s.spent is None:
-        return "nog niet gemeld"
-    cell = esc(fmt.money(s.spent))
+        return ("niet apart gemeld" if whole_year else "nog niet gemeld"), None
+    if s.whole is not None:
+        return fmt.money(s.spent), "gemeld voor het hele jaar" + (", niet de som van de rijen" if under_rows else "")
     if not s.complete:
-        cell += f'<br><span class="lea-muted">{esc(f"{len(s.reports)} van {s.items} gemeld")}</span>'
-    return cell
+        return fmt.money(s.spent), f"{len(s.reports)} van {s.items} gemeld"
+    return fmt.money(s.spent), None
+
+
+def spent_cell(s: Spending, *, whole_year: bool = False, under_rows: bool = False) -> str:
+    """A table cell for what was spent, with what the amount is (lea_site.render.tables.spent_parts)."""
+    amount, note = spent_parts(s, whole_year=whole_year, under_rows=under_rows)
+    return esc(amount) + (f'<br><span class="lea-muted">{esc(note)}</span>' if note else "")
 
 
 def spending_html(s: Spending) -> str:
@@ -164,8 +176,9 @@ def spending_html(s: Spending) -> str:
     if not sentences:
         return ""
     body = "".join(f"<p>{esc(t)}</p>" for t in sentences)
-    return (f'<div class="admonition warning"><p class="admonition-title">Meer uitgegeven dan begroot</p>{body}</div>'
-            if s.overspent else f'<div class="lea-spent">{body}</div>')
+    heading = spending_heading(s)
+    return (f'<div class="admonition warning"><p class="admonition-title">{esc(heading)}</p>{body}</div>'
+            if heading else f'<div class="lea-spent">{body}</div>')
 
 
 def year_budget_rows(agenda: Agenda, plan: YearPlan) -> list[tuple[str, int, int]]:
@@ -198,11 +211,12 @@ def year_budget(agenda: Agenda, plan: YearPlan, link: Link) -> str:
     year_spent = year_spending(plan, agenda)
     spent = [goal_spending(amb_plan, label) for amb_plan, (label, _, _) in zip(plan.ambities, rows)]
     per_goal = any(s.spent is not None for s in spent)  # a column only when actions report spending
+    whole = year_spent.whole is not None
     if per_goal:
         for row, s in zip(body, spent):
-            row.append(spent_cell(s))
+            row.append(spent_cell(s, whole_year=whole))
     footer = [["Totaal", esc(fmt.money(cost)), esc(fmt.money(covered)), esc(fmt.money(charged)),
-               *([spent_cell(year_spent)] if per_goal else [])]]
+               *([spent_cell(year_spent, under_rows=True)] if per_goal else [])]]
     if plan.budget is not None:
         name = plan.budget.omschrijving or "Beschikbaar LEA-budget"
         if plan.budget.kostenplaats:

@@ -21,6 +21,17 @@ def goal_name(agenda: Agenda, amb: Ambition) -> str:
     return f"{word} {amb.nummer}" if amb.nummer is not None else word
 
 
+def place_sentence(agenda: Agenda, amb: Ambition) -> str:
+    """A numbered goal without goals above it, as a sentence: 'Dit is ambitie 1 van de 5 ambities van de agenda'
+    (the lone 'Ambitie 1.' under a page's title read as a fragment)."""
+    level = agenda.level(amb)
+    naming = agenda.naming(level)
+    peers = sum(1 for g in agenda.ambities if agenda.level(g) == level)
+    if peers <= 1:
+        return f"Dit is de enige {naming.enkelvoud} van de agenda"
+    return f"Dit is {naming.enkelvoud} {amb.nummer} van de {peers} {naming.meervoud} van de agenda"
+
+
 def numbered(amb: Ambition) -> str:
     """'2. Vroeg erbij' for a numbered goal, else its title."""
     return f"{amb.nummer}. {amb.titel}" if amb.nummer is not None else amb.titel
