@@ -14,17 +14,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..render.paths import AGENDA_PDF as FIRST, part_number, volume_path  # noqa: F401 - the parts' paths live with the other paths
 from .mdtree import Block
 
 Document = dict[str, Any]
 
 VOLUME_BYTES = 1_500_000  # about 300 pages, about 350 MB in Typst's process (benchmarks/RESULTS.md)
-FIRST = "downloads/agenda.pdf"
-
-
-def volume_path(number: int) -> str:
-    """Part 1 is the agenda's usual file (every link to it still works); the others are numbered."""
-    return FIRST if number == 1 else f"downloads/agenda-deel-{number}.pdf"
 
 
 def _size(block: Block) -> int:
@@ -101,15 +96,6 @@ def _holds(part: list[Block]) -> str:
     if not sections:
         return chapters[0]
     return f"{chapters[0]}: {sections[0]}" + (f" tot en met {sections[-1]}" if len(sections) > 1 else "")
-
-
-def part_number(path: str) -> int | None:
-    """1 for the agenda's file, N for ``downloads/agenda-deel-N.pdf``, None for any other path."""
-    if path == FIRST:
-        return 1
-    prefix, suffix = "downloads/agenda-deel-", ".pdf"
-    middle = path[len(prefix):-len(suffix)] if path.startswith(prefix) and path.endswith(suffix) else ""
-    return int(middle) if middle.isdigit() and middle[0] != "0" and int(middle) > 1 else None
 
 
 def volumes(document: Document, budget: int | None = None) -> dict[str, Document]:

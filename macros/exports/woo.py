@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..model import Agenda
 from ..values import school_year_bounds
 from .pdf import AGENDA, REPORT
-from .volumes import part_number
+from ..render.paths import part_number
 
 FOLDER = "sitemaps"
 ROBOTS = "robots.txt"

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
-from ..exports.volumes import part_number
+from .paths import AGENDA_PDF as _AGENDA_PDF, part_number
 from ..model import Agenda
 from . import format as fmt
 from .html import esc, table
 
 PAGE = "documenten.md"
-AGENDA_PDF = "downloads/agenda.pdf"
+AGENDA_PDF = _AGENDA_PDF  # the agenda (part 1 of a very large one)
 REPORT_PDF = "downloads/voortgang.pdf"
 REPORT_PREFIX = "downloads/voortgang-"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..exports.volumes import part_number
+from .paths import part_number
 from . import format as fmt
 from . import family, figures, governance, overview, pages, parents
 from .charts import indicator_chart, indicator_summary, indicator_table

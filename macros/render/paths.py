@@ -160,3 +160,22 @@ def _relative_path(to_path: str, base: str) -> str:
     if rel == ".":
         rel = "./"
     return rel
+
+
+# --- the agenda's PDF, in parts when it is very large (lea_site.exports.volumes) ------------------------
+
+AGENDA_PDF = "downloads/agenda.pdf"
+
+
+def volume_path(number: int) -> str:
+    """Part 1 is the agenda's usual file (every link to it still works); the others are numbered."""
+    return AGENDA_PDF if number == 1 else f"downloads/agenda-deel-{number}.pdf"
+
+
+def part_number(path: str) -> int | None:
+    """1 for the agenda's file, N for ``downloads/agenda-deel-N.pdf``, None for any other path."""
+    if path == AGENDA_PDF:
+        return 1
+    prefix, suffix = "downloads/agenda-deel-", ".pdf"
+    middle = path[len(prefix):-len(suffix)] if path.startswith(prefix) and path.endswith(suffix) else ""
+    return int(middle) if middle.isdigit() and middle[0] != "0" and int(middle) > 1 else None
