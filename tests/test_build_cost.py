@@ -33,9 +33,12 @@ def test_the_history_walk_keeps_at_most_two_versions_in_memory(tmp_path, monkeyp
     most = 0
     real = changes._load
 
-    class Version:  # what the walk holds of one version, followed by a weak reference
+    class Version:  # what the walk holds of one version, followed by a weak reference; reads as the agenda
         def __init__(self, agenda):
             self.agenda = agenda
+
+        def __getattr__(self, name):
+            return getattr(self.agenda, name)
 
     def load(folder: Path):
         nonlocal most
