@@ -503,8 +503,17 @@ def _around(a: str, b: str) -> tuple[str, str]:
     start = max(0, first - SHOWN_CHARS // 3)
 
     def cut(text: str) -> str:
-        part = text[start:start + SHOWN_CHARS]
-        return ("…" if start > 0 else "") + part + ("…" if start + SHOWN_CHARS < len(text) else "")
+        # At word boundaries where one is near (no 'sschool' fragment), and the leading ellipsis joined to its
+        # word (U+2060): a browser may break a line after '…', which left '…' alone at a line's end on a phone.
+        begin, end = start, min(len(text), start + SHOWN_CHARS)
+        if begin > 0:
+            space = text.find(" ", begin, begin + 20)
+            begin = space + 1 if space != -1 else begin
+        if end < len(text):
+            space = text.rfind(" ", end - 20, end)
+            end = space if space > begin else end
+        part = text[begin:end]
+        return ("…\u2060" if begin > 0 else "") + part + ("…" if end < len(text) else "")
 
     return cut(a), cut(b)
 
