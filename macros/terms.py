@@ -158,6 +158,7 @@ class Terms:
         starts = [b[0] for b in bounds]
         inserts: dict[int, list[tuple[int, int, str]]] = {}
         written: dict[str, list[int]] = {}
+        explained: list[str] = []  # terms of this paragraph that may get their meaning beside them, in order
         for m in self.scanner.finditer(full):
             if m.lastgroup != "term":
                 continue  # a name, a character reference, a placeholder or a mark: left whole
@@ -166,6 +167,10 @@ class Terms:
             if m.end() > hi or (markable is not None and not markable[i]):
                 continue
             kind = self._kind(full, m.start(), m.end(), m["term"], written)
+            if kind in ("7", "9") and self._in_meanings(m["term"], explained):
+                kind = "8"  # 'IKC KO': IKC's meaning writes 'kinderopvang' out, so KO needs no meaning of its own
+            if kind in ("7", "9"):
+                explained.append(m["term"])
             if kind:
                 inserts.setdefault(i, []).append((m.start() - lo, m.end() - lo, f"LEAUITLEG{_NONCE}{kind}{m['term']}{kind}"))
         for i, found in inserts.items():
@@ -183,6 +188,11 @@ class Terms:
         if _bracketed(full, start, end):
             return "8" if written else "7"
         return "8" if written else "9"
+
+    def _in_meanings(self, term: str, earlier: list[str]) -> bool:
+        """The term written out in the meaning of a term before it in the paragraph (that meaning may stand there)."""
+        pattern = self.written.get(term)
+        return pattern is not None and any(pattern.search(self.meanings.get(t, "")) for t in earlier if t != term)
 
     def _inside_explanation(self, full: str, start: int) -> bool:
         """'JGZ (jeugdgezondheidszorg, ook voor VVE)': a term in the brackets that explain another term."""

@@ -201,7 +201,9 @@ def test_a_field_that_needs_a_day_says_so_and_takes_every_spelling_of_one(writte
 def test_a_moment_is_said_with_its_own_preposition_and_never_as_a_made_up_day(written, at):
     p = parse_moment(written)
     assert p.at == at
-    adoption = type("A", (), {"status": "vastgesteld", "datum": p, "door": "de gemeenteraad"})()
+    from lea_site.model import Adoption
+
+    adoption = Adoption.model_construct(status="vastgesteld", datum=p, door="de gemeenteraad", ondertekenaars=[], overeenkomst=False)
     assert fmt.adoption(adoption) == f"vastgesteld {at} door de gemeenteraad"
 
 
