@@ -13,9 +13,11 @@ checked. The browser tests (tests/browser) run the very same :func:`check_pages`
 from __future__ import annotations
 
 import functools
+import gc
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -118,26 +120,33 @@ def serve(root: Path) -> Iterator[str]:
 
 
 MAX_ROWS = 200  # rows of one table (items of one list, cards) that axe checks: the rest has the same form
-LARGE_PAGE = 5_000  # elements in a page's article; on a larger page each table or list is checked in its first FEW rows
-FEW = 20
+MAX_ELEMENTS = 3_000  # elements of a page's article that axe checks: beyond it each table or list keeps fewer rows
 # Every row of a table is made by the same code, so its first rows show what the rest is. A year plan of
-# 1,000 actions took axe 82 s and a partners page of 18,000 rows 1.3 GB in Chromium (issue 24, class 10):
-# the cost per page is bounded this way, and the outcome and the statement say how many rows were left out.
-_TRIM = """([max, large, few]) => {
+# 1,000 actions took axe 82 s and a partners page of 18,000 rows 1.3 GB in Chromium (issue 24, class 10);
+# with 20 rows per table a year page still had 7,255 elements and took axe 12 s. So a table keeps MAX_ROWS
+# rows, and while the article is larger than MAX_ELEMENTS every table and list keeps half as many (never
+# fewer than one row): the cost per page is bounded, every kind of row is still checked, and the outcome and
+# the statement say how many rows were left out.
+_TRIM = """([most, elements]) => {
   const article = document.querySelector('article') || document.body;
-  const limit = article.getElementsByTagName('*').length > large ? few : max;
   let left = 0;
-  for (const group of [article, ...article.querySelectorAll('*')]) {
-    if (!group.isConnected || group.children.length <= limit) continue;
-    const kind = group.children[limit].tagName;  // rows, items, cards: the elements that repeat
-    for (const item of Array.from(group.children).slice(limit)) {
-      if (item.tagName === kind) { item.remove(); left += 1; }
+  for (let limit = most; ; limit = Math.floor(limit / 2)) {
+    for (const group of [article, ...article.querySelectorAll('*')]) {
+      if (!group.isConnected || group.children.length <= limit) continue;
+      const kind = group.children[limit].tagName;  // rows, items, cards: the elements that repeat
+      for (const item of Array.from(group.children).slice(limit)) {
+        if (item.tagName === kind) { item.remove(); left += 1; }
+      }
     }
+    if (limit <= 1 || article.getElementsByTagName('*').length <= elements) return left;
   }
-  return left;
 }"""
 
 
+# The search box's index (MkDocs: search/search_index.json, Zensical: search.json) is not fetched: the page's
+# script loads it into a worker at once, which for a 10 MB agenda is 24 MB of JSON parsed on every page, while
+# nothing on the page changes until a reader searches (the search box itself is checked).
+SEARCH_INDEX = re.compile(r"^[^?#]*/(search/search_index|search)\.json([?#].*)?$")
 BUDGET_SECONDS = 90  # a check starts no new page after this: a pull request's build stays bounded (issue 24, class 10)
 
 
@@ -145,7 +154,7 @@ BUDGET_SECONDS = 90  # a check starts no new page after this: a pull request's b
 class Outcome:
     pages: int
     unchecked: list[str] = field(default_factory=list)  # pages not checked in the time budget (after one of each kind)
-    trimmed: int = 0  # table rows and list items beyond MAX_ROWS, not checked (their form is that of the first)
+    trimmed: int = 0  # table rows and list items not checked (beyond MAX_ROWS or MAX_ELEMENTS; their form is that of the first)
     violations: list[str] = field(default_factory=list)  # one line per failing element
     rules: dict[str, int] = field(default_factory=dict)  # axe rule id -> failing elements
     foreign: list[str] = field(default_factory=list)  # requests to another host
@@ -157,42 +166,48 @@ def check_pages(browser, base: str, root: Path, axe_source: str, pages: list[str
                 dark: list[str] | None = None, budget: float | None = None) -> Outcome:
     """axe-core on every page in both colour schemes, and every request that leaves the site's host.
     ``dark``: the pages to check in the dark scheme too (default: all of them). ``budget``: seconds after
-    which no new page is begun, except one of each kind, which is always checked (the outcome lists the pages
-    left unchecked)."""
-    host = base.split("/")[2]
+    which no new page is begun, except one of each kind, which is always checked, first (the outcome lists
+    the pages left unchecked). A page begun is checked in both schemes."""
     first, rest = one_of_each_kind(page_urls(root) if pages is None else pages)
-    pages = first + rest
-    always = set(first)
-    outcome = Outcome(pages=len(pages), chromium=browser.version)
+    outcome = Outcome(pages=len(first) + len(rest), chromium=browser.version)
     started = time.monotonic()
-    for scheme, word in SCHEMES.items():  # Material follows the system setting: both palettes are checked
-        context = browser.new_context(color_scheme=scheme)
+    for rel in first + rest:
+        if budget is not None and rel not in first and time.monotonic() - started > budget:
+            outcome.unchecked.append(rel)
+            continue
+        for scheme, word in SCHEMES.items():  # Material follows the system setting: both palettes are checked
+            if scheme == "light" or dark is None or rel in dark:
+                _check_page(browser, base, rel, scheme, word, axe_source, outcome)
+    return outcome
+
+
+def _check_page(browser, base: str, rel: str, scheme: str, word: str, axe_source: str, outcome: Outcome) -> None:
+    """One page in one colour scheme, in a browser context of its own: closing it ends its renderer, so the
+    memory of a large page is given back before the next one is loaded (reusing one page kept the largest
+    pages' memory: 1.4 GB against 0.9 GB for a 10 MB agenda's site)."""
+    host = base.split("/")[2]
+    context = browser.new_context(color_scheme=scheme)
+    try:
         page = context.new_page()
         page.on("request", lambda req: outcome.foreign.append(req.url)
                 if req.url.split("/")[2:3] != [host] and not req.url.startswith(("data:", "blob:")) else None)
+        page.route(SEARCH_INDEX, lambda route: route.abort())
+        page.goto(base + rel, wait_until="load")
+        left = page.evaluate(_TRIM, [MAX_ROWS, MAX_ELEMENTS])
+        outcome.trimmed += left if scheme == "light" else 0
+        page.add_script_tag(content=axe_source)
         # The dark palette changes colours only: there axe runs the rules about colour (the structure
         # was checked in the light pass). Only violations are detailed, which keeps axe fast.
         only = {"type": "tag", "values": TAGS} if scheme == "light" else {"type": "rule", "values": COLOUR_RULES}
-        for rel in (pages if scheme == "light" or dark is None else [r for r in pages if r in dark]):
-            if budget is not None and rel not in always and time.monotonic() - started > budget and rel not in outcome.unchecked:
-                if scheme == "light":
-                    outcome.unchecked.append(rel)
-                continue
-            if rel in outcome.unchecked:
-                continue
-            page.goto(base + rel, wait_until="load")
-            left = page.evaluate(_TRIM, [MAX_ROWS, LARGE_PAGE, FEW])
-            outcome.trimmed += left if scheme == "light" else 0
-            page.add_script_tag(content=axe_source)
-            result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
-            for violation in result["violations"]:
-                for node in violation["nodes"]:
-                    outcome.rules[violation["id"]] = outcome.rules.get(violation["id"], 0) + 1
-                    outcome.violations.append(f"{word} /{rel}: {violation['id']} ({violation['impact']}): "
-                                              f"{node['target']} {node.get('failureSummary', '')[:200]}")
-            outcome.axe = outcome.axe or page.evaluate("() => axe.version")
+        result = page.evaluate("only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only)
+        for violation in result["violations"]:
+            for node in violation["nodes"]:
+                outcome.rules[violation["id"]] = outcome.rules.get(violation["id"], 0) + 1
+                outcome.violations.append(f"{word} /{rel}: {violation['id']} ({violation['impact']}): "
+                                          f"{node['target']} {node.get('failureSummary', '')[:200]}")
+        outcome.axe = outcome.axe or page.evaluate("() => axe.version")
+    finally:
         context.close()
-    return outcome
 
 
 def launch(executable: str):
@@ -304,8 +319,9 @@ def statement(view) -> str:
             out.append(f"<p>De test had een vaste tijd: daarin zijn {esc(str(tested))} pagina's getest, "
                        f"van elke soort pagina minstens één; {esc(str(unchecked))} andere pagina's van dezelfde soorten zijn niet getest.</p>")
         if trimmed:
-            out.append(f"<p>Van een tabel of lijst met meer dan {MAX_ROWS} rijen zijn de eerste {MAX_ROWS} getest, op een heel grote "
-                       f"pagina (meer dan {fmt.number(LARGE_PAGE)} elementen) de eerste {FEW}: de andere rijen hebben dezelfde opbouw. "
+            out.append(f"<p>Van een tabel of lijst met meer dan {MAX_ROWS} rijen zijn de eerste {MAX_ROWS} getest; op een heel grote "
+                       f"pagina minder, zodat de test er hoogstens {fmt.number(MAX_ELEMENTS)} elementen controleert, van elke tabel of "
+                       f"lijst minstens de eerste rij. De andere rijen hebben dezelfde opbouw. "
                        f"Niet getest: {esc(fmt.number(trimmed))} rijen.</p>")
         if violations or foreign:
             out.append("<p><strong>Bij de laatste controle zijn problemen gevonden.</strong> We werken eraan om ze op te lossen.</p>")
@@ -355,6 +371,9 @@ def cmd_accessibility(args) -> int:
     if not isinstance(loaded, Site):
         say("de agendadata bevat fouten; draai eerst: lea check")
         return 1
+    identity = site_identity(loaded.agenda)
+    del loaded  # the agenda's model is not needed any more: its memory (hundreds of MB for a 10 MB agenda) goes back
+    gc.collect()
     browser_path = find_browser(args.browser)
     if browser_path is None:
         say("geen Chromium gevonden; installeer het (Debian/Ubuntu: apt-get install chromium) of geef het pad met --browser")
@@ -370,7 +389,7 @@ def cmd_accessibility(args) -> int:
         return 2
     with launch(browser_path) as browser, serve(site) as base:
         outcome = check_pages(browser, base, site, axe.read_text(encoding="utf-8"), budget=args.max_tijd)
-    data = results(outcome, site_identity(loaded.agenda), date.today())
+    data = results(outcome, identity, date.today())
     target = root / str(own.get("docs_dir", "docs")) / RESULTS
     write_results(target, data)
     for line in outcome.violations[:50]:
@@ -380,8 +399,8 @@ def cmd_accessibility(args) -> int:
     print(f"{outcome.pages - len(outcome.unchecked)} pagina's getest in licht en donker (axe-core {outcome.axe}, Chromium {outcome.chromium}): "
           f"{len(outcome.violations)} schending(en), {len(outcome.foreign)} verzoek(en) naar andere websites"
           + (f"; {len(outcome.unchecked)} pagina('s) niet getest binnen {args.max_tijd:g} s (wel één van elke soort)" if outcome.unchecked else "")
-          + (f"; van lange tabellen en lijsten de eerste {MAX_ROWS} rijen, op heel grote pagina's de eerste {FEW} "
-             f"({outcome.trimmed} rijen niet getest)" if outcome.trimmed else "")
+          + (f"; van lange tabellen en lijsten de eerste {MAX_ROWS} rijen, op heel grote pagina's minder (hoogstens "
+             f"{MAX_ELEMENTS} elementen per pagina; {outcome.trimmed} rijen niet getest)" if outcome.trimmed else "")
           + ". "
           f"Uitkomst in {target}; bouw de site opnieuw (lea build) om haar in de toegankelijkheidsverklaring te tonen.",
           file=sys.stderr)

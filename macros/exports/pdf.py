@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, Iterator
 
 from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
@@ -670,8 +670,9 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
 # --- which PDFs ------------------------------------------------------------------------------------
 
 
-def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, Document]:
-    """Every PDF of the site as a document, by its path under docs/."""
+def composed(agenda: Agenda, today: date, site_url: str | None = None) -> Iterator[tuple[str, Document]]:
+    """Every PDF of the site as a document with its path under docs/, one by one as each is composed:
+    the agenda (its parts) first, the largest, so that Typst can start on it (:class:`Typesetting`)."""
     from ..render.html import no_edit
 
     view = View(agenda, today, lambda target: target, no_edit)
@@ -682,22 +683,29 @@ def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
         return pb.finish(document)
 
     # A very large agenda in parts, each typeset in bounded memory (lea_site.exports.volumes); each part explains its terms.
-    out = {path: explained(volume) for path, volume in volumes(agenda_document(view, site_url)).items()}
+    for path, volume in volumes(agenda_document(view, site_url)).items():
+        yield path, explained(volume)
     years = report_years(agenda, today) if agenda.jaarplannen else []
-    for year in years:
-        out[f"downloads/voortgang-{year}.pdf"] = explained(progress_document(view, year, site_url))
     current = agenda.current_school_year(today)
-    if current in years:
-        out[REPORT] = out[f"downloads/voortgang-{current}.pdf"]
-    elif not agenda.jaarplannen and any(g.activiteiten for g in agenda.ambities):
-        out[REPORT] = explained(progress_document(view, None, site_url))
+    for year in sorted(years, key=lambda year: year != current):  # the current year's first: it is also voortgang.pdf
+        report = explained(progress_document(view, year, site_url))
+        yield f"downloads/voortgang-{year}.pdf", report
+        if year == current:
+            yield REPORT, report
+    if not agenda.jaarplannen and any(g.activiteiten for g in agenda.ambities):
+        yield REPORT, explained(progress_document(view, None, site_url))
     # else no report: pages of 'nothing reported' would suggest the partners failed to report
-    return out
+
+
+def documents(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, Document]:
+    """Every PDF of the site as a document, by its path under docs/."""
+    return dict(composed(agenda, today, site_url))
 
 
 def start(agenda: Agenda, today: date, site_url: str | None = None) -> Typesetting:
-    """The PDFs of a build, composed now and typeset when written (``.wait()``, ``.write_into(site)``)."""
-    return Typesetting(documents(agenda, today, site_url))
+    """The PDFs of a build, typeset (in child processes) as soon as each is composed; ``.wait()`` and
+    ``.write_into(site)`` give them."""
+    return Typesetting(composed(agenda, today, site_url))
 
 
 def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[str, bytes]:
@@ -705,5 +713,5 @@ def downloads(agenda: Agenda, today: date, site_url: str | None = None) -> dict[
     return start(agenda, today, site_url).wait()
 
 
-__all__ = ["AGENDA", "REPORT", "volume_path", "PdfError", "Typesetting", "agenda_document", "documents", "downloads", "plain_blocks",
+__all__ = ["AGENDA", "REPORT", "volume_path", "PdfError", "Typesetting", "agenda_document", "composed", "documents", "downloads", "plain_blocks",
            "progress_document", "render_pdf", "report_years", "start", "write_atomic"]

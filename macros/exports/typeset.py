@@ -29,7 +29,7 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..files import write_atomic  # the usual file mode (0644), not mkstemp's 0600
 from ..usercache import keep_newest, user_cache
@@ -177,30 +177,35 @@ class _Room:
 
 class Typesetting:
     """The PDFs of one build: what the cache lacks is typeset from the start, side by side in child
-    processes (:func:`render_pdf`), while the caller goes on; :meth:`wait` and :meth:`write_into` give them."""
+    processes (:func:`render_pdf`), while the caller goes on; :meth:`wait` and :meth:`write_into` give them.
 
-    def __init__(self, documents: dict[str, Document]) -> None:
-        self.documents = documents
-        self.paths = list(documents)
+    ``documents`` may be a generator: each document is handed to Typst as soon as it is composed, so
+    the largest (the agenda, composed first) is typeset while the reports are still being composed."""
+
+    def __init__(self, documents: dict[str, Document] | Iterable[tuple[str, Document]]) -> None:
+        self.documents: dict[str, Document] = {}
         self._cache = cache_dir()
-        encoded = {path: encode(document) for path, document in documents.items()}
-        self._keys = {path: cache_key(text) for path, text in encoded.items()}
+        self._keys: dict[str, str] = {}
         self._made: dict[str, bytes] = {}  # by cache key: the current year's report is also voortgang.pdf
         self._jobs: dict[str, Future[bytes]] = {}
-        todo = {}
-        for path, key in self._keys.items():
-            if key in self._made or key in todo:
-                continue
-            cached = _from_cache(self._cache, key)
-            if cached is not None:
-                self._made[key] = cached
-            else:
-                todo[key] = path
-        self._pool = ThreadPoolExecutor(max_workers=min(processes(), len(todo)), thread_name_prefix="lea-pdf") if todo else None
+        self._pool = ThreadPoolExecutor(max_workers=processes(), thread_name_prefix="lea-pdf")
         self._room = room = _Room(MEMORY_MB)
-        for key, path in sorted(todo.items(), key=lambda item: -len(encoded[item[1]])):  # the largest first: it takes longest
-            job = functools.partial(render_pdf, documents[path])
-            self._jobs[key] = self._pool.submit(room.run, memory_mb(encoded[path]), job)  # type: ignore[union-attr]
+        try:
+            for path, document in documents.items() if isinstance(documents, dict) else documents:
+                self.documents[path] = document
+                encoded = encode(document)
+                self._keys[path] = key = cache_key(encoded)
+                if key in self._made or key in self._jobs:
+                    continue
+                cached = _from_cache(self._cache, key)
+                if cached is not None:
+                    self._made[key] = cached
+                else:
+                    self._jobs[key] = self._pool.submit(room.run, memory_mb(encoded), functools.partial(render_pdf, document))
+        except BaseException:
+            self.close()  # composing failed: nothing more is typeset
+            raise
+        self.paths = list(self.documents)
 
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
@@ -220,5 +225,4 @@ class Typesetting:
     def close(self) -> None:
         """A build that stops: documents not yet begun are not typeset (those under way finish, seconds)."""
         self._room.close()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=False, cancel_futures=True)
