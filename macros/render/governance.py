@@ -12,6 +12,7 @@ from .paths import ambition_page, body_anchor
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, party, ul
 from .contact import contact_html, resolve
 from . import routing
+from .measure import text_width
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -54,15 +55,6 @@ WIDE = Grid(PER_ROW, BOX_W)
 # On a phone one box per row, 288 units wide: at 320 px (288 px of column) the SVG is drawn 1:1, so the labels are
 # their own 12 and 14 px; at 375 px somewhat larger. The wide chart there was scaled to half (labels of 5 to 6 px).
 NARROW = Grid(1, 240)
-_EM = {**dict.fromkeys("iljtfrI.,:;'!|()[] ", 0.34), **dict.fromkeys("mwMW@%", 0.95), **dict.fromkeys("0123456789", 0.58)}
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """A generous estimate of the width of ``text`` in SVG units (wider for capitals, m and w)."""
-    em = sum(_EM.get(ch, 0.74 if ch.isupper() else 0.6) for ch in text)
-    return em * size * (1.08 if bold else 1.0)
-
-
 def _wrap(text: str, size: float, bold: bool = False, width: float = TEXT_W) -> list[str]:
     """Lines that each fit ``width``; a word too long for a line is broken, never cut off."""
     lines: list[str] = []
