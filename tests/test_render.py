@@ -72,7 +72,7 @@ def test_indicator_chart_has_title_description_and_forecast_style(view):
     assert len(table.select("tbody tr")) == len(ind.series()) + 1  # plus the target
 
 
-def test_chart_axis_has_round_steps_and_thins_crowded_labels_for_phones():
+def test_chart_axis_has_round_steps_and_keeps_crowded_labels_apart():
     from lea_site.model import Indicator
 
     ind = Indicator.model_validate({
@@ -83,8 +83,11 @@ def test_chart_axis_has_round_steps_and_thins_crowded_labels_for_phones():
     ticks = [t.get_text() for t in svg.select(".lea-chart__tick") if t["text-anchor"] == "end"]
     assert ticks == ["0", "5", "10", "15", "20"]  # 14 rounded up to 4 steps of 5, not 15 in steps of 3,75
     periods = svg.select('.lea-chart__tick[text-anchor="middle"]')
-    shown = [t.get_text() for t in periods if "lea-chart__tick--thin" not in t["class"]]
-    assert shown[-1] == "2023-2024" and 1 < len(shown) < len(periods)  # the latest always, not all eight
+    shown = {t.get_text() for t in periods}
+    # Eight school years do not fit in two rows at the phone's text size, even short: the last and the
+    # first stay, some between are left out (the table has them all); tests/test_chart_texts.py measures.
+    assert {"2023-24", "2016-17"} <= shown and 2 < len(shown) < 8
+    assert len({float(t["y"]) for t in periods}) == 2
     legend = [t.get_text() for t in svg.select(".lea-chart__legend text")]
     assert legend == ["gemeten"]  # no forecast, no target: no legend entries for them
 
@@ -168,12 +171,13 @@ def test_stacked_tables_name_each_field_for_phones_and_keep_table_roles():
 def test_diagram_edges_never_pass_behind_a_box(data, narrow):
     from lea_site.render.governance import BOX_H, NARROW, WIDE, _crosses
 
-    box_w = (NARROW if narrow else WIDE).box_w
-
     agenda = load(data, FIXTURE_TODAY).agenda
     svg = html(governance.governance_diagram(agenda, narrow=narrow))
     # Boxes are as high as their wrapped text (at least BOX_H); an ended body is not drawn, nor its edges.
     boxes = [(float(r["x"]), float(r["y"]), float(r["height"])) for r in svg.select("g.lea-diagram__box rect")]
+    # The phone's boxes give up some width when the lines beside them need it (at most a third).
+    box_w = float(svg.select_one("g.lea-diagram__box rect")["width"]) if boxes else 0
+    assert not boxes or ((box_w == WIDE.box_w) if not narrow else (NARROW.box_w * 2 / 3 <= box_w <= NARROW.box_w))
     assert all(float(r["width"]) == box_w and float(r["height"]) >= BOX_H for r in svg.select("g.lea-diagram__box rect"))
     edges = svg.select("polyline.lea-diagram__edge")
     shown = {b.id for b in agenda.organen if b.status != "beeindigd"}

@@ -15,6 +15,7 @@ from ..values import Period
 from ..verdicts import target_sentence
 from . import format as fmt
 from .html import esc, table
+from .measure import text_width
 
 _ids = itertools.count(1)
 
@@ -105,11 +106,6 @@ PHONE_TEXT = 19  # font size of chart text on a phone, in SVG units (lea.css); 1
 DESKTOP_TEXT = 13
 
 
-def _text_width(text: str, size: int = PHONE_TEXT) -> float:
-    """A generous estimate of the rendered width of ``text`` in SVG units."""
-    return len(text) * size * 0.6
-
-
 def _middle(p: Period) -> float:
     """The middle of a period as a day number: where a value of that period stands on a time axis."""
     return (p.start.toordinal() + p.end.toordinal()) / 2
@@ -127,39 +123,135 @@ def _marker(kind: str, cx: float, cy: float, size: float = 1.0) -> str:
     return f'<circle class="lea-chart__dot" cx="{cx:.1f}" cy="{cy:.1f}" r="{5 * size:.1f}"/>'
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def text_box(x: float, y: float, text: str, anchor: str = "start", bold: bool = False, size: float = PHONE_TEXT) -> Box:
+    """Where a text drawn at baseline ``y`` lies (generously): the phone's larger text covers the desktop's."""
+    w = text_width(text, size, bold)
+    x0 = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
+    return (x0, y - size, x0 + w, y + 0.3 * size)
+
+
+def meets(a: Box, b: Box, gap: float = 0.0) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def cuts(box: Box, p: tuple[float, float], q: tuple[float, float]) -> bool:
+    """Does the segment p-q pass through the box (Liang-Barsky)?"""
+    (ax, ay), (bx, by) = p, q
+    dx, dy = bx - ax, by - ay
+    low, high = 0.0, 1.0
+    for d, e in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
+        if d == 0:
+            if e < 0:
+                return False
+            continue
+        t = e / d
+        if d < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def _wrap_label(text: str, room: float, bold: bool) -> list[str]:
+    """A label in lines that fit ``room`` at the phone's text size (a word too long keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", PHONE_TEXT, bold) <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+LINE_H = 26  # line height of a wrapped label at the phone's text size
+TICK_ROW = 26  # a second row of period labels, under the first
+
+
+def axis_text(p: Period) -> str:
+    """A period as a short label on the time axis: a school year as '2023-24', anything else as written."""
+    return f"{p.text[:5]}{p.text[7:]}" if p.kind == "schooljaar" and len(p.text) == 9 else p.text
+
+
+def _tick_rows(ticks: dict[str, float], width: float) -> tuple[list[tuple[float, str, int]], bool]:
+    """Each period label (in order of importance) on the first of two rows where it covers no other; whether
+    one found no room (it is left out: the table has every value)."""
+    rows: list[list[tuple[float, float]]] = [[], []]
+    out: list[tuple[float, str, int]] = []
+    for text, x in ticks.items():
+        w = text_width(text, PHONE_TEXT)
+        x0, x1 = max(x - w / 2, 0.0), min(x + w / 2, float(width))
+        for row, spans in enumerate(rows):
+            if all(x1 + 8 <= a or x0 >= b + 8 for a, b in spans):
+                spans.append((x0, x1))
+                out.append(((x0 + x1) / 2, text, row))
+                break
+    return out, len(out) < len(ticks)
+
+
 def indicator_chart(ind: Indicator) -> str:
     """An SVG line chart on a time axis proportional to time: measurements (solid line, dots), estimates
     (open diamonds), forecasts (dashed line, open squares), the target and comparison values (labelled lines).
 
-    Values without a known period are not on the time axis; they are in the table and the description.
+    The time axis runs to the target's date when it has one. Every text is placed where, at the phone's larger
+    text, it stays inside the chart and covers no other text, no data or reference line and no marker: a period
+    label takes a second row, a long label wraps, and a label with no such place is left out (its value is in
+    the table under the chart and in the description). Values without a known period are not on the time axis.
     """
     series = ind.series()
     if not series:
         return ""
     uid = f"lea-chart-{ind.id}-{next(_ids)}"
     target = ind.doel.waarde if ind.doel and ind.doel.waarde is not None else None
+    deadline = ind.doel.uiterlijk if ind.doel and ind.doel.uiterlijk is not None else None
     values = [m.waarde for m in series] + ([target] if target is not None else []) + [c.waarde for c in ind.vergelijking]
     low = min(0.0, min(values))
     high = nice_max(max(values) * 1.05 if max(values) > 0 else 1)
     y_labels = [fmt.number(round(low + (high - low) * k / 4, 2)) for k in range(5)]
     width, height = 480, 240
     # Room for the widest y label at the phone's larger text (see lea.css).
-    left, right, top, bottom = max(44, math.ceil(_text_width(max(y_labels, key=len))) + 12), 20, 20, 44
+    left, right, top, bottom = max(44, math.ceil(max(text_width(t, PHONE_TEXT) for t in y_labels)) + 12), 20, 20, 44
     legend = _legend(ind, series, width - left - right)
-    extra = 26 * (len(legend) - 1)  # a legend too wide for one line takes more lines, below the chart
-    height, bottom = height + extra, bottom + extra
-    plot_w, plot_h = width - left - right, height - top - bottom
-    # The time axis is proportional to time: each value stands at the middle of its period,
-    # so 2019, 2020 and a forecast for 2024 are as far apart as the years between them.
-    first = min(m.periode.start.toordinal() for m in series)
-    last = max(m.periode.end.toordinal() for m in series)
-    widest = max(_text_width(m.periode.text) for m in series)
-    pad = min(plot_w / 4, max(16.0, widest / 2))
+    plot_w = width - left - right
+    # The time axis is proportional to time: each value stands at the middle of its period, so 2019, 2020 and
+    # a forecast for 2024 are as far apart as the years between them; it reaches the target's date.
+    periods = [m.periode for m in series] + ([deadline] if deadline is not None else [])
+    first = min(p.start.toordinal() for p in periods)
+    last = max(p.end.toordinal() for p in periods)
+    widest = max(text_width(p.text, PHONE_TEXT) for p in periods)
+    pad = min(plot_w / 4, max(16.0, widest / 2 + 2))
 
-    def x_at(m: Measurement) -> float:
+    def x_of(p: Period) -> float:
         if last == first:
             return left + plot_w / 2
-        return left + pad + (_middle(m.periode) - first) / (last - first) * (plot_w - 2 * pad)
+        return left + pad + (_middle(p) - first) / (last - first) * (plot_w - 2 * pad)
+
+    def x_at(m: Measurement) -> float:
+        return x_of(m.periode)
+
+    # Period labels: each on the first of two rows where it covers no other; with no room in either, it is
+    # left out (the table has every value). Decided on x alone, before the chart's height is known.
+    # In time order every label that fits; when one does not, school years in short ('2023-24'); when still
+    # one does not, the target's date, the last and the first value first, then the others from the latest back.
+    in_time = sorted(periods, key=_middle)
+    important = ([deadline] if deadline is not None else []) + [series[-1].periode, series[0].periode, *reversed(in_time)]
+    for order, text in ((in_time, lambda p: p.text), (in_time, axis_text), (important, axis_text)):
+        ticks: dict[str, float] = {}
+        for p in order:
+            ticks.setdefault(text(p), x_of(p))
+        tick_rows, crowded = _tick_rows(ticks, width)
+        if not crowded:
+            break
+    two_rows = any(row for _, _, row in tick_rows)
+    # Under the plot: one or two rows of period labels, then the legend's rows, each a full line apart.
+    plot_h = height - top - bottom
+    tick_base = top + plot_h + 22
+    legend_base = tick_base + (TICK_ROW if two_rows else 0) + 28
+    height = legend_base + 26 * (len(legend) - 1) + 8
 
     def y(v: float) -> float:
         return top + plot_h - (v - low) / (high - low) * plot_h
@@ -170,84 +262,70 @@ def indicator_chart(ind: Indicator) -> str:
         f'<title id="{uid}-t">{esc(ind.titel)}</title>',
         f'<desc id="{uid}-d">{esc(indicator_summary(ind))}</desc>',
     ]
+    texts_taken: list[Box] = []  # every text placed so far
     for k, label in enumerate(y_labels):
         v = low + (high - low) * k / 4
         out.append(f'<line class="lea-chart__grid" x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>')
-        out.append(f'<text class="lea-chart__tick" x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{esc(label)}</text>')
-    # Period labels under their values, latest first: a label that would overlap the one shown after it
-    # is left out (the table has every value); on a phone (larger text) more are hidden (--thin).
-    shown_desktop: float | None = None
-    shown_phone: float | None = None
-    ticks = []
-    for m in reversed(series):
-        x = x_at(m)
-        if shown_desktop is not None and shown_desktop - x < _text_width(m.periode.text, DESKTOP_TEXT) + 8:
-            continue
-        if m.periode.text in [t for _, t, _ in ticks]:
-            continue
-        shown_desktop = x
-        thin = shown_phone is not None and shown_phone - x < _text_width(m.periode.text) + 8
-        if not thin:
-            shown_phone = x
-        ticks.append((x, m.periode.text, thin))
-    for x, text, thin in reversed(ticks):
-        klass = "lea-chart__tick lea-chart__tick--thin" if thin else "lea-chart__tick"
-        out.append(f'<text class="{klass}" x="{x:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{esc(text)}</text>')
-    # Reference lines first, then the data over them, then every label on top (with a halo, lea.css),
-    # each placed where it overlaps no other label: the latest value's, the target's, the comparisons'.
-    taken: list[tuple[float, float, float, float]] = []  # boxes (x0, y0, x1, y1) of markers and placed labels
-
-    def place(x0: float, text: str, line_y: float, above: float = 6, below: float = 16) -> float:
-        """The baseline nearest to the line where the label covers no marker and no other label."""
-        x1 = x0 + _text_width(text, DESKTOP_TEXT)
-        candidates = [c for k in range(6) for c in (line_y - above - 15 * k, line_y + below + 15 * k) if top + 10 <= c <= top + plot_h]
-        for ly in candidates:
-            if all(x1 <= a or x0 >= c or ly + 3 <= b or ly - 11 >= d for a, b, c, d in taken):
-                break
-        else:
-            ly = candidates[0] if candidates else line_y - above
-        taken.append((x0, ly - 11, x1, ly + 3))
-        return ly
-
-    texts: list[str] = []
+        out.append(f'<text class="lea-chart__tick" x="{left - 6}" y="{y(v) + 6:.1f}" text-anchor="end">{esc(label)}</text>')
+        texts_taken.append(text_box(left - 6, y(v) + 6, label, "end"))
+    for x, text, row in tick_rows:
+        base = tick_base + TICK_ROW * row
+        out.append(f'<text class="lea-chart__tick" x="{x:.1f}" y="{base}" text-anchor="middle">{esc(text)}</text>')
+        texts_taken.append(text_box(x, base, text, "middle"))
+    # Reference lines first, then the data over them, then the labels that found a free place.
+    segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for c in ind.vergelijking:
         cy = y(c.waarde)
         out.append(f'<line class="lea-chart__compare" x1="{left}" x2="{width - right}" y1="{cy:.1f}" y2="{cy:.1f}"/>')
+        segments.append(((left, cy), (width - right, cy)))
     if target is not None:
         ty = y(target)
         out.append(f'<line class="lea-chart__target" x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
+        segments.append(((left, ty), (width - right, ty)))
     known = [m for m in series if m.soort != "prognose"]
     forecast = [m for m in series if m.soort == "prognose"]
-    if len(known) > 1:
-        pts = " ".join(f"{x_at(m):.1f},{y(m.waarde):.1f}" for m in known)
-        out.append(f'<polyline class="lea-chart__line" points="{pts}"/>')
-    if forecast:
-        before = [m for m in known if m.periode.start <= forecast[0].periode.start]
-        chain = before[-1:] + forecast
-        if len(chain) > 1:
-            pts = " ".join(f"{x_at(m):.1f},{y(m.waarde):.1f}" for m in chain)
-            out.append(f'<polyline class="lea-chart__line lea-chart__line--forecast" points="{pts}"/>')
+    chain = ([m for m in known if m.periode.start <= forecast[0].periode.start][-1:] + forecast) if forecast else []
+    for line, klass in ((known, "lea-chart__line"), (chain, "lea-chart__line lea-chart__line--forecast")):
+        if len(line) > 1:
+            pts = [(x_at(m), y(m.waarde)) for m in line]
+            out.append(f'<polyline class="{klass}" points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in pts)}"/>')
+            segments += list(zip(pts, pts[1:]))
+    markers: list[Box] = []
     for m in series:
         out.append(_marker(m.soort, x_at(m), y(m.waarde)))
-        taken.append((x_at(m) - 7, y(m.waarde) - 7, x_at(m) + 7, y(m.waarde) + 7))
+        markers.append((x_at(m) - 7, y(m.waarde) - 7, x_at(m) + 7, y(m.waarde) + 7))
+
+    def place(text: str, klass: str, anchors: list[tuple[float, str]], line_y: float, bold: bool) -> None:
+        """The first free place near ``line_y`` (above, then below, moving away) at one of the ``anchors``."""
+        lines = _wrap_label(text, plot_w - 8, bold)
+        span = LINE_H * (len(lines) - 1)
+        for k in range(40):
+            for base in (line_y - 8 - span - 4 * k, line_y + PHONE_TEXT + 6 + 4 * k):
+                for ax, anchor in anchors:
+                    boxes = [text_box(ax, base + LINE_H * n, t, anchor, bold) for n, t in enumerate(lines)]
+                    whole = (min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3])
+                    if (whole[0] < 0 or whole[2] > width or whole[1] < 0 or whole[3] > top + plot_h
+                            or any(meets(whole, t, 4) for t in texts_taken) or any(meets(whole, mk, 2) for mk in markers)
+                            or any(cuts((whole[0] - 2, whole[1] - 2, whole[2] + 2, whole[3] + 2), p, q) for p, q in segments)):
+                        continue
+                    texts_taken.append(whole)
+                    spans = "".join(f'<tspan x="{ax:.1f}" y="{base + LINE_H * n:.1f}">{esc(t)}</tspan>' for n, t in enumerate(lines))
+                    anchor_attr = "" if anchor == "start" else f' text-anchor="{anchor}"'
+                    out_labels.append(f'<text class="{klass}" x="{ax:.1f}" y="{base:.1f}"{anchor_attr}>{spans}</text>')
+                    return
+
+    out_labels: list[str] = []
     if known:
         m = known[-1]
-        text = value_text_short(ind, m)
         vx, vy = x_at(m), y(m.waarde)
-        ly = place(vx - _text_width(text, DESKTOP_TEXT) / 2, text, vy, 10, 22)
-        texts.append(f'<text class="lea-chart__label" x="{vx:.1f}" y="{ly:.1f}" text-anchor="middle">{esc(text)}</text>')
+        place(value_text_short(ind, m), "lea-chart__label", [(vx, "middle"), (vx - 10, "end"), (vx + 10, "start")], vy, True)
     if target is not None:
-        text = f"doel {with_unit(ind, target)}"
-        ty = y(target)
-        ly = place(width - right - _text_width(text, DESKTOP_TEXT), text, ty)
-        texts.append(f'<text class="lea-chart__label" x="{width - right}" y="{ly:.1f}" text-anchor="end">{esc(text)}</text>')
+        place(f"doel {with_unit(ind, target)}", "lea-chart__label", [(width - right, "end"), (left + 4, "start")], y(target), True)
     for c in ind.vergelijking:
-        text = f"{c.label} {with_unit(ind, c.waarde)}"
-        cy = y(c.waarde)
-        ly = place(left + 4, text, cy)
-        texts.append(f'<text class="lea-chart__compare-label" x="{left + 4}" y="{ly:.1f}">{esc(text)}</text>')
-    out += texts
-    out.append(f'<g class="lea-chart__legend" transform="translate({left},{height - 8 - extra})">')
+        place(f"{c.label} {with_unit(ind, c.waarde)}", "lea-chart__compare-label", [(left + 4, "start"), (width - right, "end")],
+              y(c.waarde), False)
+    out += out_labels
+    out.append(f'<g class="lea-chart__legend" transform="translate({left},{legend_base})">')
     for row, items in enumerate(legend):
         for lx, kind, symbol_w, label in items:
             ly = 26 * row
@@ -271,7 +349,7 @@ def _legend(ind: Indicator, series: list[Measurement], room: float) -> list[list
     rows: list[list[tuple[float, str, int, str]]] = [[]]
     lx = 0.0
     for kind, symbol_w, label in symbols:
-        item_w = symbol_w + 4 + _text_width(label)
+        item_w = symbol_w + 4 + text_width(label, PHONE_TEXT)
         if rows[-1] and lx + item_w > room:
             rows.append([])
             lx = 0.0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import math
+from typing import Mapping, NamedTuple
 
 from ..model import Agenda, Body, Member, Party, Role
 from . import format as fmt
@@ -10,6 +11,8 @@ from . import words
 from .paths import ambition_page, body_anchor
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, party, ul
 from .contact import contact_html, resolve
+from . import routing
+from .measure import text_width
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -41,25 +44,17 @@ class Grid(NamedTuple):
 
     per_row: int
     box_w: float
+    right: float = 0.0  # room at the right for lines beside the boxes (the phone's layout keeps its width)
 
     @property
     def width(self) -> float:
-        return self.per_row * self.box_w + (self.per_row + 1) * GAP
+        return self.per_row * self.box_w + (self.per_row + 1) * GAP + self.right
 
 
 WIDE = Grid(PER_ROW, BOX_W)
 # On a phone one box per row, 288 units wide: at 320 px (288 px of column) the SVG is drawn 1:1, so the labels are
 # their own 12 and 14 px; at 375 px somewhat larger. The wide chart there was scaled to half (labels of 5 to 6 px).
 NARROW = Grid(1, 240)
-_EM = {**dict.fromkeys("iljtfrI.,:;'!|()[] ", 0.34), **dict.fromkeys("mwMW@%", 0.95), **dict.fromkeys("0123456789", 0.58)}
-
-
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """A generous estimate of the width of ``text`` in SVG units (wider for capitals, m and w)."""
-    em = sum(_EM.get(ch, 0.74 if ch.isupper() else 0.6) for ch in text)
-    return em * size * (1.08 if bold else 1.0)
-
-
 def _wrap(text: str, size: float, bold: bool = False, width: float = TEXT_W) -> list[str]:
     """Lines that each fit ``width``; a word too long for a line is broken, never cut off."""
     lines: list[str] = []
@@ -131,39 +126,80 @@ def _box_height(name: list[str], meta: list[str]) -> float:
     return max(BOX_H, PAD + NAME_LINE * len(name) + (4 + META_LINE * len(meta) if meta else 0) + PAD)
 
 
-Layout = tuple[dict[str, tuple[float, float]], dict[str, float], dict[float, float], list[tuple[str, float]], float, float]
+class Placed(NamedTuple):
+    """Where everything of one layout is: boxes, rows, the free channels between rows, the level labels."""
+
+    pos: dict[str, tuple[float, float]]  # top-left of each body's box
+    heights: dict[str, float]
+    rows: list[list[str]]  # the body ids of each row, left to right
+    channels: list[tuple[float, float]]  # free (top, bottom) above each row, and below the last
+    bands: list[tuple[list[str], float, str]]  # a level's label (in lines), its y and its level
+    labels: list[tuple[float, float] | None]  # per row: the x range of the level label just above it
+    width: float
+    height: float
 
 
-def _layout(agenda: Agenda, grid: Grid = WIDE) -> Layout:
-    """Box positions (top-left) and heights per body id, row heights by row top, level labels with their y, total size.
+BAND_SIZE, BAND_LINE = 13, 16  # level labels: bold capitals at 13 with 0.05em letter spacing (lea.css)
 
-    A box is as high as its wrapped text; a row as high as its tallest box.
+
+def band_width(text: str) -> float:
+    """A generous estimate of a level label's width: capitals, bold, letter-spaced."""
+    return text_width(text.upper(), BAND_SIZE, bold=True) + 0.05 * BAND_SIZE * len(text)
+
+
+def _band_lines(label: str, room: float) -> list[str]:
+    """A level label in lines of at most ``room`` (a word longer than that keeps its line)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and band_width(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _layout(agenda: Agenda, grid: Grid = WIDE, extra: Mapping[int, float] | None = None) -> Placed:
+    """Box positions and heights, rows, channels and level labels; ``extra`` makes channels higher for their lines.
+
+    A box is as high as its wrapped text; a row as high as its tallest box. A level's label stands at the left
+    above its first row; it wraps so that the first box keeps room on its top side for lines that do not cross it.
     """
+    extra = extra or {}
     width, per_row, box_w = grid.width, grid.per_row, grid.box_w
-    pos: dict[str, tuple[float, float]] = {}
-    heights: dict[str, float] = {}
-    rows: dict[float, float] = {}
-    bands: list[tuple[str, float]] = []
-    y = 10.0
+    placed = Placed({}, {}, [], [], [], [], width, 0.0)
+    y, bottom = 10.0, 0.0
     bodies_drawn = drawn(agenda)
     for level, label in LEVELS:
         bodies = [b for b in bodies_drawn if b.niveau == level]
         if not bodies:
             continue
-        bands.append((label, y))
-        y += BAND
         for start in range(0, len(bodies), per_row):
             row = bodies[start:start + per_row]
             row_w = len(row) * box_w + (len(row) - 1) * GAP
-            x = (width - row_w) / 2
+            x = (width - grid.right - row_w) / 2
+            y += extra.get(len(placed.rows), 0.0)
+            free_bottom = y
+            if start == 0:
+                lines = _band_lines(label, x + box_w - 64 - GAP)
+                if level == "netwerk" and placed.bands:
+                    free_bottom = y - 14  # above the divider line
+                placed.bands.append((lines, y, level))
+                placed.labels.append((GAP, GAP + max(band_width(line) for line in lines)))
+                y += BAND + BAND_LINE * (len(lines) - 1)
+            else:
+                placed.labels.append(None)
+            placed.channels.append((bottom, free_bottom))
+            placed.rows.append([body.id for body in row])
             for body in row:
-                pos[body.id] = (x, y)
-                heights[body.id] = _box_height(*_box_text(agenda, body, box_w - 2 * PAD))
+                placed.pos[body.id] = (x, y)
+                placed.heights[body.id] = _box_height(*_box_text(agenda, body, box_w - 2 * PAD))
                 x += box_w + GAP
-            row_h = rows[y] = max(heights[body.id] for body in row)
-            y += row_h + GAP
+            bottom = y + max(placed.heights[body.id] for body in row)
+            y = bottom + GAP
         y += ROW_GAP - GAP
-    return pos, heights, rows, bands, width, y
+    y += extra.get(len(placed.rows), 0.0)
+    placed.channels.append((bottom, y))
+    return placed._replace(height=y)
 
 
 def _relations_text(agenda: Agenda) -> list[str]:
@@ -214,49 +250,6 @@ def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, .
         if low > high:
             return False
     return True
-
-
-def _nudge(used: dict[tuple[str, float], int], key: tuple[str, float]) -> float:
-    """Edges sharing a gap or channel run side by side (0, -6, +6, -10, +10 ...), not on top of each other."""
-    n = used.get(key, 0)
-    used[key] = n + 1
-    return [0, -6, 6, -10, 10, -3, 3][n % 7]
-
-
-def _route(start: tuple[float, float], end: tuple[float, float], boxes: list[tuple[float, float, float]],
-           rows: dict[float, float], source_row: float, target_row: float,
-           used: dict[tuple[str, float], int], box_w: float = BOX_W) -> list[tuple[float, float]]:
-    """A straight edge, or, when a box is in the way, one that weaves between the rows.
-
-    The detour runs through the channels between rows and, at each row in between,
-    through the gap (or the margin) nearest to where it is and where it is going;
-    the last stretch, inside the channel next to the target's row, can touch no box.
-    ``rows`` gives each row's height by its top; ``source_row`` and ``target_row`` are tops.
-    """
-    if start[1] == end[1] or not any(_crosses(start, end, box, box_w) for box in boxes):
-        return [start, end]
-    up = end[1] < start[1]
-    low, high = sorted((source_row, target_row))
-    between = sorted({y for y in rows if low < y < high}, reverse=up)
-
-    def channel(a: float, b: float) -> float:
-        top, bottom = sorted((a, b))
-        return (top + rows[top] + bottom) / 2
-
-    points = [start]
-    x, previous = start[0], source_row
-    for row in between:
-        c = channel(previous, row)
-        c += _nudge(used, ("channel", c))
-        xs = sorted(bx for bx, by, _ in boxes if by == row)
-        lanes = [xs[0] - GAP / 2, xs[-1] + box_w + GAP / 2] + [(a + box_w + b) / 2 for a, b in zip(xs, xs[1:])]
-        lane = min(lanes, key=lambda lx, x=x: abs(lx - x) + abs(lx - end[0]))
-        lane += _nudge(used, ("lane", lane))
-        points += [(x, c), (lane, c)]
-        x, previous = lane, row
-    c = channel(previous, target_row)
-    points += [(x, c + _nudge(used, ("channel", c))), end]
-    return [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
 
 
 def _box(agenda: Agenda, body: Body, x: float, y: float, height: float, box_w: float = BOX_W) -> str:
@@ -332,10 +325,30 @@ def _figure(agenda: Agenda, svgs: str) -> str:
             f"{svgs}</div><figcaption>{esc(caption)}</figcaption></figure>")
 
 
+def _plan(agenda: Agenda, grid: Grid, edges: list[tuple[str, str, str]]) -> tuple[Placed, routing.Plan]:
+    """The layout and the lanes of its lines."""
+    placed = _layout(agenda, grid)
+    where = {body_id: routing.End(r, k) for r, row in enumerate(placed.rows) for k, body_id in enumerate(row)}
+    rows_x = [routing.RowX(tuple((placed.pos[b][0], placed.pos[b][0] + grid.box_w) for b in row), label)
+              for row, label in zip(placed.rows, placed.labels)]
+    return placed, routing.plan(rows_x, [(where[s], where[t]) for s, t, _ in edges], grid.width, grid.box_w)
+
+
 def _svg(agenda: Agenda, grid: Grid, suffix: str = "") -> str:
     """One layout of the chart; ``suffix`` keeps its ids (title, description, arrow) apart from the other's."""
+    edges = [(body.id, target, dash) for body in drawn(agenda) for key, _, dash in RELATIONS
+             for target in getattr(body, key) if target != body.id and target in {b.id for b in drawn(agenda)}]
+    placed, plan = _plan(agenda, grid, edges)
+    if grid.per_row == 1 and plan.width > grid.width:
+        # The phone's chart stays as wide as its column (drawn 1:1): narrower boxes give the lines their room.
+        over = min(math.ceil(plan.width - grid.width), grid.box_w // 3)
+        grid = Grid(1, grid.box_w - over, over)
+        placed, plan = _plan(agenda, grid, edges)
     box_w = grid.box_w
-    pos, heights, rows, bands, width, height = _layout(agenda, grid)
+    extra = routing.extra_height(plan, placed.channels)
+    if any(extra.values()):
+        placed = _layout(agenda, grid, extra)  # the same x's; channels high enough for their lines
+    pos, heights, width, height = placed.pos, placed.heights, plan.width, placed.height
     desc = " ".join(_relations_text(agenda) + _kinds_text(agenda)) or "Geen verbindingen tussen de organen."
     arrow = f"lea-arrow{suffix}"
     legend, legend_bottom = _legend(agenda, width, height + 20, arrow)
@@ -349,40 +362,15 @@ def _svg(agenda: Agenda, grid: Grid, suffix: str = "") -> str:
         f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" class="lea-diagram__arrowhead"/></marker></defs>',
     ]
-    for label, y in bands:
-        if label == dict(LEVELS)["netwerk"] and len(bands) > 1:
+    for lines, y, level in placed.bands:
+        if level == "netwerk" and len(placed.bands) > 1:
             # A network stands apart from the lines of decision: a line between them.
-            out.append(f'<line class="lea-diagram__divider" x1="{GAP}" x2="{width - GAP:.0f}" y1="{y - 14:.0f}" y2="{y - 14:.0f}"/>')
-        out.append(f'<text class="lea-diagram__band" x="{GAP}" y="{y + 14:.0f}">{esc(label)}</text>')
-    edges = [(body.id, target, dash) for body in drawn(agenda) for key, _, dash in RELATIONS
-             for target in getattr(body, key) if target in pos and body.id in pos]
-
-    def spread(edge: tuple[str, str, str], at: int) -> float:
-        """Spread the ends of several edges along a box's side (ordered by where the other end is)."""
-        box = edge[at]
-        ends = sorted((e for e in edges if e[at] == box), key=lambda e: (pos[e[1 - at]][0], pos[e[1 - at]][1]))
-        return pos[box][0] + box_w * (ends.index(edge) + 1) / (len(ends) + 1)
-
-    boxes = [(x, y, heights[body_id]) for body_id, (x, y) in pos.items()]
-    used: dict[tuple[str, float], int] = {}
-    for edge in edges:
-        source, target, dash = edge
-        (x1, y1), (x2, y2) = pos[source], pos[target]
-        h1, h2 = heights[source], heights[target]
-        sx, tx = spread(edge, 0), spread(edge, 1)
-        if y2 < y1:  # target above: leave from the top, arrive at the bottom
-            sy, ty = y1, y2 + h2
-        elif y2 > y1:
-            sy, ty = y1 + h1, y2
-        else:  # same row: side to side
-            sy = ty = y1 + h1 / 2
-            sx, tx = (x1 + box_w, x2) if x2 > x1 else (x1, x2 + box_w)
-        points = _route((sx, sy), (tx, ty), boxes, rows, y1, y2, used, box_w)
-        if sy == ty and any(_crosses((sx, sy), (tx, ty), box, box_w) for box in boxes):
-            # Same row with boxes in between: under the row, bottom to bottom.
-            sx, tx, bottom = x1 + box_w / 2, x2 + box_w / 2, y1 + h1
-            cy = bottom + GAP / 2 + _nudge(used, ("channel", bottom + GAP / 2)) / 2
-            points = [(sx, bottom), (sx, cy), (tx, cy), (tx, bottom)]
+            out.append(f'<line class="lea-diagram__divider" x1="{GAP}" x2="{grid.width - GAP:.0f}" y1="{y - 14:.0f}" y2="{y - 14:.0f}"/>')
+        spans = "".join(f'<tspan x="{GAP}" y="{y + 14 + BAND_LINE * k:.0f}">{esc(line)}</tspan>' for k, line in enumerate(lines))
+        out.append(f'<text class="lea-diagram__band" x="{GAP}" y="{y + 14:.0f}">{spans}</text>')
+    boxes = [[(pos[b][1], heights[b]) for b in row] for row in placed.rows]
+    for (_, _, dash), route in zip(edges, plan.routes):
+        points = routing.points(route, placed.channels, boxes)
         style = f' stroke-dasharray="{dash}"' if dash else ""
         coords = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
         out.append(f'<polyline class="lea-diagram__edge" points="{coords}"{style} marker-end="url(#{arrow})"/>')
