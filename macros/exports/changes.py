@@ -146,9 +146,11 @@ def summary(markdown: str) -> list[str]:
     """What a change did, as plain sentences: each line of its sections, a budget as 'Begroting schooljaar ... aangepast'."""
     out: list[str] = []
     section = ""
-    for line in markdown.splitlines():
+    for line in markdown.splitlines() + ["#### "]:
         if line.startswith("#### "):
-            section = line[5:].strip()
+            if section and not any(True for _ in out[start:]):  # a section whose lines say nothing plain: its name, in a sentence
+                out.append(f"{section} aangepast")
+            section, start = line[5:].strip(), len(out)
         elif section == "Begroting":
             if line.startswith("**Schooljaar "):
                 out.append(f"Begroting {plain(line).lower()} aangepast")
