@@ -583,11 +583,21 @@ def _line(change: Change, old: Agenda, new: Agenda) -> str:
     return f"- {where}: {_value(a, change.info)} → {_value(b, change.info)}"
 
 
-def _other_changes(old: Agenda, new: Agenda) -> Section:
+def _other_changes(old: Agenda, new: Agenda, readable: bool = False) -> Section:
+    """Every change the sections above do not name: by its path in the data (``lea diff``: its readers edit
+    the data), or ``readable`` for the page Wijzigingen (Dutch labels, names instead of ids, what happened
+    in words, small text fixes counted in one line)."""
     section = Section("Overige wijzigingen")
     if old.info is None:  # the first version of the agenda: everything is new, the sections above say what
         return section
-    section.lines = [_line(c, old, new) for c in compare(old, new, agenda_fields) if not _covered(c, old, new)]
+    found = [c for c in compare(old, new, agenda_fields) if not _covered(c, old, new)]
+    if not readable:
+        section.lines = [_line(c, old, new) for c in found]
+        return section
+    from .diffwords import readable_lines
+
+    section.title = "Andere wijzigingen"
+    section.lines = readable_lines(found, old, new)
     return section
 
 
@@ -603,15 +613,16 @@ def _same_overrun(problem: Problem, years: set[str]) -> bool:
 
 
 def diff_markdown(old: Agenda, new: Agenda, title: str = "Wat verandert er in de agenda?",
-                  warnings: Sequence[Problem] = ()) -> str:
+                  warnings: Sequence[Problem] = (), readable: bool = False) -> str:
     """The comment: first what needs attention (an exceeded budget, new warnings of ``lea check``), then
-    the changes in readable sections, then every other changed field by its path in the data."""
+    the changes in readable sections, then every other changed field by its path in the data (``readable``:
+    in words, for the page Wijzigingen; see :func:`_other_changes`)."""
     overruns: dict[str, str] = {}
     budget = _budget_changes(old, new, overruns)
     attention = [w + "\n" for w in overruns.values()] + [f"- Waarschuwing van lea check: {md(str(p))}" for p in warnings
                                            if not _same_overrun(p, set(overruns))]
     sections = [s for s in (Section("Let op", attention), _action_changes(old, new), budget, _ambition_changes(old, new),
-                            _governance_changes(old, new), _other_changes(old, new)) if s.lines]
+                            _governance_changes(old, new), _other_changes(old, new, readable)) if s.lines]
     if not sections:
         return f"## {title}\n\n{NO_CHANGES}\n"
     out = [f"## {title}\n"]

@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 from pathlib import Path
 
 from lea_site.exports import changes
@@ -110,3 +111,62 @@ def test_a_change_with_an_impossible_date_is_shown_without_a_date(tmp_path):
     view = View(load(repo / "data", today).agenda, today, lambda t: t)
     said = history_html(view, found, date(2026, 7, 1))
     assert "niets veranderd" not in said and "datum onbekend" in said
+
+
+def test_changes_read_as_words_one_heading_per_day_and_no_row_without_content(tmp_path):
+    """Review item 7, from a real repository: a place added, its address added and a word fixed, all on one day.
+    The page says what happened with the site's words and the items' names (no field names, no ids), has one
+    heading for the day, counts the word fix once; the professionals' block has one row per day, each with content."""
+    from lea_site.load import load
+    from lea_site.render.overview import history_html
+    from lea_site.render.pages import View
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eerste", date="2026-11-01T12:00:00+01:00")
+    plan, agenda_file = repo / "data" / "jaarplannen" / "2026-2027.yml", repo / "data" / "agenda.yml"
+    venue = '- {naam: Peuteropvang De Hagen (Peuterpret), adres: "Hagenweg 40, 4323 EF Lindeveen"}'
+    assert venue in plan.read_text(encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace(venue, venue + "\n              - {naam: Peuteropvang Het Anker}"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "plaats", date="2026-12-07T10:00:00+01:00")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("{naam: Peuteropvang Het Anker}", '{naam: Peuteropvang Het Anker, adres: "Ankerweg 2"}'),
+                    encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "adres", date="2026-12-07T11:00:00+01:00")
+    text = agenda_file.read_text(encoding="utf-8")
+    assert "jeugdhulp en andere partners" in text
+    agenda_file.write_text(text.replace("jeugdhulp en andere partners", "jeugdhulp en de andere partners", 1), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "woord", date="2026-12-07T12:00:00+01:00")
+
+    today = date(2026, 12, 8)
+    found = changes.history(repo / "data", None, today=today)
+    page = changes.page(found)
+    assert page.count("## 7 december 2026") == 1 and "## 1 november 2026" in page
+    assert all(f'id="{changes.change_anchor(c.commit)}"' in page or f"#{changes.change_anchor(c.commit)} " in page for c in found.changes)
+    action = "actie 'Consultatiebureau verwijst actief door naar de peuteropvang' › voor ouders"
+    assert f"Plaats toegevoegd aan Jaarplan 2026-2027 › {action}: 'Peuteropvang Het Anker'" in page
+    assert f"Adres toegevoegd bij Jaarplan 2026-2027 › {action} › plaats 'Peuteropvang Het Anker': 'Ankerweg 2'" in page
+    assert "Tekstuele verbetering in 1 onderdeel: Samenvatting" in page and "'jeugdhulp" not in page  # the fix, not its words
+    assert "voor\\_ouders" not in page and "`vve-toeleiding`" not in page and "Overige wijzigingen" not in page
+
+    view = View(load(repo / "data", today).agenda, today, lambda t: t)
+    block = BeautifulSoup(history_html(view, found, date(2026, 10, 1)), "html.parser")
+    rows = [li.get_text(" ", strip=True) for li in block.find_all("li")]
+    assert [r.split(":")[0].strip() for r in rows] == ["7 december 2026", "1 november 2026"]  # one row per day
+    assert "Adres toegevoegd" in rows[0] and "Plaats toegevoegd" in rows[0] and "Tekstuele verbetering in 1 onderdeel" in rows[0]
+    assert all(len(r.split(":", 1)[1].strip()) > 20 for r in rows)  # never a row with a date alone or a section's name
+
+
+def test_lea_diff_keeps_the_paths_in_the_data_for_those_who_edit_it(tmp_path):
+    """The pull-request summary shares the walk but keeps its readers' terms: the field as written in the data."""
+    from lea_site.diff import diff_markdown
+    from lea_site.load import load
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    old = load(tmp_path / "data").agenda
+    plan = tmp_path / "data" / "jaarplannen" / "2026-2027.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('adres: "Hagenweg 40, 4323 EF Lindeveen"', 'adres: "Hagenweg 41, 4323 EF Lindeveen"'),
+                    encoding="utf-8")
+    text = diff_markdown(old, load(tmp_path / "data").agenda)
+    assert "voor\\_ouders › plaatsen 3 › adres" in text and "### Overige wijzigingen" in text

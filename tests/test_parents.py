@@ -185,7 +185,8 @@ def test_history_in_the_window_is_listed_and_its_absence_said(demo):
     new = Change("b" * 40, datetime(2026, 10, 2, tzinfo=timezone.utc), "#### Begroting\n\ntekst\n\n#### Acties\n\n- x")
     added = Change("c" * 40, datetime(2026, 9, 1, tzinfo=timezone.utc), "De agenda is toegevoegd.")
     html = overview.history_html(demo, History([new, added, old], None), since)
-    assert "2 keer aangepast" in html and "2 oktober 2026</strong>: Begroting, Acties" in html
+    # what changed, in sentences, one row per day (review 7: a row with section names only said nothing)
+    assert "2 keer aangepast" in html and "2 oktober 2026</strong>: Begroting aangepast<br>x" in html
     assert "De agenda is toegevoegd." in html and "maart 2026" not in html
     assert 'href="wijzigingen.md"' in html
     assert "niets veranderd" in overview.history_html(demo, History([old], None), since)

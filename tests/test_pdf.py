@@ -166,7 +166,8 @@ def test_demo_agenda_cover_says_the_documents_own_facts(poppler, tmp_path_factor
     info = agenda.info
     assert info.titel in first and f"{info.periode.van} tot en met {info.periode.tot}" in first
     assert fmt.adoption(info.vaststelling) in re.sub(r"\s+", " ", first)
-    assert "concept" not in first.lower() or info.vaststelling.status == "concept"
+    own = first.split("Jaarplannen, elk apart vastgesteld")[0]  # a later plan may be a concept; the agenda is not
+    assert "concept" not in own.lower() or info.vaststelling.status == "concept"
     assert fmt.day(today) not in first and "Gemaakt op" not in first  # never 'today'
     shown = text(files[pdf.AGENDA])
     assert "Inhoud" in shown and re.search(r"Pagina 3 van \d+", shown)
@@ -633,3 +634,42 @@ def test_pdfs_explain_each_term_once(poppler, tmp_path_factory):
             assert "JGZ" in explained, explained
             # a partner's name keeps its own abbreviation unexplained: 'SWV Veenland', 'MBO Veenland'
             assert "SWV Veenland (" not in shown and "MBO Veenland (" not in shown
+
+
+# --- the adopted agenda, the later plans and the state, each with its own date (review 16) ----------
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_agenda_pdf_separates_what_was_adopted_from_later_plans_and_the_state(poppler, tmp_path_factory, name):
+    """A verdict only under 'Stand op <the data's last reported day>', never in the adopted text; every year plan
+    with its own adoption in its own section and on the cover; later measured values only in the state chapter."""
+    agenda, today, files = _pdfs(name, tmp_path_factory.getbasetemp())
+    shown = text(files[pdf.AGENDA], raw=True)
+    notes = [n.datum for plan in agenda.jaarplannen for _, a in plan.actions() for n in a.voortgang]
+    notes += [n.datum for g in agenda.ambities for a in g.activiteiten for n in a.voortgang]
+    spent = [a.begroting.besteed_op for plan in agenda.jaarplannen for _, a in plan.actions() if a.begroting and a.begroting.besteed_op]
+    plans = [p.vaststelling.datum.start for p in agenda.jaarplannen if p.vaststelling.status == "vastgesteld" and p.vaststelling.datum]
+    day = max([d for d in notes + spent + plans if d <= today] or [pdf.agenda_day(agenda)])
+    head = f"Stand op {fmt.day(day)}"
+    cover, rest = shown.split(" Inhoud ", 1)
+    assert f"{head} (geen deel van de vaststelling)" in cover
+    assert fmt.adoption(agenda.info.vaststelling, agenda) in cover
+    body = rest[rest.index(f" {head} Dit hoofdstuk hoort niet bij de vastgestelde agenda"):] if agenda.ambities else ""
+    before = rest[:len(rest) - len(body)]
+    assert "Oordeel" not in before and "Status:" not in before and "besteed" not in before.lower().replace("besteed aan", "")
+    for goal in agenda.ambities:  # each goal's verdict, dated, in the state chapter
+        assert squeeze(f"{head}") in squeeze(body) and squeeze(f"Oordeel op") in squeeze(body), goal.titel
+    assert body.count("Oordeel op ") == len(agenda.ambities)
+    for plan in agenda.year_plans_sorted():
+        words = fmt.adoption(plan.vaststelling, agenda)
+        assert squeeze(f"schooljaar {plan.schooljaar}: {words}") in squeeze(cover), plan.schooljaar
+        own = f"Dit jaarplan is {words}." if plan.vaststelling.status else "Of dit jaarplan is vastgesteld, is niet vermeld."
+        state = " (concept)" if plan.vaststelling.status == "concept" else ""
+        assert squeeze(f"Schooljaar {plan.schooljaar}{state} {own}") in squeeze(before), plan.schooljaar  # right under its heading
+    adopted = agenda.info.vaststelling.datum.start if agenda.info.vaststelling.datum else None
+    for goal in agenda.ambities:
+        for ind in goal.indicatoren:
+            later = [m for m in ind.metingen if m.periode is not None and adopted is not None and m.periode.start > adopted]
+            for m in later:  # a value measured after the adoption is in the state, with its period, not in the adopted goal
+                row = squeeze(f"{m.periode.text} {pdf.pb.value_text(ind, m)}")
+                assert row in squeeze(body) and row not in squeeze(before), (ind.titel, m.periode.text)

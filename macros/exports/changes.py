@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import shutil
 import tempfile
@@ -122,9 +123,40 @@ def _safe(markdown: str) -> str:
 
 
 def _diff(old, new) -> str:
-    text = diff_markdown(old, new, title="x")
+    """The change in words for councillors (lea_site.diffwords); a change of wording alone is one line, no section."""
+    text = diff_markdown(old, new, title="x", readable=True)
     body = text.split("\n", 2)[2] if text.startswith("## ") else text
+    lines = [line for line in body.splitlines() if line.strip()]
+    if lines and lines[0] == "### Andere wijzigingen" and len(lines) == 2 and lines[1].startswith("- Tekstuele verbetering"):
+        return lines[1][2:]
     return "\n".join("#" + line if line.startswith("### ") else line for line in body.splitlines()).strip()
+
+
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def plain(markdown: str) -> str:
+    """A line of the diff's Markdown as plain text (for HTML, where it is escaped again): no emphasis, no escapes."""
+    text = markdown.strip().removeprefix("- ").removeprefix("> ").replace("**", "").replace("`", "").replace("&#8203;", "")
+    text = _UNESCAPE.sub(r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def summary(markdown: str) -> list[str]:
+    """What a change did, as plain sentences: each line of its sections, a budget as 'Begroting schooljaar ... aangepast'."""
+    out: list[str] = []
+    section = ""
+    for line in markdown.splitlines() + ["#### "]:
+        if line.startswith("#### "):
+            if section and not any(True for _ in out[start:]):  # a section whose lines say nothing plain: its name, in a sentence
+                out.append(f"{section} aangepast")
+            section, start = line[5:].strip(), len(out)
+        elif section == "Begroting":
+            if line.startswith("**Schooljaar "):
+                out.append(f"Begroting {plain(line).lower()} aangepast")
+        elif line.startswith(("- ", "> ")) or (line.strip() and not section and not line.startswith("|")):
+            out.append(plain(line))
+    return out
 
 
 def _load(folder: Path):
@@ -277,14 +309,27 @@ def page(h: History) -> str:
     if h.note:
         out += [h.note, ""]
     shown = [c for c in h.changes if _shown(c)]
-    for change in shown:
-        anchor = f" {{ #{change_anchor(change.commit)} }}"  # "{ #": "{#" would open a Jinja comment; where 'Laatst gewijzigd' on a page links to (.lastchanged)
+    day = None
+    for n, change in enumerate(shown):
+        # One heading per day; each change keeps its own anchor, where 'Laatst gewijzigd' on a page links to (.lastchanged).
+        target = f'<span id="{change_anchor(change.commit)}"></span>'
         if change.day is None:
-            out += [f"## Datum onbekend{anchor}", "", f"*Vastgelegd met de datum {fmt.day(change.when.date())}, maar dat kan niet kloppen "
+            out += ["## Datum onbekend", "", target + f"*Vastgelegd met de datum {fmt.day(change.when.date())}, maar dat kan niet kloppen "
                     "(na de bouw van de site, vóór de versie ervoor of vóór git bestond): de klok van die computer stond verkeerd.*", ""]
+            day = None
         else:
-            out += [f"## {fmt.day(change.day)}{anchor}", ""]
-        out += [_safe(change.markdown), ""]
+            if n == 0 or change.day != day:
+                out += [f"## {fmt.day(change.day)}", ""]
+            elif day is not None:
+                out += ["---", ""]  # another change of the same day
+            day = change.day
+        text = _safe(change.markdown)
+        if change.day is not None:  # the anchor on the change's first line: its first heading, else its first paragraph
+            first, _, rest = text.partition("\n")
+            anchor = f" {{ #{change_anchor(change.commit)} }}"  # "{ #": "{#" would open a Jinja comment
+            text = (first + anchor if first.startswith("#### ") else target + ("\n\n" if first.startswith(("- ", "> ", "|")) else "") + first) + (
+                "\n" + rest if rest else "")
+        out += [text, ""]
     if h.changes and not shown:
         out += ["In de vastgelegde versies veranderde niets aan de inhoud van de agenda.", ""]
     return "\n".join(out)

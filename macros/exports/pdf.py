@@ -30,7 +30,7 @@ from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
-from ..verdicts import NOT_REPORTED, STUCK, action_state, dimension_states, goal_course, goal_spending, written_status, year_spending
+from ..verdicts import NOT_REPORTED, STUCK, action_state, all_actions, dimension_states, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
@@ -164,7 +164,6 @@ def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
                         pb.p(amb.samenvatting, style="lead")]
     if amb.leeftijden:
         out.append(pb.p(pb.muted(f"{fmt.capital(fmt.for_ages(amb.leeftijden))} {amb.leeftijden}.")))
-    out.append(pb.verdict_block(agenda, amb, view.current, view.today))
     out += md_blocks(amb.beschrijving)
     for label, values in (("Pijlers", [[v] for v in amb.pijlers]), ("Beoogde resultaten", pdfshapes.results(agenda, amb)),
                           ("Open vragen", [[v] for v in amb.vraagstukken]),
@@ -179,13 +178,13 @@ def _goal(view: View, amb: Ambition, reported: list[str]) -> list[Block]:
     if amb.indicatoren:
         out.append(pb.heading(sub, "Indicatoren en streefwaarden"))
         for ind in amb.indicatoren:
-            out += pb.indicator_blocks(ind, min(6, sub + 1))
+            out += pb.indicator_blocks(ind, min(6, sub + 1), facts_only=True)
     relations = family.goal_relations(agenda, amb)
     if relations:
         out += [pb.heading(sub, "Samenhang met andere agenda's"), *relations]
     if amb.activiteiten:
         out.append(pb.heading(sub, "Activiteiten"))
-        out += [pb.action_block(agenda, n, a, money=agenda.has_money(), progress=True, as_of=view.as_of) for n, a in enumerate(amb.activiteiten, 1)]
+        out += [pb.action_block(agenda, n, a, money=agenda.has_money(), progress=False, plan_only=True) for n, a in enumerate(amb.activiteiten, 1)]
     return out
 
 
@@ -196,8 +195,9 @@ def _term(owner) -> str:
     return f" (vanaf {van})" if van else (f" (tot {tot})" if tot else "")
 
 
-def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
-    """The year's budget: a table per goal with totals, the room left in words, spending as reported, bars."""
+def _budget_blocks(agenda: Agenda, plan: YearPlan, spent: bool = True) -> list[Block]:
+    """The year's budget: a table per goal with totals, the room left in words, spending as reported, bars.
+    Without ``spent``: the budget as planned (the agenda PDF; spending is in the progress reports)."""
     rows, bar_rows = [], []
     year_spent = year_spending(plan, agenda)
     whole = year_spent.whole is not None
@@ -206,21 +206,23 @@ def _budget_blocks(agenda: Agenda, plan: YearPlan) -> list[Block]:
         label = amb.titel if amb else amb_plan.ambitie
         cost, covered, charged = ambition_plan_totals(amb_plan)
         rows.append([[label], [fmt.money(cost)], [fmt.money(covered)], [fmt.money(charged)],
-                     _spent(goal_spending(amb_plan, label), whole_year=whole)])
+                     *([_spent(goal_spending(amb_plan, label), whole_year=whole)] if spent else [])])
         bar_rows.append((label, cost, covered))
     cost, covered, charged = year_totals(plan)
     foot = [[[pb.b("Totaal")], [pb.b(fmt.money(cost))], [pb.b(fmt.money(covered))], [pb.b(fmt.money(charged))],
-             _spent(year_spent, under_rows=True)]]
+             *([_spent(year_spent, under_rows=True)] if spent else [])]]
     if plan.budget is not None:
         name = (plan.budget.omschrijving or "Beschikbaar LEA-budget") + (f" (kostenplaats {plan.budget.kostenplaats})" if plan.budget.kostenplaats else "")
-        foot.append([[name], [], [], [pb.b(fmt.money(plan.budget.beschikbaar))], []])
+        foot.append([[name], [], [], [pb.b(fmt.money(plan.budget.beschikbaar))], *([[]] if spent else [])])
     word = fmt.capital(agenda.naming(0).enkelvoud)
-    out = [pb.table([word, "Kosten", "Dekking", "Ten laste van LEA-budget", "Besteed"], rows, caption=f"Begroting schooljaar {plan.schooljaar}",
-                    numeric=[1, 2, 3, 4], foot=foot, widths=[2.4, 1, 1, 1.2, 1])]
+    out = [pb.table([word, "Kosten", "Dekking", "Ten laste van LEA-budget", *(["Besteed"] if spent else [])], rows,
+                    caption=f"Begroting schooljaar {plan.schooljaar}" + ("" if spent else " (zoals gepland)"),
+                    numeric=[1, 2, 3, 4] if spent else [1, 2, 3], foot=foot, widths=[2.4, 1, 1, 1.2, 1] if spent else [2.4, 1, 1, 1.2])]
     over = plan.budget is not None and charged > plan.budget.beschikbaar
     out.append(pb.p(pb.b(room_sentence(plan)) if over else room_sentence(plan), style="warning" if over else None))
-    sentence = pb.money_sentence(year_spending(plan, agenda))
-    out.append(pb.p(sentence or "Er is nog geen besteding gemeld."))
+    if spent:
+        sentence = pb.money_sentence(year_spending(plan, agenda))
+        out.append(pb.p(sentence or "Er is nog geen besteding gemeld."))
     out.append(pb.budget_bars(bar_rows, plan.budget.beschikbaar if plan.budget else None, f"Kosten per {agenda.naming(0).enkelvoud}, schooljaar {plan.schooljaar}"))
     return out
 
@@ -238,9 +240,9 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
     adopted = (f"Dit jaarplan is {fmt.adoption(plan.vaststelling, agenda)}." if plan.vaststelling.status is not None
                else "Of dit jaarplan is vastgesteld, is niet vermeld.")
     out: list[Block] = [pb.heading(2, f"Schooljaar {plan.schooljaar}{state}", f"jaar-{plan.schooljaar}"),
-                        pb.p(adopted), *md_blocks(plan.inleiding)]
+                        pb.p(pb.b(adopted)), *md_blocks(plan.inleiding)]
     if money:
-        out += [pb.heading(3, "Begroting"), *_budget_blocks(agenda, plan)]
+        out += [pb.heading(3, "Begroting"), *_budget_blocks(agenda, plan, spent=False)]
     for amb_plan in plan.ambities:
         amb = agenda.ambition(amb_plan.ambitie)
         out.append(pb.heading(3, amb.titel if amb else amb_plan.ambitie))
@@ -248,9 +250,8 @@ def _year(view: View, plan: YearPlan, reported: list[str]) -> list[Block]:
                                                                    ("Aanpak", amb_plan.aanpak)) if value]
         if labelled:
             out.append(pb.facts(labelled))
-        # A begun year's report has each action's latest note: the agenda is the plan.
-        out += [pb.action_block(agenda, n, a, money=money, progress=plan.schooljaar not in reported, as_of=view.as_of, school_year=plan.schooljaar)
-                for n, a in enumerate(amb_plan.acties, 1)]
+        # The plan as agreed: status, spending and notes are the state on a day (chapter 'Stand op ...', the reports).
+        out += [pb.action_block(agenda, n, a, money=money, progress=False, plan_only=True) for n, a in enumerate(amb_plan.acties, 1)]
         if not amb_plan.acties:
             out.append(pb.p(pb.muted("Geen acties.")))
     return out
@@ -348,23 +349,69 @@ def _partners(agenda: Agenda) -> Block:
                     widths=[2.5, 1.6, 0.8, 0.8])
 
 
+def state_day(agenda: Agenda, as_of: date) -> date:
+    """The day the agenda PDF's 'Stand op ...' is of: the last day on which the data reports anything (a progress
+    note, spending, a plan's adoption), never after ``as_of``; the agenda's own day when nothing was reported."""
+    days = [n.datum for a in all_actions(agenda) for n in a.voortgang]
+    days += [a.begroting.besteed_op for a in all_actions(agenda) if a.begroting and a.begroting.besteed_op]
+    days += [p.budget.besteed_op for p in agenda.jaarplannen if p.budget is not None and p.budget.besteed_op]
+    days += [p.vaststelling.datum.start for p in agenda.jaarplannen if p.vaststelling.status == "vastgesteld" and p.vaststelling.datum]
+    days = [d for d in days if d <= as_of]
+    return max(days) if days else agenda_day(agenda)
+
+
+def _plans_adopted(agenda: Agenda) -> list[str]:
+    """Each year plan with its own adoption: 'schooljaar 2026-2027: vastgesteld op 8 oktober 2026 door ...'."""
+    return [f"schooljaar {p.schooljaar}: {fmt.adoption(p.vaststelling, agenda)}" for p in agenda.year_plans_sorted()]
+
+
+def _state_chapter(view: View, day: date, reported: list[str], site_url: str | None) -> list[Block]:
+    """'Stand op <day>': per goal the verdict as lea_site.verdicts judges it on that day, the measured values
+    and the key figures, each with its period. Not part of the adopted agenda, and it says so."""
+    agenda = view.agenda
+    year = agenda.current_school_year(day)
+    adopted = fmt.adoption(agenda.info.vaststelling, agenda)
+    out: list[Block] = [pb.heading(1, f"Stand op {fmt.day(day)}", "stand"), pb.p(
+        pb.b(f"Dit hoofdstuk hoort niet bij de vastgestelde agenda ({adopted}) en niet bij de jaarplannen. "),
+        f"Het laat zien hoe het ervoor staat volgens de gegevens tot en met {fmt.day(day)}: het oordeel per doel met de reden, "
+        "en de cijfers met hun periode. Het oordeel volgt uit de gemelde status van de acties en de metingen.")]
+    files = ([f"downloads/voortgang-{y}.pdf" for y in reported] if agenda.jaarplannen
+             else [REPORT] if any(g.activiteiten for g in agenda.ambities) else [])
+    if files:
+        # The file's own name (the site lists it under Documenten); a link when the site's address is known.
+        names = [pb.link(f.rsplit("/", 1)[-1], f"{site_url.rstrip('/')}/{f}") if site_url else f.rsplit("/", 1)[-1] for f in files]
+        out.append(pb.p("De status, de voortgang, het resultaat en de besteding per actie staan in de voortgangsrapportage"
+                        + (" per schooljaar" if len(files) > 1 else "") + " (op de site onder Documenten): ",
+                        *[x for n, name in enumerate(names) for x in ([", "] if n else []) + [name]], "."))
+    for goal in goal_tree(agenda):
+        level = 2 + min(agenda.level(goal), 3)
+        out += [pb.heading(level, goal.titel, f"stand-doel-{goal.id}"), pb.verdict_block(agenda, goal, year, day, dated=True)]
+        for ind in goal.indicatoren:
+            out += pb.indicator_blocks(ind, min(6, level + 1), values_only=True, anchor="stand-indicator")
+    if agenda.info.kerncijfers:
+        out += [pb.heading(2, "Kerncijfers", "kerncijfers"), pb.p("Cijfers over de hele agenda: hoe de situatie is, en hoe die verandert.")]
+        for ind in agenda.info.kerncijfers:
+            out += pb.indicator_blocks(ind, 3)
+    return out
+
+
 def agenda_document(view: View, site_url: str | None = None) -> Document:
-    """The whole agenda as a document for the PDF."""
+    """The whole agenda as a document for the PDF: first the agenda as adopted (its text, goals with baseline
+    and target, activities, organisation), then the year plans, each with its own adoption, then the state on
+    the data's last day ('Stand op ...'), each part saying what it is and of which day (issue 25, review 16)."""
     agenda = view.agenda
     info = agenda.info
     reported = report_years(agenda, view.today)
+    day = state_day(agenda, view.as_of)
     pictures: dict[str, str] = {}  # a chapter's pictures: name in the PDF -> the checked file (the Typst worker copies them)
     body = _about(agenda, pictures) + _the_document(agenda) + family.related_blocks(agenda)
     goals = goal_tree(agenda)
     if goals:
         body.append(pb.heading(1, fmt.capital(view.words), "doelen"))
+        body.append(pb.p(f"Zoals de agenda ze vaststelt ({fmt.adoption(info.vaststelling, agenda)}): met de nulmeting en het doel "
+                         f"van elke indicator. Het oordeel en de latere metingen staan in het hoofdstuk Stand op {fmt.day(day)}."))
         for amb in goals:
             body += _goal(view, amb, reported)
-    plans = agenda.year_plans_sorted()
-    if plans:
-        body.append(pb.heading(1, "Schooljaarplannen", "schooljaren"))
-        for plan in plans:
-            body += _year(view, plan, reported)
     if agenda.interventies:
         body += _interventions(agenda)
     if agenda.organen:
@@ -379,11 +426,15 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
         if not agenda.organen:
             body += [pb.heading(1, "Organisatie", "organisatie"), *pdfshapes.organisation(agenda)]
         body += pdfshapes.roles(agenda)
-    if info.kerncijfers:
-        body += [pb.heading(1, "Kerncijfers", "kerncijfers"), pb.p("Cijfers over de hele agenda: hoe de situatie is, en hoe die verandert.")]
-        for ind in info.kerncijfers:
-            body += pb.indicator_blocks(ind, 2)
     body += family.places_blocks(view)
+    plans = agenda.year_plans_sorted()
+    if plans:
+        body.append(pb.heading(1, "Schooljaarplannen", "schooljaren"))
+        body.append(pb.p(pb.b("De jaarplannen horen niet bij de vaststelling van de agenda: elk jaarplan heeft een eigen vaststelling, "
+                              "die bij het plan staat."), " Hier staat wat er per schooljaar is afgesproken: acties, planning en begroting."))
+        for plan in plans:
+            body += _year(view, plan, reported)
+    body += _state_chapter(view, day, reported, site_url)
     if agenda.partners:
         body += [pb.heading(1, "Partners", "partners"), _partners(agenda)]
     appendices = info.document.bijlagen if info.document else []
@@ -399,7 +450,10 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
     facts: list[tuple[str, Any]] = [("Gemeente" if len(info.regio.gemeenten) == 1 else "Gemeenten", ", ".join(info.regio.gemeenten))]
     if len(info.regio.gemeenten) > 1:
         facts.insert(0, ("Regio", info.regio.naam))
-    facts += [("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"), ("Vaststelling", fmt.adoption(info.vaststelling, agenda))]
+    facts += [("Looptijd", f"{info.periode.van} tot en met {info.periode.tot}"), ("Vaststelling van de agenda", fmt.adoption(info.vaststelling, agenda))]
+    if plans:  # later plans are not adopted with the agenda: each says its own
+        facts.append(("Jaarplannen, elk apart vastgesteld", [x for n, line in enumerate(_plans_adopted(agenda)) for x in ([{"br": 1}] if n else []) + [line]]))
+    facts.append(("Stand van de uitvoering", f"op {fmt.day(day)}, in het hoofdstuk Stand op {fmt.day(day)} (geen deel van de vaststelling)"))
     if info.document is not None:
         if info.document.datum:
             facts.append(("Datum van het document", fmt.period(info.document.datum)))

@@ -105,8 +105,8 @@ def contact_text(agenda: Agenda, contact: Contact | None) -> Inline:
     return out
 
 
-def budget_lines(budget: Budget | None) -> Inline:
-    """An action's budget in words, line by line (as the site's budget cell)."""
+def budget_lines(budget: Budget | None, planned_only: bool = False) -> Inline:
+    """An action's budget in words, line by line (as the site's budget cell); ``planned_only``: without the spending."""
     if budget is None:
         return ["—"]
     if budget.soort == "geen":
@@ -120,7 +120,7 @@ def budget_lines(budget: Budget | None) -> Inline:
         out += [{"br": 1}, muted("uit " + ", ".join(budget.bronnen))]
     if budget.covered:
         out += [{"br": 1}, muted(f"waarvan {fmt.money(budget.covered)} gedekt" + (f" door {budget.dekking_door}" if budget.dekking_door else ""))]
-    if budget.besteed is not None:
+    if budget.besteed is not None and not planned_only:
         out += [{"br": 1}, b(f"besteed {fmt.money(budget.besteed)}" + (f" (gemeld {fmt.day(budget.besteed_op)})" if budget.besteed_op else ""))]
     return out
 
@@ -133,13 +133,18 @@ def _place(action: Action) -> str:
 
 
 def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None,
-                 school_year: str | None = None) -> Block:
+                 school_year: str | None = None, plan_only: bool = False) -> Block:
     """One action: number and title, the facts on one line, then what the data says of it. With ``as_of`` and the
-    school year of its plan, the status as lea_site.verdicts reads it ('nog niet begonnen', 'doorgeschoven naar ...')."""
+    school year of its plan, the status as lea_site.verdicts reads it ('nog niet begonnen', 'doorgeschoven naar ...').
+    ``plan_only``: what was agreed (who, when, budget, what, evaluations planned), no status, spending, note or
+    result: the agenda PDF keeps those for its chapter 'Stand op ...' and the progress reports."""
     line: Inline = [b("Wie: "), names(agenda, action.participants()) or "—", "   ", b("Planning: "), fmt.planning(action.planning, "niet vermeld")]
     if money:
-        line += ["   ", b("Begroting: "), *[s if not isinstance(s, dict) or "br" not in s else "; " for s in budget_lines(action.begroting)]]
-    if as_of is not None and school_year is not None:
+        lines = budget_lines(action.begroting, planned_only=plan_only)
+        line += ["   ", b("Begroting: "), *[s if not isinstance(s, dict) or "br" not in s else "; " for s in lines]]
+    if plan_only:
+        pass
+    elif as_of is not None and school_year is not None:
         state = action_state(action, as_of, agenda=agenda, school_year=school_year)
         line += ["   ", b("Status: "), status(state.word), *([muted(" " + state.note(fmt.day))] if state.note(fmt.day) else [])]
     else:
@@ -152,6 +157,9 @@ def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progre
         more.append(p({"t": "Waar: ", "i": 1}, _place(action)))
     if action.begroting is not None and action.begroting.toelichting:
         more.append(p({"t": "Geld: ", "i": 1}, action.begroting.toelichting))
+    if plan_only:
+        more += [p({"t": f"{fmt.capital(e.soort or 'evaluatie')} gepland: ", "i": 1}, fmt.planning(e.moment)) for e in action.evaluatie]
+        return {"action": {"nr": nr, "title": action.titel, "facts": line, "blocks": more}}
     last = action.last_note() if progress else None
     if last:
         more.append(p({"t": f"Voortgang {fmt.day(last.datum)}: ", "i": 1}, last.tekst))
@@ -169,12 +177,14 @@ def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progre
 # --- verdicts: as lea_site.verdicts decides them, never judged here ------------------------------
 
 
-def verdict_block(agenda: Agenda, goal: Ambition, school_year: str | None, today: date) -> Block:
-    """The goal's course with its reasons: 'Op koers', 'Let op', 'Achter' or 'Stand onbekend'."""
+def verdict_block(agenda: Agenda, goal: Ambition, school_year: str | None, today: date, dated: bool = False) -> Block:
+    """The goal's course with its reasons: 'Op koers', 'Let op', 'Achter' or 'Stand onbekend'. ``dated``: the
+    head says the day it is judged on ('Oordeel op 18 november 2026: Op koers')."""
     found = goal_course(agenda, goal, school_year, today, with_unit)
     label = found.label + (" (oordeel van de partners)" if found.overridden else "")
     label += f" (aan het eind van de looptijd, {fmt.day(found.as_of)})" if found.as_of else ""
-    return {"verdict": {"state": found.state, "label": label, "reasons": list(found.reasons)}}
+    head = f"Oordeel op {fmt.day(found.as_of or today)}: {label}" if dated else f"Oordeel: {label}"
+    return {"verdict": {"state": found.state, "label": label, "head": head, "reasons": list(found.reasons)}}
 
 
 def money_sentence(s: Spending) -> str | None:
@@ -190,10 +200,15 @@ def target_text(ind: Indicator) -> str:
     return target_sentence(ind, with_unit) or "—"
 
 
-def indicator_blocks(ind: Indicator, level: int, until: date | None = None) -> list[Block]:
+def indicator_blocks(ind: Indicator, level: int, until: date | None = None, *, facts_only: bool = False,
+                     values_only: bool = False, anchor: str = "indicator") -> list[Block]:
     """An indicator: its facts, its values on a time axis and in a table. With ``until`` (a report of a
-    period that ended) only the values of periods that began by then; a sentence counts the others."""
-    out: list[Block] = [heading(level, ind.titel, f"indicator-{ind.id}")]
+    period that ended) only the values of periods that began by then; a sentence counts the others.
+    ``facts_only``: what the agenda agreed (baseline and target, each with its date), no measured series;
+    ``values_only``: the series alone (the agenda PDF's chapter 'Stand op ...')."""
+    out: list[Block] = [heading(level, ind.titel, f"{anchor}-{ind.id}")]
+    if values_only:
+        return out + _indicator_values(ind, until)
     rows: list[tuple[str, Any]] = []
     if ind.definitie:
         rows.append(("Wat wordt geteld", ind.definitie))
@@ -211,6 +226,12 @@ def indicator_blocks(ind: Indicator, level: int, until: date | None = None) -> l
     for c in ind.vergelijking:
         rows.append(("Ter vergelijking", f"{c.label}: {with_unit(ind, c.waarde)}" + (f" ({c.periode})" if c.periode else "")))
     out.append(facts(rows))
+    return out if facts_only else out + _indicator_values(ind, until)
+
+
+def _indicator_values(ind: Indicator, until: date | None) -> list[Block]:
+    """An indicator's dated values as a chart and a table, each value with its period and kind."""
+    out: list[Block] = []
     series = ind.series()
     later = [m for m in series if until is not None and m.periode.start > until]  # type: ignore[union-attr]
     series = series[:len(series) - len(later)]  # in time order: the later ones are at the end

@@ -62,7 +62,9 @@ def places_blocks(view: Any) -> list[Block]:
                                                      for p in place.prioriteiten])]))
         work = place_work(view, place)
         if work:
-            rows.append(("Wat er gebeurt", [pb.items([[a.titel, " (", pb.status(a.status), ")"] for _, a in work])]))
+            # Titles only: a status is the state on a day, which the agenda PDF gives in its chapter 'Stand op ...'.
+            when = f" (schooljaar {view.current})" if view.current else ""
+            rows.append((f"Wat er gebeurt{when}", [pb.items([[a.titel] for _, a in work])]))
         programmes = place_interventions(agenda, place)
         if programmes:
             rows.append((fmt.capital(agenda.intervention_naming().meervoud), ", ".join(i.titel for i in programmes)))

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..verdicts import STUCK, goal_words, unchanged_since, written_status
 from ..diff import NO_CHANGES
-from ..exports.changes import History
+from ..exports.changes import History, summary
 from ..model import Action, Ambition, AmbitionPlan, Body, Contact, Party
 from ..values import school_year_bounds
 from . import format as fmt
@@ -139,9 +139,7 @@ def _notes_since(view: View, since: date) -> list[tuple[date, Action, AmbitionPl
     return sorted(notes, key=lambda n: n[0], reverse=True)
 
 
-def _sections(markdown: str) -> list[str]:
-    """The parts of the agenda a change touched: its '#### ' headings (Acties, Begroting, ...)."""
-    return [line[5:].strip() for line in markdown.splitlines() if line.startswith("#### ")]
+SHOWN_PER_DAY = 4  # what changed on one day, in the block on the professionals' page; the rest on Wijzigingen
 
 
 def history_html(view: View, history: History | None, since: date) -> str:
@@ -166,14 +164,21 @@ def history_html(view: View, history: History | None, since: date) -> str:
             return (f"{note}<p>De geschiedenis van de gegevens begint op {esc(fmt.day(covered.first))}" if covered.first else f"{note}<p>De geschiedenis van de gegevens is onvolledig") + (
                 f"; sindsdien is er niets veranderd aan de afspraken in de agenda. {link} staan op een eigen pagina.</p>")
         return f"{note}<p>Sinds {esc(fmt.day(since))} is er niets veranderd aan de afspraken in de agenda. {link} staan op een eigen pagina.</p>"
+    # One row per day, saying what changed (lea_site.exports.changes.summary): a row never reads only a section's name.
+    days: dict[date, list[str]] = {}
+    for change in changed:
+        days.setdefault(change.day, []).extend(summary(change.markdown))  # type: ignore[arg-type]
     items = []
-    for change in changed[:10]:
-        parts = _sections(change.markdown)
-        what = ", ".join(parts) if parts else change.markdown.strip().splitlines()[0].strip("#*> ")
-        items.append(f"<strong>{esc(fmt.day(change.day))}</strong>: {esc(what)}")
-    more = f" En nog {len(changed) - 10} eerdere." if len(changed) > 10 else ""
-    return (f"{note}<p>De afspraken in de agenda zijn sinds {esc(fmt.day(since))} {len(changed)} keer aangepast. "
-            f"Dit veranderde er:</p>" + ul(items) + f"<p>{esc(more)} {link}, met wat er precies anders werd, staan op een eigen pagina.</p>")
+    for day, what in list(days.items())[:10]:
+        what = list(dict.fromkeys(what))
+        shown = what[:SHOWN_PER_DAY]
+        more = f" En nog {len(what) - len(shown)} {'wijziging' if len(what) - len(shown) == 1 else 'wijzigingen'}." if len(what) > len(shown) else ""
+        items.append(f"<strong>{esc(fmt.day(day))}</strong>: " + ("<br>".join(esc(w) for w in shown) or "geen inhoudelijke wijziging") + esc(more))
+    more = f" En nog {len(days) - 10} eerdere dagen." if len(days) > 10 else ""
+    times = "1 keer" if len(changed) == 1 else f"{len(changed)} keer"
+    return (f"{note}<p>De gegevens van de agenda zijn sinds {esc(fmt.day(since))} {times} aangepast, op {len(days)} "
+            f"{'dag' if len(days) == 1 else 'dagen'}. Dit veranderde er:</p>" + ul(items)
+            + f"<p>{esc(more)} {link}, met wat er precies anders werd, staan op een eigen pagina.</p>")
 
 
 def changes_since_quarter(view: View, kop: str | None = None, history: History | None = None) -> str:
