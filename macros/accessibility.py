@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Iterator
+
+from .search import MKDOCS_INDEX, ZENSICAL_INDEX
 
 AXE_VERSION = "4.11.0"  # the same as tests/js/package.json (a test checks); the workflows install this one
 RESULTS = Path("assets") / "toegankelijkheid.json"  # inside the site's own docs_dir
@@ -106,10 +109,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A request the browser gave up (the search index it is not given, a page left) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port); yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -146,7 +156,7 @@ _TRIM = """([most, elements]) => {
 # The search box's index (MkDocs: search/search_index.json, Zensical: search.json) is not fetched: the page's
 # script loads it into a worker at once, which for a 10 MB agenda is 24 MB of JSON parsed on every page, while
 # nothing on the page changes until a reader searches (the search box itself is checked).
-SEARCH_INDEX = re.compile(r"^[^?#]*/(search/search_index|search)\.json([?#].*)?$")
+SEARCH_INDEX = re.compile(r"^[^?#]*/(" + "|".join(map(re.escape, (MKDOCS_INDEX, ZENSICAL_INDEX))) + r")([?#].*)?$")
 BUDGET_SECONDS = 90  # a check starts no new page after this: a pull request's build stays bounded (issue 24, class 10)
 
 
@@ -345,7 +355,6 @@ def statement(view) -> str:
 
 def cmd_accessibility(args) -> int:
     """``lea toegankelijkheid``: check the built site and write the results into the site's own docs/."""
-    import sys
 
     from .generate import ConfigError, read_config
     from .site import Site, data_dir, load_site

@@ -199,10 +199,10 @@ def _put_in_pdfs(config: MkDocsConfig) -> None:
 
 def _search_rows(config: MkDocsConfig) -> None:
     """Each activity in Material's search index, linking to its row (lea_site.search)."""
-    from .search import extend_index, row_entries, year_boosts
+    from .search import MKDOCS_INDEX, extend_index, row_entries, year_boosts
     from .site import Site, load_site
 
-    index = Path(config.site_dir) / "search" / "search_index.json"
+    index = Path(config.site_dir) / MKDOCS_INDEX
     site = load_site(data_dir(str(config.config_file_path), config.extra))
     if index.is_file() and isinstance(site, Site):
         extend_index(index, row_entries(site.agenda, site.today), config.use_directory_urls, year_boosts(site.agenda, site.today))

@@ -30,6 +30,9 @@ from .verdicts import NOT_REPORTED, written_status
 from .render import format as fmt
 from .render.paths import ambition_page, generated_pages, url_of, year_page
 
+MKDOCS_INDEX = "search/search_index.json"  # where Material's search plugin writes its index, in the built site
+ZENSICAL_INDEX = "search.json"  # where Zensical writes its index
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -198,7 +201,7 @@ def add_rows_to_zensical(config: Path) -> int:
     from .site import Site, data_dir, load_site
 
     own = read_config(config)
-    index = config.parent / str(own.get("site_dir") or "site") / "search.json"
+    index = config.parent / str(own.get("site_dir") or "site") / ZENSICAL_INDEX
     site = load_site(data_dir(str(config), own.get("extra") or {}))
     if not index.is_file() or not isinstance(site, Site):
         return 0

@@ -272,7 +272,8 @@ def test_an_action_of_a_plan_whose_school_year_has_not_begun_is_not_begun_not_un
         for action, row in zip(amb_plan.acties, _rows_of(actions_table(agenda, amb_plan, "2027-2028", lambda t: t, caption="x", as_of=today))):
             if action in unreported:
                 assert NOT_BEGUN in row and "niet gemeld" not in row, row
-    # the agenda's PDF: the plan's actions say the same
+    # the agenda's PDF shows a year plan as planned (review 16: the state is in its chapter 'Stand op'): a draft
+    # plan's actions carry no status at all, so never 'niet gemeld'
     document = pdf.documents(agenda, today)[pdf.AGENDA]
     year, facts = None, []
     titles = {pdf.pb.finish(a.titel) for a in unreported}
@@ -281,7 +282,7 @@ def test_an_action_of_a_plan_whose_school_year_has_not_begun_is_not_begun_not_un
             year = b["id"][len("jaar-"):]
         if "action" in b and year == "2027-2028" and b["action"]["title"] in titles:
             facts.append(_text(b["action"]["facts"]))
-    assert facts and all(NOT_BEGUN in f and "niet gemeld" not in f for f in facts), facts[:3]
+    assert facts and all("Status" not in f and "niet gemeld" not in f for f in facts), facts[:3]
     # a plan that has begun still says 'niet gemeld' of an action nothing was written of
     begun = agenda.year_plan("2026-2027")
     assert all(action_state(a, today, agenda=agenda, school_year="2026-2027").word != NOT_BEGUN for _, a in begun.actions())

@@ -68,3 +68,18 @@ def test_zensical_index_gets_the_rows_beside_their_page(tmp_path: Path):
     out = json.loads(index.read_text())["items"]
     assert [i["location"] for i in out] == ["ambities/a/", "ambities/a/#kop", "ambities/a/#actie-x", "partners/"]
     assert out[2]["path"] == ["Ambities", "A"] and out[2]["text"] == "peuteropvang"
+
+
+def test_the_accessibility_check_leaves_out_exactly_the_search_index(built_site):
+    """lea toegankelijkheid does not fetch the search box's index (24 MB for a 10 MB agenda, parsed on every
+    page): the pattern names Material's index where the built site has it, and no other file of the site."""
+    from lea_site.accessibility import SEARCH_INDEX
+    from lea_site.search import MKDOCS_INDEX, ZENSICAL_INDEX
+
+    site = built_site("demo").site
+    assert (site / MKDOCS_INDEX).is_file()
+    base = "http://127.0.0.1:8000/"
+    matched = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+               and SEARCH_INDEX.match(base + p.relative_to(site).as_posix())]
+    assert matched == [MKDOCS_INDEX]
+    assert SEARCH_INDEX.match(base + ZENSICAL_INDEX) and SEARCH_INDEX.match(base + MKDOCS_INDEX + "?v=2")

@@ -97,3 +97,37 @@ def test_a_check_out_of_time_has_seen_one_page_of_each_kind_and_names_the_rest(s
     assert {r.split("/")[0] if r.count("/") > 1 else r for r in first} == kinds and len(first) == len(kinds)
     assert sorted(outcome.unchecked) == sorted(rest) and rest  # budget 0: every page but one of each kind left out
     assert outcome.pages == len(pages)
+
+
+def test_a_very_large_page_is_cut_to_the_element_budget_keeping_each_table_s_first_rows(tmp_path, browser, axe_source):
+    """Many tables of fewer than MAX_ROWS rows still made a page of 7,255 elements that took axe 12 s (a year
+    of 1,000 actions): beyond MAX_ELEMENTS every table keeps fewer rows, never none, so each kind of row is
+    still checked (a fault in the first row of the last table is found) and the rows left out are counted."""
+    from lea_site.accessibility import MAX_ELEMENTS, MAX_ROWS, _TRIM, serve
+
+    tables, rows = 20, 150  # 20 x 150 rows of 4 elements: four times MAX_ELEMENTS, each table under MAX_ROWS
+    assert rows < MAX_ROWS and tables * rows * 4 > 2 * MAX_ELEMENTS
+    bad = '<tr><td><img src="x.png"></td><td>zonder alt-tekst</td><td>x</td></tr>'
+
+    def table(n: int) -> str:
+        body = "".join(f"<tr><td>Actie {n}.{i}</td><td>lopend</td><td>€ {i}</td></tr>" for i in range(rows))
+        return (f"<table><caption>Tabel {n}</caption><thead><tr><th>Actie</th><th>Status</th><th>Geld</th></tr></thead>"
+                f"<tbody>{bad if n == tables - 1 else ''}{body}</tbody></table>")
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Groot</title></head><body><main><article>'
+        f"<h1>Groot</h1>{''.join(table(n) for n in range(tables))}</article></main></body></html>", encoding="utf-8")
+    (tmp_path / "x.png").write_bytes(b"")
+    with serve(tmp_path) as base:
+        outcome = check_pages(browser, base, tmp_path, axe_source, pages=[""], dark=[])
+        page = browser.new_page()
+        page.goto(base, wait_until="load")
+        left = page.evaluate(_TRIM, [MAX_ROWS, MAX_ELEMENTS])
+        kept = page.evaluate("() => [document.querySelector('article').getElementsByTagName('*').length, "
+                             "Array.from(document.querySelectorAll('tbody')).map(b => b.children.length)]")
+        page.close()
+    elements, per_table = kept
+    assert elements <= MAX_ELEMENTS, elements
+    assert len(per_table) == tables and min(per_table) >= 1, per_table  # every table keeps its first rows
+    assert left == outcome.trimmed == tables * rows + 1 - sum(per_table)  # every row left out is counted
+    assert any("image-alt" in v for v in outcome.violations), outcome.violations  # the last table's first row was checked
