@@ -355,7 +355,6 @@ def statement(view) -> str:
 
 def cmd_accessibility(args) -> int:
     """``lea toegankelijkheid``: check the built site and write the results into the site's own docs/."""
-
     from .generate import ConfigError, read_config
     from .site import Site, data_dir, load_site
 
