@@ -563,6 +563,33 @@ def test_every_begun_year_has_a_report_typeset_once_and_cached(tmp_path: Path, m
     assert calls == []
 
 
+def test_typst_begins_on_the_agenda_while_the_reports_are_still_being_composed(tmp_path: Path, monkeypatch):
+    """Composing a 1,000-action agenda's documents took half a second before Typst began on any: the agenda (the
+    largest, composed first) is handed to Typst at once. Here each report is composed only once the agenda's
+    typesetting has begun; handed over only at the end, the build would wait for ever (here: fail after 60 s)."""
+    import threading
+
+    agenda, today = _agenda("demo")
+    begun = threading.Event()
+    real = typeset.render_pdf
+
+    def render(document) -> bytes:
+        begun.set()
+        return real(document)
+
+    def waiting_for_typst():
+        for path, document in pdf.composed(agenda, today):
+            if path != pdf.AGENDA:
+                assert begun.wait(60), "Typst had not begun on the agenda before the reports were composed"
+            yield path, document
+
+    monkeypatch.setenv("LEA_PDF_CACHE", "")
+    monkeypatch.setattr(typeset, "render_pdf", render)
+    made = typeset.Typesetting(waiting_for_typst()).wait()
+    assert set(made) == set(pdf.documents(agenda, today)) and all(body.startswith(b"%PDF-") for body in made.values())
+    assert list(made)[0] == pdf.AGENDA
+
+
 def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeypatch, capsys):
     from lea_site import cli
 
