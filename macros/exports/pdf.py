@@ -21,6 +21,7 @@ is the data's (the same data gives the same bytes).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -30,7 +31,7 @@ from ..checks import ambition_plan_totals, year_totals
 from ..glossary import agenda_glossary
 from ..model import STATUSES, Action, Agenda, Ambition, AmbitionPlan, Body, YearPlan
 from ..render.charts import with_unit
-from ..verdicts import NOT_REPORTED, STUCK, action_state, all_actions, dimension_states, goal_course, goal_spending, written_status, year_spending
+from ..verdicts import NOT_REPORTED, STUCK, action_state, all_actions, goal_course, goal_spending, written_status, year_spending
 from ..render import format as fmt
 from ..render.documents import agenda_day
 from ..render.pages import View
@@ -48,6 +49,7 @@ AGENDA = volume_path(1)
 REPORT = "downloads/voortgang.pdf"
 
 
+@functools.lru_cache(maxsize=1)
 def _package_version() -> str:
     try:
         return version("lea-site")
@@ -552,10 +554,10 @@ def _moved(agenda: Agenda, action: Action, school_year: str | None, as_of: date)
 
 
 def _dimensions(action: Action, as_of: date) -> list[Any]:
-    """Under an action's status: its state per dimension (kwaliteit, geld, tijd), as lea_site.verdicts reads the notes."""
+    """Under an action's status: its state per dimension (kwaliteit, geld, tijd) with its day and explanation."""
     out: list[Any] = []
-    for d in dimension_states(action, as_of):
-        out += [{"br": 1}, pb.b(f"{fmt.capital(d.dimension)}: "), pb.status(d.state)]
+    for line in pb.dimension_lines(action, as_of):
+        out += [{"br": 1}, *line]
     return out
 
 

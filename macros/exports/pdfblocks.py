@@ -132,6 +132,13 @@ def _place(action: Action) -> str:
     return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
 
 
+def dimension_lines(action: Action, as_of: date) -> list[list[Any]]:
+    """An action's state per dimension (kwaliteit, geld, tijd), each with the day of its note and its
+    explanation, as lea_site.verdicts reads the notes: one line each."""
+    return [[b(f"{fmt.capital(d.dimension)}: "), status(d.state), muted(f" ({fmt.day(d.day)})"), *([": " + d.note] if d.note else [])]
+            for d in dimension_states(action, as_of)]
+
+
 def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progress: bool, as_of: date | None = None,
                  school_year: str | None = None, plan_only: bool = False) -> Block:
     """One action: number and title, the facts on one line, then what the data says of it. With ``as_of`` and the
@@ -164,9 +171,7 @@ def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progre
     if last:
         more.append(p({"t": f"Voortgang {fmt.day(last.datum)}: ", "i": 1}, last.tekst))
     if progress and as_of is not None:  # the state per dimension, as lea_site.verdicts reads the notes
-        for d in dimension_states(action, as_of):
-            more.append(p(b(f"{fmt.capital(d.dimension)}: "), status(d.state), muted(f" ({fmt.day(d.day)})"),
-                          *([": " + d.note] if d.note else [])))
+        more += [p(*spans) for spans in dimension_lines(action, as_of)]
     if action.resultaat:
         more += [p({"t": "Resultaat:", "i": 1}), *md_blocks(action.resultaat)]
     for e in action.evaluatie:
