@@ -433,9 +433,11 @@ def finish(value: Any, lines: bool = False) -> Any:
             value = _NEWLINE.sub(" ", value)
         value = _AMOUNT.sub("€\u00a0", value) if "€ " in value else value
         return _LONG.sub(_breakable, value) if len(value) > 30 else value
+    # A short plain text is kept as it is without a call: most texts are, and a document has 100,000 of them.
     if isinstance(value, list):
-        return [finish(v, lines) for v in value]
+        return [v if type(v) is str and len(v) <= 30 and "\n" not in v and "€ " not in v else finish(v, lines) for v in value]
     if isinstance(value, dict):
         code = "code" in value  # a code block ({"code": text}) or a code span ({"t": text, "code": 1})
-        return {k: (v if k in _KEYS else finish(v, code and k in ("code", "t"))) for k, v in value.items()}
+        return {k: (v if k in _KEYS or (type(v) is str and len(v) <= 30 and "\n" not in v and "€ " not in v)
+                    else finish(v, code and k in ("code", "t"))) for k, v in value.items()}
     return value
