@@ -68,7 +68,7 @@ def test_alias_bomb_is_refused_at_the_alias(tmp_path):
     errors = [p for p in problems if p[3]]
     assert errors[0][:2] == [f"{data}/bom.yml", 6], errors  # 9**6 = 531,441 values at line 6, *e
     assert errors[0][2] == (
-        "de verwijzing *e herhaalt zoveel dat de gegevens te groot worden: meer dan 600.000 waarden "
+        f"de verwijzing *e herhaalt zoveel dat de gegevens te groot worden: meer dan {MAX_VALUES:,} waarden ".replace(",", ".") +
         "(velden, teksten, getallen, lijsten) in alle bestanden samen, en dat is de grens; "
         "gebruik & en * alleen om een tekst een paar keer te herhalen")
 
@@ -78,7 +78,9 @@ def test_alias_bomb_counts_across_files(tmp_path):
     files = {"agenda.yml": AGENDA}
     files.update({f"deel-{n}.yml": f"x{n}: &a [{', '.join(['t'] * 1000)}]\ny{n}: [{', '.join(['*a'] * 100)}]\n" for n in range(7)})
     problems = _load_in_child(_folder(tmp_path, files))
-    assert any("meer dan 600.000 waarden" in p[2] and p[0].endswith("deel-5.yml") for p in problems), problems
+    too_many = f"meer dan {MAX_VALUES:,} waarden".replace(",", ".")
+    last = f"deel-{MAX_VALUES // 101_000}.yml"  # each part holds 101,000 values: the one that passes the limit
+    assert any(too_many in p[2] and p[0].endswith(last) for p in problems), problems
 
 
 @pytest.mark.parametrize("shape", ["brackets-60k", "braces", "dashes", "indentation", "mixed"])
@@ -122,7 +124,8 @@ def test_value_limit_names_file_and_line(tmp_path):
     result = load(data, today=DEMO_TODAY)
     [error] = result.errors
     assert (error.file, error.message) == (f"{data}/lijst.yml", (
-        "de gegevens zijn te groot: meer dan 600.000 waarden (velden, teksten, getallen, lijsten) in alle bestanden samen, en dat is de grens"))
+        f"de gegevens zijn te groot: meer dan {MAX_VALUES:,} waarden ".replace(",", ".")
+        + "(velden, teksten, getallen, lijsten) in alle bestanden samen, en dat is de grens"))
     assert MAX_VALUES - 30 < error.line <= MAX_VALUES  # the item that is one too many (the agenda has about 25 values)
 
 
