@@ -64,6 +64,7 @@ def _built_with_pdfs(tmp_path: Path, monkeypatch, name: str) -> Path:
     (folder / "docs").mkdir()
     monkeypatch.setenv("LEA_TODAY", today.isoformat())
     monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", lambda document: FAKE + document["title"].encode("utf-8"))
     build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
     return folder / "site"

@@ -191,7 +191,7 @@ def test_the_agenda_pdf_has_every_new_shape(agenda, tmp_path: Path):
         "Voorbeelden van leden", "bibliothecaris onderwijs, logopedist", "Mogelijke leden", "(sinds schooljaar 2021-2022)",
         agenda.body("stuurgroep").mandaat, "Concept: deze organisatie is een eerste opzet",
         *agenda.role("procesmanager").taken, "16 uur per week",
-        "Geschreven van februari 2021 t/m juni 2021.", "Vaststelling niet vermeld", "Of dit jaarplan is vastgesteld, is niet vermeld.",
+        "Geschreven van februari 2021 t/m juni 2021.", "Vaststelling van de agenda niet vermeld", "Of dit jaarplan is vastgesteld, is niet vermeld.",
         agenda.info.visie_inleiding.strip(),
     ]
     missing = [e for e in expected if re.sub(r"[\s\u00ad\u00a0\u200b-]+", "", e) not in shown]

@@ -478,6 +478,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
 
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     good = b"%PDF-1.7\n% a good one\n%%EOF\n"
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", lambda document: good)
     folder = site_folder(tmp_path / "site", DATA)
     generate(folder / "mkdocs.yml", pdf=True)
@@ -487,6 +488,7 @@ def test_failed_pdf_leaves_the_last_good_one(tmp_path: Path, monkeypatch):
     def broken(document):
         raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
 
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", broken)
     (folder / "mkdocs.yml").touch()
     with pytest.raises(ConfigError, match="PDF: de PDF kon niet gemaakt worden"):
@@ -606,6 +608,7 @@ def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeyp
     def broken(document):
         raise typeset.PdfError("de PDF kon niet gemaakt worden: kapot")
 
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", broken)
     assert cli.main(["build"]) == 1
     assert "PDF: de PDF kon niet gemaakt worden: kapot" in capsys.readouterr().err
@@ -626,6 +629,7 @@ def test_plain_mkdocs_build_puts_the_pdfs_in_and_a_failed_one_keeps_the_last_sit
     monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
     monkeypatch.setenv("LEA_PDF", "ja")
     good = b"%PDF-1.7\n% typeset at the end\n%%EOF\n"
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", lambda document: good)
 
     def mkdocs_build() -> None:
@@ -639,6 +643,7 @@ def test_plain_mkdocs_build_puts_the_pdfs_in_and_a_failed_one_keeps_the_last_sit
     def broken(document):
         raise pdf.PdfError("de PDF kon niet gemaakt worden: kapot")
 
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
     monkeypatch.setattr(typeset, "render_pdf", broken)
     (site / "index.html").write_text("de vorige site", encoding="utf-8")
     with pytest.raises(Abort, match="PDF: de PDF kon niet gemaakt worden: kapot"):

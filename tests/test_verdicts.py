@@ -336,14 +336,15 @@ def _verdicts_in(value) -> list[dict]:
 
 @pytest.mark.parametrize("name", sorted(SITE_DATA))
 def test_the_pdfs_carry_the_verdict_the_module_decided(name: str):
-    """The agenda PDF's verdict per goal (state, label, reasons) is the module's, for every goal."""
+    """The agenda PDF's verdict per goal (state, label, reasons) is the module's, for every goal, on the day of its
+    chapter 'Stand op <day>' (the data's last reported day: the same data gives the same PDF on any later day)."""
     from lea_site.exports import pdf
 
     data, today = SITE_DATA[name]
     agenda = load(data, today).agenda
-    current = agenda.current_school_year(today)
+    day = pdf.state_day(agenda, today)
     shown = _verdicts_in(pdf.documents(agenda, today)[pdf.AGENDA])
-    decided = [goal_course(agenda, g, current, today, with_unit) for g in pdf.goal_tree(agenda)]
+    decided = [goal_course(agenda, g, agenda.current_school_year(day), day, with_unit) for g in pdf.goal_tree(agenda)]
     assert [(v["state"], v["reasons"]) for v in shown] == [(c.state, list(c.reasons)) for c in decided]
     assert all(v["label"].startswith(c.label) for v, c in zip(shown, decided))
 

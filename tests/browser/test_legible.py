@@ -77,8 +77,15 @@ def test_search_puts_the_current_school_year_first(sites, browser):
     page.goto(base, wait_until="load")
     page.fill("input.md-search__input", "thuiszitters")
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    page.wait_for_timeout(300)
-    found = [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
+    # The list is drawn as the search worker answers: read it once it has stopped changing (a fixed wait of
+    # 300 ms read a half-drawn list on a busy machine).
+    found, seen = [], None
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        found = [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item > a")]
+        if found == seen:
+            break
+        seen = found
     context.close()
 
     def year_of(href: str) -> str | None:
