@@ -20,6 +20,7 @@ from lea_site.render.charts import DESKTOP_TEXT, PHONE_TEXT
 from lea_site.render.measure import text_width
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from .geometry import passes_inside
 
 SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
 Box = tuple[float, float, float, float]
@@ -85,26 +86,6 @@ def overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def crosses(box: Box, p, q) -> bool:
-    """Does the segment p-q pass through the box (Liang-Barsky)?"""
-    (ax, ay), (bx, by) = p, q
-    dx, dy = bx - ax, by - ay
-    low, high = 0.0, 1.0
-    for d, e in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
-        if d == 0:
-            if e <= 0:
-                return False
-            continue
-        t = e / d
-        if d < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low >= high:
-            return False
-    return True
-
-
 @pytest.mark.parametrize("name,data,today", SITES, ids=[s[0] for s in SITES])
 def test_every_chart_text_is_inside_the_chart_and_covers_nothing(name: str, data: Path, today):
     agenda = load(data, today).agenda
@@ -122,7 +103,7 @@ def test_every_chart_text_is_inside_the_chart_and_covers_nothing(name: str, data
             for _, text, box in boxes:
                 where = f"{name} {ind.id} at {size}: {text!r} {tuple(round(v) for v in box)}"
                 assert 0 <= box[0] and box[2] <= w and 0 <= box[1] and box[3] <= h, f"{where} is cut off by the chart ({w}x{h})"
-                assert not any(crosses(box, p, q) for p, q in segments), f"{where} runs over a line"
+                assert not any(passes_inside(box, p, q) for p, q in segments), f"{where} runs over a line"
                 assert not any(overlap(box, d) for d in dots), f"{where} covers a marker"
             for (n, a, box_a), (m, b, box_b) in combinations(boxes, 2):
                 assert not overlap(box_a, box_b), f"{name} {ind.id} at {size}: {a!r} covers {b!r}"

@@ -14,32 +14,15 @@ from lea_site.render import governance
 from lea_site.render.governance import BAND_SIZE, band_width, text_width
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
+from .geometry import Rect, passes_inside
 
 SITES = [("demo", DATA, DEMO_TODAY)] + [(p.name, p, FIXTURE_TODAY) for p in sorted(FIXTURES.iterdir()) if p.is_dir()]
 # A line (2 wide) and a box border (2 wide) that come closer than this look as if they touch.
 NEAR = 3.0
 
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
-
 
 def hits(a: tuple[float, float], b: tuple[float, float], r: Rect) -> bool:
-    """Does the segment a-b meet the inside of the rectangle (Liang-Barsky)?"""
-    (ax, ay), (bx, by) = a, b
-    dx, dy = bx - ax, by - ay
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, ax - r[0]), (dx, r[2] - ax), (-dy, ay - r[1]), (dy, r[3] - ay)):
-        if p == 0:
-            if q <= 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low >= high:
-            return False
-    return True
+    return passes_inside(r, a, b)
 
 
 def grow(r: Rect, d: float) -> Rect:

@@ -85,14 +85,14 @@ def _typst_dir() -> str:
     return str(Path(spec.origin).parent.parent) if spec is not None and spec.origin else ""
 
 
-def _worker_env() -> dict[str, str]:
+def _worker_env() -> dict[str, str] | None:
     """Typst lays pages out on a thread pool of one thread per core, whose idle threads spin before they
     sleep: with a document typeset on every core, that spinning took CPU time from the other documents
     (all PDFs of 1,000 actions: children's CPU 5.2 s, median of 5, against 4.8 s with one thread each).
     So one thread per document when documents run side by side; a setting of the user's own is kept."""
     if processes() > 1 and "RAYON_NUM_THREADS" not in os.environ:
         return {**os.environ, "RAYON_NUM_THREADS": "1"}
-    return dict(os.environ)
+    return None  # the worker inherits this process's environment
 
 
 def render_pdf(document: Document) -> bytes:

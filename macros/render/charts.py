@@ -15,7 +15,7 @@ from ..values import Period
 from ..verdicts import target_sentence
 from . import format as fmt
 from .html import esc, table
-from .measure import text_width
+from .measure import segment_meets, text_width
 
 _ids = itertools.count(1)
 
@@ -135,26 +135,6 @@ def text_box(x: float, y: float, text: str, anchor: str = "start", bold: bool = 
 
 def meets(a: Box, b: Box, gap: float = 0.0) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
-
-
-def cuts(box: Box, p: tuple[float, float], q: tuple[float, float]) -> bool:
-    """Does the segment p-q pass through the box (Liang-Barsky)?"""
-    (ax, ay), (bx, by) = p, q
-    dx, dy = bx - ax, by - ay
-    low, high = 0.0, 1.0
-    for d, e in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
-        if d == 0:
-            if e < 0:
-                return False
-            continue
-        t = e / d
-        if d < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 def _wrap_label(text: str, room: float, bold: bool) -> list[str]:
@@ -306,7 +286,7 @@ def indicator_chart(ind: Indicator) -> str:
                     whole = (min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3])
                     if (whole[0] < 0 or whole[2] > width or whole[1] < 0 or whole[3] > top + plot_h
                             or any(meets(whole, t, 4) for t in texts_taken) or any(meets(whole, mk, 2) for mk in markers)
-                            or any(cuts((whole[0] - 2, whole[1] - 2, whole[2] + 2, whole[3] + 2), p, q) for p, q in segments)):
+                            or any(segment_meets((whole[0] - 2, whole[1] - 2, whole[2] + 2, whole[3] + 2), p, q) for p, q in segments)):
                         continue
                     texts_taken.append(whole)
                     spans = "".join(f'<tspan x="{ax:.1f}" y="{base + LINE_H * n:.1f}">{esc(t)}</tspan>' for n, t in enumerate(lines))

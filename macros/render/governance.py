@@ -12,7 +12,7 @@ from .paths import ambition_page, body_anchor
 from .html import Edit, Link, dl, esc, prose, md, md_inline, no_edit, parties, party, ul
 from .contact import contact_html, resolve
 from . import routing
-from .measure import text_width
+from .measure import segment_meets, text_width
 
 LEVELS = [
     ("bestuurlijk", "Bestuurlijk niveau"),
@@ -230,26 +230,10 @@ def _kinds_text(agenda: Agenda) -> list[str]:
 
 
 def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...], box_w: float = BOX_W) -> bool:
-    """Does the segment a-b pass through the inside of a box (x, y[, height]) (Liang-Barsky clipping)?"""
+    """Does the segment a-b pass through the inside of a box (x, y[, height])? A line that only touches the
+    border is fine."""
     height = box[2] if len(box) > 2 else BOX_H
-    left, top = box[0] + 1, box[1] + 1  # a line that only touches the border is fine
-    right, bottom = box[0] + box_w - 1, box[1] + height - 1
-    (ax, ay), (bx, by) = a, b
-    dx, dy = bx - ax, by - ay
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    return segment_meets((box[0] + 1, box[1] + 1, box[0] + box_w - 1, box[1] + height - 1), a, b)
 
 
 def _box(agenda: Agenda, body: Body, x: float, y: float, height: float, box_w: float = BOX_W) -> str:
