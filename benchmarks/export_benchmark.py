@@ -4,8 +4,8 @@
     python benchmarks/export_benchmark.py --sizes 1000 --runs 3 --engine zensical
 
 For the demo (this repository's data/) and each synthetic agenda (benchmarks/generate.py),
-``lea build`` runs in a fresh process (benchmarks/_build_once.py: wall time until exit, the
-largest peak memory of the processes it started) in these ways:
+``lea build`` runs in a fresh process (benchmarks/_build_once.py: wall time until exit, and the
+memory of all the processes it started at one moment, PSS: the build and its Typst workers) in these ways:
 
 * **zonder**: without any export: the generate step's exports (open data, feeds, Wijzigingen)
   replaced by nothing and ``LEA_PDF=nee`` (this script runs ``lea build`` with that replacement);
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--pdfs-only", action="store_true", help="only the PDFs alone (no builds): e.g. --sizes 1000 10000")
     args = parser.parse_args()
     print(f"# {platform.node()}: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; "
-          f"lea build --engine {args.engine}; {args.runs} run(s); median wall s (peak MB)", flush=True)
+          f"lea build --engine {args.engine}; {args.runs} run(s); median wall s (all processes at once, MB)", flush=True)
     labels = ([] if args.no_demo else ["demo"]) + [str(s) for s in args.sizes]
     print(f"{'acties':>7} " + " ".join(f"{w:>16}" for w in WAYS) + f" {'+ koud':>8} {'+ warm':>8}", flush=True)
     alone: dict[str, dict] = {}
@@ -139,7 +139,7 @@ def main() -> None:
                 continue
             results = measure_builds(data, tmpdir, args.engine, args.runs)
             med = {w: statistics.median(r["seconds"] for r in results[w]) for w in WAYS}
-            peak = {w: max(r["peak_mb"] for r in results[w]) for w in WAYS}
+            peak = {w: max(r["together_mb"] for r in results[w]) for w in WAYS}
             cells = " ".join(f"{med[w]:>9.2f} ({peak[w]:>4.0f})" for w in WAYS)
             print(f"{label:>7} {cells} {100 * (med['alles koud'] / med['zonder'] - 1):>7.0f}% "
                   f"{100 * (med['alles warm'] / med['zonder'] - 1):>7.0f}%", flush=True)

@@ -34,6 +34,7 @@ def _root(conf: Any) -> str:
 
 def define_env(env: Any) -> None:
     from .blocks import mark
+    from .exports.typeset import size_of
     from .render.changed import read_changed
     from .render.documents import read_facts
     from .render.html import no_edit
@@ -69,7 +70,7 @@ def define_env(env: Any) -> None:
         link = lambda target: relative(page_url, url_of(target, directory_urls))  # noqa: E731
         made = View(site.agenda, site.today, link, edit or no_edit, checks)
         made.downloads = frozenset((conf.get("extra") or {}).get("lea_downloads") or ())
-        made.files = read_facts((conf.get("extra") or {}).get("lea_documenten"))
+        made.files = read_facts((conf.get("extra") or {}).get("lea_documenten"), size_of)  # a PDF's size waits for it
         made.changed = read_changed((conf.get("extra") or {}).get("lea_gewijzigd"))
         made.history = lambda: _history(data, root)
         made_for[:] = [env.page, made]

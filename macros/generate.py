@@ -224,12 +224,15 @@ def footer(agenda) -> dict[str, str]:
 
 def file_facts(pages: dict[str, str | bytes], dated: dict[str, date], typesetting: Typesetting | None,
                typeset: dict[str, bytes]) -> dict[str, dict[str, Any]]:
-    """Per file the page Documenten offers: the day its content is of and its size (lea_site.render.documents)."""
+    """Per file the page Documenten offers: the day its content is of and its size (lea_site.render.documents).
+    A PDF not yet typeset (``lea build`` typesets while the engine builds the pages) has no size here: a
+    page that shows it asks the build for it (lea_site.exports.typeset.size_of)."""
     out = {path: {"datum": day.isoformat(), "grootte": len(pages[path])} for path, day in dated.items()
            if isinstance(pages.get(path), bytes)}
-    for path, content in typeset.items():
+    for path in typesetting.paths if typesetting is not None else ():
         year, month, day = typesetting.documents[path]["date"]  # the document's own date (lea_site.exports.pdf)
-        out[path] = {"datum": date(year, month, day).isoformat(), "grootte": len(content)}
+        made = {"grootte": len(typeset[path])} if path in typeset else {"wordt_gezet": True}  # (Zensical drops a null)
+        out[path] = {"datum": date(year, month, day).isoformat(), **made}
     return out
 
 
@@ -286,10 +289,12 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
         merge(pages, house.files, "de huisstijl")
         # A chapter's pictures, checked by the load (lea_site.richtext): served as bestanden/<path in data/>.
         merge(pages, {FILES + path: file.read_bytes() for path, file in agenda.pictures().items()}, "de afbeeldingen")
-        # Typeset now (Typst runs in this process; cached): the page Documenten says each PDF's size.
-        # With ``pdf_later`` the files still go into the built site after the engine.
-        typeset = typesetting.wait() if typesetting is not None else {}
-        made = typeset if not pdf_later else {}
+        # With ``pdf_later`` Typst goes on while the engine builds the pages, and the PDFs go into the built
+        # site after it: a page that names a PDF's size waits for that PDF (lea_site.exports.typeset.size_of).
+        # Otherwise they are typeset now (cached).
+        made = typesetting.wait() if typesetting is not None and not pdf_later else {}
+        if typesetting is not None and pdf_later:
+            typesetting.announce()
     except BaseException as err:
         if typesetting is not None:
             typesetting.close()
@@ -325,7 +330,7 @@ def generate(config_path: Path, *, pdf: bool | None = None, pdf_later: bool = Fa
     lea = dict(extra.get("lea") or {})
     lea["data"] = os.path.relpath(data, folder)
     extra.update(lea=lea, lea_voorbeeld=agenda.info.voorbeeld, lea_titel=agenda.info.titel, lea_voet=footer(agenda),
-                 lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, typeset),
+                 lea_downloads=pdfs, lea_documenten=file_facts(pages, dated, typesetting, made),
                  lea_gewijzigd=changed)
     config["extra"] = extra
     write_generated_config(folder, config)

@@ -38,6 +38,7 @@ from . import staging
 from .exports.pdf import PdfError, Typesetting
 from .generate import BUILD, PACKAGE, ConfigError, generate, product_folder, read_config
 from .load import LoadResult
+from .render.macros import waits_for_pdfs
 from .site import data_dir
 
 log = logging.getLogger("mkdocs.plugins.lea")
@@ -131,7 +132,13 @@ class _BuildSteps(BasePlugin):
     """Steps of the build of the generated config (MkDocs runs the events of that config's plugins)."""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        return Files([]) if _Build.hold is not None else files
+        if _Build.hold is not None:
+            return Files([])
+        if Typesetting.announced is None:
+            return files
+        # MkDocs renders the pages in this order (the root folder's first). A page that shows a PDF's size
+        # waits for Typst, so it comes last: the other pages are built while the PDFs are typeset.
+        return Files(sorted(files, key=lambda f: f.is_documentation_page() and waits_for_pdfs(f.content_string)))
 
     @event_priority(100)  # before the search plugin reads the page
     def on_page_context(self, context, page, config, nav):

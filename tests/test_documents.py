@@ -140,6 +140,62 @@ def test_facts_from_the_config_are_read_tolerantly():
     assert read_facts(None) == {} and read_facts(["a"]) == {}
 
 
+def test_a_pdf_still_being_typeset_is_waited_for_only_where_its_size_is_shown():
+    """lea build's engine builds the pages while Typst typesets: a PDF's size is asked when a page shows
+    it, for that PDF alone; the whole list (the page Documenten) waits for all; a PDF that failed is not
+    offered (the build stops on it)."""
+    asked: list[str] = []
+
+    def size_of(path: str) -> int | None:
+        asked.append(path)
+        return None if path == "c.pdf" else len(path) * 1000
+
+    raw = {"a.pdf": {"datum": "2026-01-02", "wordt_gezet": True}, "b.pdf": {"datum": "2026-02-03", "wordt_gezet": True},
+           "c.pdf": {"datum": "2026-03-04", "wordt_gezet": True}, "d.json": {"datum": "2026-04-05", "grootte": 7}}
+    files = read_facts(raw, size_of)
+    assert asked == []  # nothing waited for while nothing is shown
+    assert files.get("d.json") == FileFacts(date(2026, 4, 5), 7) and asked == []
+    assert files.get("a.pdf") == FileFacts(date(2026, 1, 2), 5000) and asked == ["a.pdf"]
+    assert files.get("a.pdf") == FileFacts(date(2026, 1, 2), 5000) and asked == ["a.pdf"]  # asked once
+    assert files.get("c.pdf") is None and "c.pdf" not in files
+    assert dict(files) == {"a.pdf": FileFacts(date(2026, 1, 2), 5000), "b.pdf": FileFacts(date(2026, 2, 3), 5000),
+                           "d.json": FileFacts(date(2026, 4, 5), 7)}
+    assert sorted(asked) == ["a.pdf", "b.pdf", "c.pdf"]
+    assert read_facts(raw) == {"d.json": FileFacts(date(2026, 4, 5), 7)}  # no build typesets them here: no sizes
+
+
+def test_mkdocs_builds_the_pages_that_wait_for_a_pdf_last(tmp_path: Path):
+    """MkDocs renders the pages in its file order (the root folder's first, Documenten among them): a page
+    that shows a PDF's size goes last while Typst runs, so the engine is not held up early."""
+    from mkdocs.structure.files import File, Files
+
+    from lea_site import mkdocs_plugin
+    from lea_site.exports import typeset
+    from lea_site.render.macros import MACROS, waits_for_pdfs
+
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    pages = {"index.md": "# Hallo", "documenten.md": "{{ documents() }}", "over.md": 'Zie {{pdf_link("agenda", "PDF") }}',
+             "professionals.md": "{{- current_report() }}", "sub/a.md": "{{ home_intro() }}", "style.css": "{{ documents() }}"}
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in pages])
+    steps = mkdocs_plugin._BuildSteps()
+    assert [f.src_uri for f in steps.on_files(files, None)] == list(pages)  # no PDFs under way: MkDocs' own order
+
+    class Announced:
+        pass
+
+    typeset.Typesetting.announced = Announced()
+    try:
+        order = [f.src_uri for f in steps.on_files(files, None)]
+    finally:
+        typeset.Typesetting.announced = None
+    assert order == ["index.md", "sub/a.md", "style.css", "documenten.md", "over.md", "professionals.md"]
+    assert {name for name, m in MACROS.items() if m.sizes} == {"pdf_link", "documents", "current_report"}
+    assert not waits_for_pdfs("documents() and {{ documents }}")
+
+
 def test_sizes_in_dutch():
     assert [fmt.size(n) for n in (1, 412_345, 999_499, 999_500, 1_234_567)] == [
         "1\u00a0kB", "412\u00a0kB", "999\u00a0kB", "1,0\u00a0MB", "1,2\u00a0MB"]

@@ -592,6 +592,51 @@ def test_typst_begins_on_the_agenda_while_the_reports_are_still_being_composed(t
     assert list(made)[0] == pdf.AGENDA
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_engine_builds_the_pages_while_typst_typesets_and_documenten_names_each_size(tmp_path: Path, monkeypatch, engine: str):
+    """lea build waited for every PDF before the engine began (the page Documenten says each PDF's size), so
+    on two cores the engine and Typst never ran side by side. Now only a page that shows a PDF's size waits,
+    for that PDF. Here no PDF can be typeset before the engine has begun: waiting for them first, the build
+    fails (after 60 s); and each size on Documenten is that of the file in the site."""
+    import threading
+
+    from lea_site import cli, engines
+
+    from .sitebuild import site_folder
+
+    if engine == "zensical":
+        pytest.importorskip("zensical")
+    folder = site_folder(tmp_path / "site", DATA)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("LEA_TODAY", DEMO_TODAY.isoformat())
+    monkeypatch.setenv("LEA_PDF", "ja")
+    monkeypatch.setenv("LEA_PDF_CACHE", "")  # a stand-in's bytes never go into the shared cache
+    engine_began = threading.Event()
+    real_build = engines.build
+
+    def build(*args, **kwargs):
+        engine_began.set()
+        return real_build(*args, **kwargs)
+
+    def render(document) -> bytes:
+        if not engine_began.wait(60):
+            raise typeset.PdfError("de PDF's werden gezet voordat de engine begon")
+        return b"%PDF-1.7\n%" + document["title"].encode("utf-8") * 300 + b"\n%%EOF\n"  # a size of its own
+
+    monkeypatch.setattr(engines, "build", build)
+    monkeypatch.setattr(typeset, "render_pdf", render)
+    assert cli.main(["build", "--engine", engine]) == 0
+    assert typeset.Typesetting.announced is None  # no later build in this process sees these PDFs
+    site = folder / "site"
+    made = sorted(p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.pdf"))
+    assert len({(site / p).stat().st_size for p in made}) > 1  # the sizes differ: each must be the right one
+    page = (site / "documenten" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'href="\.\./(downloads/[^"]+\.pdf)".*?PDF, ([^<]+)</div>', page, flags=re.S)
+    shown = {path: size.replace("&nbsp;", "\u00a0") for path, size in rows}
+    expected = {p: fmt.size((site / p).stat().st_size) for p in made if p != pdf.REPORT}  # voortgang.pdf: its year's row
+    assert shown == expected
+
+
 def test_lea_build_with_a_failed_pdf_keeps_the_last_site(tmp_path: Path, monkeypatch, capsys):
     from lea_site import cli
 

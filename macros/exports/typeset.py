@@ -30,7 +30,7 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, ClassVar, Iterable
 
 from ..files import write_atomic  # the usual file mode (0644), not mkstemp's 0600
 from ..usercache import keep_newest, user_cache
@@ -203,6 +203,8 @@ class Typesetting:
     ``documents`` may be a generator: each document is handed to Typst as soon as it is composed, so
     the largest (the agenda, composed first) is typeset while the reports are still being composed."""
 
+    announced: ClassVar[Typesetting | None] = None  # the PDFs pages built now may name (announce)
+
     def __init__(self, documents: dict[str, Document] | Iterable[tuple[str, Document]]) -> None:
         self.documents: dict[str, Document] = {}
         self._cache = cache_dir()
@@ -228,6 +230,29 @@ class Typesetting:
             raise
         self.paths = list(self.documents)
 
+    def size(self, path: str) -> int | None:
+        """The size in bytes of one PDF, once it is typeset (the others go on meanwhile); None when it could
+        not be made (:meth:`wait` says why, and the build stops there)."""
+        key = self._keys.get(path)
+        if key is None:
+            return None
+        if key in self._made:
+            return len(self._made[key])
+        job = self._jobs.get(key)
+        try:
+            return len(job.result()) if job is not None else None
+        except Exception:  # noqa: BLE001 - reported by wait(), where the build stops in words
+            return None
+
+    def announce(self) -> None:
+        """Pages built in this process while these PDFs are typeset may name their sizes (:func:`size_of`):
+        the engine builds the pages meanwhile, and only a page that shows a PDF's size waits, for that PDF."""
+        Typesetting.announced = self
+
+    def _withdraw(self) -> None:
+        if Typesetting.announced is self:
+            Typesetting.announced = None
+
     def wait(self) -> dict[str, bytes]:
         """Every PDF by its path; :class:`PdfError` when one could not be made."""
         for key, job in list(self._jobs.items()):
@@ -240,10 +265,21 @@ class Typesetting:
     def write_into(self, site: Path) -> None:
         """Typeset every PDF and write it into the built site, each file whole (:class:`PdfError` when one
         could not be made)."""
-        for path, content in self.wait().items():
-            write_atomic(site / path, content)
+        try:
+            for path, content in self.wait().items():
+                write_atomic(site / path, content)
+        finally:
+            self._withdraw()
 
     def close(self) -> None:
         """A build that stops: documents not yet begun are not typeset (those under way finish, seconds)."""
+        self._withdraw()
         self._room.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def size_of(path: str) -> int | None:
+    """The size of a PDF the build in this process is typesetting (:meth:`Typesetting.announce`), waiting for
+    it; None when no build here typesets it."""
+    typesetting = Typesetting.announced
+    return typesetting.size(path) if typesetting is not None else None

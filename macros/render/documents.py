@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from .paths import AGENDA_PDF as _AGENDA_PDF, part_number
 from ..model import Agenda
@@ -39,16 +39,52 @@ def agenda_day(agenda: Agenda) -> date:
     return date(info.periode.van, 1, 1)
 
 
-def read_facts(raw: Any) -> dict[str, FileFacts]:
-    """``config.extra.lea_documenten`` as the generate step wrote it (path -> {datum, grootte}); a page
-    of the site's own config without it offers no files."""
-    out = {}
+class BuiltFiles(Mapping[str, FileFacts]):
+    """The files this build made, by path. A PDF still being typeset while the engine builds the pages has
+    its day but not yet its size: looking it up waits for that PDF alone (``size_of``); going over all of
+    them waits for all. A file whose size cannot be had (its PDF failed: the build stops on it) is not offered."""
+
+    def __init__(self, known: dict[str, FileFacts], pending: dict[str, date], size_of: Callable[[str], int | None]) -> None:
+        self._known, self._pending, self._size_of = known, pending, size_of
+
+    def _resolve(self, path: str) -> FileFacts | None:
+        if path in self._pending:
+            day = self._pending.pop(path)
+            size = self._size_of(path)
+            if size is not None:
+                self._known[path] = FileFacts(day, size)
+        return self._known.get(path)
+
+    def __getitem__(self, path: str) -> FileFacts:
+        facts = self._resolve(path)
+        if facts is None:
+            raise KeyError(path)
+        return facts
+
+    def __iter__(self) -> Iterator[str]:
+        for path in list(self._pending):
+            self._resolve(path)
+        return iter(list(self._known))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def read_facts(raw: Any, size_of: Callable[[str], int | None] = lambda path: None) -> BuiltFiles:
+    """``config.extra.lea_documenten`` as the generate step wrote it (path -> {datum, grootte}; for a PDF
+    still being typeset {datum, wordt_gezet: true}, whose size ``size_of`` gives); a page of the site's own
+    config without it offers no files."""
+    known, pending = {}, {}
     for path, facts in (raw or {}).items() if isinstance(raw, Mapping) else ():
         try:
-            out[str(path)] = FileFacts(date.fromisoformat(str(facts["datum"])), int(facts["grootte"]))
-        except (KeyError, TypeError, ValueError):
+            day = date.fromisoformat(str(facts["datum"]))
+            if facts.get("wordt_gezet") is True:
+                pending[str(path)] = day
+            else:
+                known[str(path)] = FileFacts(day, int(facts["grootte"]))
+        except (AttributeError, KeyError, TypeError, ValueError):
             continue
-    return out
+    return BuiltFiles(known, pending, size_of)
 
 
 def report_year(path: str) -> str | None:

@@ -6,6 +6,7 @@ checks that every name and example appears in the README.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,6 +26,7 @@ class Macro:
     render: Callable[..., str]
     example: str
     help: str
+    sizes: bool = False  # shows the size of a PDF, so waits for Typst in lea build (see waits_for_pdfs)
 
 
 def agenda_title(view: View) -> str:
@@ -174,9 +176,9 @@ def accessibility_results(view: View) -> str:
 
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
-    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang ook de rapportage van elk schooljaar), als die gemaakt is"),
-    "documents": Macro(documents, "{{ documents() }}", "de pagina Documenten: elke rapportage (ook van eerdere schooljaren), de agenda, open data en feeds, met datum en grootte, het nieuwste eerst"),
-    "current_report": Macro(current_report, "{{ current_report() }}", "de voortgangsrapportage van dit moment (PDF) en een link naar alle documenten"),
+    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang ook de rapportage van elk schooljaar), als die gemaakt is", sizes=True),
+    "documents": Macro(documents, "{{ documents() }}", "de pagina Documenten: elke rapportage (ook van eerdere schooljaren), de agenda, open data en feeds, met datum en grootte, het nieuwste eerst", sizes=True),
+    "current_report": Macro(current_report, "{{ current_report() }}", "de voortgangsrapportage van dit moment (PDF) en een link naar alle documenten", sizes=True),
     "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
     "home_intro": Macro(pages.home_intro, "{{ home_intro() }}", "samenvatting, looptijd, gemeenten, status"),
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),
@@ -224,3 +226,12 @@ MACROS: dict[str, Macro] = {
 }
 
 __all__ = ["MACROS", "Macro"]
+
+
+_SIZE_CALL = re.compile(r"\{\{-?\s*(?:" + "|".join(name for name, m in MACROS.items() if m.sizes) + r")\s*\(")
+
+
+def waits_for_pdfs(markdown: str) -> bool:
+    """Whether a page calls a macro that shows a PDF's size: in ``lea build`` such a page waits for Typst,
+    so the engine builds it after the others (lea_site.mkdocs_plugin)."""
+    return _SIZE_CALL.search(markdown) is not None
