@@ -31,7 +31,7 @@ FIELD_WORDS = {
     "rapporteert_aan": "rapporteert aan", "adviseert": "adviseert", "bereidt_voor": "bereidt besluiten voor van",
     "deel_van": "is onderdeel van", "gaat_samen_met": "gaat samen met", "url": "webadres", "email": "e-mailadres",
     "beter": "richting", "lea": "LEA", "id": "code", "kostenplaats": "kostenplaats", "beschikbaar": "beschikbaar LEA-budget",
-    "kerncijfers": "kerncijfers", "tooi": "TOOI-code",
+    "kerncijfers": "kerncijfers", "tooi": "TOOI-code", "circa": "bedrag bij benadering", "voorbeeld": "voorbeelddata",
 }
 # One item of a list, where the list's name is not ITEM_WORDS' (lea_site.diff).
 ONE = ITEM_WORDS | {"plaatsen": "plaats", "metingen": "meting", "voortgang": "voortgangsnotitie", "leden": "lid", "stappen": "stap",
@@ -61,8 +61,12 @@ def _items(obj: Any, name: str) -> list:
     return value if isinstance(value, list) else []
 
 
-def _name(item: Any) -> str | None:
-    for field in ("titel", "naam", "term", "schooljaar", "label"):
+# An item's name where its list names it by another field: a funding source by its source.
+NAMED_BY = {"financiering": "bron"}
+
+
+def _name(item: Any, within: str = "") -> str | None:
+    for field in ("titel", "naam", "term", "schooljaar", "label", *((NAMED_BY[within],) if within in NAMED_BY else ())):
         value = getattr(item, field, None)
         if isinstance(value, str) and value:
             return value
@@ -99,7 +103,7 @@ def _place(change: Change, old: Agenda, new: Agenda) -> str:
             parts.append(f"jaarplan {md(step.key)}")
         elif step.key is not None or step.index is not None:
             word = _goal_word(step.key, old, new) if step.field == "ambities" and step.key else ONE.get(step.field, field_word(step.field))
-            name = _name(item) if item is not None else None
+            name = _name(item, step.field) if item is not None else None
             parts.append(f"{md(word)} '{md(name)}'" if name else f"{md(word)} {step.index if step.index is not None else md(step.key)}")
         elif not (n == 0 and step.field == "info"):  # the agenda's own facts: 'Agenda › ...' says nothing
             parts.append(md(field_word(step.field)))
@@ -120,7 +124,7 @@ def _sentence(change: Change, old: Agenda, new: Agenda) -> str:
     if change.kind in ("erbij", "eraf"):
         word = ONE.get(last, field_word(last))
         value = change.new if change.kind == "erbij" else change.old
-        name = _name(value) if isinstance(value, BaseModel) else None
+        name = _name(value, last) if isinstance(value, BaseModel) else None
         shown = f"'{md(name)}'" if name else _value(value, change.info)
         owner = " › ".join(where.split(" › ")[:-1]) or "de agenda"
         return f"- {_cap(md(word))} {'toegevoegd aan' if change.kind == 'erbij' else 'verwijderd uit'} {owner}: {shown}"

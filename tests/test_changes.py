@@ -170,3 +170,20 @@ def test_lea_diff_keeps_the_paths_in_the_data_for_those_who_edit_it(tmp_path):
                     encoding="utf-8")
     text = diff_markdown(old, load(tmp_path / "data").agenda)
     assert "voor\\_ouders › plaatsen 3 › adres" in text and "### Overige wijzigingen" in text
+
+
+def test_a_yes_no_field_reads_as_what_it_means(tmp_path):
+    """The page Wijzigingen said 'Circa bij financieringsbron …: nee wordt ja': the field's name, not what it says."""
+    from lea_site.diff import _other_changes
+    from lea_site.load import load
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    old = load(tmp_path / "data").agenda
+    path = tmp_path / "data" / "interventies.yml"
+    text = path.read_text(encoding="utf-8")
+    funding = "{bron: NPO-middelen, bedrag: 25000, periode: 2026}"
+    assert funding in text
+    path.write_text(text.replace(funding, "{bron: NPO-middelen, bedrag: 25000, circa: true, periode: 2026}"), encoding="utf-8")
+    lines = _other_changes(old, load(tmp_path / "data").agenda, readable=True).lines
+    assert len(lines) == 1 and "Bedrag bij benadering bij " in lines[0] and "'NPO-middelen'" in lines[0], lines
+    assert lines[0].endswith(": nee wordt ja") and "Circa" not in lines[0]
