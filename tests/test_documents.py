@@ -123,6 +123,12 @@ def test_documents_newest_first_with_date_and_size():
     assert "1,2\u00a0MB" in first and "186\u00a0kB" in first and "408\u00a0kB" in first
     assert fmt.day(date(2026, 7, 10)) in first and fmt.day(agenda_day(agenda)) in first
     assert 'href="index.md">De agenda als webpagina' in first  # the agenda as web page too
+    # Dated by its adoption, the PDF also holds the year plans and the state on a later day: the row says which day,
+    # the very day of the PDF's own chapter 'Stand op …'.
+    document = pdf.agenda_document(_view(agenda, DEMO_TODAY))
+    chapter = next(b["text"] for b in document["body"] if b.get("h") == 1 and b["text"].startswith("Stand op "))
+    assert f"De vastgestelde agenda en de jaarplannen (elk apart vastgesteld), met de {chapter[0].lower()}{chapter[1:]}." in first
+    assert agenda_day(agenda) < pdf.state_day(agenda, DEMO_TODAY) <= DEMO_TODAY
     assert "82\u00a0kB" in out and 'href="feeds/agenda.xml"' in out
     # A goal feed the build did not make is not offered; nor the spreadsheet.
     assert "xlsx" not in out and "feeds/" + agenda.ambities[0].id not in out

@@ -108,6 +108,15 @@ def _table(rows: list[tuple[date, list[str]]], caption: str) -> str:
     return table(["Document", "Datum", "Bestand"], [r for _, r in rows], caption=caption, stack=True, cls="lea-table lea-documents")
 
 
+def agenda_parts(view) -> str:
+    """What the agenda PDF holds besides the adopted agenda (lea_site.exports.pdf.agenda_document), with the day
+    of its 'Stand op' chapter: the row of Documenten is dated by the adoption."""
+    from ..exports.pdf import state_day
+
+    plans = " en de jaarplannen (elk apart vastgesteld)" if view.agenda.jaarplannen else ""
+    return f"De vastgestelde agenda{plans}, met de stand op {fmt.day(state_day(view.agenda, view.as_of))}."
+
+
 def documents_page(view, files: Mapping[str, FileFacts]) -> str:
     """The page's body: reports and the agenda, open data, feeds; each a table, newest first."""
     from ..exports import feeds, opendata
@@ -124,6 +133,8 @@ def documents_page(view, files: Mapping[str, FileFacts]) -> str:
         reports.append(_row(view, REPORT_PDF, "Voortgangsrapportage", files[REPORT_PDF]))
     title = agenda.info.titel
     web = f'<br><a href="{esc(view.link("index.md"))}">De agenda als webpagina</a>'
+    if AGENDA_PDF in files:  # dated by its adoption, but the PDF holds later parts too: say which, and of which day
+        web = f'<br><span class="lea-muted">{esc(agenda_parts(view))}</span>' + web
     if AGENDA_PDF in files:
         parts = sorted((n, p) for p in files if (n := part_number(p)) is not None)
         for number, path in parts:  # a very large agenda is in parts (lea_site.exports.volumes)
