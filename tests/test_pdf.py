@@ -8,6 +8,7 @@ to install it; with ``CI`` set they fail instead, as the browser tests do.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -235,6 +236,35 @@ def test_a_finished_years_report_holds_its_own_period_and_prints_each_note_once(
         latest = {id(a.last_note()) for _, a in plan.actions()}
         shown_elsewhere = [n for n in notes if id(n) in latest or n.status]
         assert len(rest) == len(notes) - len(shown_elsewhere), (rel, len(rest), len(notes), len(shown_elsewhere))
+
+
+@pytest.mark.parametrize("name", list(SITES))
+def test_no_report_names_a_day_after_its_last_reported_day(name):
+    """Review item 13: the 2025-2026 report said 'Gegevens gemeld tot en met 10 juli 2026' on its cover while its
+    money paragraph used spending 'gemeld op 15 september 2026' (a year's spending is reported after it ends).
+    Every day a report names as reported is on or before the day its cover says data was reported until, and
+    that day is its date on Documenten."""
+    agenda, today = _agenda(name)
+    months = {m: n for n, m in enumerate(("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                          "september", "oktober", "november", "december"), start=1)}
+
+    def days(text: str) -> list[date]:
+        return [date(int(y), months[m], int(d)) for d, m, y in re.findall(r"(\d{1,2}) ([a-z]+) (\d{4})", text) if m in months]
+
+    checked = 0
+    for rel, document in pdf.documents(agenda, today).items():
+        if rel == pdf.AGENDA:
+            continue
+        cover = dict((f[0], f[1]) for f in document["cover"]["facts"])
+        until = days(str(cover.get("Gegevens gemeld tot en met", "")))
+        text = json.dumps(document, ensure_ascii=False)
+        named = [d for m in re.finditer(r"(?:gemeld op|gemeld) (\d{1,2} [a-z]+ \d{4})", text) for d in days(m.group(1))]
+        if until:
+            assert all(d <= until[0] for d in named), (rel, until[0], sorted(set(named))[-3:])
+            assert date(*document["date"]) == until[0], rel
+            checked += len(named)
+    if name == "demo":
+        assert checked > 0  # the demo's reports name reported days: the test looks at something
 
 
 # --- what the file is: tagged, Dutch, PDF/UA-1, reproducible ---------------------------------------

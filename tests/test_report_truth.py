@@ -310,7 +310,7 @@ def test_a_running_years_changes_end_at_the_last_reported_day_not_in_the_future(
             assert sentence == f"Van {fmt.day(start)} tot en met {fmt.day(end)}.", sentence
         else:
             assert fmt.day(end) not in sentence, sentence
-            until = pdf._reported_until(pdf._pairs(agenda, agenda.year_plan(year)), agenda.year_plan(year), start, end)
+            until = pdf._reported_until(pdf._pairs(agenda, agenda.year_plan(year)), agenda.year_plan(year), start, end, today)
             assert (fmt.day(until) in sentence) if until else "nog niets gemeld" in sentence, sentence
 
 

@@ -510,12 +510,15 @@ def _status_on(action: Action, day: date) -> str | None:
     return notes[-1].status if notes else None
 
 
-def _reported_until(pairs: list, plan: YearPlan | None, start: date, end: date) -> date | None:
-    """The latest date in the period on which the data reports anything (a note or spending)."""
+def _reported_until(pairs: list, plan: YearPlan | None, start: date, end: date, today: date) -> date | None:
+    """The latest day on which the data reports anything the report shows: a note of the period, or spending
+    of this plan, which is often reported after the school year ended (the report's money paragraph shows it:
+    'gemeld op 15 september 2026' under 'Gegevens gemeld tot en met 10 juli 2026' contradicted itself)."""
     days = [n.datum for _, a in pairs for n in a.voortgang if start <= n.datum <= end]
-    days += [a.begroting.besteed_op for _, a in pairs if a.begroting and a.begroting.besteed_op and start <= a.begroting.besteed_op <= end]
-    if plan is not None and plan.budget is not None and plan.budget.besteed_op and start <= plan.budget.besteed_op <= end:
-        days.append(plan.budget.besteed_op)
+    spent = [a.begroting.besteed_op for _, a in pairs if a.begroting and a.begroting.besteed_op]
+    if plan is not None and plan.budget is not None and plan.budget.besteed_op:
+        spent.append(plan.budget.besteed_op)
+    days += [d for d in spent if start <= d <= (today if plan is not None else end)]
     return max(days) if days else None
 
 
@@ -587,7 +590,7 @@ def progress_document(view: View, school_year: str | None, site_url: str | None 
     noun = "Actie" if plan is not None else "Activiteit"
     start, end = school_year_bounds(school_year or school_year_of(view.today))
     finished = school_year is not None and end < view.today
-    until = _reported_until(pairs, plan, start, end)
+    until = _reported_until(pairs, plan, start, end, view.today)
     goals = ([g for g in (agenda.ambition(x.ambitie) for x in plan.ambities) if g is not None] if plan is not None else goal_tree(agenda))
     when = f"schooljaar {school_year}" if school_year else "de activiteiten van de agenda"
     money = agenda.has_money()
