@@ -30,6 +30,7 @@ never judge for themselves. The rules, in the README's table "Hoe de site oordee
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable, Iterable
@@ -323,6 +324,21 @@ def action_nouns(agenda: Agenda, goal: Ambition) -> tuple[str, str]:
     return ("actie", "acties") if in_plans or not goal.activiteiten else ("activiteit", "activiteiten")
 
 
+SHOWN_STUCK = 3  # actions named in a reason; more are counted
+
+
+def _stuck_words(states: list[ActionState], actions: list[Action]) -> str:
+    """Which status and which actions: 'gestopt: 'Techniekweek'', '1 vertraagd en 1 gestopt: ...' (review 27:
+    'vertraagd of gestopt' left the reader to guess which, and about what)."""
+    counts = Counter(s.status for s in states)
+    verb = "is" if len(states) == 1 else "zijn"
+    how = (f"{verb} {states[0].status}" if len(counts) == 1
+           else f"{verb} vertraagd of gestopt ({', '.join(f'{counts[w]} {w}' for w in STUCK)})")
+    names = [f"'{a.titel}'" for a in actions[:SHOWN_STUCK]]
+    more = f" en {len(actions) - SHOWN_STUCK} meer" if len(actions) > SHOWN_STUCK else ""
+    return f"{how}: {', '.join(names)}{more}"
+
+
 def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: date,
                 number: Number = _plain_number) -> Course:
     """The goal's course with its reasons, judged on ``today`` (or the term's last day once it ended)."""
@@ -342,7 +358,9 @@ def goal_course(agenda: Agenda, goal: Ambition, school_year: str | None, today: 
     moving = [s for s in current if s.status in MOVING]
     if stuck:
         level = 2 if len(stuck) * 2 >= len(current) else 1
-        signals.append((level, f"{len(stuck)} van de {_count(len(current), one + ' met een gemelde status', many + ' met een gemelde status')} vertraagd of gestopt"))
+        stuck_actions = [a for a, s in zip(actions, states) if s.current and s.status in STUCK]
+        signals.append((level, f"{len(stuck)} van de {_count(len(current), one + ' met een gemelde status', many + ' met een gemelde status')} "
+                               f"{_stuck_words(stuck, stuck_actions)}"))
     elif moving:
         signals.append((0, f"{len(moving)} van de {_count(len(actions), one, many)} lopend of afgerond, geen vertraagd of gestopt"))
     elif current:

@@ -86,6 +86,18 @@ def test_the_share_that_is_stuck_counts_among_the_reported_statuses():
     assert goal_course(agenda, goal, None, TODAY).state == "achter"  # 1 of the 2 reported
 
 
+def test_a_stuck_reason_names_the_status_and_the_actions():
+    """Review item 27: 'Let op: 1 van de 3 acties met een gemelde status vertraagd of gestopt' left the reader to
+    guess which status, and which action (a techniekweek stopped on purpose). The reason says both."""
+    agenda, goal = _goal([{"id": "a", "titel": "Techniekweek", "status": "gestopt"}, {"id": "b", "titel": "B", "status": "lopend"},
+                          {"id": "c", "titel": "C", "status": "lopend"}])
+    assert goal_course(agenda, goal, None, TODAY).reasons == ("1 van de 3 activiteiten met een gemelde status is gestopt: 'Techniekweek'",)
+    actions = [{"id": f"x{n}", "titel": f"X{n}", "status": "vertraagd" if n % 2 else "gestopt"} for n in range(5)]
+    agenda, goal = _goal(actions)
+    (reason,) = goal_course(agenda, goal, None, TODAY).reasons
+    assert reason == "5 van de 5 activiteiten met een gemelde status zijn vertraagd of gestopt (2 vertraagd, 3 gestopt): 'X0', 'X1', 'X2' en 2 meer"
+
+
 def test_an_old_measurement_is_no_evidence():
     ind = {"id": "i", "titel": "Bereik", "eenheid": "%", "beter": "hoger", "nulmeting": {"periode": 2019, "waarde": 70},
            "metingen": [{"periode": 2021, "waarde": 80}], "doel": {"waarde": 90, "uiterlijk": 2028}}
