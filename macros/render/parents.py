@@ -343,8 +343,9 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     anchor = _anchor(view, owner, action)
     facts: list[tuple[str, str]] = []
     who = offer.voor_wie or (f"{fmt.for_ages(ages).removeprefix('voor ')} {ages_label(ages)}" if ages else None)
-    if offer.voor_wie and ages and group is not None and not (group.low <= ages.low and ages.high <= group.high):
-        who += f" ({ages_label(ages)})"  # on the page of an age it only partly serves: which ages, in the data's words
+    if (offer.voor_wie and ages and group is not None and not (group.low <= ages.low and ages.high <= group.high)
+            and not re.search(rf"\b{ages.low}\b.*\b{ages.high}\b", offer.voor_wie)):
+        who += f" ({ages_label(ages)})"  # on the page of an age it only partly serves: which ages (unless its words say)
     if who:
         facts.append(("Voor wie", words.text(who)))
     if offer.plaatsen:
