@@ -250,13 +250,13 @@ def _named_places(view: View) -> tuple[dict[str, tuple[str, str]], dict[str, lis
     work: dict[str, list[Pair]] = {}
     for owner, action in _current_actions(view):
         add(action.locatie)
-        for name in (action.locatie.names() if action.locatie else []):
-            work.setdefault(name.casefold(), []).append((owner, action))
+        for key in dict.fromkeys(n.casefold() for n in (action.locatie.names() if action.locatie else [])):  # once per place
+            work.setdefault(key, []).append((owner, action))
     programmes: dict[str, list[Intervention]] = {}
     for item in view.agenda.interventies:
         add(item.locatie)
-        for name in (item.locatie.names() if item.locatie else []):
-            programmes.setdefault(name.casefold(), []).append(item)
+        for key in dict.fromkeys(n.casefold() for n in (item.locatie.names() if item.locatie else [])):
+            programmes.setdefault(key, []).append(item)
     for plan in view.agenda.year_plans_sorted():  # places of other school years: listed, with no work this year
         for _, action in plan.actions():
             add(action.locatie)
@@ -278,10 +278,10 @@ def places_page(view: View) -> str:
     named, work, programmes = _named_places(view)
     everywhere = [(o, a) for o, a in _current_actions(view) if a.locatie is not None and a.locatie.hele_gemeente]
     everywhere_programmes = [i for i in agenda.interventies if i.locatie is not None and i.locatie.hele_gemeente]
-    when = view.this_year if view.current else "deze agenda"
+    when = f"in {view.this_year}" if view.current else "in de looptijd van de agenda"
     naming = agenda.intervention_naming()
     if not (named or everywhere or everywhere_programmes):
-        return f'<p class="lea-muted">De agenda noemt geen wijken, scholen of andere plekken in {esc(when)}.</p>'
+        return f'<p class="lea-muted">De agenda noemt geen wijken, scholen of andere plekken {esc(when)}.</p>'
     kinds = [label.lower() for kind, label in PLACE_KINDS if any(k == kind for k, _ in named.values())]
     out = [f"<p>Hier staan alle {esc(fmt.and_list(kinds) if kinds else 'plekken')} die de agenda noemt, met wat er "
            f"{esc(when)} gebeurt. Een plek waar {esc(when)} niets gebeurt, staat er ook: met 'nog geen activiteiten'.</p>\n"]
@@ -319,7 +319,7 @@ def _place_body(view: View, pairs: list[Pair], programmes: list[Intervention], w
     if rest:
         out.append(_work_by_goal(view, rest, more=bool(found), here=True))
     if not out:
-        out.append(f'<p class="lea-muted">Nog geen activiteiten in {esc(when)}.</p>')
+        out.append(f'<p class="lea-muted">Nog geen activiteiten {esc(when)}.</p>')
     return "\n".join(out) + "\n"
 
 
