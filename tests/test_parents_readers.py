@@ -270,3 +270,17 @@ def test_a_place_without_work_this_year_is_listed_as_such(built_site, demo):
     assert idle  # the demo: schools of 2025-2026 only
     for place in idle:
         assert _section(page, place) == "Nog geen activiteiten in dit schooljaar.", place
+
+
+@pytest.mark.parametrize("name", [n for n, (data, _) in SITE_DATA.items() if "plaatsen:" in (data / "agenda.yml").read_text(encoding="utf-8")])
+def test_a_place_page_says_whose_contact_it_gives(name: str):
+    """A place's page named the agenda's programme manager under 'Vragen?' as if it were the place's own contact."""
+    from lea_site.render import family
+
+    data, today = SITE_DATA[name]
+    agenda = load(data, today).agenda
+    view = View(agenda, today, lambda target: target)
+    assert agenda.info.plaatsen
+    for place in agenda.info.plaatsen:
+        ask = family.place_page_md(view, place.id).split("## Vragen?\n", 1)[1]
+        assert BeautifulSoup(ask, "html.parser").get_text().strip().startswith("Vragen over deze agenda? Neem contact op met"), place.id
