@@ -284,3 +284,23 @@ def test_a_place_page_says_whose_contact_it_gives(name: str):
     for place in agenda.info.plaatsen:
         ask = family.place_page_md(view, place.id).split("## Vragen?\n", 1)[1]
         assert BeautifulSoup(ask, "html.parser").get_text().strip().startswith("Vragen over deze agenda? Neem contact op met"), place.id
+
+
+@pytest.mark.parametrize("name", sorted(SITE_DATA))
+def test_everywhere_is_named_in_tables_and_pdfs_too(name: str):
+    """The action tables and the PDFs wrote 'Waar: hele gemeente of regio'; now the municipality's or region's name."""
+    from lea_site.exports import pdfblocks
+    from lea_site.model import Location
+    from lea_site.render.tables import action_cell
+
+    data, today = SITE_DATA[name]
+    agenda = load(data, today).agenda
+    towns = agenda.info.regio.gemeenten
+    named = f"hele gemeente {towns[0]}" if len(towns) == 1 else f"hele regio {agenda.info.regio.naam}"
+    assert fmt.where(agenda, Location(hele_gemeente=True, wijken=["Oost"])) == f"{named}, Oost"
+    for _, action in _all_actions(agenda):
+        if action.locatie is None:
+            continue
+        cell = _text(BeautifulSoup(action_cell(action, agenda=agenda), "html.parser"))
+        assert ("Waar: " + named in cell) == action.locatie.hele_gemeente, (name, action.id)
+        assert pdfblocks._place(agenda, action).startswith(named) == action.locatie.hele_gemeente, (name, action.id)

@@ -78,6 +78,18 @@ def period(p: Period) -> str:
     return p.text  # 2022, 2021-2022, Q4 2021
 
 
+def whole_area(agenda) -> str:
+    """'hele gemeente Lindeveen', 'hele regio Veenland': where 'everywhere' is, by the name the data gives it
+    (never a vague 'hele gemeente of regio'); for the site and the PDFs alike."""
+    towns = agenda.info.regio.gemeenten
+    return f"hele gemeente {towns[0]}" if len(towns) == 1 else f"hele regio {agenda.info.regio.naam}"
+
+
+def where(agenda, location) -> str:
+    """A location in words: the whole area by its name, then the places the data names."""
+    return ", ".join(([whole_area(agenda)] if location.hele_gemeente else []) + location.names())
+
+
 def for_ages(ages) -> str:
     """'voor kinderen van', 'voor jongeren van' or 'voor kinderen en jongeren van': babies are no jongeren; work that
     starts before birth is also for the parents-to-be."""

@@ -87,9 +87,8 @@ class View:
 
     @property
     def whole_area_named(self) -> str:
-        """'hele gemeente Lindeveen', 'hele regio Veenland': where 'everywhere' is, by its name from the data."""
-        towns = self.agenda.info.regio.gemeenten
-        return f"hele gemeente {towns[0]}" if len(towns) == 1 else f"hele regio {self.agenda.info.regio.naam}"
+        """'hele gemeente Lindeveen', 'hele regio Veenland' (:func:`.format.whole_area`)."""
+        return fmt.whole_area(self.agenda)
 
     @property
     def this_year(self) -> str:
