@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from lea_site.load import load
 from lea_site.model import Contact, Party
+from lea_site.render import format as fmt
 from lea_site.render.contact import contact_html, resolve
 
 from .conftest import SITE_DATA
@@ -44,7 +45,7 @@ def test_a_phone_number_is_a_service_number(number: str, ok: bool):
     if ok:
         contact = Contact(rol="loket", telefoon=number)
         html = contact_html(_demo(), contact)
-        assert f'href="tel:{number.replace(" ", "")}"' in html and f">{number}</a>" in html
+        assert f'href="tel:{fmt.phone_dial(number)}"' in html and f">{fmt.phone(number)}</a>" in html
     else:
         with pytest.raises(ValidationError):
             Contact(rol="loket", telefoon=number)

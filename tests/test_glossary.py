@@ -184,11 +184,11 @@ def test_lea_build_hands_the_agendas_own_terms_to_the_extension(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     agenda = data / "agenda.yml"
-    agenda.write_text(agenda.read_text(encoding="utf-8").replace(
-        "agenda:\n", "agenda:\n  begrippen:\n    - term: OKC\n      uitleg: ouder- en kindcentrum\n", 1), encoding="utf-8")
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace(  # the demo's own list (Lindeveen-pas), one term more
+        "  begrippen:\n", "  begrippen:\n    - term: OKC\n      uitleg: ouder- en kindcentrum\n", 1), encoding="utf-8")
     made = generate(site_folder(tmp_path / "site", data) / "mkdocs.yml", pdf=False)
     config = yaml.safe_load(made.config.read_text(encoding="utf-8"))
     blocks = next(e["lea_site.blocks"] for e in config["markdown_extensions"] if isinstance(e, dict) and "lea_site.blocks" in e)
-    assert blocks["begrippen"] == {"OKC": "ouder- en kindcentrum"}
+    assert set(blocks["begrippen"]) == {"OKC", "Lindeveen-pas"} and blocks["begrippen"]["OKC"] == "ouder- en kindcentrum"
     # The names in which no term is explained reach the pages' own Markdown too.
     assert "Jeugdgezondheidszorg Veenland (JGZ)" in blocks["namen"] and "MBO Veenland" in blocks["namen"]

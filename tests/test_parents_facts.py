@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from lea_site.load import load
 from lea_site.model import Cost, ForParents
+from lea_site.render import format as fmt
 from lea_site.render import parents
 from lea_site.render.pages import View
 from lea_site.render.paths import age_groups
@@ -54,7 +55,7 @@ def test_old_forms_stay_valid_and_new_ones_read_as_written():
     assert ForParents.model_validate({"wat": "x", "aanmelden": "https://www.example.nl/aanmelden"}).aanmelden.url == "https://www.example.nl/aanmelden"
     assert parents.cost_text(new.kosten) == "€\u00a02,50 per keer".replace("\u00a0", " ")
     assert parents.cost_text(Cost(bedrag=0)) == "gratis"
-    assert parents.cost_text(Cost(bedrag=15, per="jaar", regel="gratis met een pas")) == "€ 15 per jaar (gratis met een pas)"
+    assert parents.cost_text(Cost(bedrag=15, per="jaar", regel="gratis met een pas")) == "€ 15 per jaar; gratis met een pas"
 
 
 @pytest.mark.parametrize("fields, message", [
@@ -101,12 +102,12 @@ def test_each_offer_shows_the_facts_of_its_data(built_site, demo):
                 assert _text(_fact(card, "Wanneer")) == offer.wanneer
             if offer.telefoon:
                 link = _fact(card, "Bellen").find("a")
-                assert link.get_text() == offer.telefoon
-                assert link["href"] == "tel:" + offer.telefoon.replace(" ", "")
+                assert link.get_text() == fmt.phone(offer.telefoon)  # one Dutch way of writing (0999 200 300)
+                assert link["href"] == "tel:" + fmt.phone_dial(offer.telefoon)
             else:
                 assert _fact(card, "Bellen") is None
             if offer.kosten:
-                assert _text(_fact(card, "Kosten")).replace("\u00a0", " ").startswith(parents.cost_text(offer.kosten).split(" (")[0])
+                assert _text(_fact(card, "Kosten")).replace("\u00a0", " ").startswith(parents.cost_text(offer.kosten).split(";")[0])
             steps = card.select("ol.lea-steps > li")
             signup = offer.aanmelden
             if signup and signup.stappen:  # numbered, in order, as an ordered list under its own heading

@@ -274,7 +274,7 @@ def _interventions(agenda: Agenda) -> list[Block]:
         if item.doelgroep:
             rows.append(("Doelgroep", item.doelgroep.omschrijving + (f" ({item.doelgroep.leeftijden})" if item.doelgroep.leeftijden else "")))
         if item.locatie:
-            rows.append(("Waar", ", ".join((["hele gemeente of regio"] if item.locatie.hele_gemeente else []) + item.locatie.names()) or "—"))
+            rows.append(("Waar", fmt.where(agenda, item.locatie) or "—"))
         if item.activiteiten:
             rows.append(("Activiteiten", [pb.items([[a] for a in item.activiteiten])]))
         if item.monitoring:

@@ -125,11 +125,8 @@ def budget_lines(budget: Budget | None, planned_only: bool = False) -> Inline:
     return out
 
 
-def _place(action: Action) -> str:
-    loc = action.locatie
-    if loc is None:
-        return ""
-    return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
+def _place(agenda: Agenda, action: Action) -> str:
+    return fmt.where(agenda, action.locatie) if action.locatie is not None else ""
 
 
 def dimension_lines(action: Action, as_of: date) -> list[list[Any]]:
@@ -160,8 +157,8 @@ def action_block(agenda: Agenda, nr: int, action: Action, *, money: bool, progre
     if action.doorgeschoven_van:
         more.append(p(muted(f"doorgeschoven uit schooljaar {action.doorgeschoven_van}")))
     more += md_blocks(action.beschrijving)
-    if _place(action):
-        more.append(p({"t": "Waar: ", "i": 1}, _place(action)))
+    if _place(agenda, action):
+        more.append(p({"t": "Waar: ", "i": 1}, _place(agenda, action)))
     if action.begroting is not None and action.begroting.toelichting:
         more.append(p({"t": "Geld: ", "i": 1}, action.begroting.toelichting))
     if plan_only:

@@ -152,7 +152,7 @@ def place_page_md(view, place_id: str) -> str:
         words = "actie" if everywhere == 1 else "acties"
         out.append(f"<p>Daarnaast {'is' if everywhere == 1 else 'zijn'} er {everywhere} {words} voor de {esc(view.whole_area)}: "
                    f"{view.a(target, 'bekijk ze')}.</p>\n")
-    out.append(f"## Vragen?\n\n<p>{contact_html(agenda, agenda.info.contact)}</p>\n")
+    out.append(f"## Vragen?\n\n<p>Vragen over deze agenda? Neem contact op met {contact_html(agenda, agenda.info.contact)}.</p>\n")
     return "\n".join(out)
 
 

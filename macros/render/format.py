@@ -78,6 +78,18 @@ def period(p: Period) -> str:
     return p.text  # 2022, 2021-2022, Q4 2021
 
 
+def whole_area(agenda) -> str:
+    """'hele gemeente Lindeveen', 'hele regio Veenland': where 'everywhere' is, by the name the data gives it
+    (never a vague 'hele gemeente of regio'); for the site and the PDFs alike."""
+    towns = agenda.info.regio.gemeenten
+    return f"hele gemeente {towns[0]}" if len(towns) == 1 else f"hele regio {agenda.info.regio.naam}"
+
+
+def where(agenda, location) -> str:
+    """A location in words: the whole area by its name, then the places the data names."""
+    return ", ".join(([whole_area(agenda)] if location.hele_gemeente else []) + location.names())
+
+
 def for_ages(ages) -> str:
     """'voor kinderen van', 'voor jongeren van' or 'voor kinderen en jongeren van': babies are no jongeren; work that
     starts before birth is also for the parents-to-be."""
@@ -164,3 +176,51 @@ def planning(p: Planning | None, missing: str = NO_PLANNING) -> str:
     if p.last is None or p.last == p.first:
         return period(p.first)
     return f"{period(p.first)} t/m {period(p.last)}"
+
+
+# Dutch area codes of two digits after the 0 (010, 020 ...; 085, 088, 091 are national numbers of the same shape);
+# every other area code has three (0111, 0999): the subscriber's part is then 7 or 6 digits.
+_SHORT_AREAS = frozenset("10 13 15 20 23 24 26 30 33 35 36 38 40 43 45 46 50 53 55 58 70 71 72 73 74 75 76 77 78 79 "
+                         "85 88 91".split())
+_SERVICE = ("0800", "0900", "0906", "0909")  # free and paid information numbers: 0800 1234, 0900 123 4567
+
+
+def _national(text: str) -> str | None:
+    """The number's digits in national form ('0999200300', '140999'), or None for a number abroad."""
+    digits = "".join(c for c in text if c.isdigit())
+    if text.lstrip().startswith("+"):
+        return "0" + digits[2:] if digits.startswith("31") else None
+    if digits.startswith("0031"):
+        return "0" + digits[4:]
+    return digits
+
+
+def phone(text: str) -> str:
+    """A Dutch phone number as every page writes it, in national form: '0999 200 300', '010 123 4567',
+    '14 0999' (14 and the municipality's area code), '0800 1234'. A number abroad, or of a length no Dutch
+    number has, keeps its own writing (spaces tidied): a wrong grouping would suggest a number that is not there."""
+    written = " ".join(text.split())
+    national = _national(written)
+    if national is None:
+        return written
+    if national.startswith("140") and 5 <= len(national) <= 7:
+        return f"14 {national[2:]}"
+    if national.startswith(_SERVICE) and len(national) in (8, 11):
+        rest = national[4:]
+        return f"{national[:4]} {rest}" if len(rest) == 4 else f"{national[:4]} {rest[:3]} {rest[3:]}"
+    if len(national) == 10 and national.startswith("0") and not national.startswith("00"):
+        if national[1:3] in _SHORT_AREAS:
+            return f"{national[:3]} {national[3:6]} {national[6:]}"
+        return f"{national[:4]} {national[4:7]} {national[7:]}"
+    return written
+
+
+def phone_dial(text: str) -> str:
+    """What a tel: link dials: a Dutch number in international form, which works from any phone ('+31999200300');
+    a 14 number or a service number only from the Netherlands ('140999'); a number abroad with its own +."""
+    national = _national(text)
+    if national is None:
+        return "+" + "".join(c for c in text if c.isdigit())
+    if len(national) == 10 and national.startswith("0") and not national.startswith(("00", *_SERVICE)):
+        return "+31" + national[1:]
+    return national

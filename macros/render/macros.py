@@ -212,7 +212,7 @@ MACROS: dict[str, Macro] = {
     "contacts_by_role": Macro(overview.contacts_by_role, '{{ contacts_by_role(kop="Wie kunt u waarvoor benaderen?") }}', "contact per rol: de agenda, elk doel (eigenaars, trekkers), elk overleg"),
     "changes_since_quarter": Macro(changes_since_quarter, '{{ changes_since_quarter(kop="Wat is er veranderd?") }}', "voortgang en wijzigingen sinds het begin van het vorige kwartaal"),
     "goals_needing_attention": Macro(overview.goals_needing_attention, '{{ goals_needing_attention(kop="Wat vraagt aandacht?") }}', "doelen die achterlopen of aandacht vragen, en vertraagde acties"),
-    "parents_by_place": Macro(parents.places_page, "{{ parents_by_place() }}", "per wijk, school of plek wat ouders er kunnen doen of gebruiken, en hoeveel andere acties er zijn (pagina Per wijk of school)"),
+    "parents_by_place": Macro(parents.places_page, "{{ parents_by_place() }}", "per wijk, school of plek wat ouders er kunnen doen of gebruiken, de programma's daar, en hoeveel andere acties er zijn (pagina Per wijk of school)"),
     "actions_by_location": Macro(pages.actions_by_location, "{{ actions_by_location() }}", "acties per wijk, school of locatie"),
     "interventions": Macro(pages.interventions, "{{ interventions() }}", "interventies in GKA-format"),
     "indicator": Macro(indicator, '{{ indicator(id="vve-bereik") }}', "grafiek en tabel van één indicator"),

@@ -86,6 +86,11 @@ class View:
         return "hele regio" if self.region else "hele gemeente"
 
     @property
+    def whole_area_named(self) -> str:
+        """'hele gemeente Lindeveen', 'hele regio Veenland' (:func:`.format.whole_area`)."""
+        return fmt.whole_area(self.agenda)
+
+    @property
     def this_year(self) -> str:
         """How texts name the school year whose actions they show."""
         return "dit schooljaar" if self.now else f"schooljaar {self.current}"
@@ -806,7 +811,7 @@ def _where(view: View, action: Action) -> str:
     if action.locatie is None:
         return "—"
     if action.locatie.hele_gemeente:
-        return view.whole_area
+        return view.whole_area_named
     return ", ".join(action.locatie.names())
 
 
@@ -851,7 +856,7 @@ def interventions(view: View) -> str:
         if item.planning:
             facts.append(("Planning", esc(item.planning)))
         if item.locatie:
-            facts.append(("Locatie", prose(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+            facts.append(("Locatie", prose(view.whole_area_named if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
         if item.activiteiten:
             facts.append(("Activiteiten", ul(prose(a) for a in item.activiteiten)))
         if item.monitoring:

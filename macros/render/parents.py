@@ -9,18 +9,17 @@ where, when, what it costs and whom to ask. Then whether it is going well (the g
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..glossary import Explainer, agenda_glossary, agenda_names
-from ..model import Action, Agenda, Ambition, AmbitionPlan, Cost, ForParents, Intervention
+from ..model import Action, Agenda, Ambition, AmbitionPlan, Contact, Cost, ForParents, Intervention, Location, Party
 from ..verdicts import ActionState, action_state, written_status
 from ..values import AgeRange
 from . import format as fmt
 from .charts import with_unit
-from .contact import contact_html, resolve
+from .contact import contact_html, phone_link, resolve_from, site_name, web_link  # noqa: F401  (site_name: the tests ask it)
 from .html import dl, esc, md, md_inline, prose, ul
-from .pages import View, _action_ages, _current_actions, _goal, _in_group, _where
-from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, intervention_anchor, pages_without_content
+from .pages import View, _action_ages, _current_actions, _goal, _in_group
+from .paths import AGE_GROUPS, age_groups, age_page, ambition_page, intervention_anchor, pages_without_content, place_page
 
 Pair = tuple[AmbitionPlan | Ambition, Action]
 LOCATIONS = "ouders/locaties.md"
@@ -59,11 +58,13 @@ def _area(view: View) -> str:
     return towns[0] if len(towns) == 1 else view.agenda.info.regio.naam
 
 
-def _place(view: View, action: Action) -> str:
-    """Where, for a parent: 'overal in Lindeveen', or the places."""
-    if action.locatie is not None and action.locatie.hele_gemeente:
+def _place(view: View, location: Location | None) -> str:
+    """Where, for a parent: 'overal in Lindeveen' (the name the data gives, never a vague 'hele gemeente'), or the places."""
+    if location is None:
+        return "—"
+    if location.hele_gemeente:
         return f"overal in {_area(view)}"
-    return _where(view, action)
+    return ", ".join(location.names())
 
 
 def offer_title(action: Action) -> str:
@@ -76,14 +77,9 @@ def cost_text(cost: Cost) -> str:
     amount = None
     if cost.bedrag is not None:
         amount = "gratis" if cost.bedrag == 0 else fmt.price(cost.bedrag) + (f" per {cost.per}" if cost.per else "")
-    if amount and cost.regel:
-        return f"{amount} ({cost.regel})"
+    if amount and cost.regel:  # not in brackets: a term in the rule gets its explanation in brackets (the glossary)
+        return f"{amount}; {cost.regel}"
     return amount or cost.regel or ""
-
-
-def tel_link(number: str) -> str:
-    """A phone number a parent can tap: the number as written, dialled without spaces or dashes."""
-    return f'<a href="tel:{esc(number.replace(" ", "").replace("-", ""))}">{esc(number)}</a>'
 
 
 _POSTCODE = re.compile(r"\b([1-9][0-9]{3}) ([A-Z]{2})\b")  # a Dutch postcode, kept on one line: 4321&nbsp;AB
@@ -96,21 +92,6 @@ def places_html(words: Explainer, offer: ForParents) -> str:
              + (f'<br><span class="lea-place__address">{_POSTCODE.sub(NBSP_POSTCODE, esc(place.adres))}</span>' if place.adres else "")
              for place in offer.plaatsen]
     return ul(items, "lea-places")
-
-
-def site_name(agenda: Agenda, url: str) -> str:
-    """Whose website an address is, for a link's text: the partner whose own website has the same host, else the
-    host itself ('lindeveen.example'). A bare address broke over three lines on a phone and said nothing."""
-    host = (urlsplit(url).hostname or url).removeprefix("www.")
-    for partner in agenda.partners:
-        if partner.url and (urlsplit(partner.url).hostname or "").removeprefix("www.") == host:
-            return partner.naam
-    return host
-
-
-def web_link(agenda: Agenda, url: str, what: str) -> str:
-    """'Aanmelden op de website van Bibliotheek Lindeveen' as the text of a link to ``url``."""
-    return f'<a href="{esc(url)}">{esc(f"{what} op de website van {site_name(agenda, url)}")}</a>'
 
 
 def signup_html(words: Explainer, offer: ForParents, anchor: str, agenda: Agenda) -> str:
@@ -128,6 +109,24 @@ def signup_html(words: Explainer, offer: ForParents, anchor: str, agenda: Agenda
             f'<h4 id="{anchor}-aanmelden">Zo meldt u uw kind aan</h4>{body}</section>')
 
 
+def ask_facts(view: View, own: Contact | None, goal: Ambition | None, lead: Party | None) -> list[tuple[str, str]]:
+    """Whom a parent can ask about an offer: its own contact or its lead's; else who runs it (when the data names a
+    partner) and, said as such, the goal's or the agenda's contact: never another body's phone as if it were the offer's."""
+    agenda = view.agenda
+    contact, source = resolve_from(agenda, own, goal, lead)
+    if source in ("eigen", "trekker"):
+        return [("Vragen?", contact_html(agenda, contact))]
+    facts: list[tuple[str, str]] = []
+    partner = agenda.partner(lead.partner) if lead is not None and lead.partner else None
+    if partner is not None:
+        name = f'<a href="{esc(partner.url)}">{esc(partner.naam)}</a>' if partner.url else esc(partner.naam)
+        facts.append(("Wie doet dit?", name))
+    about = (f"het doel ‘{esc(goal.titel)}’" if source == "doel" and goal is not None else "de agenda")
+    facts.append(("Vragen?", f"Hiervoor staat geen eigen contact in de agenda. Met vragen over {about} kunt u terecht bij "
+                             f"{contact_html(agenda, contact)}."))
+    return facts
+
+
 # An action's status in a parent's words: is it there now? ('lopend' and the like are the partners' words.)
 RUNNING_WORDS = {
     "lopend": "Ja, dit is er nu.",
@@ -143,6 +142,13 @@ def running_words(state: ActionState) -> str:
         return "Dat weten we niet: de partners hebben er nog niets over gemeld." if state.status is None else (
             "Dat weten we niet zeker: de partners hebben er al een tijd niets over gemeld.")
     return RUNNING_WORDS.get(state.status, "")
+
+
+def is_later(view: View, action: Action) -> bool:
+    """Whether an offer is not there yet, as lea_site.verdicts reads its status: planned (and not out of date), or its
+    school year has not begun. A page whose only offers are such says so, and never looks as if it offers them now."""
+    state = action_state(action, view.as_of)
+    return state.not_begun or (state.current and state.status == "gepland")
 
 
 def _anchor(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
@@ -167,8 +173,12 @@ def parents_block(view: View) -> str:
         pairs = group_pairs(view, ages)
         if not pairs and not programmes_for(view.agenda, ages):
             continue  # a button to a page without work for this age would suggest the partners do nothing
-        count = len(offers(pairs))  # the offers its page lists under 'Wat kunt u doen of gebruiken?'
-        extra = f'<span class="lea-agebutton__count">{count} {"ding" if count == 1 else "dingen"} voor u en uw kind</span>' if count else ""
+        found = offers(pairs)
+        count = sum(1 for _, a in found if not is_later(view, a))  # what its page lists under 'Wat kunt u doen of gebruiken?'
+        coming = len(found) - count  # under 'Wat komt er nog?': not counted as there
+        extra = (f'<span class="lea-agebutton__count">{count} {"ding" if count == 1 else "dingen"} voor u en uw kind</span>' if count
+                 else f'<span class="lea-agebutton__count">nog niets; {coming} {"ding komt" if coming == 1 else "dingen komen"} eraan</span>'
+                 if coming else "")
         buttons.append(
             f'<a class="lea-agebutton" href="{esc(view.link(age_page(group)))}">'
             f'<span class="lea-agebutton__age">{esc(ages_label(ages))}</span>'
@@ -195,9 +205,12 @@ def parents_overview(view: View) -> str:
         found = offers(pairs)
         out.append(f"## {md_inline(ages_label(ages))}: {md_inline(who_label(label).lower())} {{#leeftijd-{group}}}\n")
         if found:
-            items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), offer_title(a))}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
-                     + (f' <span class="lea-muted">({prose(_place(view, a))})</span>' if a.locatie else "") for p, a in found]
-            out.append("<p>Wat u en uw kind kunnen doen of gebruiken:</p>" + ul(items, "lea-offerlist") + "\n")
+            for heading, chosen in (("Wat u en uw kind kunnen doen of gebruiken:", [pa for pa in found if not is_later(view, pa[1])]),
+                                    ("Wat er nog komt (het is er nog niet):", [pa for pa in found if is_later(view, pa[1])])):
+                items = [f'{view.a(age_page(group) + "#" + _anchor(view, p, a), offer_title(a))}: {prose(a.voor_ouders.wat)}'  # type: ignore[union-attr]
+                         + (f' <span class="lea-muted">({prose(_place(view, a.locatie))})</span>' if a.locatie else "") for p, a in chosen]
+                if items:
+                    out.append(f"<p>{heading}</p>" + ul(items, "lea-offerlist") + "\n")
         elif pairs:
             out.append(_work_by_goal(view, pairs, more=False) + "\n")
         else:
@@ -216,31 +229,98 @@ def parents_overview(view: View) -> str:
 # --- the page per place -------------------------------------------------------------------------
 
 
-def places_page(view: View) -> str:
-    """Per neighbourhood, school or place: what parents can use there (linked to its card on the age page),
-    then how many other actions the partners do there, per goal; no working titles or status words."""
-    places: dict[str, list[Pair]] = {}
-    whole = fmt.capital(view.whole_area)
+PLACE_KINDS = (("gemeenten", "Gemeenten"), ("wijken", "Wijken en kernen"), ("scholen", "Scholen"), ("locaties", "Andere plekken"))
+
+
+def _named_places(view: View) -> tuple[dict[str, tuple[str, str]], dict[str, list[Pair]], dict[str, list[Intervention]]]:
+    """Every place the agenda names, by kind as the data gives it (a name written as a neighbourhood and as a school
+    counts as the first of gemeente, wijk, school, locatie), with this year's work and the programmes there.
+    Returns key -> (kind, name as first written), key -> work, key -> programmes; the key is the name casefolded."""
+    named: dict[str, tuple[str, str]] = {}
+
+    def add(location: Location | None) -> None:
+        if location is None:
+            return
+        for kind, _ in PLACE_KINDS:
+            for name in getattr(location, kind):
+                key = name.casefold()
+                if key not in named or [k for k, _ in PLACE_KINDS].index(kind) < [k for k, _ in PLACE_KINDS].index(named[key][0]):
+                    named[key] = (kind, named[key][1] if key in named else name)
+
+    work: dict[str, list[Pair]] = {}
     for owner, action in _current_actions(view):
-        if action.locatie is None:
+        add(action.locatie)
+        for key in dict.fromkeys(n.casefold() for n in (action.locatie.names() if action.locatie else [])):  # once per place
+            work.setdefault(key, []).append((owner, action))
+    programmes: dict[str, list[Intervention]] = {}
+    for item in view.agenda.interventies:
+        add(item.locatie)
+        for key in dict.fromkeys(n.casefold() for n in (item.locatie.names() if item.locatie else [])):
+            programmes.setdefault(key, []).append(item)
+    for plan in view.agenda.year_plans_sorted():  # places of other school years: listed, with no work this year
+        for _, action in plan.actions():
+            add(action.locatie)
+    for goal in view.agenda.ambities:
+        for action in goal.activiteiten:
+            add(action.locatie)
+    for place in view.agenda.info.plaatsen:  # the agenda's own places ('in mijn wijk'), with or without work
+        kind = "gemeenten" if (place.soort or "").casefold() == "gemeente" else "wijken"
+        named.setdefault(place.naam.casefold(), (kind, place.naam))
+    return named, work, programmes
+
+
+def places_page(view: View) -> str:
+    """Per kind of place (the whole municipality, municipalities, neighbourhoods, schools, other places), every place the
+    agenda names: what parents can use there (linked to its card on the age page), the programmes held there, and how
+    many other actions the partners do there, per goal. A place without work this year is listed as such: the page
+    claims to list the places, so none may vanish. No working titles or status words."""
+    agenda = view.agenda
+    named, work, programmes = _named_places(view)
+    everywhere = [(o, a) for o, a in _current_actions(view) if a.locatie is not None and a.locatie.hele_gemeente]
+    everywhere_programmes = [i for i in agenda.interventies if i.locatie is not None and i.locatie.hele_gemeente]
+    when = f"in {view.this_year}" if view.current else "in de looptijd van de agenda"
+    naming = agenda.intervention_naming()
+    if not (named or everywhere or everywhere_programmes):
+        return f'<p class="lea-muted">De agenda noemt geen wijken, scholen of andere plekken {esc(when)}.</p>'
+    kinds = [label.lower() for kind, label in PLACE_KINDS if any(k == kind for k, _ in named.values())]
+    out = [f"<p>Hier staan alle {esc(fmt.and_list(kinds) if kinds else 'plekken')} die de agenda noemt, met wat er "
+           f"{esc(when)} gebeurt. Een plek waar {esc(when)} niets gebeurt, staat er ook: met 'nog geen activiteiten'.</p>\n"]
+    if everywhere or everywhere_programmes:
+        anchor = "hele-regio" if view.region else "hele-gemeente"
+        out.append(f"## {md_inline(fmt.capital(view.whole_area_named))} {{#{anchor}}}\n")
+        out.append(_place_body(view, everywhere, everywhere_programmes, when, naming.meervoud))
+    for kind, label in PLACE_KINDS:
+        keys = sorted((k for k, (kd, _) in named.items() if kd == kind), key=lambda k: named[k][1].lower())
+        if not keys:
             continue
-        for name in ([whole] if action.locatie.hele_gemeente else []) + action.locatie.names():
-            places.setdefault(name, []).append((owner, action))
-    if not places:
-        return f'<p class="lea-muted">Geen acties met een plek in {esc(view.this_year if view.current else "deze agenda")}.</p>'
-    out = []
-    for name in sorted(places, key=lambda n: (n != whole, n.lower())):
-        pairs = places[name]
-        found = offers(pairs)
-        out.append(f"### {md_inline(name)}\n")
-        if found:
-            out.append("<p>Wat u en uw kind hier kunnen doen of gebruiken:</p>" + ul(
-                view.a(_offer_target(view, p, a), offer_title(a)) + f": {prose(a.voor_ouders.wat)}" for p, a in found) + "\n")  # type: ignore[union-attr]
-        shown = {id(a) for _, a in found}
-        rest = [(p, a) for p, a in pairs if id(a) not in shown]
-        if rest:
-            out.append(_work_by_goal(view, rest, more=bool(found)) + "\n")
+        out.append(f"## {md_inline(label)}\n")
+        for key in keys:
+            name = named[key][1]
+            out.append(f"### {md_inline(name)}\n")
+            own = next((p for p in agenda.info.plaatsen if p.naam.casefold() == key), None)
+            if own is not None:
+                out.append(f"<p>{view.a(place_page(own.id), 'Alles over ' + own.naam)}</p>\n")
+            out.append(_place_body(view, work.get(key, []), programmes.get(key, []), when, naming.meervoud))
     return "\n".join(out)
+
+
+def _place_body(view: View, pairs: list[Pair], programmes: list[Intervention], when: str, programme_words: str) -> str:
+    """What happens at one place: the offers for parents, the programmes, then the count of other actions."""
+    out = []
+    found = offers(pairs)
+    if found:
+        out.append("<p>Wat u en uw kind hier kunnen doen of gebruiken:</p>" + ul(
+            view.a(_offer_target(view, p, a), offer_title(a)) + f": {prose(a.voor_ouders.wat)}"  # type: ignore[union-attr]
+            + (' <span class="lea-muted">(begint later)</span>' if is_later(view, a) else "") for p, a in found))
+    if programmes:
+        out.append(f"<p>{esc(fmt.capital(programme_words))} hier:</p>" + ul(view.a(intervention_anchor(i.id), i.titel) for i in programmes))
+    shown = {id(a) for _, a in found}
+    rest = [(p, a) for p, a in pairs if id(a) not in shown]
+    if rest:
+        out.append(_work_by_goal(view, rest, more=bool(found), here=True))
+    if not out:
+        out.append(f'<p class="lea-muted">Nog geen activiteiten {esc(when)}.</p>')
+    return "\n".join(out) + "\n"
 
 
 def _offer_target(view: View, owner: AmbitionPlan | Ambition, action: Action) -> str:
@@ -253,7 +333,7 @@ def _offer_target(view: View, owner: AmbitionPlan | Ambition, action: Action) ->
 # --- the page per age group ---------------------------------------------------------------------
 
 
-def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action: Action) -> str:
+def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action: Action, group: AgeRange | None = None) -> str:
     """One thing to do or use: a heading (in the table of contents and the search), what it is, the practical facts
     (for whom, where, when, cost, whether it is there now, whom to call or ask) and how to sign up."""
     offer = action.voor_ouders
@@ -263,12 +343,15 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     anchor = _anchor(view, owner, action)
     facts: list[tuple[str, str]] = []
     who = offer.voor_wie or (f"{fmt.for_ages(ages).removeprefix('voor ')} {ages_label(ages)}" if ages else None)
+    if (offer.voor_wie and ages and group is not None and not (group.low <= ages.low and ages.high <= group.high)
+            and not re.search(rf"\b{ages.low}\b.*\b{ages.high}\b", offer.voor_wie)):
+        who += f" ({ages_label(ages)})"  # on the page of an age it only partly serves: which ages (unless its words say)
     if who:
         facts.append(("Voor wie", words.text(who)))
     if offer.plaatsen:
         facts.append(("Waar", places_html(words, offer)))
     elif action.locatie is not None:
-        facts.append(("Waar", words.text(_place(view, action))))
+        facts.append(("Waar", words.text(_place(view, action.locatie))))
     if offer.wanneer:
         facts.append(("Wanneer", words.text(offer.wanneer)))
     elif action.planning is not None:
@@ -279,8 +362,8 @@ def _offer(view: View, words: Explainer, owner: AmbitionPlan | Ambition, action:
     if (now := running_words(action_state(action, view.as_of))):
         facts.append(("Is het er nu?", esc(now)))
     if offer.telefoon:
-        facts.append(("Bellen", tel_link(offer.telefoon)))
-    facts.append(("Vragen?", contact_html(view.agenda, resolve(view.agenda, action.contact, goal, action.trekker))))
+        facts.append(("Bellen", phone_link(offer.telefoon)))
+    facts.extend(ask_facts(view, action.contact, goal, action.trekker))
     if offer.url:
         facts.append(("Meer informatie", web_link(view.agenda, offer.url, "Lees meer")))
     belongs = ""
@@ -298,13 +381,13 @@ def _programme(view: View, words: Explainer, item: Intervention) -> str:
     if item.doelgroep:
         facts.append(("Voor wie", words.text(item.doelgroep.omschrijving)))
     if item.locatie:
-        facts.append(("Waar", words.text(view.whole_area if item.locatie.hele_gemeente else ", ".join(item.locatie.names()))))
+        facts.append(("Waar", words.text(_place(view, item.locatie))))
     if item.planning:
         facts.append(("Wanneer", words.text(item.planning)))
     goal = agenda.ambition(item.ambitie) if item.ambitie else None
-    facts.append(("Vragen?", contact_html(agenda, resolve(agenda, item.contact, goal))))
+    facts.extend(ask_facts(view, item.contact, goal, None))
     if item.informatie:
-        facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
+        facts.append(("Meer informatie", web_link(agenda, item.informatie, "Lees meer")))
     facts.append((f"Alles over deze {agenda.intervention_naming().enkelvoud}" if agenda.intervention_naming().enkelvoud != "programma"
                   else "Alles over dit programma", view.a(intervention_anchor(item.id), item.titel)))
     body = f'<div class="lea-offer lea-offer--programma">{md(item.doel)}{dl(facts, "lea-dl lea-offer__facts")}</div>'
@@ -332,7 +415,7 @@ def _going(view: View, words: Explainer, ages: AgeRange) -> str:
             + ul(items, "lea-going") + "\n")
 
 
-def _work_by_goal(view: View, pairs: list[Pair], more: bool) -> str:
+def _work_by_goal(view: View, pairs: list[Pair], more: bool, here: bool = False) -> str:
     """How much other work there is for this age, per goal, with a link to the goal's page: a parent's page
     names no working titles or status words (those are the partners' own; the goal pages show them)."""
     counts: dict[str, int] = {}
@@ -345,7 +428,8 @@ def _work_by_goal(view: View, pairs: list[Pair], more: bool) -> str:
     when = f"in schooljaar {view.current}" if view.current else "in deze agenda"
     total = len(pairs)
     items = [f'{view.a(ambition_page(gid), goals[gid].titel)}: {_count(n, more)}' for gid, n in counts.items()]
-    return (f"<p>De partners werken {esc(when)} aan {_count(total, more)} voor deze leeftijd. Wat ze precies doen, "
+    work = f"hier aan {_count(total, more)}" if here else f"aan {_count(total, more)} voor deze leeftijd"  # a place is no age
+    return (f"<p>De partners werken {esc(when)} {work}. Wat ze precies doen, "
             "en hoe het ervoor staat, leest u op de pagina van elk doel:</p>" + ul(items, "lea-workbygoal"))
 
 
@@ -374,18 +458,26 @@ def age_page_md(view: View, group: str) -> str:
     found = offers(pairs)
     out = [f"# {md_inline(label)}\n"]
     programmes = programmes_for(agenda, ages)
+    now = [(p, a) for p, a in found if not is_later(view, a)]
+    later = [(p, a) for p, a in found if is_later(view, a)]
     lead = f"Wat is er in {area} {fmt.for_ages(ages)} {ages_label(ages)}? "
-    if found:
+    if now:
         lead += "Eerst ziet u wat u en uw kind zelf kunnen doen of gebruiken, daarna of het goed gaat."
+    elif later:  # said plainly: a page whose offers all begin later must not look as if it offers them now
+        lead += ("Op dit moment is er nog niets dat u en uw kind zelf kunnen doen of gebruiken. "
+                 "Hieronder staat wat eraan komt, en wat de partners doen.")
     elif pairs or programmes:
         lead += "Hier staat wat de partners doen voor deze leeftijd: waar en wanneer, en of het goed gaat."
     else:
         lead += (f"Er zijn {view.this_year if view.current else 'nu'} geen acties speciaal voor deze leeftijd. "
                  "Hieronder staat waar de partners aan werken, en wie u iets kunt vragen.")
     out.append(f'<p class="lea-lead">{words.text(lead)}</p>\n')
-    if found:
+    if now:
         out.append("## Wat kunt u doen of gebruiken?\n")
-        out.extend(_offer(view, words, p, a) for p, a in found)
+        out.extend(_offer(view, words, p, a, ages) for p, a in now)
+    if later:
+        out.append("## Wat komt er nog?\n\n<p>Dit is er nog niet. Bij elk staat wanneer het begint.</p>\n")
+        out.extend(_offer(view, words, p, a, ages) for p, a in later)
     shown = {id(a) for _, a in found}
     rest = [(p, a) for p, a in pairs if id(a) not in shown]
     when = f"schooljaar {view.current}" if view.current else "deze agenda"

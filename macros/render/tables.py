@@ -37,11 +37,13 @@ def budget_cell(budget: Budget | None) -> str:
     return text
 
 
-def _place(action: Action) -> str:
+def _place(agenda: Agenda | None, action: Action) -> str:
     loc = action.locatie
     if loc is None:
         return ""
-    return ", ".join((["hele gemeente of regio"] if loc.hele_gemeente else []) + loc.names())
+    if agenda is not None:
+        return fmt.where(agenda, loc)  # 'hele gemeente Lindeveen': by its name
+    return ", ".join((["hele gemeente"] if loc.hele_gemeente else []) + loc.names())
 
 
 def _money_note(budget: Budget | None) -> str:
@@ -62,7 +64,7 @@ def _money_note(budget: Budget | None) -> str:
 
 def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_edit, anchor: str | None = None,
                 money_column: bool = True, contact: str = "", facts: Sequence[tuple[str, str]] = (),
-                progress: bool = True, as_of: date | None = None) -> str:
+                progress: bool = True, as_of: date | None = None, agenda: Agenda | None = None) -> str:
     """Title and ``facts`` (label, HTML: who, when) under it, then the (folded) description, place,
     carry-over note, evaluations and (with ``progress``) the latest progress."""
     target = f' id="actie-{esc(anchor)}-{esc(action.id)}"' if anchor else ""
@@ -76,8 +78,8 @@ def action_cell(action: Action, *, with_details: bool = True, edit: Edit = no_ed
     if not with_details:
         return out
     details = md(action.beschrijving)
-    if _place(action):
-        details += f"<p><em>Waar:</em> {prose(_place(action))}</p>"
+    if _place(agenda, action):
+        details += f"<p><em>Waar:</em> {prose(_place(agenda, action))}</p>"
     if contact:
         details += f"<p><em>Vragen?</em> {contact}</p>"
     if not money_column or (action.begroting is not None and action.begroting.toelichting):
@@ -110,7 +112,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
     return [
         [
             str(n),
-            action_cell(action, edit=edit, anchor=anchor, money_column=money, as_of=as_of,
+            action_cell(action, edit=edit, anchor=anchor, money_column=money, as_of=as_of, agenda=agenda,
                         contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", planning_html(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
