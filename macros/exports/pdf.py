@@ -363,7 +363,7 @@ def state_day(agenda: Agenda, as_of: date) -> date:
 
 
 def _plans_adopted(agenda: Agenda) -> list[str]:
-    """Each year plan with its own adoption: 'schooljaar 2026-2027: vastgesteld op 8 oktober 2026 door ...'."""
+    """Each year plan with its own adoption: 'schooljaar 2026-2027: vastgesteld op 9 juli 2026 door ...'."""
     return [f"schooljaar {p.schooljaar}: {fmt.adoption(p.vaststelling, agenda)}" for p in agenda.year_plans_sorted()]
 
 
