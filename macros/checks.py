@@ -217,6 +217,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
     yield from _duplicates([(r.id, at("rollen", i) + ("id",)) for i, r in enumerate(agenda.rollen)], "rol-id", tree, ages=ages)
     yield from goals.organisation(agenda, refs, at)
     yield from adoption.bodies(agenda, tree, at)
+    yield from adoption.authors(agenda)
 
     if agenda.info is not None:
         chosen = agenda.info.huidig_schooljaar

@@ -89,3 +89,21 @@ def ended_before_adoption(agenda: Agenda, plan_index: int, path: Path, day: Call
         yield path + ("vaststelling", "datum"), (
             f"vastgesteld op {day(adopted.start) if adopted.start == adopted.end else adopted}, maar toen was al "
             f"{listed}; klopt die datum? Zo ja, zeg in de inleiding van het jaarplan wat er toen is vastgesteld"), WARNING
+
+
+# An author written with its own joining word: the site joins the names itself ('A, B en C'),
+# so 'met een extern adviesbureau' would read 'de werkgroep en met een extern adviesbureau'.
+_JOINED = re.compile(r"^\s*(?:en|met|samen met|in samenwerking met|i\.s\.m\.|ism|met hulp van|met steun van|ondersteund door)\s+", re.IGNORECASE)
+
+
+def authors(agenda: Agenda) -> Iterator[Found]:
+    """An author that starts with 'en', 'met', 'i.s.m.': the sentence the site builds would not be Dutch."""
+    doc = agenda.info.document if agenda.info is not None else None
+    for k, name in enumerate(doc.auteurs if doc is not None else []):
+        m = _JOINED.match(name)
+        if m:
+            bare = name[m.end():]
+            yield ("agenda", "document", "auteurs", k), (
+                f"'{name}': schrijf alleen wie het is ('{bare}'); de site zet de namen zelf in een zin "
+                "('A, B en C'), anders staat er 'en " + m.group(0).strip() + "'; wie begeleidde, past in "
+                "document.totstandkoming.begeleiding"), WARNING

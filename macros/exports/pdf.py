@@ -80,10 +80,6 @@ def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str,
             "note": "Dit is een voorbeeld met verzonnen gegevens." if info.voorbeeld else ""}
 
 
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
 # --- the whole agenda ------------------------------------------------------------------------------
 
 
@@ -124,7 +120,7 @@ def _the_document(agenda: Agenda) -> list[Block]:
         if doc.datum:
             rows.append(("Datum van het document", fmt.period(doc.datum)))
         if doc.auteurs:
-            rows.append(("Geschreven door", _names(doc.auteurs)))
+            rows.append(("Geschreven door", fmt.and_list(doc.auteurs)))
         if doc.opdrachtgever:
             rows.append(("In opdracht van", doc.opdrachtgever))
         if doc.bron:
@@ -460,7 +456,7 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
         if info.document.datum:
             facts.append(("Datum van het document", fmt.period(info.document.datum)))
         if info.document.auteurs:
-            facts.append(("Geschreven door", _names(info.document.auteurs)))
+            facts.append(("Geschreven door", fmt.and_list(info.document.auteurs)))
         if info.document.opdrachtgever:
             facts.append(("In opdracht van", info.document.opdrachtgever))
     if info.contact:

@@ -144,15 +144,10 @@ def course_badge(view: View, amb: Ambition, *, reasons: bool = False) -> str:
 # --- home -------------------------------------------------------------------------
 
 
-def _names(items: list[str]) -> str:
-    """'A', 'A en B', 'A, B en C'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
 def home_intro(view: View) -> str:
     info = view.agenda.info
     region = info.regio
-    municipalities = _names(region.gemeenten)
+    municipalities = fmt.and_list(region.gemeenten)
     lines = []
     if info.motto:
         lines.append(f'<p class="lea-motto">{esc(info.motto)}</p>')
@@ -271,7 +266,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
         if doc.datum:
             facts.append(("Datum van het document", esc(fmt.period(doc.datum))))
         if doc.auteurs:
-            facts.append(("Geschreven door", prose(_names(doc.auteurs))))
+            facts.append(("Geschreven door", prose(fmt.and_list(doc.auteurs))))
         if doc.opdrachtgever:
             facts.append(("In opdracht van", prose(doc.opdrachtgever)))
         if doc.bron:
