@@ -229,14 +229,20 @@ def vision(view: View, kop: str | None = None) -> str:
     return _headed(kop, intro + md(info.visie))
 
 
-def year_links(view: View, kop: str | None = None) -> str:
-    """The school years with their plan's status; with ``kop``, under that heading (nothing without plans)."""
+def year_links(view: View, kop: str | None = None, begroting: bool = False) -> str:
+    """The school years with their plan's status; with ``kop``, under that heading (nothing without plans).
+    With ``begroting``, a pointer to the page Begroting, which alone shows the money of every year
+    (the page Schooljaren repeated its tables word for word)."""
     items = []
     for plan in view.agenda.year_plans_sorted():
         state = plan.vaststelling.status or "vaststelling niet vermeld"
         mark = " (huidig)" if plan.schooljaar == view.current and view.now else ""
         items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
-    return _headed(kop, ul(items))
+    out = _headed(kop, ul(items))
+    if begroting and items and view.agenda.has_money():  # without amounts the page Begroting is not built
+        out += ("\n\n<p>Wat elk schooljaar kost, welk deel uit het LEA-budget komt en wat er over is, staat op de pagina "
+                + view.a("begroting.md", "Begroting") + ".</p>\n")
+    return out
 
 
 def chapters(view: View, plek: str = "home") -> str:
