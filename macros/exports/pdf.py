@@ -278,7 +278,7 @@ def _interventions(agenda: Agenda) -> list[Block]:
         if item.kosten is not None and fmt.amount(item.kosten):
             rows.append(("Totale kosten", fmt.amount(item.kosten)))
         if item.financiering:
-            rows.append(("Financiering", [pb.items([[fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")]
+            rows.append(("Financiering", [pb.items([[fmt.funding(f, unstated=True) + (f". {f.toelichting}" if f.toelichting else "")]
                                                     for f in item.financiering])]))
         if item.informatie:
             rows.append(("Meer informatie", [pb.link(item.informatie, item.informatie)]))

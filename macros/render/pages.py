@@ -551,7 +551,8 @@ def _intervention_funding(view: View) -> str:
     for item in view.agenda.interventies:
         for f in item.financiering:
             rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron + (f", voor {f.doel}" if f.doel else "")),
-                         esc(fmt.amount(f) or "bedrag niet bekend"), esc(f.periode or "—")])
+                         esc(fmt.amount(f) or "bedrag niet bekend"),
+                         esc(f.periode or ("—" if f.per or f.bedrag is None else fmt.FUNDING_NO_PERIOD))])
             if f.bedrag is not None:
                 totals[f.bron] += f.bedrag
                 if f.circa:
@@ -860,7 +861,7 @@ def interventions(view: View) -> str:
         if item.kosten is not None and fmt.amount(item.kosten):
             facts.append(("Totale kosten", esc(fmt.amount(item.kosten))))
         if item.financiering:
-            facts.append(("Financiering", ul(prose(fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else ""))
+            facts.append(("Financiering", ul(prose(fmt.funding(f, unstated=True) + (f". {f.toelichting}" if f.toelichting else ""))
                                              for f in item.financiering)))
         if item.informatie:
             facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
