@@ -62,7 +62,7 @@ def _items(obj: Any, name: str) -> list:
 
 
 def _name(item: Any) -> str | None:
-    for field in ("titel", "naam", "term", "schooljaar", "label"):
+    for field in ("titel", "naam", "term", "woord", "schooljaar", "label"):
         value = getattr(item, field, None)
         if isinstance(value, str) and value:
             return value

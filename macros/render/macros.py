@@ -154,10 +154,11 @@ def governance_text(view: View) -> str:
 
 
 def glossary_page(view: View) -> str:
-    """Every abbreviation with its meaning: the standard list plus the agenda's own (begrippen)."""
-    from ..glossary import agenda_glossary, glossary_md
+    """The abbreviations the site uses (the standard ones met in the data, and the agenda's own) and the words
+    of the trade it prints (the product's and the agenda's own woorden), each with its meaning."""
+    from ..glossary import agenda_words, glossary_md, page_glossary
 
-    return glossary_md(agenda_glossary(view.agenda))
+    return glossary_md(page_glossary(view.agenda), agenda_words(view.agenda))
 
 
 def changes_since_quarter(view: View, kop: str | None = None) -> str:
@@ -226,7 +227,7 @@ MACROS: dict[str, Macro] = {
     "key_figures_summary": Macro(key_figures_summary, '{{ key_figures_summary(kop="Kerncijfers") }}', "korte lijst van de kerncijfers, met links"),
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
-    "begrippen": Macro(glossary_page, "{{ begrippen() }}", "alle afkortingen en begrippen met hun betekenis"),
+    "begrippen": Macro(glossary_page, "{{ begrippen() }}", "de afkortingen en woorden die de site gebruikt, met hun betekenis"),
     "last_changed": Macro(last_changed, '{{ last_changed("begroting") }}', "wanneer de gegevens van een pagina (begroting, organisatie) het laatst veranderden, met een link naar die wijziging; de pagina's van doelen en schooljaren zeggen het zelf"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }
