@@ -12,7 +12,9 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any, Collection, Iterator
 
+from . import checks_adoption as adoption
 from . import checks_family as family
+from . import checks_glossary as words
 from . import checks_goals as goals
 from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
@@ -22,6 +24,12 @@ from .values import school_year_bounds
 Found = tuple[Path, str, str]
 ERROR, WARNING = "fout", "waarschuwing"
 STALE_AFTER = timedelta(days=183)  # "no progress note for six months"
+
+
+def _day(d: date) -> str:
+    from .render.format import day
+
+    return day(d)
 
 
 def euro(amount: int) -> str:
@@ -209,6 +217,9 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
         yield from _duplicates(numbers, word if word.startswith("nummer") else f"{word}-nummer", tree, ages=ages)
     yield from _duplicates([(r.id, at("rollen", i) + ("id",)) for i, r in enumerate(agenda.rollen)], "rol-id", tree, ages=ages)
     yield from goals.organisation(agenda, refs, at)
+    yield from adoption.bodies(agenda, tree, at)
+    yield from adoption.authors(agenda)
+    yield from words.unused(agenda)
 
     if agenda.info is not None:
         chosen = agenda.info.huidig_schooljaar
@@ -224,6 +235,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
     action_ids: dict[str, set[str]] = {}  # per school year, built once: carried-over actions look their id up
     for i, plan in enumerate(agenda.jaarplannen):
         yield from _year_plan(agenda, plan, at("jaarplannen", i), refs, plans, today, tree, plan.schooljaar in partial, action_ids)
+        yield from adoption.ended_before_adoption(agenda, i, at("jaarplannen", i), _day)
 
 
 FAR_OFF_YEARS = 10  # a measurement this many years before or after the agenda's term is probably a typo

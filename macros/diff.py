@@ -451,7 +451,7 @@ def _covered(change: Change, old: Agenda, new: Agenda) -> bool:
 # Words for an item of a list, by the list's key in the data.
 ITEM_WORDS = {"partners": "partner", "organen": "orgaan", "jaarplannen": "jaarplan", "acties": "actie", "activiteiten": "activiteit",
               "indicatoren": "indicator", "kerncijfers": "kerncijfer", "interventies": "interventie", "hoofdstukken": "hoofdstuk",
-              "begrippen": "begrip"}
+              "begrippen": "begrip", "woorden": "woord"}
 # Long texts are shown around their first difference, this many characters (before escaping).
 SHOWN_CHARS = 80
 SHOWN_ITEMS = 5

@@ -66,7 +66,7 @@ NAMED_BY = {"financiering": "bron"}
 
 
 def _name(item: Any, within: str = "") -> str | None:
-    for field in ("titel", "naam", "term", "schooljaar", "label", *((NAMED_BY[within],) if within in NAMED_BY else ())):
+    for field in ("titel", "naam", "term", "woord", "schooljaar", "label", *((NAMED_BY[within],) if within in NAMED_BY else ())):
         value = getattr(item, field, None)
         if isinstance(value, str) and value:
             return value

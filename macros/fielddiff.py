@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 Kind = Literal["gewijzigd", "erbij", "eraf", "volgorde"]
 # The field that identifies an item in a list, where it is not called id.
-KEYS = {"YearPlan": "schooljaar", "AmbitionPlan": "ambitie", "GlossaryTerm": "term",
+KEYS = {"YearPlan": "schooljaar", "AmbitionPlan": "ambitie", "GlossaryTerm": "term", "GlossaryWord": "woord",
         "RelatedAgenda": "titel"}  # a related agenda's id is optional (an anchor): its title names it
 # Above this many item pairs, lists are aligned by position, not by difflib (quadratic).
 MAX_ALIGN = 1_000_000

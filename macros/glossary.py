@@ -57,6 +57,105 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 
 TERM = re.compile(r"[A-Za-z][A-Za-z-]{0,14}")  # what a glossary term may be: letters (and a hyphen)
 
+# Terms the product's own pages use whatever the data says ('LEA-budget', 'de LEA'): always on the page Begrippen.
+PRODUCT_TERMS = ("LEA",)
+
+
+def _walk(value: object, out: list[str]) -> None:
+    """Every text in the data (a model dump): what a reader of the site can meet."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "term" or not isinstance(item, str):  # a glossary entry's own term is no use of it
+                _walk(item, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _walk(item, out)
+
+
+_used_of: list = [None, frozenset()]  # the last agenda asked about: the page and the tests ask again
+
+
+def used_terms(agenda: object) -> frozenset[str]:
+    """The glossary's terms that the site shows for this agenda: each written as a word or the start of a compound
+    (in capitals, as the site explains them) somewhere in the data, and the product's own (:data:`PRODUCT_TERMS`)."""
+    if _used_of[0] is agenda:
+        return _used_of[1]
+    texts: list[str] = []
+    dump = getattr(agenda, "model_dump", None)
+    _walk(dump(mode="json") if dump is not None else {}, texts)
+    terms = sorted(agenda_glossary(agenda), key=len, reverse=True)
+    # A compound counts ('NPO-middelen', 'VVE-indicatie'): the site does not explain a term there, so a reader
+    # who wonders what NPO is looks it up on this page.
+    word = re.compile(rf"(?<![\w&#-])(?:{'|'.join(re.escape(t) for t in terms)})(?!\w)")
+    found = {m.group(0) for text in texts for m in word.finditer(text)} if terms else set()
+    _used_of[:] = [agenda, frozenset(found | set(PRODUCT_TERMS))]
+    return _used_of[1]
+
+
+def _plans(agenda: object) -> list:
+    return list(getattr(agenda, "jaarplannen", None) or ())
+
+
+def _actions(agenda: object) -> list:
+    return [a for plan in _plans(agenda) for _, a in plan.actions()] + [
+        a for goal in getattr(agenda, "ambities", None) or () for a in getattr(goal, "activiteiten", None) or ()]
+
+
+def _indicators(agenda: object) -> list:
+    info = getattr(agenda, "info", None)
+    return [i for goal in getattr(agenda, "ambities", None) or () for i in goal.indicatoren] + list(
+        getattr(info, "kerncijfers", None) or ())
+
+
+def _measurements(agenda: object) -> list:
+    return [m for i in _indicators(agenda) for m in [*i.metingen, *([i.nulmeting] if i.nulmeting else [])]]
+
+
+def _has_money(agenda: object) -> bool:
+    check = getattr(agenda, "has_money", None)
+    return bool(check and check())
+
+
+# Words the product itself prints, with when it prints them: the page Begrippen lists those this agenda's site shows.
+# Plain Dutch (B1); no abbreviation in a meaning (it would need explaining itself).
+WORDS: dict[str, tuple[str, object]] = {
+    "dekking": ("het deel van de kosten dat uit een andere bron komt dan het LEA-budget, zoals een subsidie of geld van een partner",
+                _has_money),
+    "t.l.v.": ("ten laste van: betaald uit. 't.l.v. LEA-budget' is het deel van de kosten dat uit het LEA-budget komt", _has_money),
+    "LEA-budget": ("het geld dat de gemeente per schooljaar voor de agenda heeft", _has_money),
+    "kostenplaats": ("het nummer waaronder de gemeente de kosten boekt",
+                     lambda a: any(p.budget is not None and p.budget.kostenplaats for p in _plans(a))),
+    "trekker": ("de partner die een actie leidt en vertelt hoe het gaat", lambda a: any(x.trekker for x in _actions(a))),
+    "nulmeting": ("de eerste meting; latere metingen worden ermee vergeleken",
+                  lambda a: any(i.nulmeting for i in _indicators(a))),
+    "prognose": ("een verwachting voor later, geen meting", lambda a: any(m.soort == "prognose" for m in _measurements(a))),
+    "schatting": ("een getal dat niet is geteld maar geschat", lambda a: any(m.soort == "schatting" for m in _measurements(a))),
+    "schooljaar": ("augustus tot en met juli; zo is '2026-2027' het schooljaar van augustus 2026 tot en met juli 2027",
+                   lambda a: bool(_plans(a))),
+    "jaarplan": ("wat de partners in één schooljaar samen doen, en wat het kost", lambda a: bool(_plans(a))),
+}
+
+
+def agenda_words(agenda: object) -> dict[str, str]:
+    """The words of the page Begrippen (not abbreviations, not explained beside the text): the product's words
+    this agenda's site prints (:data:`WORDS`) and the agenda's own (``agenda.woorden``, which win), sorted."""
+    words = {word: meaning for word, (meaning, shown) in WORDS.items() if shown(agenda)}
+    info = getattr(agenda, "info", None)
+    for item in getattr(info, "woorden", None) or ():
+        words[" ".join(str(item.woord).split())] = " ".join(str(item.uitleg).split())
+    return dict(sorted(words.items(), key=lambda kv: kv[0].casefold().lstrip("'")))
+
+
+def page_glossary(agenda: object) -> dict[str, str]:
+    """The abbreviations of the page Begrippen: the standard ones the site uses (:func:`used_terms`) and every one
+    of the agenda's own (an own term used nowhere is listed still; ``lea check`` warns about it)."""
+    info = getattr(agenda, "info", None)
+    own = {str(t.term) for t in getattr(info, "begrippen", None) or ()}
+    used = used_terms(agenda)
+    return {t: m for t, m in agenda_glossary(agenda).items() if t in used or t in own}
+
 
 def glossary(extra: Iterable[object] = ()) -> dict[str, str]:
     """The standard terms plus the agenda's own (objects with ``term`` and ``uitleg``), sorted."""
@@ -159,14 +258,29 @@ def with_own_terms(extensions: list, agenda: object) -> list:
     return out
 
 
-def glossary_md(terms: dict[str, str]) -> str:
-    """The page 'Begrippen': every term with its meaning, as a definition list (finished HTML).
+def glossary_md(terms: dict[str, str], words: Mapping[str, str] | None = None) -> str:
+    """The page 'Begrippen': every term with its meaning, as a definition list (finished HTML); with ``words``,
+    the abbreviations under 'Afkortingen' and the words under 'Woorden'.
 
-    Each term is the defining instance (``<dfn>``) with its meaning in ``<abbr title>`` and beside it."""
+    Each term is the defining instance (``<dfn>``) with its meaning in ``<abbr title>`` and beside it; a word
+    is the defining instance with its meaning beside it."""
     from .render.html import esc
 
     intro = ("<p>Op deze site staan soms afkortingen en vaktermen. Hier staat wat ze betekenen. "
              "Op elke pagina staat de betekenis ook de eerste keer dat een afkorting voorkomt.</p>")
     items = " ".join(f'<dt id="begrip-{esc(t.lower())}"><dfn><abbr title="{esc(m)}">{esc(t)}</abbr></dfn></dt> <dd>{esc(m)}</dd>'
                      for t, m in terms.items())  # spaces: words in search
-    return intro + "\n\n" + (f'<dl class="lea-dl lea-begrippen">{items}</dl>' if items else "")
+    abbreviations = f'<dl class="lea-dl lea-begrippen">{items}</dl>' if items else ""
+    if words is None:
+        return intro + "\n\n" + abbreviations
+    listed = " ".join(f'<dt id="woord-{esc(_slug(w))}"><dfn>{esc(w)}</dfn></dt> <dd>{esc(m)}</dd>' for w, m in words.items())
+    out = [intro]
+    if abbreviations:
+        out.append(f"## Afkortingen\n\n{abbreviations}")
+    if listed:
+        out.append(f'## Woorden\n\n<dl class="lea-dl lea-begrippen">{listed}</dl>')
+    return "\n\n".join(out)
+
+
+def _slug(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", word.casefold()).strip("-") or "woord"

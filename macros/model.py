@@ -1162,6 +1162,14 @@ class GlossaryTerm(Model):
     uitleg: Text = Field(description="Wat het betekent, in eenvoudig Nederlands.")
 
 
+class GlossaryWord(Model):
+    """A word of the trade with its meaning, listed on the page Begrippen. Not an abbreviation: it is not explained
+    beside the text (a phrase like 'warme overdracht' would clutter every sentence), only listed."""
+
+    woord: Text = Field(description="Het woord of de woordgroep zoals de site het schrijft: 'warme overdracht', 'doorstroomtoets'.")
+    uitleg: Text = Field(description="Wat het betekent, in eenvoudig Nederlands.")
+
+
 # The licences a data set may carry, with the address data.overheid.nl's value list gives each.
 LICENCES: dict[str, str] = {
     "CC0 1.0": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl",
@@ -1284,6 +1292,9 @@ class AgendaInfo(Model):
     begrippen: list[GlossaryTerm] = Field(default_factory=list, description=(
         "Eigen afkortingen en begrippen, naast de standaardlijst (VVE, OAB, SWV, ...): term en uitleg. "
         "De site legt ze uit waar ze voor het eerst op een pagina staan, en toont ze op de pagina Begrippen."))
+    woorden: list[GlossaryWord] = Field(default_factory=list, description=(
+        "Vaktermen van de agenda zelf die geen afkorting zijn (warme overdracht, doorstroomtoets, thuiszitter): woord en uitleg. "
+        "De pagina Begrippen toont ze onder 'Woorden'; in de tekst krijgen ze geen uitleg erachter."))
     # issue 29 items 8, 9, 10, 12
     plaatsen: list[Place] = Field(default_factory=list, description=(
         "Kernen, wijken of gemeenten met hun eigen prioriteiten; elke plaats krijgt een pagina (In mijn wijk) "

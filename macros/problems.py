@@ -125,7 +125,7 @@ def locate(tree: Any, path: Path, fallback: Position) -> Position:
 
 def _label(item: Any) -> str | None:
     if isinstance(item, dict):
-        for key in ("id", "schooljaar", "ambitie", "term"):  # (a glossary term is its own name)
+        for key in ("id", "schooljaar", "ambitie", "term", "woord"):  # (a glossary term or word is its own name)
             value = item.get(key)
             if isinstance(value, (str, int)) and not isinstance(value, bool):
                 return str(value)

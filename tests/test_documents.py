@@ -205,3 +205,28 @@ def test_mkdocs_builds_the_pages_that_wait_for_a_pdf_last(tmp_path: Path):
 def test_sizes_in_dutch():
     assert [fmt.size(n) for n in (1, 412_345, 999_499, 999_500, 1_234_567)] == [
         "1\u00a0kB", "412\u00a0kB", "999\u00a0kB", "1,0\u00a0MB", "1,2\u00a0MB"]
+
+
+def test_the_progress_page_links_the_current_report_once_and_says_which_year_it_is():
+    """voortgang.pdf is the current year's report (the same bytes): one link, that says its year; the list
+    beneath holds the other years only (review item 29: two links to one document read as two documents)."""
+    from bs4 import BeautifulSoup
+
+    from lea_site.render.macros import MACROS
+
+    agenda = load(DATA, DEMO_TODAY).agenda
+    current = agenda.current_school_year(DEMO_TODAY)
+    view = _view(agenda, DEMO_TODAY)
+    view.downloads = frozenset({"downloads/voortgang.pdf", f"downloads/voortgang-{current}.pdf", "downloads/voortgang-2025-2026.pdf"})
+    page = BeautifulSoup(MACROS["pdf_link"].render(view, "voortgang", "De voortgangsrapportage als PDF."), "html.parser")
+    hrefs = [a["href"] for a in page.select("a")]
+    assert hrefs == ["downloads/voortgang.pdf", "downloads/voortgang-2025-2026.pdf"]
+    text = " ".join(page.get_text(" ").split())
+    assert f"Dit is de rapportage van dit schooljaar ({current})." in text
+    assert "Eerdere schooljaren:" in text and f"Schooljaar {current}" not in text
+    # An ended agenda: its last year's report is no longer 'dit schooljaar'.
+    later = date(2031, 1, 5)
+    ended = _view(agenda, later)
+    ended.downloads = frozenset({"downloads/voortgang.pdf", f"downloads/voortgang-{agenda.current_school_year(later)}.pdf"})
+    said = BeautifulSoup(MACROS["pdf_link"].render(ended, "voortgang", "PDF."), "html.parser").get_text(" ")
+    assert f"Dit is de rapportage van schooljaar {agenda.current_school_year(later)}." in said

@@ -51,7 +51,8 @@ def test_a_term_that_is_no_text(tmp_path):
 
 
 def test_a_valid_term_still_works(tmp_path):
-    result = agenda(tmp_path, with_terms("{term: Kind-centrum, uitleg: een centrum voor kinderen}"))
+    used = edit("samenvatting: Kinderen krijgen op tijd hulp.", "samenvatting: Kinderen krijgen op tijd hulp in het Kind-centrum.")
+    result = agenda(tmp_path, with_terms("{term: Kind-centrum, uitleg: een centrum voor kinderen}", text=used))
     assert [(t.term, t.uitleg) for t in result.info.begrippen] == [("Kind-centrum", "een centrum voor kinderen")]
 
 

@@ -60,3 +60,13 @@ def test_no_real_people_phone_numbers_or_personal_addresses(path):
     assert not PHONE.search(text)
     for address in EMAIL.findall(text):
         assert address.split("@")[1].endswith(".example"), address  # only fictional role mailboxes
+
+
+def test_the_demo_warns_only_about_its_deliberate_overspending():
+    """The demo is the one data set everyone reads (review items 12, 21, 24, 25): its only warning is the draft
+    plan's overspent LEA budget, which it shows on purpose; no two answers on who adopted, no plan adopted after
+    its actions ended, no author with its own joining word, no glossary entry used nowhere."""
+    from .conftest import DEMO_TODAY
+
+    result = load(DATA, DEMO_TODAY)
+    assert [(p.path, p.severity) for p in result.problems] == [("jaarplannen[2027-2028].budget.beschikbaar", "waarschuwing")]

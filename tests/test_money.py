@@ -111,3 +111,20 @@ def test_an_agenda_without_amounts_says_nothing_about_spending(built_site):
     for page in site.rglob("*.html"):
         content = page.read_text(encoding="utf-8")
         assert "€ 0" not in content and "Besteed" not in content, page
+
+
+def test_an_intervention_amount_says_what_it_is_for_a_year_a_period_or_neither():
+    """Review item 14: '€ 10.000' on an intervention that runs on ('doorlopend') read as a yearly figure next to the
+    year plans' coverage, or as a total. Per year, for a period, or 'periode niet vermeld': the reader is told which."""
+    from lea_site.model import Funding
+    from lea_site.render import format as fmt
+
+    def said(**f) -> str:
+        return fmt.funding(Funding.model_validate({"bron": "regionale middelen", **f}), unstated=True)
+
+    assert said(bedrag=10000) == "regionale middelen: € 10.000 (periode niet vermeld)"
+    assert said(bedrag=10000, per="schooljaar") == "regionale middelen: € 10.000 per schooljaar"
+    assert said(bedrag=10000, periode="2025-2027") == "regionale middelen: € 10.000 (2025-2027)"
+    assert said() == "regionale middelen"  # no amount: nothing to place in time
+    # The agenda's own sources run for its term: no remark there.
+    assert fmt.funding(Funding.model_validate({"bron": "OAB", "bedrag": 500000})) == "OAB: € 500.000"

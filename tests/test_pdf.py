@@ -563,9 +563,13 @@ def test_lea_build_makes_and_links_every_pdf_and_lea_serve_does_not(tmp_path: Pa
     progress = (site / "voortgang" / "index.html").read_text(encoding="utf-8")
     assert 'href="../downloads/voortgang.pdf"' in progress
     agenda, _ = _agenda("demo")
+    current = agenda.current_school_year(DEMO_TODAY)
     for year in pdf.report_years(agenda, DEMO_TODAY):
-        assert f'href="../downloads/voortgang-{year}.pdf"' in progress, year
         assert (site / "downloads" / f"voortgang-{year}.pdf").is_file()
+        # The current year's report is voortgang.pdf itself: linked once, saying its year (review item 29).
+        linked = f'href="../downloads/voortgang-{year}.pdf"' in progress
+        assert linked == (year != current), year
+    assert f"Dit is de rapportage van dit schooljaar ({current})." in progress
     run = subprocess.run([sys.executable, "-m", "lea_site.cli", "build", "-d", "zonder"], cwd=folder,
                          env={**env, "LEA_PDF": "nee"}, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]

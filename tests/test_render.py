@@ -211,3 +211,31 @@ def test_an_amount_keeps_its_euro_sign_in_plain_and_markdown_text():
     out = md("Kost **veel**: € 5.000, [€ 4 extra](https://example.org) en `€ 3`.\n\n- nog € -2")
     assert "€ 5" not in out and "€ 4" not in out and "€ -2" not in out and out.count("€&nbsp;") == 3
     assert "<code>€ 3</code>" in out
+
+
+def test_the_school_years_page_points_to_the_budget_instead_of_repeating_it(view):
+    """Review item 29: Schooljaren repeated Begroting word for word. Each page has one job: Schooljaren lists the
+    plans, Begroting shows the money of every year; no table or amount of Begroting is on Schooljaren."""
+    from pathlib import Path
+
+    import jinja2
+
+    docs = Path(__file__).parent.parent / "docs"
+    calls = {name: (lambda spec: lambda *a, **k: spec.render(view, *a, **k))(spec) for name, spec in MACROS.items()}
+
+    def page(name: str) -> BeautifulSoup:
+        text = (docs / name).read_text(encoding="utf-8").split("---", 2)[2]
+        return BeautifulSoup(jinja2.Environment().from_string(text).render(**calls), "html.parser")  # macros give HTML blocks
+
+    years, money = page("schooljaren/index.md"), page("begroting.md")
+    assert money.select("table"), "Begroting shows the money"
+    assert not years.select("table"), "Schooljaren repeats no table of Begroting"
+    assert [a.get_text() for a in years.select("li a")] == [f"Schooljaar {y.schooljaar}" for y in view.agenda.year_plans_sorted()]
+    assert "€" not in years.get_text()
+    pointer = [a for a in years.select("p a") if a.get_text() == "Begroting"]
+    assert len(pointer) == 1 and pointer[0]["href"] == view.link("begroting.md")
+    # An agenda without amounts has no page Begroting: nothing points to it.
+    bare = view.agenda.model_copy(update={"jaarplannen": [p.model_copy(update={"budget": None, "ambities": []}) for p in view.agenda.jaarplannen],
+                                          "interventies": []})
+    assert not bare.has_money()
+    assert "Begroting" not in MACROS["year_links"].render(View(bare, DEMO_TODAY, view.link), begroting=True)

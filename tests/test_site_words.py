@@ -22,6 +22,7 @@ ENGLISH = [
     "Made with", "Last update", "Navigation", "Share", "Clear", "No matching documents", "Edit this page",
     "View source of this page", "Go to repository", "Loading", "Copy as Markdown", "Could not copy", "Missing",
     "Select version", "Tabs", "Contributors",
+    "pull request",  # GitHub's word; the site's own pages say it in Dutch (review item 25)
 ]
 PATTERN = re.compile(r"\b(" + "|".join(re.escape(s) for s in ENGLISH) + r")\b")
 

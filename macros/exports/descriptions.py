@@ -34,6 +34,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Amount": "Een bedrag zoals het document het geeft: precies of circa, als totaal of per jaar, per locatie.",
     "Signatory": "Wie een document ondertekende, namens welke partij, met datum en plaats.",
     "GlossaryTerm": "Een afkorting of vakterm met de uitleg in eenvoudig Nederlands.",
+    "GlossaryWord": "Een vakterm die geen afkorting is (warme overdracht), met de uitleg in eenvoudig Nederlands; alleen op de pagina Begrippen.",
     "Indicator": "Een meetbare indicator van een doel, met nulmeting, metingen, streefwaarde, definitie en bron.",
     "Intervention": "Een interventie in het format van de Gelijke Kansen Alliantie (GKA).",
     "Join": "Hoe ouders, jongeren of professionals kunnen meedoen aan een orgaan.",

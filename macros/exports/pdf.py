@@ -80,10 +80,6 @@ def _cover(agenda: Agenda, kind: str, facts: list[tuple[str, Any]]) -> dict[str,
             "note": "Dit is een voorbeeld met verzonnen gegevens." if info.voorbeeld else ""}
 
 
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
 # --- the whole agenda ------------------------------------------------------------------------------
 
 
@@ -124,7 +120,7 @@ def _the_document(agenda: Agenda) -> list[Block]:
         if doc.datum:
             rows.append(("Datum van het document", fmt.period(doc.datum)))
         if doc.auteurs:
-            rows.append(("Geschreven door", _names(doc.auteurs)))
+            rows.append(("Geschreven door", fmt.and_list(doc.auteurs)))
         if doc.opdrachtgever:
             rows.append(("In opdracht van", doc.opdrachtgever))
         if doc.bron:
@@ -282,7 +278,7 @@ def _interventions(agenda: Agenda) -> list[Block]:
         if item.kosten is not None and fmt.amount(item.kosten):
             rows.append(("Totale kosten", fmt.amount(item.kosten)))
         if item.financiering:
-            rows.append(("Financiering", [pb.items([[fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else "")]
+            rows.append(("Financiering", [pb.items([[fmt.funding(f, unstated=True) + (f". {f.toelichting}" if f.toelichting else "")]
                                                     for f in item.financiering])]))
         if item.informatie:
             rows.append(("Meer informatie", [pb.link(item.informatie, item.informatie)]))
@@ -363,7 +359,7 @@ def state_day(agenda: Agenda, as_of: date) -> date:
 
 
 def _plans_adopted(agenda: Agenda) -> list[str]:
-    """Each year plan with its own adoption: 'schooljaar 2026-2027: vastgesteld op 8 oktober 2026 door ...'."""
+    """Each year plan with its own adoption: 'schooljaar 2026-2027: vastgesteld op 9 juli 2026 door ...'."""
     return [f"schooljaar {p.schooljaar}: {fmt.adoption(p.vaststelling, agenda)}" for p in agenda.year_plans_sorted()]
 
 
@@ -460,7 +456,7 @@ def agenda_document(view: View, site_url: str | None = None) -> Document:
         if info.document.datum:
             facts.append(("Datum van het document", fmt.period(info.document.datum)))
         if info.document.auteurs:
-            facts.append(("Geschreven door", _names(info.document.auteurs)))
+            facts.append(("Geschreven door", fmt.and_list(info.document.auteurs)))
         if info.document.opdrachtgever:
             facts.append(("In opdracht van", info.document.opdrachtgever))
     if info.contact:

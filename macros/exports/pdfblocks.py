@@ -242,7 +242,7 @@ def _indicator_values(ind: Indicator, until: date | None) -> list[Block]:
         out.append(chart)
     measurements = [*series, *ind.undated()]
     if measurements:
-        table_rows = [[[m.periode.text if m.periode else "periode onbekend"], [value_text(ind, m)], [kind_label(ind, m)], [m.toelichting or ""]]
+        table_rows = [[[m.periode.text if m.periode else "periode niet vermeld"], [value_text(ind, m)], [kind_label(ind, m)], [m.toelichting or ""]]
                       for m in measurements]
         out.append(table(["Periode", "Waarde", "Soort", "Toelichting"], table_rows, caption=f"Cijfers: {ind.titel}", widths=[1, 1.4, 1, 2]))
     if later:

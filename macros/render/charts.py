@@ -67,7 +67,7 @@ def value_text(ind: Indicator, m: Measurement) -> str:
 
 
 def _when(m: Measurement) -> str:
-    return m.periode.text if m.periode is not None else "periode onbekend"
+    return m.periode.text if m.periode is not None else "periode niet vermeld"
 
 
 def comparison_text(ind: Indicator, c: Comparison) -> str:

@@ -20,8 +20,11 @@ def indicator_anchor(ind: Indicator) -> str:
     return f"indicator-{ind.id}"
 
 
+NO_PERIOD = "periode niet vermeld"  # what the data does not say is said as such, never left out
+
+
 def _period(m) -> str:
-    return f" ({m.periode})" if m.periode is not None else ""
+    return f" ({m.periode if m.periode is not None else NO_PERIOD})"
 
 
 def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
@@ -45,7 +48,7 @@ def indicator_facts(ind: Indicator) -> list[tuple[str, str]]:
         facts.append(("Prognose (verwachting)", ul(esc(value_text(ind, m) + _period(m)) for m in forecasts)))
     undated = [m for m in ind.undated() if m.soort == "gemeten" and m is not ind.nulmeting]
     if undated and latest is None:
-        facts.append(("Gemeten", ul(esc(value_text(ind, m) + " (periode onbekend)") for m in undated)))
+        facts.append(("Gemeten", ul(esc(value_text(ind, m) + _period(m)) for m in undated)))
     if ind.vergelijking:
         facts.append(("Ter vergelijking", ul(esc(comparison_text(ind, c)) for c in ind.vergelijking)))
     goal = target_sentence(ind, with_unit)
@@ -82,7 +85,9 @@ def key_figures(agenda: Agenda, edit: Edit = no_edit, kop: str | None = "Kerncij
 
 
 def key_figures_summary(agenda: Agenda, link: Link, kop: str | None = "Kerncijfers") -> str:
-    """A short list of the key figures (latest value in words) linking to their section; nothing without them."""
+    """A short list of the key figures (latest value in words) linking to their section; nothing without them.
+    The period comes first ('in 2023: ...', 'periode niet vermeld: ...'): a figure from years ago shown today, or
+    one without a period, must not read as the present state."""
     if not agenda.info.kerncijfers:
         return ""
     items = []
@@ -91,7 +96,8 @@ def key_figures_summary(agenda: Agenda, link: Link, kop: str | None = "Kerncijfe
         value = ""
         if latest is not None:
             kind = {"schatting": ", schatting", "prognose": ", prognose"}.get(latest.soort, "")
-            value = f": {value_text(ind, latest)}{_period(latest)}{kind}"
+            when = f"in {latest.periode}" if latest.periode is not None else NO_PERIOD
+            value = f", {when}: {value_text(ind, latest)}{kind}"
         href = link(f"{KEY_FIGURES_PAGE}#{indicator_anchor(ind)}")
         items.append(f'<a href="{esc(href)}">{esc(ind.titel)}</a>{prose(value)}')
     out = ul(items, "lea-keyfigures")

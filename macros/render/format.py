@@ -156,11 +156,17 @@ def amount(a) -> str:
     return ("ca. " if a.circa else "") + money(a.bedrag) + (f" per {a.per}" if a.per else "")
 
 
-def funding(f) -> str:
-    """A source of money in words: 'GKA, voor coördinatie: ca. € 68.000 per jaar (2022-2024)'."""
+FUNDING_NO_PERIOD = "periode niet vermeld"
+
+
+def funding(f, unstated: bool = False) -> str:
+    """A source of money in words: 'GKA, voor coördinatie: ca. € 68.000 per jaar (2022-2024)'. With ``unstated``
+    (an intervention, which runs for years or 'doorlopend'), an amount neither per year nor for a period says so:
+    '€ 10.000' alone read as a yearly figure next to the year plans' coverage, or as a total."""
     text = f.bron + (f", voor {f.doel}" if f.doel else "")
     shown = amount(f)
-    return text + (f": {shown}" if shown else "") + (f" ({f.periode})" if f.periode else "")
+    when = f.periode or (FUNDING_NO_PERIOD if unstated and f.bedrag is not None and not f.per else None)
+    return text + (f": {shown}" if shown else "") + (f" ({when})" if when else "")
 
 
 # An action without a planning: the document does not say when, which is not 'not planned yet'.

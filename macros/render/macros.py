@@ -39,16 +39,22 @@ def pdf_link(view: View, naam: str, tekst: str) -> str:
     target = f"downloads/{naam}.pdf"
     if target not in view.downloads:
         return ""
-    out = f'<p class="lea-download">{_with_size(view, target, tekst)}</p>'
+    said = ""
+    current = f"downloads/voortgang-{view.current}.pdf" if naam == "voortgang" and view.current else None
+    if current in view.downloads:  # voortgang.pdf is the current year's report: say so, and link it once
+        said = " " + esc(f"Dit is de rapportage van {view.this_year}{f' ({view.current})' if view.now else ''}.")
+    out = f'<p class="lea-download">{_with_size(view, target, tekst)}{said}</p>'
     if naam == "agenda":  # a very large agenda is in parts (lea_site.exports.volumes): every part is linked
         parts = sorted((n, p) for p in view.downloads if (n := part_number(p)) is not None)
         if len(parts) > 1:
             out += (f'<p>De agenda is te groot voor één PDF en staat in {len(parts)} delen:</p><ul class="lea-downloads">'
                     + "".join(f"<li>{_with_size(view, p, f'Deel {n} (PDF)')}</li>" for n, p in parts) + "</ul>")
     if naam == "voortgang":  # every school year's report, so last year's is linked too
-        years = sorted((p for p in view.downloads if p.startswith("downloads/voortgang-")), reverse=True)
+        years = sorted((p for p in view.downloads if p.startswith("downloads/voortgang-") and p != current), reverse=True)
         if years:
-            out += ('<p>De rapportage van elk schooljaar:</p><ul class="lea-downloads">'
+            head = ("De rapportage van elk schooljaar" if current not in view.downloads
+                    else "Eerdere schooljaren" if all(p < current for p in years) else "Andere schooljaren")
+            out += (f'<p>{head}:</p><ul class="lea-downloads">'
                     + "".join(f'<li>{_with_size(view, p, "Schooljaar " + p[len("downloads/voortgang-"):-4] + " (PDF)")}</li>' for p in years)
                     + "</ul>")
     return out
@@ -148,10 +154,11 @@ def governance_text(view: View) -> str:
 
 
 def glossary_page(view: View) -> str:
-    """Every abbreviation with its meaning: the standard list plus the agenda's own (begrippen)."""
-    from ..glossary import agenda_glossary, glossary_md
+    """The abbreviations the site uses (the standard ones met in the data, and the agenda's own) and the words
+    of the trade it prints (the product's and the agenda's own woorden), each with its meaning."""
+    from ..glossary import agenda_words, glossary_md, page_glossary
 
-    return glossary_md(agenda_glossary(view.agenda))
+    return glossary_md(page_glossary(view.agenda), agenda_words(view.agenda))
 
 
 def changes_since_quarter(view: View, kop: str | None = None) -> str:
@@ -176,7 +183,7 @@ def accessibility_results(view: View) -> str:
 
 MACROS: dict[str, Macro] = {
     "agenda_title": Macro(agenda_title, "# {{ agenda_title() }}", "titel van de agenda"),
-    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang ook de rapportage van elk schooljaar), als die gemaakt is", sizes=True),
+    "pdf_link": Macro(pdf_link, '{{ pdf_link("agenda", "De hele agenda als PDF") }}', "link naar een PDF van de site (agenda, voortgang; bij voortgang welk schooljaar het is en de rapportages van de andere schooljaren), als die gemaakt is", sizes=True),
     "documents": Macro(documents, "{{ documents() }}", "de pagina Documenten: elke rapportage (ook van eerdere schooljaren), de agenda, open data en feeds, met datum en grootte, het nieuwste eerst", sizes=True),
     "current_report": Macro(current_report, "{{ current_report() }}", "de voortgangsrapportage van dit moment (PDF) en een link naar alle documenten", sizes=True),
     "goal_words": Macro(goal_words, "# Alle {{ goal_words() }}", "het woord van de agenda voor haar doelen (meervoud)"),
@@ -184,7 +191,7 @@ MACROS: dict[str, Macro] = {
     "ambition_cards": Macro(pages.ambition_cards, "{{ ambition_cards() }}", "een kaart per ambitie met voortgang in één oogopslag"),
     "vision": Macro(pages.vision, "{{ vision() }}", "de gedeelde visie"),
     "principles": Macro(pages.principles, "{{ principles() }}", "de leidende principes"),
-    "year_links": Macro(pages.year_links, "{{ year_links() }}", "lijst van schooljaren met status"),
+    "year_links": Macro(pages.year_links, "{{ year_links() }}", "lijst van schooljaren met status; met begroting=true een verwijzing naar de pagina Begroting"),
     "chapters": Macro(pages.chapters, '{{ chapters(plek="home") }}', "de eigen hoofdstukken van het document voor een plek (home, over)"),
     "chapter_page": Macro(pages.chapter_page_md, '{{ chapter_page("inleiding") }}', "de hele pagina van een hoofdstuk"),
     "document_facts": Macro(pages.document_facts, '{{ document_facts(kop="Over het document") }}', "datum, auteurs, bron, bijlagen, evaluatie, communicatie, totstandkoming, financiering"),
@@ -220,7 +227,7 @@ MACROS: dict[str, Macro] = {
     "key_figures_summary": Macro(key_figures_summary, '{{ key_figures_summary(kop="Kerncijfers") }}', "korte lijst van de kerncijfers, met links"),
     "contact_info": Macro(contact_info, "{{ contact_info() }}", "contact voor vragen over de agenda (een rol)"),
     "build_info": Macro(build_info, "{{ build_info() }}", "bouwdatum en laatste voortgang"),
-    "begrippen": Macro(glossary_page, "{{ begrippen() }}", "alle afkortingen en begrippen met hun betekenis"),
+    "begrippen": Macro(glossary_page, "{{ begrippen() }}", "de afkortingen en woorden die de site gebruikt, met hun betekenis"),
     "last_changed": Macro(last_changed, '{{ last_changed("begroting") }}', "wanneer de gegevens van een pagina (begroting, organisatie) het laatst veranderden, met een link naar die wijziging; de pagina's van doelen en schooljaren zeggen het zelf"),
     "accessibility_results": Macro(accessibility_results, "{{ accessibility_results() }}", "status en laatste toegankelijkheidstest van deze site (lea toegankelijkheid), voor de toegankelijkheidsverklaring"),
 }

@@ -149,15 +149,10 @@ def course_badge(view: View, amb: Ambition, *, reasons: bool = False) -> str:
 # --- home -------------------------------------------------------------------------
 
 
-def _names(items: list[str]) -> str:
-    """'A', 'A en B', 'A, B en C'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
-
-
 def home_intro(view: View) -> str:
     info = view.agenda.info
     region = info.regio
-    municipalities = _names(region.gemeenten)
+    municipalities = fmt.and_list(region.gemeenten)
     lines = []
     if info.motto:
         lines.append(f'<p class="lea-motto">{esc(info.motto)}</p>')
@@ -239,14 +234,20 @@ def vision(view: View, kop: str | None = None) -> str:
     return _headed(kop, intro + md(info.visie))
 
 
-def year_links(view: View, kop: str | None = None) -> str:
-    """The school years with their plan's status; with ``kop``, under that heading (nothing without plans)."""
+def year_links(view: View, kop: str | None = None, begroting: bool = False) -> str:
+    """The school years with their plan's status; with ``kop``, under that heading (nothing without plans).
+    With ``begroting``, a pointer to the page Begroting, which alone shows the money of every year
+    (the page Schooljaren repeated its tables word for word)."""
     items = []
     for plan in view.agenda.year_plans_sorted():
         state = plan.vaststelling.status or "vaststelling niet vermeld"
         mark = " (huidig)" if plan.schooljaar == view.current and view.now else ""
         items.append(view.a(year_page(plan.schooljaar), f"Schooljaar {plan.schooljaar}") + f" {esc(state + mark)}")
-    return _headed(kop, ul(items))
+    out = _headed(kop, ul(items))
+    if begroting and items and view.agenda.has_money():  # without amounts the page Begroting is not built
+        out += ("\n\n<p>Wat elk schooljaar kost, welk deel uit het LEA-budget komt en wat er over is, staat op de pagina "
+                + view.a("begroting.md", "Begroting") + ".</p>\n")
+    return out
 
 
 def chapters(view: View, plek: str = "home") -> str:
@@ -276,7 +277,7 @@ def document_facts(view: View, kop: str | None = None) -> str:
         if doc.datum:
             facts.append(("Datum van het document", esc(fmt.period(doc.datum))))
         if doc.auteurs:
-            facts.append(("Geschreven door", prose(_names(doc.auteurs))))
+            facts.append(("Geschreven door", prose(fmt.and_list(doc.auteurs))))
         if doc.opdrachtgever:
             facts.append(("In opdracht van", prose(doc.opdrachtgever)))
         if doc.bron:
@@ -555,7 +556,8 @@ def _intervention_funding(view: View) -> str:
     for item in view.agenda.interventies:
         for f in item.financiering:
             rows.append([view.a(intervention_anchor(item.id), item.titel), prose(f.bron + (f", voor {f.doel}" if f.doel else "")),
-                         esc(fmt.amount(f) or "bedrag niet bekend"), esc(f.periode or "—")])
+                         esc(fmt.amount(f) or "bedrag niet bekend"),
+                         esc(f.periode or ("—" if f.per or f.bedrag is None else fmt.FUNDING_NO_PERIOD))])
             if f.bedrag is not None:
                 totals[f.bron] += f.bedrag
                 if f.circa:
@@ -864,7 +866,7 @@ def interventions(view: View) -> str:
         if item.kosten is not None and fmt.amount(item.kosten):
             facts.append(("Totale kosten", esc(fmt.amount(item.kosten))))
         if item.financiering:
-            facts.append(("Financiering", ul(prose(fmt.funding(f) + (f". {f.toelichting}" if f.toelichting else ""))
+            facts.append(("Financiering", ul(prose(fmt.funding(f, unstated=True) + (f". {f.toelichting}" if f.toelichting else ""))
                                              for f in item.financiering)))
         if item.informatie:
             facts.append(("Meer informatie", f'<a href="{esc(item.informatie)}">{esc(item.informatie)}</a>'))
