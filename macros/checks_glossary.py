@@ -34,7 +34,12 @@ def unused(agenda: Agenda) -> Iterator[Found]:
     dump.get("info", {}).pop("woorden", None)  # a word's own entry is no use of it
     _walk(dump, texts)
     text = "\n".join(texts).casefold()
+    terms = {" ".join(item.term.split()).casefold(): k for k, item in enumerate(info.begrippen)}
     for k, word in enumerate(info.woorden):
+        if (twin := terms.get(" ".join(word.woord.split()).casefold())) is not None:
+            yield ("agenda", "woorden", k, "woord"), (
+                f"'{word.woord}' staat ook in begrippen (nummer {twin + 1}), met een eigen uitleg: de pagina Begrippen "
+                "zou het twee keer uitleggen; houd het op één plek (begrippen: ook uitgelegd op elke pagina waar het staat)"), WARNING
         if " ".join(word.woord.split()).casefold() not in text:
             yield ("agenda", "woorden", k, "woord"), (
                 f"'{word.woord}' staat nergens in de gegevens; de pagina Begrippen toont het toch: haal het weg, "

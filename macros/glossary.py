@@ -260,14 +260,15 @@ def with_own_terms(extensions: list, agenda: object) -> list:
 
 def glossary_md(terms: dict[str, str], words: Mapping[str, str] | None = None) -> str:
     """The page 'Begrippen': every term with its meaning, as a definition list (finished HTML); with ``words``,
-    the abbreviations under 'Afkortingen' and the words under 'Woorden'.
+    the abbreviations and the agenda's own terms (explained where they appear) under 'Afkortingen en begrippen',
+    the words under 'Woorden'.
 
     Each term is the defining instance (``<dfn>``) with its meaning in ``<abbr title>`` and beside it; a word
     is the defining instance with its meaning beside it."""
     from .render.html import esc
 
     intro = ("<p>Op deze site staan soms afkortingen en vaktermen. Hier staat wat ze betekenen. "
-             "Op elke pagina staat de betekenis ook de eerste keer dat een afkorting voorkomt.</p>")
+             "Op elke pagina staat de betekenis ook de eerste keer dat een afkorting of begrip voorkomt.</p>")
     items = " ".join(f'<dt id="begrip-{esc(t.lower())}"><dfn><abbr title="{esc(m)}">{esc(t)}</abbr></dfn></dt> <dd>{esc(m)}</dd>'
                      for t, m in terms.items())  # spaces: words in search
     abbreviations = f'<dl class="lea-dl lea-begrippen">{items}</dl>' if items else ""
@@ -276,7 +277,7 @@ def glossary_md(terms: dict[str, str], words: Mapping[str, str] | None = None) -
     listed = " ".join(f'<dt id="woord-{esc(_slug(w))}"><dfn>{esc(w)}</dfn></dt> <dd>{esc(m)}</dd>' for w, m in words.items())
     out = [intro]
     if abbreviations:
-        out.append(f"## Afkortingen\n\n{abbreviations}")
+        out.append(f"## Afkortingen en begrippen\n\n{abbreviations}")  # an agenda's own term need not be short
     if listed:
         out.append(f'## Woorden\n\n<dl class="lea-dl lea-begrippen">{listed}</dl>')
     return "\n\n".join(out)

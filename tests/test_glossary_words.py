@@ -72,7 +72,7 @@ def test_the_demos_glossary_page_holds_the_sites_words_and_none_it_never_uses(bu
     page = BeautifulSoup((site / "begrippen" / "index.html").read_text(encoding="utf-8"), "html.parser")
     article = page.select_one("article")
     entries = [" ".join(dt.get_text(" ").split()) for dt in article.select("dt")]
-    assert [h.get_text(strip=True) for h in article.select("h2")] == ["Afkortingen", "Woorden"]
+    assert [h.get_text(strip=True) for h in article.select("h2")] == ["Afkortingen en begrippen", "Woorden"]
     for word in ["doorstroomtoets", "warme overdracht", "thuiszitter", "startkwalificatie", "dagarrangement", "heroverweging",
                  "dekking", "t.l.v.", "kostenplaats", "trekker", "nulmeting", "prognose", "po-vo", "Lindeveen-pas"]:
         assert word in entries, word
@@ -99,5 +99,5 @@ def test_words_are_defined_beside_their_meaning_and_safe():
     word = soup.select_one("dt#woord-warme-overdracht")
     assert word.dfn.get_text() == "warme overdracht" and word.find_next_sibling("dd").get_text() == 'gesprek <b>"x"</b>'
     assert soup.select_one("dd b") is None  # the meaning is text, never markup
-    assert "## Afkortingen" in out and "## Woorden" in out
+    assert "## Afkortingen en begrippen" in out and "## Woorden" in out
     assert "## " not in glossary_md({}, {"dekking": "x"}).split("## Woorden")[0]  # no heading over nothing
