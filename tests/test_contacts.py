@@ -8,7 +8,7 @@ import pytest
 
 from lea_site.load import load
 from lea_site.model import Agenda, AgendaInfo, Ambition, Contact
-from lea_site.render.contact import contact_html, resolve
+from lea_site.render.contact import contact_html, resolve, resolve_from
 
 from .conftest import DATA, DEMO_TODAY, FIXTURE_TODAY, FIXTURES
 from .test_site import soup, text
@@ -48,18 +48,25 @@ def test_every_item_has_someone_to_ask(built_site, name: str, data: Path, today)
     def shown(item_contact, goal, lead=None) -> str:
         return text(soup_of(contact_html(agenda, resolve(agenda, item_contact, goal, lead))))
 
+    fallbacks: list[str] = []
     for plan in agenda.jaarplannen:
         page = soup(site, f"schooljaren/{plan.schooljaar}")
         for amb_plan, action in plan.actions():
             row = page.select_one(f'[id="actie-{plan.schooljaar}-{action.id}"]').find_parent("tr")
             assert "Vragen?" in text(row) and shown(action.contact, agenda.ambition(amb_plan.ambitie), action.trekker) in text(row), action.id
             assert ("(trekker)" in text(row)) == (action.trekker is not None), action.id  # the lead partner, marked
+            # A goal's or the agenda's contact is not the action's own: the row says so (review 19)
+            source = resolve_from(agenda, action.contact, agenda.ambition(amb_plan.ambitie), action.trekker)[1]
+            assert ("geen eigen contact bij deze actie" in text(row)) == (source not in ("eigen", "trekker")), (action.id, source)
+            fallbacks.append(source)
     for amb in agenda.ambities:
         page = soup(site, f"ambities/{amb.id}")
         assert shown(None, amb) in text(page.select_one("#vragen").find_next("p"))
         for action in amb.activiteiten:
             row = page.select_one(f'[id="actie-looptijd-{amb.id}-{action.id}"]').find_parent("tr")
             assert shown(action.contact, amb, action.trekker) in text(row), action.id
+    if name == "demo":
+        assert "agenda" in fallbacks and {"eigen", "trekker"} & set(fallbacks), fallbacks  # both kinds are looked at
     if agenda.organen:
         page = soup(site, "organisatie")
         for body in agenda.organen:

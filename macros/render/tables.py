@@ -11,7 +11,7 @@ from ..model import Action, Agenda, Ambition, AmbitionPlan, Budget, YearPlan
 from . import format as fmt
 from ..verdicts import action_state, written_status, Spending, goal_spending, room, room_sentence as _room_sentence, spending_heading, spending_sentences, year_spending
 from .charts import budget_bars
-from .contact import contact_html, resolve
+from .contact import contact_html, resolve_from
 from .html import abbr, planning_html, Edit, Link, esc, prose, md, no_edit, parties, party, state_badge, status_badge, table
 from .family import dimensions_html
 
@@ -104,6 +104,17 @@ def _who(agenda: Agenda, action: Action, link: Link) -> str:
     return ", ".join(lead + [party(agenda, p, link) for p in action.partners]) or "—"
 
 
+def action_contact(agenda: Agenda, action: Action, goal: Ambition | None) -> str:
+    """Whom to ask about an action: its own contact or its lead's; a goal's or the agenda's said as such (it is
+    not the one who does the action; review 19: another body's phone looked like the action's own)."""
+    contact, source = resolve_from(agenda, action.contact, goal, action.trekker)
+    found = contact_html(agenda, contact)
+    if source in ("eigen", "trekker") or not found:
+        return found
+    about = f"het doel ‘{esc(goal.titel)}’" if source == "doel" and goal is not None else "de agenda"
+    return f"geen eigen contact bij deze actie; over {about}: {found}"
+
+
 # A table of actions has four columns (three without money): who does it and when go under the
 # title. Six columns never fitted Material's content column, not even at 1440 px: words broke
 # mid-word ("Planni ng") or the table scrolled sideways (issue 15).
@@ -113,7 +124,7 @@ def _rows(agenda: Agenda, actions: list[Action], anchor: str, link: Link, edit: 
         [
             str(n),
             action_cell(action, edit=edit, anchor=anchor, money_column=money, as_of=as_of, agenda=agenda,
-                        contact=contact_html(agenda, resolve(agenda, action.contact, goal, action.trekker)),
+                        contact=action_contact(agenda, action, goal),
                         facts=[("Wie", _who(agenda, action, link)), ("Wanneer", planning_html(fmt.planning(action.planning)))]),
             *([budget_cell(action.begroting)] if money else []),
             state_badge(action_state(action, as_of, agenda=agenda, school_year=school_year)) if as_of else status_badge(written_status(action)),
