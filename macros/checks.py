@@ -15,6 +15,7 @@ from typing import Any, Collection, Iterator
 from . import checks_adoption as adoption
 from . import checks_family as family
 from . import checks_glossary as words
+from . import checks_phones as phones
 from . import checks_goals as goals
 from .model import Agenda, Budget, Indicator, Party, YearPlan
 from .problems import Path, Suggestions, locate
@@ -220,6 +221,7 @@ def run(agenda: Agenda, tree: Any, indexes: dict[str, list[int]], today: date,
     yield from adoption.bodies(agenda, tree, at)
     yield from adoption.authors(agenda)
     yield from words.unused(agenda)
+    yield from phones.phones(tree)
 
     if agenda.info is not None:
         chosen = agenda.info.huidig_schooljaar

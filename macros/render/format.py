@@ -201,14 +201,8 @@ def _national(text: str) -> str | None:
     return digits
 
 
-def phone(text: str) -> str:
-    """A Dutch phone number as every page writes it, in national form: '0999 200 300', '010 123 4567',
-    '14 0999' (14 and the municipality's area code), '0800 1234'. A number abroad, or of a length no Dutch
-    number has, keeps its own writing (spaces tidied): a wrong grouping would suggest a number that is not there."""
-    written = " ".join(text.split())
-    national = _national(written)
-    if national is None:
-        return written
+def _grouped(national: str) -> str | None:
+    """A Dutch number in national form, grouped as every page writes it; None for a length no Dutch number has."""
     if national.startswith("140") and 5 <= len(national) <= 7:
         return f"14 {national[2:]}"
     if national.startswith(_SERVICE) and len(national) in (8, 11):
@@ -218,7 +212,23 @@ def phone(text: str) -> str:
         if national[1:3] in _SHORT_AREAS:
             return f"{national[:3]} {national[3:6]} {national[6:]}"
         return f"{national[:4]} {national[4:7]} {national[7:]}"
-    return written
+    return None
+
+
+def phone(text: str) -> str:
+    """A Dutch phone number as every page writes it, in national form: '0999 200 300', '010 123 4567',
+    '14 0999' (14 and the municipality's area code), '0800 1234'. A number abroad, or of a length no Dutch
+    number has, keeps its own writing (spaces tidied): a wrong grouping would suggest a number that is not there."""
+    written = " ".join(text.split())
+    national = _national(written)
+    return (_grouped(national) if national is not None else None) or written
+
+
+def phone_has_a_dutch_shape(text: str) -> bool:
+    """Whether a number is one a Dutch phone can dial as written (a number abroad counts as such): lea check
+    warns for the others, which the site shows as written (a digit too many or too few is a wrong number)."""
+    national = _national(" ".join(text.split()))
+    return national is None or _grouped(national) is not None
 
 
 def phone_dial(text: str) -> str:
