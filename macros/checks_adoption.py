@@ -18,7 +18,6 @@ from .problems import Path, locate
 
 Found = tuple[Path, str, str]
 WARNING = "waarschuwing"
-ENDED = ("afgerond", "gestopt")  # as lea_site.verdicts.DONE: the states after which nothing is left to adopt
 
 # "stelt de agenda en de jaarplannen vast", "vaststellen van de agenda", "stelt het jaarplan vast":
 # the verb with the body as its subject, and what it adopts up to the end of the clause.
@@ -74,13 +73,15 @@ def bodies(agenda: Agenda, tree: Any, at: Callable[[str, int], Path]) -> Iterato
 
 def ended_before_adoption(agenda: Agenda, plan_index: int, path: Path, day: Callable[[Any], str]) -> Iterator[Found]:
     """A year plan adopted after some of its actions were finished or stopped (by a dated progress note)."""
+    from .verdicts import DONE  # the states after which nothing is left to adopt (verdicts imports the checks)
+
     plan = agenda.jaarplannen[plan_index]
     adopted = plan.vaststelling.day() if plan.vaststelling.status == "vastgesteld" else None
     if adopted is None:
         return
     ended = []
     for _, action in plan.actions():
-        notes = [n for n in action.voortgang if n.status in ENDED and n.datum < adopted.start]
+        notes = [n for n in action.voortgang if n.status in DONE and n.datum < adopted.start]
         if notes:
             first = min(notes, key=lambda n: n.datum)
             ended.append(f"'{action.titel}' {first.status} op {day(first.datum)}")
